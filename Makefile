@@ -34,8 +34,9 @@ reports: $(STAMP) ## Build every notebook into reports/ (HTML, PDF, figure data,
 report: $(STAMP) ## One report: make report NB=trade [PARAMS='country_a=GEO start_year=2000'] [HTML_ONLY=1]
 	$(PY) -m bilateral.cli build $(NB) $(if $(PARAMS),$(foreach p,$(PARAMS),-p $(p))) $(if $(HTML_ONLY),--html-only)
 
-test: $(STAMP) ## Run the whole test suite
-	$(PY) -m pytest -n 2 -q
+test: $(STAMP) ## Run the whole test suite (fails if no test is collected)
+	@$(PY) -m pytest -n 2 -q; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 bench: $(STAMP) ## Benchmark: cold build, no-op rebuild, per-report time, peak memory, naive way
 	$(PY) scripts/bench.py

@@ -1,0 +1,166 @@
+"""House style for every chart and table: caption, source line, alt text, data export.
+
+Notebooks call :func:`new` to get a figure in the house style, draw on it with matplotlib,
+then :func:`show` it with a caption, alt text and the sources it rests on; :func:`table`
+does the same for tables. Each call also writes the data behind the figure or table as CSV
+(into ``$BILATERAL_FIGURE_DATA_DIR``, which the build copies beside the report) and links it.
+
+Charts are SVG with text drawn as paths, so that characters such as ə, ş, ğ, ı render the
+same in every browser and in the PDF, whatever fonts the reader has.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from bilateral.paths import BUILD_DIR  # noqa: E402
+from bilateral.sources.catalog import source_line  # noqa: E402
+
+#: Okabe–Ito colour-blind-safe palette (black last).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: Fixed colours for the states that recur across reports, so a country keeps its colour.
+COUNTRY_COLOURS = {"AZE": "#0072B2", "TUR": "#D55E00", "ARM": "#E69F00", "RUS": "#009E73", "IRN": "#CC79A7", "GEO": "#56B4E9"}
+GREY = "#6b6b6b"
+
+#: Figure sizes in inches (width, height): fit an A4 text column (~6.7 in) and a phone screen.
+SIZES = {"wide": (6.7, 3.6), "tall": (6.7, 5.2), "square": (5.0, 5.0), "small": (4.2, 3.0)}
+
+FIGURE_DATA_ENV = "BILATERAL_FIGURE_DATA_DIR"
+FIGURE_DATA_LINK_ENV = "BILATERAL_FIGURE_DATA_LINK"
+
+_counter = {"figure": 0, "table": 0}
+
+
+def setup() -> None:
+    """Apply the house style to matplotlib (called on import)."""
+    plt.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 9.5,
+            "axes.titlesize": 10,
+            "axes.labelsize": 9.5,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.color": "#dddddd",
+            "grid.linewidth": 0.6,
+            "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+            "legend.frameon": False,
+            "legend.fontsize": 8.5,
+            "figure.dpi": 100,
+            "svg.fonttype": "path",
+            "svg.hashsalt": "bilateral",
+        }
+    )
+
+
+setup()
+
+
+def colour(iso3: str, i: int = 0) -> str:
+    """The colour of a state in every chart (falls back on the palette by position)."""
+    return COUNTRY_COLOURS.get(iso3, PALETTE[i % len(PALETTE)])
+
+
+def new(size: str = "wide", nrows: int = 1, ncols: int = 1, **kwargs):
+    """A new figure in the house style: ``fig, ax = figures.new("wide")``."""
+    fig, ax = plt.subplots(nrows, ncols, figsize=SIZES[size], layout="constrained", **kwargs)
+    return fig, ax
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-")
+    if not slug:
+        raise ValueError(f"figure name {name!r} gives an empty file name")
+    return slug
+
+
+def _export(name: str, data: pd.DataFrame | None) -> str:
+    """Write the data behind a figure as CSV; return the HTML link to it ('' if no data)."""
+    if data is None:
+        return ""
+    folder = Path(os.environ.get(FIGURE_DATA_ENV) or BUILD_DIR / "interactive" / "figure-data")
+    folder.mkdir(parents=True, exist_ok=True)
+    filename = f"{_slug(name)}.csv"
+    data.to_csv(folder / filename, index=not isinstance(data.index, pd.RangeIndex), lineterminator="\n")
+    prefix = os.environ.get(FIGURE_DATA_LINK_ENV, "")
+    href = f"{prefix}/{filename}" if prefix else filename
+    return f' <a class="data-link" href="{html.escape(href)}">Data (CSV)</a>'
+
+
+def svg_bytes(fig) -> bytes:
+    """The figure as deterministic SVG bytes (no date, fixed ids)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def _caption(kind: str, caption: str, sources: Sequence[str], note: str, link: str) -> str:
+    _counter[kind] += 1
+    label = f"{kind.capitalize()} {_counter[kind]}."
+    extra = f" {html.escape(note)}" if note else ""
+    return (
+        f'<strong>{label}</strong> {html.escape(caption)}{extra}'
+        f'<br><span class="source">{html.escape(source_line(*sources))}</span>{link}'
+    )
+
+
+def figure_html(fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "") -> str:
+    """HTML for a figure: embedded SVG image with alt text, numbered caption, source line, data link."""
+    if not alt or not alt.strip():
+        raise ValueError(f"figure {name!r} needs alt text describing what it shows")
+    if not sources:
+        raise ValueError(f"figure {name!r} needs at least one source")
+    encoded = base64.b64encode(svg_bytes(fig)).decode("ascii")
+    plt.close(fig)
+    link = _export(name, data)
+    return (
+        f'<figure class="chart" id="fig-{_slug(name)}">'
+        f'<img src="data:image/svg+xml;base64,{encoded}" alt="{html.escape(alt)}">'
+        f"<figcaption>{_caption('figure', caption, sources, note, link)}</figcaption></figure>"
+    )
+
+
+def show(fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "") -> None:
+    """Display a figure in the notebook/report (see :func:`figure_html`)."""
+    from IPython.display import HTML, display
+
+    display(HTML(figure_html(fig, name=name, caption=caption, alt=alt, sources=sources, data=data, note=note)))
+
+
+def table_html(df: pd.DataFrame, *, name: str, caption: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "", index: bool = False) -> str:
+    """HTML for a table with a numbered caption, a source line and a link to its data."""
+    if not sources:
+        raise ValueError(f"table {name!r} needs at least one source")
+    link = _export(name, df if data is None else data)
+    body = df.to_html(index=index, border=0, classes="data-table", na_rep="–", escape=True)
+    return (
+        f'<figure class="table" id="tab-{_slug(name)}"><figcaption>{_caption("table", caption, sources, note, link)}</figcaption>'
+        f'<div class="table-scroll">{body}</div></figure>'
+    )
+
+
+def table(df: pd.DataFrame, *, name: str, caption: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "", index: bool = False) -> None:
+    """Display a table in the notebook/report (see :func:`table_html`)."""
+    from IPython.display import HTML, display
+
+    display(HTML(table_html(df, name=name, caption=caption, sources=sources, data=data, note=note, index=index)))
+
+
+def md(text: str) -> None:
+    """Display computed Markdown text (numbers formatted by the caller)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))

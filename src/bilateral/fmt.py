@@ -1,0 +1,47 @@
+"""Number formatting for narrative text, so that prose quotes computed values consistently."""
+
+from __future__ import annotations
+
+import math
+
+
+def num(x: float | int | None, digits: int = 1) -> str:
+    """``num(2597.93) == "2,597.9"``; missing values read as "n/a"."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    return f"{x:,.{digits}f}"
+
+
+def integer(x: float | int | None) -> str:
+    """``integer(1234.6) == "1,235"``."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    return f"{round(x):,d}"
+
+
+def pct(x: float | None, digits: int = 1, *, share: bool = False) -> str:
+    """Format a percentage: ``pct(23.456) == "23.5%"``; with ``share=True`` the input is a fraction (0.2345)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    return f"{x * 100 if share else x:,.{digits}f}%"
+
+
+def usd_m(x: float | None, digits: int = 1) -> str:
+    """US$ millions as readable text: ``usd_m(2597.9) == "US$2.6 billion"``, ``usd_m(95.6) == "US$95.6 million"``."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    if abs(x) >= 1000:
+        return f"US${x / 1000:,.{digits}f} billion"
+    return f"US${x:,.{digits}f} million"
+
+
+def ratio(x: float | None, digits: int = 1) -> str:
+    """``ratio(3.04) == "3.0×"``."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    return f"{x:,.{digits}f}×"
+
+
+def years(start: int, end: int) -> str:
+    """``years(1995, 2020) == "1995–2020"``."""
+    return f"{start}–{end}" if start != end else str(start)
