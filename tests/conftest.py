@@ -16,3 +16,54 @@ def raw() -> Path:
     if not folder.is_dir():
         pytest.skip(f"raw sources not found at {folder} (set BILATERAL_RAW_DIR); skipping checks against raw files")
     return folder
+
+
+def execute_notebook(name: str, out_dir: Path, **parameters):
+    """Execute ``notebooks/<name>.ipynb`` with papermill and the given parameters; return the executed notebook.
+
+    Figure data go to ``out_dir`` so that tests never write into the repository. A cell that raises
+    makes papermill raise ``PapermillExecutionError`` naming the cell.
+    """
+    import os
+
+    import nbformat
+    import papermill
+
+    from bilateral.paths import NOTEBOOKS_DIR
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    output = out_dir / f"{name}-executed.ipynb"
+    env_before = os.environ.get("BILATERAL_FIGURE_DATA_DIR")
+    os.environ["BILATERAL_FIGURE_DATA_DIR"] = str(out_dir / "figure-data")
+    try:
+        papermill.execute_notebook(
+            str(NOTEBOOKS_DIR / f"{name}.ipynb"),
+            str(output),
+            parameters=parameters,
+            cwd=str(NOTEBOOKS_DIR),
+            progress_bar=False,
+            kernel_name="python3",
+        )
+    finally:
+        if env_before is None:
+            os.environ.pop("BILATERAL_FIGURE_DATA_DIR", None)
+        else:
+            os.environ["BILATERAL_FIGURE_DATA_DIR"] = env_before
+    return nbformat.read(output, as_version=4)
+
+
+def notebook_text(nb) -> str:
+    """All text and HTML outputs of an executed notebook, joined (for assertions on what readers see)."""
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                parts.append(out.get("text", ""))
+            data = out.get("data", {})
+            for mime in ("text/html", "text/markdown", "text/plain"):
+                if mime in data:
+                    parts.append(data[mime] if isinstance(data[mime], str) else "".join(data[mime]))
+                    break
+    return "\n".join(parts)
