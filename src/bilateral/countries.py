@@ -70,6 +70,47 @@ NAME_OVERRIDES: dict[str, str] = {
     "taiwan province of china": "TWN",
     "world": "WLD",
     "total world": "WLD",
+    # SIPRI spelling (the generic lookup returns the non-code "UAE")
+    "uae": "ARE",
+    # IMF DOTS spellings of former and constituent economies (the generic lookup maps
+    # Czechoslovakia to CZE and finds none of the others)
+    "czechoslovakia": "CSK",
+    "netherlands antilles": "ANT",
+    "serbia and montenegro": "SCG",
+    "yugoslavia": "YUG",
+    "aruba, kingdom of the netherlands": "ABW",
+    "curaçao, kingdom of the netherlands": "CUW",
+    "sint maarten, kingdom of the netherlands": "SXM",
+    # UN DGACM resolution records (vote lists and sponsor lists): a mis-encoded Türkiye and
+    # typing slips in the sponsor lists
+    "türkýye": "TUR",
+    "united kingdom": "GBR",
+    "czechi a": "CZE",
+    "ge rmany": "DEU",
+    "ir eland": "IRL",
+    "mauritani a": "MRT",
+    "maltas": "MLT",
+    "nambia": "NAM",
+    "therepublic of korea": "KOR",
+    "theunited republic of tanzania": "TZA",
+    "venezuela (bolivarian republic)": "VEN",
+    "micronesia (federates states of)": "FSM",
+    "lao people's democratic": "LAO",
+    "solomon": "SLB",
+    # "THE REPUBLIC OF KOREA" with a word lost; alphabetised among the R's in its list (A/RES/78/208)
+    "the of korea": "KOR",
+    # UN spellings that pycountry does not know (spares the slow generic lookup)
+    "bolivia (plurinational state of)": "BOL",
+    "cote d'ivoire": "CIV",
+    "iran (islamic republic of)": "IRN",
+    "micronesia (federated states of)": "FSM",
+    "republic of korea": "KOR",
+    "venezuela (bolivarian republic of)": "VEN",
+    "democratic republic of the congo": "COD",
+    "netherlands (kingdom of the)": "NLD",
+    "state of palestine": "PSE",
+    # Lowy Global Diplomacy Index compilation: "Curaçao" arrives with a U+FFFD replacement character
+    "cura\ufffdao": "CUW",
 }
 
 #: ISO2 codes used by sources that ISO no longer assigns, and Kosovo's user-assigned code.
@@ -155,7 +196,8 @@ def map_names(
         A string Series of ISO3 codes (missing for declared aggregates).
 
     Raises:
-        RawDataError: naming the file, column, row and value of the first unknown name.
+        RawDataError: naming the file, column, line and value of the first unknown name, or of a name
+            mapped to a string that is not an ISO 3166 alpha-3 code (current or former).
     """
     skip = {_norm(a) for a in aggregates}
     uniques = pd.unique(values.dropna())
@@ -178,8 +220,14 @@ def map_names(
         if mapping[value] is None:
             row = values.index[values == value][0]
             raise RawDataError(
-                f"{file}: column {column!r}, row {raw_row(row)}: unknown country {value!r}. "
+                f"{file}: column {column!r}, line {raw_row(row)}: unknown country {value!r}. "
                 f"Add its spelling to bilateral.countries.NAME_OVERRIDES (or declare it an aggregate)."
+            )
+        if not _known_code(mapping[value]):
+            row = values.index[values == value][0]
+            raise RawDataError(
+                f"{file}: column {column!r}, line {raw_row(row)}: {value!r} was mapped to {mapping[value]!r}, "
+                "which is not an ISO 3166 alpha-3 code. Add the spelling to bilateral.countries.NAME_OVERRIDES."
             )
     return values.map(mapping).astype("string")
 
@@ -196,3 +244,24 @@ def cow_crosswalk_from_voeten(idealpoints: pd.DataFrame) -> dict[int, str]:
     """COW state number -> ISO3, as paired in Voeten's ideal-point file (columns ``ccode``, ``iso3c``)."""
     pairs = idealpoints[["ccode", "iso3c"]].dropna().drop_duplicates()
     return {int(c): str(i) for c, i in zip(pairs["ccode"], pairs["iso3c"])}
+
+
+def _known_code(code: str) -> bool:
+    """True for current ISO3 codes, the project's extra codes and ISO 3166-3 codes of former states."""
+    return is_iso3(code) or pycountry.historic_countries.get(alpha_3=code) is not None
+
+
+def check_same_codes(mapped: pd.Series, given: pd.Series, *, file: str, column: str) -> None:
+    """Check that codes mapped from names agree with a code column of the same file (where it is filled).
+
+    Raises:
+        RawDataError: naming file, column and line of the first disagreement.
+    """
+    given = given.astype("string").str.strip()
+    differ = given.notna() & (given != "") & (mapped.astype("string") != given).fillna(True)
+    if differ.any():
+        first = differ.idxmax()
+        raise RawDataError(
+            f"{file}: column {column!r}, line {raw_row(first)}: code {given[first]!r} disagrees with "
+            f"{mapped[first]!r}, the code mapped from the row's country name"
+        )

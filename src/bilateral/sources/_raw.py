@@ -81,3 +81,38 @@ def to_number(df: pd.DataFrame, column: str, *, file: str, missing: Iterable[str
             + (f" ({int(bad.sum())} such cells)" if bad.sum() > 1 else "")
         )
     return parsed.astype("float64")
+
+
+def to_integer(df: pd.DataFrame, column: str, *, file: str, missing: tuple[str, ...] = ()) -> pd.Series:
+    """Parse a text column as whole numbers (nullable ``Int64``).
+
+    Args:
+        df: the raw frame (default index, so that row numbers can be reported).
+        column: the column to parse.
+        file: the raw file's name, quoted in errors.
+        missing: extra cell texts that mean "no value".
+
+    Raises:
+        RawDataError: naming file, column and line of a cell that is not a whole number.
+    """
+    numbers = to_number(df, column, file=file, missing=missing)
+    fractional = numbers.notna() & (numbers % 1 != 0)
+    if fractional.any():
+        first = fractional.idxmax()
+        raise RawDataError(f"{file}: column {column!r}, line {raw_row(first)}: {df.at[first, column]!r} is not a whole number")
+    return numbers.astype("Int64")
+
+
+def to_yes_no(df: pd.DataFrame, column: str, *, file: str) -> pd.Series:
+    """Parse a ``Yes``/``No`` column as nullable booleans (blank cells stay missing).
+
+    Raises:
+        RawDataError: naming file, column and line of any other value.
+    """
+    text = df[column].astype("string").str.strip()
+    parsed = text.map({"Yes": True, "No": False}, na_action="ignore")
+    bad = text.notna() & (text != "") & parsed.isna()
+    if bad.any():
+        first = bad.idxmax()
+        raise RawDataError(f"{file}: column {column!r}, line {raw_row(first)}: {df.at[first, column]!r} is not 'Yes' or 'No'")
+    return parsed.astype("boolean")
