@@ -17,12 +17,13 @@ def missing_sources(raw: Path, keys: Iterable[str]) -> list[str]:
     """List the raw folders and files among ``keys`` that are absent from ``raw``."""
     missing = []
     for key in keys:
-        folder = raw / key
+        name = SOURCES[key].raw_folder
+        folder = raw / name
         if not folder.is_dir():
-            missing.append(f"{key}/ (whole folder)")
+            missing.append(f"{name}/ (whole folder)")
             continue
-        missing.extend(f"{key}/{name}" for name in SOURCES[key].files if not (folder / name).is_file())
-    return missing
+        missing.extend(f"{name}/{file}" for file in SOURCES[key].files if not (folder / file).is_file())
+    return sorted(set(missing))
 
 
 def require_sources(raw: Path, keys: Iterable[str]) -> None:

