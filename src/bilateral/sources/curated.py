@@ -32,7 +32,7 @@ from bilateral import paths
 from bilateral.countries import is_iso3, raw_row
 from bilateral.errors import BilateralError
 from bilateral.schema import Field, Table, year
-from bilateral.sources._raw import read_csv, require_sources
+from bilateral.sources._raw import read_csv, require_sources, to_number
 from bilateral.sources.catalog import SOURCES
 
 
@@ -222,7 +222,30 @@ CLAIMS = Table(
     ),
 )
 
-TABLES = (EVENTS, CLAIMS)
+ROUTE_COLUMNS = ("point", "lat", "lon", "role", "pipelines", "source")
+ROUTE_PIPELINES = ("BTC", "SCP", "TANAP", "TAP")
+
+ROUTE_POINTS = Table(
+    name="route_points",
+    title="Main points on the routes of BTC, SCP/BTE, TANAP and TAP (approximate coordinates)",
+    description=(
+        "One row per point used to draw a schematic route map of the pipelines, curated by the project in "
+        "data/curated/route_points.csv. Coordinates are rounded to 0.1 degree and read from the cited GeoNames "
+        "record: they place the towns the routes pass, not the pipelines' surveyed paths."
+    ),
+    sources=("geonames", "project"),
+    fields=(
+        Field("point", "string", "Name of the place (with a short qualifier where useful)."),
+        Field("lat", "number", "Latitude, rounded to 0.1 degree.", unit="degrees north (WGS 84)", minimum=-90, maximum=90),
+        Field("lon", "number", "Longitude, rounded to 0.1 degree.", unit="degrees east (WGS 84)", minimum=-180, maximum=180),
+        Field("role", "string", "What the point is on the route(s)."),
+        Field("pipelines", "string", "Pipelines passing the point, '|'-joined keys (BTC, SCP, TANAP, TAP).", pattern=r"^(BTC|SCP|TANAP|TAP)(\|(BTC|SCP|TANAP|TAP))*$"),
+        Field("source", "string", "The GeoNames record the coordinates come from (id and URL)."),
+    ),
+    primary_key=("point",),
+)
+
+TABLES = (EVENTS, CLAIMS, ROUTE_POINTS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -803,4 +826,29 @@ def build(raw: Path, folder: Path | None = None) -> dict[str, pd.DataFrame]:
     claims = validate_claims(read_curated("claims", CLAIM_COLUMNS, folder), events, f"{where}/claims.csv")
     cross_check_events(events, raw, f"{where}/events.csv")
     cross_check_claims(claims, raw, f"{where}/claims.csv")
-    return {"events": events, "claims": claims}
+    points = validate_route_points(read_curated("route_points", ROUTE_COLUMNS, folder), f"{where}/route_points.csv")
+    return {"events": events, "claims": claims, "route_points": points}
+
+
+def validate_route_points(df: pd.DataFrame, file: str = "curated/route_points.csv") -> pd.DataFrame:
+    """Check the route points: coordinates are numbers in range rounded to 0.1°, pipelines are known
+    keys, every row has a source.
+
+    Raises:
+        RawDataError / CuratedDataError: naming the file, column and line of the first bad row.
+    """
+    out = df.copy()
+    for column in ("lat", "lon"):
+        out[column] = to_number(df, column, file=file)
+    for i, row in out.iterrows():
+        line = raw_row(i)
+        if pd.isna(row["lat"]) or pd.isna(row["lon"]) or not (-90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180):
+            raise CuratedDataError(f"{file}: columns 'lat'/'lon', line {line}: coordinates ({row['lat']}, {row['lon']}) missing or out of range")
+        if round(row["lat"], 1) != row["lat"] or round(row["lon"], 1) != row["lon"]:
+            raise CuratedDataError(f"{file}: columns 'lat'/'lon', line {line}: coordinates ({row['lat']}, {row['lon']}) must be rounded to 0.1°")
+        keys = str(row["pipelines"]).split("|") if not pd.isna(row["pipelines"]) else []
+        if not keys or any(k not in ROUTE_PIPELINES for k in keys):
+            raise CuratedDataError(f"{file}: column 'pipelines', line {line}: {row['pipelines']!r} must be '|'-joined keys of {ROUTE_PIPELINES}")
+        if pd.isna(row["source"]):
+            raise CuratedDataError(f"{file}: column 'source', line {line}: every point needs a source")
+    return out
