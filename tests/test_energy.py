@@ -1,0 +1,454 @@
+"""Tests of bilateral.energy: pure functions on hand-made frames, checks against the raw files, and
+the energy notebook executed with the default pair and with Russia–China.
+
+Expected values are worked out by hand (the arithmetic is in the comment beside each) or read from
+the raw CSVs with awk, never copied from the module's output.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from bilateral import energy as E
+from bilateral.paths import PROCESSED_DIR
+
+# ---------------------------------------------------------------------------------------------
+# Hand-made frames
+# ---------------------------------------------------------------------------------------------
+
+
+def _series(rows):
+    return pd.DataFrame(rows, columns=["iso3", "year", "indicator", "value"])
+
+
+def _trade(rows):
+    """rows: (mode, exporter, importer, exporter_iso3, importer_iso3, volume)."""
+    df = pd.DataFrame(rows, columns=["mode", "exporter", "importer", "exporter_iso3", "importer_iso3", "volume_bcm"])
+    return df.astype({"exporter_iso3": "string", "importer_iso3": "string"})
+
+
+def _imports(rows):
+    """rows: (year, supplier, iso3, side, scope, quantity, volume, share, unit, reported_by, use)."""
+    cols = ["year", "supplier", "supplier_iso3", "side", "importer_scope", "quantity", "volume_bcm", "share_pct",
+            "unit_as_reported", "reported_by", "use_in_series"]  # fmt: skip
+    return pd.DataFrame(rows, columns=cols)
+
+
+IMPORTS = _imports(
+    [
+        (2023, "Azerbaijan", "AZE", "importer", "all importers", "volume", 10.257, 20.32, "bcm", "ABC.AZ citing EPDK", True),
+        (2023, "Azerbaijan", "AZE", "exporter", "all importers", "volume", 9.5, np.nan, "bcm", "Trend", False),
+        (2023, "Total", None, "importer", "all importers", "volume", 50.48, np.nan, "bcm", "EPDK", True),
+        (2024, "Azerbaijan", "AZE", "importer", "all importers", "volume", 11.478, np.nan, "bcm (Sm3)", "Cumhuriyet citing EPDK", True),
+        (2024, "Azerbaijan", "AZE", "exporter", "all importers", "volume", 9.9, np.nan, "bcm", "Timer.az", False),
+        (2024, "Azerbaijan", "AZE", "importer", "all importers", "share", np.nan, 21.0, "% of total imports", "Aydın Ses", False),
+        (2024, "Total", None, "importer", "all importers", "volume", 52.18, np.nan, "bcm", "Aydın Ses", True),
+        (2022, "Total", None, "importer", "BOTAŞ only", "volume", 40.0, np.nan, "bcm", "BOTAŞ", False),
+        (2021, "Russia", "RUS", "exporter", "all importers", "volume", 26.3, np.nan, "bcm", "Exchange-Turkey", False),
+    ]
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Energy Institute series
+# ---------------------------------------------------------------------------------------------
+
+
+def test_ei_wide_blanks_soviet_zeros_and_keeps_gaps():
+    s = _series(
+        [
+            ("AZE", 1984, "gas_production_bcm", 0.0),  # inside the USSR: not a real zero
+            ("AZE", 1985, "gas_production_bcm", 14.0),
+            ("TUR", 1984, "gas_production_bcm", 0.0),  # not a Soviet republic: a zero stays a zero
+        ]
+    )
+    a = E.ei_wide(s, "AZE", ["gas_production_bcm"], [1984, 1985, 1986])
+    assert math.isnan(a.at[1984, "gas_production_bcm"])
+    assert a.at[1985, "gas_production_bcm"] == 14.0
+    assert math.isnan(a.at[1986, "gas_production_bcm"])  # no row: a gap, not filled
+    t = E.ei_wide(s, "TUR", ["gas_production_bcm"], [1984])
+    assert t.at[1984, "gas_production_bcm"] == 0.0
+
+
+def test_ei_years_clip_to_ei_coverage():
+    assert E.ei_years(1990, 2024)[-1] == 2022
+    assert E.ei_years(1980, 1986) == [1985, 1986]
+    assert E.ei_years(2023, 2024) == []
+
+
+def test_surplus_peak_share():
+    w = pd.DataFrame({"p": [34.0, 20.0, np.nan], "c": [12.0, 25.0, 3.0]}, index=[2022, 2021, 2020])
+    s = E.surplus(w, "p", "c")
+    assert s[2022] == 22.0 and s[2021] == -5.0 and math.isnan(s[2020])  # 34-12, 20-25, missing
+    assert E.peak(pd.Series([5.0, 9.0, 9.0, 1.0], index=[2000, 2001, 2002, 2003])) == (2001, 9.0)  # first of the ties
+    assert E.share_pct(pd.Series([15.0]), pd.Series([60.0])).iloc[0] == 25.0  # 100 * 15 / 60
+
+
+def test_every_n_years_keeps_first_and_last():
+    f = pd.DataFrame({"x": range(12)}, index=range(1991, 2003))
+    assert list(E.every_n_years(f, 5).index) == [1991, 1995, 2000, 2002]
+
+
+# ---------------------------------------------------------------------------------------------
+# Trade matrices
+# ---------------------------------------------------------------------------------------------
+
+TRADE = _trade(
+    [
+        ("pipeline", "Azerbaijan", "EU", "AZE", None, 3.0),
+        ("pipeline", "Azerbaijan", "Rest of Europe", "AZE", None, 2.0),
+        ("pipeline", "Azerbaijan", "Europe", "AZE", None, 5.0),  # region = EU + Rest of Europe
+        ("pipeline", "Azerbaijan", "Georgia", "AZE", "GEO", 0.0),  # zero: not listed
+        ("pipeline", "Azerbaijan", "Total exports", "AZE", None, 5.0),
+        ("pipeline", "Russia", "China", "RUS", "CHN", 14.0),
+        ("pipeline", "Russia", "Total exports", "RUS", None, 14.0),
+        ("pipeline", "Total imports", "China", None, "CHN", 56.0),
+        ("lng", "Russia", "China", "RUS", "CHN", 6.0),
+        ("lng", "Russia", "Turkey", "RUS", "TUR", 1.0),
+        ("lng", "Russia", "Total exports", "RUS", None, 7.0),
+        ("lng", "Total imports", "China", None, "CHN", 90.0),
+    ]
+)
+
+
+def test_exports_2022_leaves_and_shares():
+    x = E.exports_2022(TRADE, "AZE")
+    # leaves EU 3 and Rest of Europe 2 (Europe is their sum, the zero row is dropped): shares 3/5, 2/5
+    assert list(x["destination"]) == ["EU", "Rest of Europe"]
+    assert x["share_pct"].round(6).tolist() == [60.0, 40.0]
+    assert (x["total_bcm"] == 5.0).all()
+    assert E.leaves_check(TRADE, "Azerbaijan", "pipeline") == 0.0  # 3 + 2 + 0 - 5
+    assert E.exports_2022(TRADE, "IRN").empty
+
+
+def test_imports_2022_shares_of_total_imports():
+    m = E.imports_2022(TRADE, "CHN")
+    pipe = m[m["mode"] == "pipeline"].iloc[0]
+    assert pipe["origin"] == "Russia" and pipe["share_pct"] == pytest.approx(25.0)  # 14 / 56
+    lng = m[m["mode"] == "lng"].iloc[0]
+    assert lng["share_pct"] == pytest.approx(100 * 6 / 90)
+
+
+def test_bilateral_2022_uses_the_group_for_turkiye():
+    b = E.bilateral_2022(TRADE, "AZE", "TUR").set_index("mode")
+    assert b.at["pipeline", "volume_bcm"] == 2.0 and b.at["pipeline", "label"] == "Rest of Europe"
+    assert "includes it" in b.at["pipeline", "note"]
+    assert math.isnan(b.at["lng", "volume_bcm"]) and "not an exporter" in b.at["lng", "note"]
+    rc = E.bilateral_2022(TRADE, "RUS", "CHN").set_index("mode")
+    assert rc.at["pipeline", "volume_bcm"] == 14.0 and rc.at["lng", "volume_bcm"] == 6.0
+    rd = E.bilateral_2022(TRADE, "RUS", "DEU").set_index("mode")
+    assert rd["volume_bcm"].isna().all() and "no row of its own" in rd.at["lng", "note"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Türkiye's imports by supplier
+# ---------------------------------------------------------------------------------------------
+
+
+def test_volume_wide_keeps_gaps_and_only_series_rows():
+    w = E.volume_wide(IMPORTS, ["Azerbaijan", "Total"], [2022, 2023, 2024])
+    assert math.isnan(w.at[2022, "Azerbaijan"]) and math.isnan(w.at[2022, "Total"])  # BOTAŞ-only total is not in the series
+    assert w.at[2023, "Azerbaijan"] == 10.257 and w.at[2024, "Azerbaijan"] == 11.478  # importer side, not 9.5 / 9.9
+    sh = E.computed_shares(w)
+    assert sh.at[2024, "Azerbaijan"] == pytest.approx(100 * 11.478 / 52.18)  # = 21.996...%
+    assert math.isnan(sh.at[2022, "Azerbaijan"])
+
+
+def test_series_rows_refuses_duplicates_and_exporter_rows():
+    dup = pd.concat([IMPORTS, IMPORTS.iloc[[0]]])
+    with pytest.raises(ValueError, match="two series rows"):
+        E.series_rows(dup)
+    bad = IMPORTS.copy()
+    bad.loc[8, "use_in_series"] = True  # an exporter-side row (Russia 2021) flagged for the series
+    with pytest.raises(ValueError, match="not an importer-side volume"):
+        E.series_rows(bad)
+
+
+def test_reported_shares_and_sm3_years():
+    r = E.reported_shares(IMPORTS, ["Azerbaijan"], [2023, 2024])
+    assert r.at[2023, "Azerbaijan"] == 20.32 and r.at[2024, "Azerbaijan"] == 21.0
+    assert E.sm3_years(IMPORTS) == [2024]
+
+
+def test_exporter_vs_importer_difference():
+    d = E.exporter_vs_importer(IMPORTS, ["Azerbaijan", "Russia"], range(2020, 2025))
+    az = d[d["supplier"] == "Azerbaijan"].set_index("year")
+    assert az.at[2024, "difference_bcm"] == pytest.approx(1.578)  # 11.478 - 9.9
+    assert az.at[2023, "difference_bcm"] == pytest.approx(0.757)  # 10.257 - 9.5
+    ru = d[d["supplier"] == "Russia"].iloc[0]
+    assert ru["year"] == 2021 and math.isnan(ru["importer_side_bcm"])  # no importer figure: left empty
+
+
+def test_press_years_limit_to_table_span():
+    assert E.press_years(IMPORTS, 1990, 2024) == [2021, 2022, 2023, 2024]
+    assert E.press_years(IMPORTS, 1990, 2000) == []
+
+
+def test_eurostat_crosscheck_compares_shares_without_conversion():
+    eu = pd.DataFrame(
+        {
+            "year": [2020, 2020, 2020],
+            "siec": ["Natural gas", "Natural gas", "Liquefied natural gas"],
+            "partner": ["Total", "Russia", "Total"],
+            "value_tj_gcv": [1_800_000.0, 600_000.0, 540_000.0],
+        }
+    )
+    press = pd.DataFrame({"Russia": [16.0], E.LNG_LABEL: [np.nan], E.TOTAL_LABEL: [48.0]}, index=[2020])
+    c = E.eurostat_crosscheck(eu, press, [2019, 2020])
+    assert list(c.index) == [2020]  # 2019 has no Eurostat figure
+    row = c.loc[2020]
+    assert row["eurostat_partner_share_pct"] == pytest.approx(100 / 3)  # 600,000 / 1,800,000
+    assert row["press_partner_share_pct"] == pytest.approx(100 / 3)  # 16 / 48
+    assert row["eurostat_lng_share_pct"] == pytest.approx(30.0)  # 540,000 / 1,800,000
+    assert row["implied_tj_per_bcm"] == pytest.approx(37_500.0)  # 1,800,000 / 48
+
+
+# ---------------------------------------------------------------------------------------------
+# Pipelines
+# ---------------------------------------------------------------------------------------------
+
+
+def _facts(rows):
+    cols = ["pipeline", "pipeline_name", "attribute", "value", "unit", "qualifier", "reference_year", "period_kind", "source", "quote"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+FACTS = _facts(
+    [
+        ("BTC", "BTC line", "length", 1768.0, "km", None, None, None, "bp", "1768km in total length"),
+        ("BTC", "BTC line", "capacity", 1.0, "million barrels/day", "Mar 2006-Mar 2009", None, None, "bp", "x"),
+        ("BTC", "BTC line", "capacity", 1.2, "million barrels/day", "since Mar 2009", None, None, "bp", "x"),
+        ("BTC", "BTC line", "operational", 2006.0, "year", "June 2006", None, None, "bp", "built by BTC Co operated by BP."),
+        ("BTC", "BTC line", "throughput 2019", 233.1, "million barrels", None, 2019, "calendar year", "Today.az", "x"),
+        ("BTC", "BTC line", "throughput 2016", 33.93, "million tonnes", None, 2016, "calendar year", "AzerNews", "x"),
+        ("BTC", "BTC line", "throughput Jan-Sep 2020", 161.9, "million barrels", None, 2020, "partial year", "Today.az", "x"),
+        ("BTC", "BTC line", "cumulative by 2021-12-12", 500.0, "million tonnes", None, 2021, "cumulative", "Today.az", "x"),
+        ("BTC", "BTC line", "throughput 2022 (Turkish section, BOTAŞ)", 225.445, "million barrels", None, 2022, "calendar year", "APA", "x"),
+        ("TANAP", "TANAP line", "shareholders", np.nan, "%", None, None, None, "AzerNews",
+         "The shareholders of the TANAP project are: SOCAR (51 percent), BOTAS (30 percent)."),
+        ("SCP", "SCP line", "first gas into BOTAŞ system", 2007.0, "year", "3 July 2007", None, None, "bp", "x"),
+    ]
+)  # fmt: skip
+
+
+def test_pipeline_summary_reads_facts_and_says_what_is_missing():
+    rows = {r["Pipeline"]: r for _, r in E.pipeline_summary(FACTS).iterrows()}
+    assert rows["BTC line"]["Length (km)"] == "1,768"
+    assert rows["BTC line"]["Operator or shareholders"] == "operated by BP"
+    assert rows["BTC line"]["Capacity"] == "1.0 million barrels/day (Mar 2006-Mar 2009); 1.2 million barrels/day (since Mar 2009)"
+    assert rows["BTC line"]["First flow"] == "June 2006: operational"
+    assert rows["TANAP line"]["Operator or shareholders"] == "shareholders: SOCAR (51%), BOTAS (30%)"
+    assert rows["SCP line"]["Length (km)"] == "not in the data"
+    assert rows["SCP line"]["First flow"] == "3 July 2007: first gas into BOTAŞ system"
+    assert len(rows) == 3
+
+
+def test_btc_throughput_keeps_units_and_drops_partial_years():
+    t = E.btc_throughput(FACTS, range(2010, 2025))
+    assert sorted(t["year"]) == [2016, 2019, 2022]  # partial 2020 and cumulative 2021 left out
+    assert set(t["unit"]) == {"million barrels", "million tonnes"}
+    assert t.set_index("year").at[2022, "measure"] == "carried through Türkiye (BOTAŞ)"
+
+
+def test_capacity_per_year():
+    per = E.capacity_periods(FACTS)
+    assert per == [((2006, 3), (2009, 3), 1.0, "million barrels/day"), ((2009, 3), None, 1.2, "million barrels/day")]
+    cap = E.annual_capacity_mbbl(per, [2008, 2009, 2011, 2012])
+    assert cap[2008] == pytest.approx(366.0)  # 1.0 x 366 (leap year)
+    assert math.isnan(cap[2009])  # capacity changed in March 2009
+    assert cap[2011] == pytest.approx(438.0) and cap[2012] == pytest.approx(439.2)  # 1.2 x 365, 1.2 x 366
+
+
+def test_parse_month_year():
+    assert E.parse_month_year("Mar 2009") == (2009, 3)
+    with pytest.raises(ValueError):
+        E.parse_month_year("2009")
+
+
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["E1", "E2", "E3", "E4"],
+        "date": ["2006-06-01", "2018-06-30", "2016-05-17", "2010-08-16"],
+        "date_precision": ["month", "day", "day", "day"],
+        "dimension": ["energy", "energy", "energy", "military"],
+        "title": ["BTC oil pipeline becomes operational", "Commercial gas through TANAP begins", "Groundbreaking of the Trans Adriatic Pipeline (TAP)", "Treaty"],
+        "countries": ["AZE|GEO|TUR", "AZE|TUR", "AZE", "AZE|TUR"],
+        "source": ["https://bp.example/btc", "000_bbf2abffa65fbe36.txt § DEVELOPMENT", "https://report.example | 002_556960fc3d1098ab.txt § Military Alliance", "x"],
+        "source_kind": ["press", "seed", "press", "curated_list"],
+    }
+)
+
+
+def test_energy_events_lanes_and_sources():
+    ev = E.energy_events(EVENTS, "AZE", range(2000, 2025))
+    assert list(ev["event_id"]) == ["E1", "E3", "E2"]  # by date; the military event is left out
+    assert list(ev["lane"]) == ["BTC", "TAP", "TANAP"]
+    assert ev["x"].iloc[0] == pytest.approx(2006 + 5.5 / 12)  # month precision: mid-June
+    assert list(ev["when"]) == ["2006-06", "2016-05-17", "2018-06-30"]
+    assert E.event_source_keys(ev) == ["press_figures", "seeds", "project"]
+    assert E.energy_events(EVENTS, "CHN", range(2000, 2025)).empty
+    assert E.event_lane("Contract of the Century") == E.OTHER_LANE
+    assert E.readable_source("000_bbf2abffa65fbe36.txt § DEVELOPMENT") == "Ismayilov (2025) § DEVELOPMENT"
+
+
+def test_curated_list_citation_maps_to_agreements_list():
+    ev = EVENTS.iloc[[3]].assign(source="https://en.trend.az/x | 002_556960fc3d1098ab.txt § Military Alliance")
+    assert E.event_source_keys(ev) == ["bilateral_agreements_curated", "seeds", "project"]
+
+
+def test_pipelines_apply_only_to_the_origin():
+    assert E.pipelines_apply("AZE", "TUR") and E.pipelines_apply("AZE", "ITA")
+    assert not E.pipelines_apply("RUS", "CHN")
+    assert E.reaching("TUR") == ["BTC", "SCP", "TANAP"] and E.reaching("ITA") == ["TAP"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Route points
+# ---------------------------------------------------------------------------------------------
+
+POINTS = pd.DataFrame(
+    {
+        "point": ["West", "Middle", "East"],
+        "lat": [40.3, 40.9, 40.2],
+        "lon": [18.3, 26.4, 49.5],
+        "role": ["a", "b", "c"],
+        "pipelines": ["TAP", "TANAP|TAP", "TANAP"],
+        "source": ["s", "s", "s"],
+    }
+)
+
+
+def test_route_lines_order_east_to_west():
+    lines = E.route_lines(POINTS)
+    assert list(lines["TAP"]["point"]) == ["Middle", "West"]
+    assert list(lines["TANAP"]["point"]) == ["East", "Middle"]
+    assert "BTC" not in lines  # fewer than two points
+
+
+def test_route_points_validation_refuses_bad_rows():
+    from bilateral.errors import BilateralError
+    from bilateral.sources.curated import validate_route_points
+
+    text = POINTS.astype(str)
+    validate_route_points(text)
+    with pytest.raises(BilateralError, match="line 2: coordinates .* rounded to 0.1"):
+        validate_route_points(text.assign(lat=["40.27", "40.9", "40.2"]))
+    with pytest.raises(BilateralError, match="column 'pipelines', line 3"):
+        validate_route_points(text.assign(pipelines=["TAP", "XYZ", "TANAP"]))
+    with pytest.raises(BilateralError, match="column 'lat', line 4: 'north' is not a number"):
+        validate_route_points(text.assign(lat=["40.2", "40.9", "north"]))
+
+
+def test_curated_route_points_file():
+    pts = E.load_route_points()
+    names = " ".join(pts["point"])
+    for place in ("Sangachal", "Tbilisi", "Erzurum", "Ceyhan", "Eskişehir", "İpsala", "Melendugno"):
+        assert place in names
+    assert pts["source"].str.contains("https://www.geonames.org/").all()
+    # Ceyhan: GeoNames 318675 gives 37.02472 N, 35.8175 E -> 37.0, 35.8
+    ceyhan = pts[pts["point"] == "Ceyhan"].iloc[0]
+    assert (ceyhan["lat"], ceyhan["lon"]) == (37.0, 35.8)
+    assert set(E.route_lines(pts)) == set(E.PIPELINE_ORDER)
+
+
+def test_label_below_and_short_names():
+    assert E.label_below(pd.DataFrame({"lat": [41.7, 41.5, 37.0], "lon": [44.8, 42.7, 35.8]})) == [False, True, True]
+    assert E.short_name("İpsala (Türkiye–Greece border)") == "İpsala"
+
+
+def test_small_text_helpers():
+    assert E.year_list([2007, 2008, 2009, 2012]) == "2007–2009, 2012"
+    assert E.cell(float("nan")) == "–" and E.cell(6.478, 2) == "6.48"
+    assert E.join_and(["BTC", "SCP", "TANAP"]) == "BTC, SCP and TANAP"
+    assert E.names(["RUS", "IRN"]) == "Russia and Iran"
+
+
+# ---------------------------------------------------------------------------------------------
+# Against the raw files (builder run in memory; expected values read with awk)
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.raw
+def test_raw_ei_values(raw):
+    from bilateral.sources import energy as builder
+
+    series = builder.ei_series(raw)
+    w = E.ei_wide(series, "AZE", [E.GAS_PROD, E.GAS_CONS, E.OIL_PROD], E.ei_years(1990, 2022))
+    # awk -F, '$5=="AZE" && $6==2022' on ei_sr2023_country_series_targets.csv: production 34.13678, consumption 12.1014725
+    assert E.surplus(w, E.GAS_PROD, E.GAS_CONS)[2022] == pytest.approx(34.13678 - 12.1014725)
+    # Oil production (barrels) sorted by value: the largest is 1036.716876712329 in 2010
+    assert E.peak(w[E.OIL_PROD]) == (2010, pytest.approx(1036.716876712329))
+    t = E.ei_wide(series, "TUR", [E.GAS_CONS, E.LNG_IMPORTS], [2022])
+    # TUR 2022: LNG 15.05810103044389 / consumption 51.22179138983623 = 29.3978%
+    assert 100 * t.at[2022, E.LNG_IMPORTS] / t.at[2022, E.GAS_CONS] == pytest.approx(29.3978, abs=1e-3)
+
+
+@pytest.mark.raw
+def test_raw_trade_matrix_azerbaijan(raw):
+    from bilateral.sources import energy as builder
+
+    trade = builder.ei_gas_trade(raw)
+    x = E.exports_2022(trade, "AZE")
+    # grep of the pipeline matrix, column Azerbaijan: EU 11.50964099242227, Rest of Europe 10.8629619175,
+    # Other Middle East 0.167084225 (leaves); Total exports 22.53968713492226
+    assert dict(zip(x["destination"], x["volume_bcm"].round(6))) == {"EU": 11.509641, "Rest of Europe": 10.862962, "Other Middle East": 0.167084}
+    assert x["total_bcm"].iloc[0] == pytest.approx(22.53968713492226)
+    for exporter in ("Azerbaijan", "Russian Federation", "Qatar"):
+        for mode in ("pipeline", "lng"):
+            assert abs(E.leaves_check(trade, exporter, mode)) < 1e-6
+
+
+@pytest.mark.raw
+def test_raw_press_series_azerbaijan(raw):
+    from bilateral.sources import energy as builder
+
+    imports = builder.press_gas_imports(raw)
+    w = E.volume_wide(imports, ["Azerbaijan"], range(2007, 2025))["Azerbaijan"]
+    # awk on turkey_gas_imports_by_supplier_press.csv, supplier Azerbaijan: years with a figure are
+    # 2010, 2015-2020, 2022-2024 (10 years), but 2017 is only a lower bound ('more than 6.54'), so 9 years
+    assert sorted(w.dropna().index) == [2010, 2015, 2016, 2018, 2019, 2020, 2022, 2023, 2024]
+    assert w[2023] == pytest.approx(10.257) and w[2024] == pytest.approx(11.478)  # EPDK, not the ministry's 9.5 / 9.9
+    assert math.isnan(w[2021])
+
+
+# ---------------------------------------------------------------------------------------------
+# The notebook
+# ---------------------------------------------------------------------------------------------
+
+needs_data = pytest.mark.skipif(not (PROCESSED_DIR / "energy_series.csv").exists(), reason="data/processed not built (run make data)")
+
+
+@pytest.mark.notebook
+@needs_data
+def test_notebook_default_pair(tmp_path):
+    from conftest import execute_notebook, notebook_text
+
+    text = notebook_text(execute_notebook("energy", tmp_path))
+    # Key findings, independently: Azerbaijan 2024 importer-side 11.478 bcm of 52.18 bcm = 21.996% -> "22.0%"
+    assert "Azerbaijan at 11.48 bcm in 2024, 22.0% of its total imports" in text
+    # 34.13678 - 12.1014725 = 22.035 -> "22.0 bcm"; pipeline exports 22.5397 -> "22.5 bcm"
+    assert "exported 22.5 bcm by pipeline" in text and "exceeded its consumption by 22.0 bcm" in text
+    # BTC 2024 (BOTAŞ) 224.142 / (1.2 x 366) = 51.04%
+    assert "224.1 million barrels in 2024" in text and "51.0%" in text
+    assert "Schematic route map" in text and "borders and coastlines are not drawn" in text
+    assert "does not apply" not in text
+    assert "Traceback" not in text
+
+
+@pytest.mark.notebook
+@needs_data
+def test_notebook_russia_china(tmp_path):
+    from conftest import execute_notebook, notebook_text
+
+    nb = execute_notebook("energy", tmp_path, country_a="RUS", country_b="CHN", comparators=["IRN", "TKM"], start_year=2000, end_year=2022)
+    text = notebook_text(nb)
+    assert "the press figures cover Türkiye's gas imports only" in text
+    assert "the pipelines described here carry oil and gas from Azerbaijan" in text
+    assert "does not list Turkmenistan" in text
+    # EI 2022 matrices: Russian Federation -> China, pipeline 14.669371, LNG 6.113810
+    assert "by pipeline: 14.67 bcm; by LNG: 6.11 bcm" in text
+    assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
