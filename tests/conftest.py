@@ -67,3 +67,39 @@ def notebook_text(nb) -> str:
                     parts.append(data[mime] if isinstance(data[mime], str) else "".join(data[mime]))
                     break
     return "\n".join(parts)
+
+
+def broken_copy(raw: Path, tmp_path: Path, key: str, filename: str, line: int, old: str, new: str) -> Path:
+    """A raw folder in ``tmp_path`` that links to ``raw`` except for one file with one line edited.
+
+    ``old`` is replaced by ``new`` on line ``line`` (1 = the header) of ``key/filename``; the
+    test setup fails if ``old`` is not on that line, so a changed raw file cannot make a test vacuous.
+    """
+    return broken_copy_with(raw, tmp_path, key, filename, replace_on_line(line, old, new))
+
+
+def broken_copy_with(raw: Path, tmp_path: Path, key: str, filename: str, edit) -> Path:
+    """A raw folder in ``tmp_path`` that links to ``raw`` except for one file, rewritten by ``edit(lines)``."""
+    target = tmp_path / "raw"
+    target.mkdir()
+    for folder in raw.iterdir():
+        if folder.name != key:
+            (target / folder.name).symlink_to(folder)
+    (target / key).mkdir()
+    for path in (raw / key).iterdir():
+        if path.name != filename:
+            (target / key / path.name).symlink_to(path)
+    lines = (raw / key / filename).read_text(encoding="utf-8").split("\n")
+    (target / key / filename).write_text("\n".join(edit(lines)), encoding="utf-8")
+    return target
+
+
+def replace_on_line(line: int, old: str, new: str):
+    """An edit for :func:`broken_copy_with`: replace ``old`` by ``new`` on line ``line`` (1 = header)."""
+
+    def edit(lines: list[str]) -> list[str]:
+        assert old in lines[line - 1], f"test setup: {old!r} not on line {line}: {lines[line - 1][:80]!r}"
+        lines[line - 1] = lines[line - 1].replace(old, new, 1)
+        return lines
+
+    return edit

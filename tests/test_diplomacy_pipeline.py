@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import broken_copy
 
 from bilateral.errors import RawDataError
 from bilateral.sources import diplomacy
@@ -122,54 +123,29 @@ def test_mids_and_rivalries(built):
 # ------------------------------------------------------------------------------------------
 
 
-def broken_copy(raw: Path, tmp_path: Path, key: str, filename: str, edit) -> Path:
-    """A raw folder in ``tmp_path`` that is ``raw`` except for one file, rewritten by ``edit(lines)``."""
-    target = tmp_path / "raw"
-    target.mkdir()
-    for folder in raw.iterdir():
-        if folder.name != key:
-            (target / folder.name).symlink_to(folder)
-    (target / key).mkdir()
-    for path in (raw / key).iterdir():
-        if path.name != filename:
-            (target / key / path.name).symlink_to(path)
-    lines = (raw / key / filename).read_text(encoding="utf-8").split("\n")
-    (target / key / filename).write_text("\n".join(edit(lines)), encoding="utf-8")
-    return target
-
-
-def _replace(line_no: int, old: str, new: str):
-    def edit(lines):
-        assert old in lines[line_no - 1], lines[line_no - 1][:80]
-        lines[line_no - 1] = lines[line_no - 1].replace(old, new, 1)
-        return lines
-
-    return edit
-
-
 def test_error_missing_column(raw, tmp_path):
-    broken = broken_copy(raw, tmp_path, diplomacy.COW_DE, diplomacy.COW_DE_FILE, _replace(1, ",DE,", ",DX,"))
+    broken = broken_copy(raw, tmp_path, diplomacy.COW_DE, diplomacy.COW_DE_FILE, 1, ",DE,", ",DX,")
     with pytest.raises(RawDataError, match=r"cow_diplomatic_exchange_2006v1_AZE_rows_subset\.csv: missing column\(s\) \['DE'\]"):
         diplomacy.build(broken)
 
 
 def test_error_unparsable_number(raw, tmp_path):
     # Line 3 of the ATOP file is 'USA,2,20,1992,1,0,0,1,1'.
-    broken = broken_copy(raw, tmp_path, diplomacy.PS, diplomacy.ATOP_FILE, _replace(3, "USA,2,20,1992,1,", "USA,2,20,1992,yes,"))
+    broken = broken_copy(raw, tmp_path, diplomacy.PS, diplomacy.ATOP_FILE, 3, "USA,2,20,1992,1,", "USA,2,20,1992,yes,")
     with pytest.raises(RawDataError, match=r"atop5_1_directed_dyad_year_subset_1991_2018\.csv: column 'atop_defense', line 3: 'yes' is not a number"):
         diplomacy.build(broken)
 
 
 def test_error_unknown_country(raw, tmp_path):
     # Line 100 of the Lowy file is 'Israel,...,Santiago,Chile,Embassy / High Commission,Embassy,2023'.
-    broken = broken_copy(raw, tmp_path, diplomacy.LOWY, diplomacy.LOWY_FILE, _replace(100, ",Santiago,Chile,", ",Santiago,Atlantis,"))
+    broken = broken_copy(raw, tmp_path, diplomacy.LOWY, diplomacy.LOWY_FILE, 100, ",Santiago,Chile,", ",Santiago,Atlantis,")
     with pytest.raises(RawDataError, match=r"lowy_gdi_posts_subset_2016_2023\.csv: column 'POST COUNTRY', line 100: unknown country 'Atlantis'"):
         diplomacy.build(broken)
 
 
 def test_error_unknown_cow_code(raw, tmp_path):
     # Line 2 of the COW file is '373,2,1995,3,3,1,2006.1'; COW 999 is no state.
-    broken = broken_copy(raw, tmp_path, diplomacy.COW_DE, diplomacy.COW_DE_FILE, _replace(2, "373,2,1995,", "373,999,1995,"))
+    broken = broken_copy(raw, tmp_path, diplomacy.COW_DE, diplomacy.COW_DE_FILE, 2, "373,2,1995,", "373,999,1995,")
     with pytest.raises(RawDataError, match=r"cow_diplomatic_exchange_2006v1_AZE_rows_subset\.csv: column 'ccode2', line 2: unknown country 999"):
         diplomacy.build(broken)
 

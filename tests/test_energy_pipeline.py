@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import broken_copy, broken_copy_with
 
 from bilateral.errors import RawDataError
 from bilateral.sources import energy
@@ -202,47 +203,22 @@ def test_pipelines(built):
 # ------------------------------------------------------------------------------------------
 
 
-def broken_copy(raw: Path, tmp_path: Path, key: str, filename: str, edit) -> Path:
-    """A raw folder in ``tmp_path`` that is ``raw`` except for one file, rewritten by ``edit(lines)``."""
-    target = tmp_path / "raw"
-    target.mkdir()
-    for folder in raw.iterdir():
-        if folder.name != key:
-            (target / folder.name).symlink_to(folder)
-    (target / key).mkdir()
-    for path in (raw / key).iterdir():
-        if path.name != filename:
-            (target / key / path.name).symlink_to(path)
-    lines = (raw / key / filename).read_text(encoding="utf-8").split("\n")
-    (target / key / filename).write_text("\n".join(edit(lines)), encoding="utf-8")
-    return target
-
-
-def _replace(line_no: int, old: str, new: str):
-    def edit(lines):
-        assert old in lines[line_no - 1], lines[line_no - 1][:80]
-        lines[line_no - 1] = lines[line_no - 1].replace(old, new, 1)
-        return lines
-
-    return edit
-
-
 def test_error_missing_column(raw, tmp_path):
-    broken = broken_copy(raw, tmp_path, energy.EI, energy.EI_TRADE_FILE, _replace(1, ",value,", ",val,"))
+    broken = broken_copy(raw, tmp_path, energy.EI, energy.EI_TRADE_FILE, 1, ",value,", ",val,")
     with pytest.raises(RawDataError, match=r"ei_sr2023_gas_trade_matrices_2022\.csv: missing column\(s\) \['value'\]"):
         energy.build(broken)
 
 
 def test_error_unparsable_number(raw, tmp_path):
     # Line 21 of the press file is '2019,Turkey,Azerbaijan,9.6,bcm,...'.
-    broken = broken_copy(raw, tmp_path, energy.PRESS, energy.PRESS_ANNUAL_FILE, _replace(21, "Azerbaijan,9.6,bcm", "Azerbaijan,9.6x,bcm"))
+    broken = broken_copy(raw, tmp_path, energy.PRESS, energy.PRESS_ANNUAL_FILE, 21, "Azerbaijan,9.6,bcm", "Azerbaijan,9.6x,bcm")
     with pytest.raises(RawDataError, match=r"turkey_gas_imports_by_supplier_press\.csv: column 'value', line 21: '9\.6x' is not a number"):
         energy.build(broken)
 
 
 def test_error_unknown_country(raw, tmp_path):
     # Line 31 of the Eurostat file has reporter 'Belgium' for 2011.
-    broken = broken_copy(raw, tmp_path, energy.EUROSTAT, energy.EUROSTAT_FILE, _replace(31, ",Belgium,2011,", ",Atlantis,2011,"))
+    broken = broken_copy(raw, tmp_path, energy.EUROSTAT, energy.EUROSTAT_FILE, 31, ",Belgium,2011,", ",Atlantis,2011,")
     with pytest.raises(RawDataError, match=r"eurostat_nrg_ti_gas_custom_2022-04_tidy\.csv: column 'reporter_geo', line 31: unknown country 'Atlantis'"):
         energy.build(broken)
 
@@ -254,7 +230,7 @@ def test_error_flagged_row_without_decision(raw, tmp_path):
         lines[32] += "CONFLICT with another row"
         return lines
 
-    broken = broken_copy(raw, tmp_path, energy.PRESS, energy.PRESS_ANNUAL_FILE, edit)
+    broken = broken_copy_with(raw, tmp_path, energy.PRESS, energy.PRESS_ANNUAL_FILE, edit)
     with pytest.raises(RawDataError, match=r"column 'note', line 33: row flagged CONFLICT has no decision"):
         energy.build(broken)
 

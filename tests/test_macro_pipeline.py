@@ -5,10 +5,10 @@ Expected values were read by hand from the raw files (grep commands quoted in th
 
 from __future__ import annotations
 
-import shutil
 
 import pandas as pd
 import pytest
+from conftest import broken_copy
 
 from bilateral.errors import RawDataError
 from bilateral.sources import macro
@@ -20,19 +20,6 @@ OWID = "owid_population_targets_1990_2024.csv"
 @pytest.fixture(scope="module")
 def table(raw):
     return macro.build(raw)["macro"]
-
-
-def broken_copy(raw, tmp_path, key, filename, line, old, new):
-    """Copy the macro raw folders to tmp_path and replace ``old`` by ``new`` on one line (1 = header) of a file."""
-    for folder in macro.SOURCES_USED:
-        shutil.copytree(raw / folder, tmp_path / folder)
-    path = tmp_path / key / filename
-    path.chmod(0o644)
-    lines = path.read_text(encoding="utf-8").split("\n")
-    assert old in lines[line - 1], f"test setup: {old!r} not on line {line}"
-    lines[line - 1] = lines[line - 1].replace(old, new, 1)
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return tmp_path
 
 
 def row(df, code, yr):

@@ -6,10 +6,10 @@ not taken from the builder's output.
 
 from __future__ import annotations
 
-import shutil
 
 import pandas as pd
 import pytest
+from conftest import broken_copy
 
 from bilateral.errors import RawDataError
 from bilateral.sources import _raw, sipri
@@ -22,19 +22,6 @@ MILEX = "sipri_milex_subset_1992_2024.csv"
 @pytest.fixture(scope="module")
 def tables(raw):
     return sipri.build(raw)
-
-
-def broken_copy(raw, tmp_path, key, filename, line, old, new):
-    """Copy the SIPRI raw folders to tmp_path and replace ``old`` by ``new`` on one line (1 = header) of a file."""
-    for folder in sipri.SOURCES_USED:
-        shutil.copytree(raw / folder, tmp_path / folder)
-    path = tmp_path / key / filename
-    path.chmod(0o644)
-    lines = path.read_text(encoding="utf-8").split("\n")
-    assert old in lines[line - 1], f"test setup: {old!r} not on line {line}"
-    lines[line - 1] = lines[line - 1].replace(old, new, 1)
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return tmp_path
 
 
 # --- schema -------------------------------------------------------------------------------------
