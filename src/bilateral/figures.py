@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from bilateral.paths import BUILD_DIR  # noqa: E402
-from bilateral.sources.catalog import source_line  # noqa: E402
+from bilateral.sources.catalog import SOURCES, source_line  # noqa: E402
 
 #: Okabe–Ito colour-blind-safe palette (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -36,6 +36,9 @@ GREY = "#6b6b6b"
 
 #: Figure sizes in inches (width, height): fit an A4 text column (~6.7 in) and a phone screen.
 SIZES = {"wide": (6.7, 3.6), "tall": (6.7, 5.2), "square": (5.0, 5.0), "small": (4.2, 3.0)}
+
+#: Tables with more columns than this are laid out to the page width in print (class "wide").
+WIDE_TABLE_COLUMNS = 8
 
 FIGURE_DATA_ENV = "BILATERAL_FIGURE_DATA_DIR"
 FIGURE_DATA_LINK_ENV = "BILATERAL_FIGURE_DATA_LINK"
@@ -48,9 +51,12 @@ def setup() -> None:
     plt.rcParams.update(
         {
             "font.family": "DejaVu Sans",
-            "font.size": 9.5,
-            "axes.titlesize": 10,
-            "axes.labelsize": 9.5,
+            # a little larger than A4 body text, so that labels stay legible when a phone scales the chart down
+            "font.size": 10.5,
+            "axes.titlesize": 11,
+            "axes.labelsize": 10.5,
+            "xtick.labelsize": 9.5,
+            "ytick.labelsize": 9.5,
             "axes.spines.top": False,
             "axes.spines.right": False,
             "axes.grid": True,
@@ -58,7 +64,7 @@ def setup() -> None:
             "grid.linewidth": 0.6,
             "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
             "legend.frameon": False,
-            "legend.fontsize": 8.5,
+            "legend.fontsize": 9.5,
             "figure.dpi": 100,
             "svg.fonttype": "path",
             "svg.hashsalt": "bilateral",
@@ -107,6 +113,23 @@ def svg_bytes(fig) -> bytes:
     return buffer.getvalue()
 
 
+def reset_numbering() -> None:
+    """Start figure and table numbers again at 1 (each report's kernel starts fresh anyway)."""
+    for kind in _counter:
+        _counter[kind] = 0
+
+
+def _check(kind: str, name: str, caption: str, sources: Sequence[str]) -> None:
+    """Refuse a figure or table without a caption or sources, or with a source key not in the catalog."""
+    if not caption or not caption.strip():
+        raise ValueError(f"{kind} {name!r} needs a caption")
+    if not sources or isinstance(sources, str):
+        raise ValueError(f"{kind} {name!r} needs a list of at least one source (catalog keys)")
+    unknown = [k for k in sources if k not in SOURCES]
+    if unknown:
+        raise ValueError(f"{kind} {name!r}: unknown source key(s) {', '.join(map(repr, unknown))}; keys are: {', '.join(sorted(SOURCES))}")
+
+
 def _caption(kind: str, caption: str, sources: Sequence[str], note: str, link: str) -> str:
     _counter[kind] += 1
     label = f"{kind.capitalize()} {_counter[kind]}."
@@ -121,8 +144,7 @@ def figure_html(fig, *, name: str, caption: str, alt: str, sources: Sequence[str
     """HTML for a figure: embedded SVG image with alt text, numbered caption, source line, data link."""
     if not alt or not alt.strip():
         raise ValueError(f"figure {name!r} needs alt text describing what it shows")
-    if not sources:
-        raise ValueError(f"figure {name!r} needs at least one source")
+    _check("figure", name, caption, sources)
     encoded = base64.b64encode(svg_bytes(fig)).decode("ascii")
     plt.close(fig)
     link = _export(name, data)
@@ -142,10 +164,11 @@ def show(fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data
 
 def table_html(df: pd.DataFrame, *, name: str, caption: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "", index: bool = False) -> str:
     """HTML for a table with a numbered caption, a source line and a link to its data."""
-    if not sources:
-        raise ValueError(f"table {name!r} needs at least one source")
+    _check("table", name, caption, sources)
     link = _export(name, df if data is None else data)
-    body = df.to_html(index=index, border=0, classes="data-table", na_rep="–", escape=True)
+    columns = len(df.columns) + (df.index.nlevels if index else 0)
+    classes = "data-table wide" if columns > WIDE_TABLE_COLUMNS else "data-table"
+    body = df.to_html(index=index, border=0, classes=classes, na_rep="–", escape=True)
     return (
         f'<figure class="table" id="tab-{_slug(name)}"><figcaption>{_caption("table", caption, sources, note, link)}</figcaption>'
         f'<div class="table-scroll">{body}</div></figure>'

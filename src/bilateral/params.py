@@ -82,6 +82,17 @@ def _year(name: str, value: Any, lo: int, hi: int) -> int:
     return value
 
 
+def _same_type(value: Any, default: Any) -> bool:
+    """Whether ``value`` may replace ``default``: same type, an int for a float, never a bool for a number."""
+    if default is None:
+        return True
+    if isinstance(value, bool) != isinstance(default, bool):
+        return False
+    if isinstance(default, float) and isinstance(value, int):
+        return True
+    return isinstance(value, type(default))
+
+
 def validate(params: Mapping[str, Any], *, years: tuple[int, int], extra: Mapping[str, Any] | None = None) -> Params:
     """Check a notebook's parameters and return them as :class:`Params`.
 
@@ -121,9 +132,7 @@ def validate(params: Mapping[str, Any], *, years: tuple[int, int], extra: Mappin
     values = {}
     for name, default in extra.items():
         value = params.get(name, default)
-        if default is not None and not isinstance(value, type(default)) and not (
-            isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool)
-        ):
+        if not _same_type(value, default):
             raise ParameterError(f"{name}={value!r} must be of type {type(default).__name__} (default {default!r})")
         values[name] = value
     return Params(a, b, start, end, codes, values)

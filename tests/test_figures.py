@@ -1,0 +1,124 @@
+"""bilateral.figures: alt text and sources required, data CSV export, caption numbering, SVG determinism."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pandas as pd
+import pytest
+
+from bilateral import figures
+
+
+@pytest.fixture(autouse=True)
+def _fresh(tmp_path, monkeypatch):
+    """Each test numbers from 1 and writes figure data into its own folder."""
+    figures.reset_numbering()
+    monkeypatch.setenv(figures.FIGURE_DATA_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(figures.FIGURE_DATA_LINK_ENV, "report-data")
+    yield
+    figures.reset_numbering()
+
+
+def _chart(title: str = "Şəki – Iğdır: ə ş ğ ı"):
+    fig, ax = figures.new("wide")
+    ax.plot([2000, 2001, 2002], [1.0, 3.0, 2.0], color=figures.colour("AZE"))
+    ax.set_title(title)
+    return fig
+
+
+FRAME = pd.DataFrame({"year": [2000, 2001, 2002], "value": [1.0, 3.0, 2.0]})
+
+
+@pytest.mark.parametrize("alt", ["", "   ", None])
+def test_figure_needs_alt_text(alt):
+    with pytest.raises(ValueError, match="alt text"):
+        figures.figure_html(_chart(), name="f", caption="c", alt=alt, sources=["imf_dots"])
+
+
+@pytest.mark.parametrize("sources", [[], None, "imf_dots"])
+def test_figure_needs_a_list_of_sources(sources):
+    with pytest.raises(ValueError, match="source"):
+        figures.figure_html(_chart(), name="f", caption="c", alt="a", sources=sources)
+
+
+def test_unknown_source_key_is_named():
+    with pytest.raises(ValueError, match="'no_such_source'"):
+        figures.figure_html(_chart(), name="f", caption="c", alt="a", sources=["imf_dots", "no_such_source"])
+
+
+def test_table_needs_sources_and_caption():
+    with pytest.raises(ValueError, match="source"):
+        figures.table_html(FRAME, name="t", caption="c", sources=[])
+    with pytest.raises(ValueError, match="caption"):
+        figures.table_html(FRAME, name="t", caption=" ", sources=["imf_dots"])
+
+
+def test_figure_html_has_embedded_svg_alt_caption_and_source_line():
+    out = figures.figure_html(_chart(), name="Trade balance", caption="Exports ə ş.", alt="Line rising then falling.", sources=["imf_dots"])
+    img = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)">', out)
+    assert img, out[:200]
+    assert img.group(2) == "Line rising then falling."
+    svg = base64.b64decode(img.group(1))
+    assert svg.startswith(b"<?xml") and b"<svg" in svg
+    assert "<strong>Figure 1.</strong> Exports ə ş." in out
+    # source line: the catalog's short name and vintage
+    assert "Source: IMF Direction of Trade Statistics (downloaded before 2022-02-02, data to 2020)." in out
+    assert 'id="fig-trade-balance"' in out
+    assert "Data (CSV)" not in out  # no data given, no link
+
+
+def test_alt_text_is_escaped():
+    out = figures.figure_html(_chart(), name="f", caption="c", alt='Bars "A" & <B>', sources=["imf_dots"])
+    assert 'alt="Bars &quot;A&quot; &amp; &lt;B&gt;"' in out
+
+
+def test_data_is_exported_as_csv_and_linked(tmp_path):
+    out = figures.figure_html(_chart(), name="Arms: TIV by year", caption="c", alt="a", sources=["sipri_arms_transfers"], data=FRAME)
+    path = tmp_path / "data" / "arms-tiv-by-year.csv"
+    assert path.read_text(encoding="utf-8") == "year,value\n2000,1.0\n2001,3.0\n2002,2.0\n"
+    assert '<a class="data-link" href="report-data/arms-tiv-by-year.csv">Data (CSV)</a>' in out
+
+
+def test_table_exports_its_frame_and_keeps_a_named_index(tmp_path):
+    frame = FRAME.set_index("year")
+    out = figures.table_html(frame, name="tab", caption="A table.", sources=["imf_dots"], index=True)
+    assert (tmp_path / "data" / "tab.csv").read_text(encoding="utf-8") == "year,value\n2000,1.0\n2001,3.0\n2002,2.0\n"
+    assert '<div class="table-scroll"><table' in out
+    assert "<strong>Table 1.</strong> A table." in out
+
+
+def test_figures_and_tables_are_numbered_separately_in_order():
+    kwargs = dict(caption="c", alt="a", sources=["imf_dots"])
+    first = figures.figure_html(_chart(), name="a", **kwargs)
+    table = figures.table_html(FRAME, name="t", caption="c", sources=["imf_dots"])
+    second = figures.figure_html(_chart(), name="b", **kwargs)
+    assert "<strong>Figure 1.</strong>" in first
+    assert "<strong>Table 1.</strong>" in table
+    assert "<strong>Figure 2.</strong>" in second
+    figures.reset_numbering()
+    assert "<strong>Figure 1.</strong>" in figures.figure_html(_chart(), name="c", **kwargs)
+
+
+def test_svg_is_deterministic_and_undated():
+    one = figures.svg_bytes(_chart())
+    two = figures.svg_bytes(_chart())
+    assert one == two
+    assert b"<dc:date>" not in one
+    # text is drawn as paths: no font needed to show ə ş ğ ı
+    assert b"<text" not in one
+
+
+def test_colours_are_fixed_per_country_and_colour_blind_palette():
+    assert figures.colour("AZE") == figures.colour("AZE", 5) == "#0072B2"
+    assert figures.colour("XYZ", 1) == figures.PALETTE[1]
+    assert figures.PALETTE[:3] == ["#0072B2", "#E69F00", "#009E73"]  # Okabe–Ito
+
+
+def test_tables_with_many_columns_are_marked_wide_for_print():
+    narrow = figures.table_html(FRAME, name="n", caption="c", sources=["imf_dots"])
+    wide_frame = pd.DataFrame([[1] * (figures.WIDE_TABLE_COLUMNS + 1)], columns=[f"c{i}" for i in range(figures.WIDE_TABLE_COLUMNS + 1)])
+    wide = figures.table_html(wide_frame, name="w", caption="c", sources=["imf_dots"])
+    assert 'class="dataframe data-table"' in narrow
+    assert 'class="dataframe data-table wide"' in wide
