@@ -12,12 +12,12 @@ import re
 import shutil
 import threading
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from bilateral import build
+from bilateral.checks import external_references, images_without_alt
 from bilateral.errors import BuildError, ParameterError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
@@ -55,55 +55,9 @@ def built(tmp_path_factory):
     return layout, report, lines
 
 
-class Tags(HTMLParser):
-    """Collects every start tag with its attributes, and the text of <style> elements."""
-
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.styles: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        self._in_style = False
-
-    def handle_data(self, data):
-        if self._in_style:
-            self.styles.append(data)
-
-
 def report_job(layout: build.Layout) -> build.Job:
     (job,) = build.plan(["demo"], layout=layout)
     return job
-
-
-def external_references(html: str) -> list[str]:
-    """Everything in a page that a browser would fetch from elsewhere (empty for an offline page)."""
-    parser = Tags()
-    parser.feed(html)
-    bad = []
-    for tag, attrs in parser.tags:
-        if tag == "script" and attrs.get("src"):
-            bad.append(f"<script src={attrs['src']}>")
-        if tag == "link" and attrs.get("href"):
-            bad.append(f"<link href={attrs['href']}>")
-        if tag in ("img", "source", "video", "audio", "iframe", "embed") and attrs.get("src") and not attrs["src"].startswith("data:"):
-            bad.append(f"<{tag} src={attrs['src'][:60]}>")
-        if "style" in attrs and re.search(r"url\((?!['\"]?data:)", attrs["style"]):
-            bad.append(f"style url() on <{tag}>")
-    for css in parser.styles:
-        bad += [f"css {m}" for m in re.findall(r"url\((?!['\"]?data:)[^)]*\)|@import[^;]*", css)]
-    return bad
-
-
-def images_without_alt(html: str) -> list[str]:
-    parser = Tags()
-    parser.feed(html)
-    return [a.get("src", "")[:40] for t, a in parser.tags if t == "img" and not (a.get("alt") or "").strip()]
 
 
 def pdf_pages(data: bytes):
