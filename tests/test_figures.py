@@ -122,3 +122,18 @@ def test_tables_with_many_columns_are_marked_wide_for_print():
     wide = figures.table_html(wide_frame, name="w", caption="c", sources=["imf_dots"])
     assert 'class="dataframe data-table"' in narrow
     assert 'class="dataframe data-table wide"' in wide
+
+
+def test_numbers_are_right_aligned_and_text_left_aligned():
+    import pandas as pd
+
+    from bilateral.figures import numeric_columns, table_html
+
+    df = pd.DataFrame(
+        {"claim": ["Trade grew", "Pipeline opened"], "value": [5.8, 1768.0], "share": ["23.5%", "–"], "text": ["about 5", "n/a"]}
+    )
+    # by hand: 'value' is float, 'share' is formatted numbers; 'claim' and 'text' hold words
+    assert numeric_columns(df) == [1, 2]
+    html = table_html(df, name="align", caption="c", sources=["sipri_milex"])
+    assert "#tab-align td:nth-child(2)" in html and "#tab-align td:nth-child(3)" in html
+    assert "nth-child(1)" not in html and "nth-child(4)" not in html

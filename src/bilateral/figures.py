@@ -162,6 +162,26 @@ def show(fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data
     display(HTML(figure_html(fig, name=name, caption=caption, alt=alt, sources=sources, data=data, note=note)))
 
 
+_NUMBER_TEXT = re.compile(r"^[\s~≈<>+−–-]*(US\$|\$)?[\d.,]+\s*(%|×|e|bn|m|bcm)?[\s?*]*$")
+
+
+def numeric_columns(df: pd.DataFrame) -> list[int]:
+    """Positions (0-based) of the columns that hold numbers, or numbers formatted as text.
+
+    Numbers are right-aligned in tables so that digits line up; text stays left-aligned.
+    """
+    positions = []
+    for i, column in enumerate(df.columns):
+        values = df.iloc[:, i].dropna()
+        if values.empty:
+            continue
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            positions.append(i)
+        elif values.map(lambda v: bool(_NUMBER_TEXT.match(str(v))) or str(v) in {"–", "n/a", ""}).all():
+            positions.append(i)
+    return positions
+
+
 def table_html(df: pd.DataFrame, *, name: str, caption: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "", index: bool = False) -> str:
     """HTML for a table with a numbered caption, a source line and a link to its data."""
     _check("table", name, caption, sources)
@@ -169,8 +189,14 @@ def table_html(df: pd.DataFrame, *, name: str, caption: str, sources: Sequence[s
     columns = len(df.columns) + (df.index.nlevels if index else 0)
     classes = "data-table wide" if columns > WIDE_TABLE_COLUMNS else "data-table"
     body = df.to_html(index=index, border=0, classes=classes, na_rep="–", escape=True)
+    offset = df.index.nlevels if index else 0
+    rules = ", ".join(
+        f"#tab-{_slug(name)} td:nth-child({i + 1 + offset}), #tab-{_slug(name)} th:nth-child({i + 1 + offset})"
+        for i in numeric_columns(df)
+    )
+    style = f"<style>{rules} {{ text-align: right; }}</style>" if rules else ""
     return (
-        f'<figure class="table" id="tab-{_slug(name)}"><figcaption>{_caption("table", caption, sources, note, link)}</figcaption>'
+        f'<figure class="table" id="tab-{_slug(name)}">{style}<figcaption>{_caption("table", caption, sources, note, link)}</figcaption>'
         f'<div class="table-scroll">{body}</div></figure>'
     )
 
