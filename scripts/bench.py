@@ -13,8 +13,8 @@ In one run, on this machine, it measures
 repeats each timing (``--runs``, default 3), prints medians in a table and writes everything to
 ``build/bench.json``. Targets: no-op rebuild under 1 s; cold build at least 2x faster than naive.
 
-``--notebooks DIR`` benchmarks another folder of notebooks (outputs then go under
-``build/bench/trial/`` instead of ``reports/``).
+Outputs of the timed builds go under ``build/bench/trial/``, never into ``reports/``.
+``--notebooks DIR`` benchmarks another folder of notebooks.
 """
 
 from __future__ import annotations
@@ -160,12 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-naive", action="store_true", help="only time our build")
     args = parser.parse_args(argv)
 
-    if args.notebooks:
-        trial = paths.BUILD_DIR / "bench" / "trial"
-        layout = build.Layout(notebooks=args.notebooks.resolve(), reports=trial / "reports", build=trial / "build")
-        dirs = ["--notebooks-dir", str(layout.notebooks), "--reports-dir", str(layout.reports), "--build-dir", str(layout.build)]
-    else:
-        layout, dirs = build.Layout(), []
+    trial = paths.BUILD_DIR / "bench" / "trial"
+    notebooks_dir = args.notebooks.resolve() if args.notebooks else build.Layout().notebooks
+    layout = build.Layout(notebooks=notebooks_dir, reports=trial / "reports", build=trial / "build")
+    dirs = ["--notebooks-dir", str(layout.notebooks), "--reports-dir", str(layout.reports), "--build-dir", str(layout.build)]
     notebooks = build.find_notebooks(layout.notebooks)
     if not notebooks:
         print(f"no notebooks in {layout.notebooks}: nothing to benchmark")
