@@ -149,6 +149,31 @@ def test_standing_keeps_empty_periods(transfers):
     assert table["Türkiye: rank"].tolist() == ["2 of 2", "–", "1 of 3"]
 
 
+def test_supplier_sentence_gives_the_period_totals(transfers):
+    # Review fix: a large share of a small period total must not read as a large volume.
+    sh = mil.partner_shares(transfers, "AZE", "imports", SPANS)
+    whole = mil.partner_shares(transfers, "AZE", "imports", mil.whole_span(SPANS))
+    text = mil.supplier_sentence(mil.standing(whole, "TUR", mil.whole_span(SPANS)), mil.standing(sh, "TUR", SPANS), "AZE", "TUR")
+    # Whole span: TUR 3.4 + 2.0 + 3.0 = 8.4 of 13.4 + 11.0 = 24.4 -> 34.4%, rank 2 of 3 (RUS 15.0 = 61.5%).
+    assert "34.4% of Azerbaijan's arms imports" in text and "rank 2 of 3" in text and "Russia (61.5%)" in text
+    # Last period with imports 2010–2011: total 2.0 + 3.0 + 5.0 + 1.0 = 11.0; the one before with imports,
+    # 2000–2004: 3.4 + 10.0 = 13.4 (2005–2009 has none and is skipped).
+    assert "Azerbaijan's recorded arms imports in 2010–2011 totalled 11.0 TIV million, against 13.4 in 2000–2004." in text
+
+
+def test_milex_marks_are_explained():
+    # Review fix: SIPRI's double bar (AZE, TUR) was shown but not explained. Its footnotes sheet: † = excludes
+    # military pensions; ‖ = currency changed or redenominated during the period.
+    text = mil.milex_marks_text({"AZE": "‖7", "TUR": "‖", "ARM": "†6"})
+    assert text.startswith("SIPRI attaches footnote marks to these series (Azerbaijan ‖7; Türkiye ‖; Armenia †6).")
+    assert "† means that the figures exclude military pensions" in text
+    assert "‖ means that the country changed or redenominated its currency" in text
+    assert "§" not in text and "¶" not in text  # only the marks present are explained
+    assert "numbered notes are country-specific" in text
+    assert mil.milex_marks_text({"RUS": "83"}).endswith("(Russia 83). Numbered notes are country-specific and are given in SIPRI's footnotes.")
+    assert mil.milex_marks_text({}) == ""
+
+
 def test_share_matrix_groups_others(transfers):
     sh = mil.partner_shares(transfers, "AZE", "imports", SPANS)
     # Over the span: RUS 15.0, TUR 8.4, unknown 1.0 -> the top 1 is RUS; TUR is always kept.
@@ -240,6 +265,15 @@ def test_security_events(events):
     table = mil.milestones_table(ev)
     assert table["Date"].tolist() == ["2010-08-16", "2016", "2020-09-27", "2021-06-15"]
     assert table["Parties"].iloc[1] == "Armenia, Azerbaijan"
+    # Review fix: the citations go to their own table (long URLs squeezed the Event column in print).
+    assert "Source" not in mil.milestones_table(ev, with_source=False).columns
+    cites = mil.milestone_sources_table(ev.assign(source=["a | b", "c", "d", "e"]))
+    assert cites["No."].tolist() == [1, 2, 3, 4] and cites.iloc[0, 1] == "a; b"
+    # Milestones with the pair present: no note; only rival events (as for Armenia–Russia): a note.
+    assert mil.milestones_partner_sentence(ev, "AZE", "TUR") == ""
+    rival_only = ev[ev["with"] == "ARM"]
+    note = mil.milestones_partner_sentence(rival_only, "AZE", "TUR")
+    assert note.startswith("The events table lists no security milestone between Azerbaijan and Türkiye; the milestones shown involve Armenia.")
     early = mil.security_events(events, "AZE", "TUR", range(1800, 1995))
     assert mil.earlier_sentence(early, 1995) == (
         "Before 1995, outside the period shown, the events table also lists: 1994-02-09: Protocol."
@@ -389,6 +423,9 @@ def test_notebook_default_pair(tmp_path):
     assert "58.8%" in text
     assert "rank 9 of" in text and "3.5% of Türkiye's arms exports" in text
     assert "2.6× Armenia's" in text
+    # awk on the derived totals: Azerbaijan's imports 2020–2024 = 101.5, 2015–2019 = 1318.8.
+    assert "recorded arms imports in 2020–2024 totalled 101.5 TIV million, against 1,318.8 in 2015–2019" in text
+    assert "‖ means that the country changed or redenominated its currency" in text
     assert "No delivery in the other direction" in text
     assert "Shusha Declaration" in text and "Second Karabakh War begins" in text
     assert text.count("not their financial value") >= 3  # every TIV figure/table caption says it
@@ -409,6 +446,8 @@ def test_notebook_armenia_russia(tmp_path):
     assert "0.45% of Russia's total recorded arms exports" in text
     assert "rank among its destinations cannot be computed" in text
     assert "Azerbaijan's" in text  # the spending ratio against the rival
+    # The events table holds no Armenia–Russia milestone; the report must say so, not only list Armenia–Azerbaijan wars.
+    assert "lists no security milestone between Armenia and Russia" in text
 
 
 @pytest.mark.notebook

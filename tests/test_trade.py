@@ -92,6 +92,27 @@ def test_gap_summary_without_overlap():
     assert "cannot be compared" in trade.direction_sentence(g, "TUR", "AZE")
 
 
+def test_gap_pattern_by_hand():
+    # Review fix: the "why" paragraph quoted "since about 2011" from the compiler's note; the pattern is now computed.
+    years = [2010, 2011, 2012, 2013, 2014, 2015]
+    rows = [(y, "AZE", "TUR", "exports", 100.0, False) for y in years]
+    # importer/exporter: 2010 3.0 (> 2), 2011 0.4, 2012 0.6 (breaks the run), 2013 0.3, 2014 0.2, 2015 0.45
+    rows += [(y, "TUR", "AZE", "imports", v, False) for y, v in zip(years, [300.0, 40.0, 60.0, 30.0, 20.0, 45.0])]
+    m = trade.mirror(dots(rows), "AZE", "TUR", years)
+    p = trade.gap_pattern(m)
+    assert (p["run_start"], p["run_end"]) == (2013, 2015)
+    assert p["run_min"] == pytest.approx(0.2) and p["run_max"] == pytest.approx(0.45)
+    assert p["above"] == {2010: pytest.approx(3.0)}
+    assert trade.gap_pattern_sentence(p, "AZE", "TUR") == (
+        "In the data here, Türkiye's import figure for goods from Azerbaijan was below half of Azerbaijan's export figure in "
+        "every year from 2013 to 2015 (between 0.20× and 0.45× of it); in 2010 (3.0×) it was instead more than 2× the "
+        "exporter's figure."
+    )
+    # The last year not below half: no run; nothing above 2: nothing to say.
+    calm = trade.mirror(dots(rows[:6] + [(y, "TUR", "AZE", "imports", 90.0, False) for y in years]), "AZE", "TUR", years)
+    assert trade.gap_pattern(calm)["run_start"] is None and trade.gap_pattern_sentence(trade.gap_pattern(calm), "AZE", "TUR") == ""
+
+
 def test_estimate_ratios():
     m = trade.mirror(SMALL, "AZE", "TUR", [2019, 2020])
     # only 2020 has an estimate; its ratio is 50 / 200 = 0.25
@@ -161,6 +182,29 @@ def test_shares_and_rank():
     assert table.loc[0, "Rank in imports"] == "2 of 2"
 
 
+def test_share_sentence_handles_missing_and_tiny_shares():
+    # Review fix: a pair with sparse figures read "supplied n/a% of its imports" and "0.0000057%".
+    df = dots(
+        [
+            (2015, "ARM", "AZE", "exports", 0.000085, False),
+            (2015, "ARM", "WLD", "exports", 1500.0, False),
+            (2015, "ARM", "WLD", "imports", 3000.0, False),
+        ]
+    )
+    ax = trade.shares(df, "ARM", ["AZE"], "exports", [2015])
+    am = trade.shares(df, "ARM", ["AZE"], "imports", [2015])
+    bx = trade.shares(df, "AZE", ["ARM"], "exports", [2015])
+    bm = trade.shares(df, "AZE", ["ARM"], "imports", [2015])
+    text = trade.share_sentence("ARM", "AZE", ax, am, bx, bm)
+    # 0.000085 / 1500 * 100 = 0.0000057% -> below the 0.001% floor; Armenia's imports from Azerbaijan are missing.
+    assert text == (
+        "In 2015, Azerbaijan took less than 0.001% of Armenia's exports (by Armenia's figures; rank 1 of 1 among Azerbaijan "
+        "and the comparators) and its imports from Azerbaijan are not reported for that year."
+    )
+    assert trade.share_pct_text(18.94) == "18.9%" and trade.share_pct_text(0.0123) == "0.012%"
+    assert trade.share_pct_text(float("nan")) == "n/a" and trade.share_pct_text(0.0) == "0.0%"
+
+
 def test_intensity_by_hand():
     # (250 / 1000) / (500 / 10000) = 0.25 / 0.05 = 5
     assert trade.intensity(250, 1000, 500, 10000) == pytest.approx(5.0)
@@ -189,6 +233,12 @@ def test_trade_to_gdp():
     # 2020: (200 + 40) / 4800 = 5%; 2019: imports missing -> no turnover
     assert out.loc[2020, "pct_gdp"] == pytest.approx(5.0)
     assert math.isnan(out.loc[2019, "turnover_usd_m"])
+    # Review fix: GDP present but never both flows in one year -> say that, not "no year gives ... its GDP".
+    macro2 = pd.DataFrame({"iso3": ["AZE", "TUR"], "year": pd.array([2019, 2019], dtype="Int64"), "gdp_usd_m": [4000.0, 9000.0]})
+    a = trade.trade_to_gdp(SMALL, macro2, "AZE", "TUR", [2019])
+    b = trade.trade_to_gdp(SMALL, macro2, "TUR", "AZE", [2019])
+    text = trade.gdp_sentence("AZE", "TUR", a, b)
+    assert "Azerbaijan's own figures never give both its exports to and its imports from Türkiye in the same year" in text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -367,7 +417,13 @@ def test_notebook_default_pair(tmp_path):
     # press table: AZ side 2022 = 5.8, 5.842, 6.0 (approx.) bn; TR side 2024 = 8.0 bn (Yılmaz; Bolat's flagged CONFLICT)
     assert "Azerbaijan's side, US$5.8–6.0 billion for 2022 (3 figures); Türkiye's side, US$8.0 billion for 2024" in text
     assert "Vestnik Kavkaza" in text
-    assert "energy flows as the likely cause" in text
+    assert "names energy flows as the *likely* cause" in text
+    # Computed from the raw ratios (TUR imports / AZE exports): 2014 0.96; 2015..2020 0.24, 0.28 (328.0/1185.7 = 0.277),
+    # 0.28, 0.22, 0.14 (411.0/2862.7 = 0.144), 0.16; 2009 752.8/107.6 = 7.0, 2010 865.1/170.9 = 5.1.
+    assert ("below half of Azerbaijan's export figure in every year from 2015 to 2020 (between 0.14× and 0.28× of it); "
+            "in 2009 (7.0×) and 2010 (5.1×) it was instead more than 2× the exporter's figure") in text
+    assert "since about 2011" not in text.split("Caveats recorded")[0]  # the typed date is gone from the narrative
+    assert "The IMF's own notes on DOTS" in text
 
 
 @pytest.mark.notebook
@@ -382,7 +438,24 @@ def test_notebook_pair_with_missing_side(tmp_path):
     # (grep '^Turkey,TUR,exports_fob,"Armenia, Rep. of"' | awk '$year in 1992..2020' | wc -l)
     assert "Türkiye's figures are incomplete: it reports exports to Armenia in only 14 of the 29 years and imports from Armenia in only 17 of the 29 years." in text
     assert "The press table covers only Azerbaijan–Türkiye trade" in text
-    assert "energy flows as the likely cause" not in text
+    assert "energy flows as the" not in text
+
+
+@pytest.mark.notebook
+@needs_data
+def test_notebook_pair_with_sparse_figures(tmp_path):
+    from conftest import execute_notebook, notebook_text
+
+    nb = execute_notebook("trade", tmp_path, country_a="ARM", country_b="AZE", comparators=["RUS", "GEO"], comparators_b=["RUS", "GEO"])
+    _outputs_clean(nb)
+    text = notebook_text(nb)
+    # raw: Armenia reports exports to Azerbaijan only for 1993, 2005, 2015 (2015: 8.5e-05 US$ m) and imports only for
+    # 1997, 1998, 2011, 2012, 2014; Azerbaijan reports nothing for Armenia.
+    assert "Azerbaijan reports no trade with Armenia to the IMF in this period" in text
+    assert "Azerbaijan took less than 0.001% of Armenia's exports" in text
+    assert "its imports from Azerbaijan are not reported for that year" in text
+    assert "n/a%" not in text
+    assert "never give both its exports to and its imports from Azerbaijan in the same year" in text
 
 
 @pytest.mark.notebook

@@ -623,6 +623,47 @@ def milex_notes(milex: pd.DataFrame, countries: Sequence[str], years: Iterable[i
     return out
 
 
+#: SIPRI's special-note symbols in the milex workbook (its "Footnotes" sheet), paraphrased. SIPRI's
+#: double vertical bar appears as U+2016 in the raw extract and as U+01C1 in some SIPRI files.
+MILEX_MARKS: dict[str, str] = {
+    "†": "the figures exclude military pensions",
+    "‡": "the figures are for current spending only (capital spending excluded)",
+    "§": "the figures are for the adopted budget, not actual spending",
+    "¶": "the figures exclude spending on paramilitary forces",
+    "‖": "the country changed or redenominated its currency during the period (local-currency figures are converted to the latest currency)",
+    "ǁ": "the country changed or redenominated its currency during the period (local-currency figures are converted to the latest currency)",
+}
+
+
+def milex_marks_text(notes: dict[str, str]) -> str:
+    """A sentence listing SIPRI's footnote marks per country and explaining the symbols that occur.
+
+    Args:
+        notes: ``{iso3: marks}`` as from :func:`milex_notes` (e.g. ``{"AZE": "‖7"}``).
+
+    Returns:
+        "" when there are no marks. Numbered notes are country-specific and only pointed to.
+
+    Example:
+        >>> milex_marks_text({"ARM": "†6"})
+        "SIPRI attaches footnote marks to these series (Armenia †6). In SIPRI's footnotes, † means that the figures exclude military pensions; numbered notes are country-specific and are given in SIPRI's footnotes."
+    """
+    if not notes:
+        return ""
+    listing = "; ".join(f"{display_name(c)} {v}" for c, v in notes.items())
+    present = "".join(notes.values())
+    symbols = [s for s in MILEX_MARKS if s in present]
+    explained = "; ".join(f"{s} means that {MILEX_MARKS[s]}" for s in symbols)
+    unknown = sorted({ch for ch in present if not ch.isdigit() and not ch.isspace() and ch not in MILEX_MARKS and ch != ","})
+    clauses = [f"In SIPRI's footnotes, {explained}"] if explained else []
+    if unknown:
+        clauses.append(f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} explained in SIPRI's footnotes")
+    if any(ch.isdigit() for ch in present):
+        clauses.append("numbered notes are country-specific and are given in SIPRI's footnotes")
+    tail = "; ".join(clauses)
+    return f"SIPRI attaches footnote marks to these series ({listing})." + (f" {tail[0].upper()}{tail[1:]}." if tail else "")
+
+
 def gap_years(wide: pd.DataFrame) -> dict[str, list[int]]:
     """Years with no value, per column of a year × country frame (columns without gaps are left out)."""
     return {c: [int(y) for y in wide.index[wide[c].isna()]] for c in wide.columns if wide[c].isna().any()}
@@ -733,17 +774,52 @@ def event_source_keys(ev: pd.DataFrame, allowed: Sequence[str]) -> list[str]:
     return [k for k in allowed if k in found]
 
 
-def milestones_table(ev: pd.DataFrame) -> pd.DataFrame:
-    """The reader's list of milestones, numbered as on the timeline."""
-    return pd.DataFrame(
+def milestones_table(ev: pd.DataFrame, *, with_source: bool = True) -> pd.DataFrame:
+    """The reader's list of milestones, numbered as on the timeline.
+
+    Args:
+        ev: rows of :func:`security_events`.
+        with_source: include the ``Source`` column; without it, list the citations with
+            :func:`milestone_sources_table` (long citations squeeze the other columns in print).
+    """
+    out = pd.DataFrame(
         {
             "No.": range(1, len(ev) + 1),
             "Date": [event_date_text(str(d), str(p)) for d, p in zip(ev["date"], ev["date_precision"])],
             "Event": ev["title"].to_numpy(),
             "Type": [str(t).replace("_", " ") for t in ev["type"]],
             "Parties": [", ".join(party_name(c) for c in sorted(split_codes(v))) for v in ev["countries"]],
-            "Source": ev["source"].to_numpy(),
         }
+    )
+    if with_source:
+        out["Source"] = ev["source"].to_numpy()
+    return out
+
+
+def milestone_sources_table(ev: pd.DataFrame) -> pd.DataFrame:
+    """The citations of the milestones, numbered as in :func:`milestones_table`, one citation per line
+    of text (``" | "`` separators become ``"; "``)."""
+    return pd.DataFrame(
+        {
+            "No.": range(1, len(ev) + 1),
+            "Source (as cited in the events table)": [str(s).replace(" | ", "; ") for s in ev["source"]],
+        }
+    )
+
+
+def milestones_partner_sentence(ev: pd.DataFrame, a: str, b: str) -> str:
+    """A sentence when none of the milestones shown involves ``b`` (they all involve another state); else "".
+
+    Args:
+        ev: rows of :func:`security_events` (column ``with``).
+    """
+    if ev.empty or (ev["with"] == b).any():
+        return ""
+    others = sorted({party_name(w) for w in ev["with"].dropna()})
+    return (
+        f"The events table lists no security milestone between {display_name(a)} and {display_name(b)}; the "
+        f"milestones shown involve {' and '.join(others)}. The table was compiled for the Azerbaijan–Türkiye "
+        "relationship, so its coverage of other pairs is thin."
     )
 
 
@@ -840,6 +916,11 @@ def supplier_sentence(overall: pd.DataFrame, by_period: pd.DataFrame, a: str, b:
         else:
             where = f"largest: {party_name(L['top_partner'])}, {fmt.pct(L['top_share_pct'])}"
         tail = f". In {L['period']}, the last period with imports, its share was {fmt.pct(L['share_pct'])} ({where})"
+        # A share says nothing about volume: give the period's total beside the previous period's.
+        tail += f". {poss(na)} recorded arms imports in {L['period']} totalled {fmt.num(L['total_tiv_m'])} TIV million"
+        if len(last) > 1:
+            P = last.iloc[-2]
+            tail += f", against {fmt.num(P['total_tiv_m'])} in {P['period']}"
     return first + lead + tail + "."
 
 

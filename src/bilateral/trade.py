@@ -213,6 +213,65 @@ def gap_summary(m: pd.DataFrame, *, below: float = 0.5) -> dict:
     return out
 
 
+def gap_pattern(m: pd.DataFrame, *, below: float = 0.5) -> dict:
+    """When one direction's two records have diverged persistently, and when the importer's ran far above.
+
+    Args:
+        m: a frame from :func:`mirror`.
+        below: the ratio threshold (importer's figure ÷ exporter's).
+
+    Returns:
+        ``run_start`` and ``run_end``: the final run of consecutive years, ending in the last year both
+        sides report, in which the ratio is below ``below`` (both None if that last year is not below);
+        ``run_min`` and ``run_max``: the ratio's range over that run; ``above``: ``{year: ratio}`` for the
+        years in which the ratio exceeds ``1 / below`` (the importer's figure far above the exporter's).
+    """
+    ratios = m["ratio"].dropna()
+    out = {"run_start": None, "run_end": None, "run_min": float("nan"), "run_max": float("nan"), "above": {}}
+    if ratios.empty:
+        return out
+    out["above"] = {int(y): float(r) for y, r in ratios.items() if r > 1 / below}
+    years = [int(y) for y in ratios.index]
+    if ratios.iloc[-1] >= below:
+        return out
+    start = years[-1]
+    for y in reversed(years[:-1]):
+        if y == start - 1 and ratios.loc[y] < below:
+            start = y
+        else:
+            break
+    run = ratios.loc[start:]
+    out.update(run_start=start, run_end=years[-1], run_min=float(run.min()), run_max=float(run.max()))
+    return out
+
+
+def gap_pattern_sentence(p: dict, exporter: str, importer: str, *, below: float = 0.5) -> str:
+    """The pattern of :func:`gap_pattern` in words (numbers computed, never typed); "" if there is nothing to say."""
+    from bilateral import fmt
+
+    en, im = display_name(exporter), display_name(importer)
+    parts = []
+    if p["run_start"] is not None:
+        span = f"every year from {p['run_start']} to {p['run_end']}" if p["run_start"] < p["run_end"] else f"{p['run_end']}"
+        share = "half" if below == 0.5 else fmt.ratio(below, 2)
+        parts.append(
+            f"in the data here, {poss_name(im)} import figure for goods from {en} was below {share} of {poss_name(en)} export figure in "
+            f"{span} (between {fmt.ratio(p['run_min'], 2)} and {fmt.ratio(p['run_max'], 2)} of it)"
+        )
+    if p["above"]:
+        listed = _year_list([f"{y} ({fmt.ratio(r, 1)})" for y, r in p["above"].items()])
+        parts.append(f"in {listed} it was instead more than {fmt.ratio(1 / below, 0)} the exporter's figure")
+    if not parts:
+        return ""
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def poss_name(name: str) -> str:
+    """English possessive of a display name: ``poss_name("Türkiye") == "Türkiye's"``."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def estimate_ratios(*mirrors: pd.DataFrame) -> list[float]:
     """The distinct importer/exporter ratios (rounded to 2 decimals) in years where either side's value
     is an IMF estimate, across :func:`mirror` frames. Identical ratios suggest that the estimate was
@@ -681,6 +740,17 @@ def adaptive(x: float | None, digits: int = 1) -> str:
     return f"{x:,.{digits}f}"
 
 
+def share_pct_text(x: float | None, floor: float = 0.001) -> str:
+    """A percentage share for prose: ``share_pct_text(18.94) == "18.9%"``, ``share_pct_text(0.0123) == "0.012%"``;
+    positive shares below ``floor`` read "less than 0.001%" (a string of zeros tells the reader nothing);
+    missing reads "n/a"."""
+    if x is None or pd.isna(x):
+        return "n/a"
+    if 0 < float(x) < floor:
+        return f"less than {floor:g}%"
+    return f"{adaptive(x)}%"
+
+
 def money(x: float | None) -> str:
     """US$ millions as text via :func:`bilateral.fmt.usd_m`, but amounts under US$50,000 in thousands:
     ``money(2597.9) == "US$2.6 billion"``, ``money(0.0021) == "US$2 thousand"``."""
@@ -802,7 +872,7 @@ def plot_balance(bal: pd.DataFrame, a: str, b: str):
     colours = distinct_colours([a, b])
     ax.plot(x, bal["a_records_usd_m"], color=colours[a], marker=".", label=f"{na}'s figures (exports − imports)")
     ax.plot(x, bal["b_records_usd_m"], color=colours[b], marker=".", linestyle="--", label=f"{nb}'s figures (imports − exports)")
-    _usd_axis(ax, f"{na}'s surplus with {nb}, US$ million")
+    _usd_axis(ax, f"US$ million\n(above 0: surplus for {na})")
     ax.set_xlabel("Year")
     ax.legend(loc="upper left")
     return fig
@@ -867,17 +937,19 @@ def plot_intensity(frames: Sequence[tuple[str, pd.DataFrame, str]]):
 
 
 def plot_gdp(frames: Sequence[tuple[str, pd.DataFrame, str]]):
-    """Line chart of bilateral turnover as % of GDP, one line per (label, frame, colour code)."""
+    """Bilateral turnover as % of GDP: one panel per (label, frame, colour code), each with its own y scale
+    (the two countries' ratios can differ by orders of magnitude, and one early outlier would flatten a
+    shared axis)."""
     from bilateral import figures
 
-    fig, ax = figures.new("wide")
+    fig, axes = figures.new("tall", len(frames), 1, sharex=True, squeeze=False)
     colours = distinct_colours([code for _, _, code in frames])
-    for i, (label, frame, code) in enumerate(frames):
-        ax.plot(frame.index, frame["pct_gdp"], color=colours[code], marker=".", linestyle="-" if i == 0 else "--", label=label)
-    ax.set_ylabel("% of the reporter's GDP")
-    ax.set_xlabel("Year")
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper left")
+    for ax, (label, frame, code) in zip(axes[:, 0], frames):
+        ax.plot(frame.index, frame["pct_gdp"], color=colours[code], marker=".")
+        ax.set_title(label, loc="left", fontsize=9)
+        ax.set_ylabel("% of GDP")
+        ax.set_ylim(bottom=0)
+    axes[-1, 0].set_xlabel("Year")
     return fig
 
 
@@ -1077,19 +1149,26 @@ def share_sentence(a: str, b: str, a_exports: pd.DataFrame, a_imports: pd.DataFr
 
     na, nb = display_name(a), display_name(b)
     parts = []
+
+    def supplied(frame: pd.DataFrame, partner: str, year: int) -> str:
+        value = share_of(frame, partner, year)
+        if pd.isna(value):
+            return f"its imports from {display_name(partner)} are not reported for that year"
+        return f"supplied {share_pct_text(value)} of its imports"
+
     ya = latest_year_with(a_exports, "share_pct", a_exports["partner"] == b)
     if ya is not None:
         rank, n = rank_among(a_exports, b, ya)
         parts.append(
-            f"in {ya}, {nb} took {adaptive(share_of(a_exports, b, ya))}% of {na}'s exports (by {na}'s figures; rank {rank} of {n} "
-            f"among {nb} and the comparators) and supplied {adaptive(share_of(a_imports, b, ya))}% of its imports"
+            f"in {ya}, {nb} took {share_pct_text(share_of(a_exports, b, ya))} of {na}'s exports (by {na}'s figures; rank {rank} of {n} "
+            f"among {nb} and the comparators) and {supplied(a_imports, b, ya)}"
         )
     yb = latest_year_with(b_exports, "share_pct", b_exports["partner"] == a)
     if yb is not None:
         rank, n = rank_among(b_exports, a, yb)
         parts.append(
-            f"in {yb}, {na} took {adaptive(share_of(b_exports, a, yb))}% of {nb}'s exports (by {nb}'s figures; rank {rank} of {n}) "
-            f"and supplied {adaptive(share_of(b_imports, a, yb))}% of its imports"
+            f"in {yb}, {na} took {share_pct_text(share_of(b_exports, a, yb))} of {nb}'s exports (by {nb}'s figures; rank {rank} of {n}) "
+            f"and {supplied(b_imports, a, yb)}"
         )
     if not parts:
         return "Neither side's figures give the partner's share of its total trade in this period."
@@ -1128,6 +1207,11 @@ def gdp_sentence(a: str, b: str, gdp_a: pd.DataFrame, gdp_b: pd.DataFrame) -> st
             parts.append(
                 f"in {y}, {display_name(code)}'s trade with {display_name(other)} (its own figures, exports plus imports) equalled "
                 f"{adaptive(frame.at[y, 'pct_gdp'], 2)}% of its GDP"
+            )
+        elif frame["turnover_usd_m"].isna().all():
+            parts.append(
+                f"{display_name(code)}'s own figures never give both its exports to and its imports from {display_name(other)} "
+                "in the same year, so its trade with the partner relative to GDP cannot be computed"
             )
         else:
             parts.append(f"no year gives both {display_name(code)}'s trade with {display_name(other)} and its GDP")
