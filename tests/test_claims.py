@@ -550,6 +550,17 @@ def test_check_all_and_counts(events):
     assert C.findings(results, selection=True)[0].startswith("Of the 3 claims in this selection")
     assert C.checked_table(results)["Id"].tolist() == ["C001", "C003"]
     assert C.unchecked_table(results)["Id"].tolist() == ["C002"]
+    # the evidence sits in its own table under the same ids, so that the verdict table has five columns
+    assert len(C.checked_table(results).columns) == 5
+    ev = C.evidence_table(results)
+    assert ev["Id"].tolist() == ["C001", "C003"]
+    # every claim shows the seed section it comes from (the helper `claim` puts 'Opening (untitled)')
+    assert C.checked_table(results)["Claim (restated; seed section)"].iloc[0] == "A claim. (§ Opening (untitled))"
+    assert C.unchecked_table(results)["Claim (restated; seed section)"].iloc[0] == "A claim. (§ Opening (untitled))"
+    # sources in the evidence cell by short name (vintages are in the table's source line), not repeated in full
+    cell = ev["Evidence: table, computation, rows used, sources"].iloc[0]
+    assert cell.endswith("Source: Curated list of key agreements; This project's compilation.")
+    assert "compiled 2026" not in cell
     # the two events' first citations are the agreements list; the seeds and the project's curation are always listed
     assert C.sources_used(results) == ["bilateral_agreements_curated", "seeds", "project"]
 
@@ -701,6 +712,7 @@ def test_notebook_default(tmp_path):
     expected = C.verdict_counts(results)
     parser = _Tables()
     parser.feed(text)
+    n_measured = int((results["check_key"] != "").sum())
     shown = parser.tables["tab-verdict-counts"]
     header, body = shown[0], shown[1:]
     assert header == ["Verdict", *expected.columns]
@@ -709,6 +721,10 @@ def test_notebook_default(tmp_path):
     # every claim id appears in the tables shown
     ids = {row[0] for name, rows in parser.tables.items() if name.startswith(("tab-checked", "tab-unchecked")) for row in rows[1:]}
     assert ids == set(claims["claim_id"])
+    # each measured claim has its evidence row, under the same id, in the evidence table of its seed
+    checked_ids = {row[0] for name, rows in parser.tables.items() if name.startswith("tab-checked") for row in rows[1:]}
+    evidence_ids = {row[0] for name, rows in parser.tables.items() if name.startswith("tab-evidence") for row in rows[1:]}
+    assert evidence_ids == checked_ids and len(checked_ids) == n_measured
     assert "pair-specific" not in text
     # the key findings quote the same counts
     n_checked = int(expected.loc["All verdicts", "All claims"] - expected.loc[C.NOT_CHECKABLE, "All claims"])

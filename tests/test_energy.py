@@ -372,6 +372,71 @@ def test_small_text_helpers():
 # ---------------------------------------------------------------------------------------------
 
 
+def test_pipeline_summary_sources_are_those_of_the_facts_shown():
+    rows = {r["Pipeline"]: r for _, r in E.pipeline_summary(FACTS).iterrows()}
+    # BTC: length, capacities and 'operational' all come from 'bp'; the throughput rows (Today.az,
+    # AzerNews, APA) are not shown in the row and must not be listed as its sources
+    assert rows["BTC line"]["Sources"] == "bp"
+    assert rows["TANAP line"]["Sources"] == "AzerNews"  # the shareholders quote
+
+
+LEFT_OUT = _imports(
+    [
+        (2017, "Azerbaijan", "AZE", "importer", "all importers", "volume", 6.54, np.nan, "bcm", "AzerNews", False),
+        (2017, "Azerbaijan", "AZE", "importer", "all importers", "share", np.nan, 12.0, "% of total imports", "TPAO", False),
+        (2020, "Azerbaijan", "AZE", "exporter", "all importers", "volume", 11.1, np.nan, "bcm", "AZERTAC", False),
+        (2020, "Azerbaijan", "AZE", "importer", "all importers", "volume", 11.548, np.nan, "bcm", "Today.az", True),
+        (2014, "Total", None, "importer", "BOTAŞ only", "volume", 40.0, np.nan, "bcm", "Teleqraf", False),
+        (2014, "Russia", "RUS", "importer", "all importers", "volume", 27.33, np.nan, "bcm", "MEES", False),
+    ]
+).assign(
+    value_as_reported=[6.54, 12.0, 11.1, 11.548, 40.0, 27.33],
+    exclusion_reason=["lower bound", "share only", "exporter side", None, "BOTAŞ only", "side uncertain"],
+)
+
+
+def test_left_out_lists_unused_importer_volumes_with_reasons():
+    d = E.left_out(LEFT_OUT, ["Azerbaijan", "Total"], range(2007, 2025))
+    # importer-side volumes not in the series, for the two labels asked: AZ 2017 (the share row, the
+    # exporter row and the used 2020 row are not listed) and the BOTAŞ-only total of 2014; Russia not asked
+    assert list(zip(d["year"], d["supplier"], d["reason"])) == [(2017, "Azerbaijan", "lower bound"), (2014, "Total", "BOTAŞ only")]
+    assert E.left_out(LEFT_OUT, ["Azerbaijan"], range(2018, 2025)).empty
+
+
+def test_share_differences_largest_first():
+    computed = pd.DataFrame({"Russia": [47.0, 41.34], "Iran": [15.6, 13.5]}, index=[2018, 2024])
+    reported = pd.DataFrame({"Russia": [np.nan, 35.0], "Iran": [np.nan, 13.0]}, index=[2018, 2024])
+    d = E.share_differences(computed, reported)
+    # 2024 only (2018 has no reported share): Russia 41.34 - 35 = 6.34, Iran 13.5 - 13 = 0.5
+    assert list(d["supplier"]) == ["Russia", "Iran"]
+    assert d["difference_pp"].tolist() == pytest.approx([6.34, 0.5])
+    assert E.share_differences(computed, reported.iloc[:0]).empty
+
+
+def test_series_source():
+    assert E.series_source(IMPORTS, "Azerbaijan", 2024) == "Cumhuriyet citing EPDK"
+    assert E.series_source(IMPORTS, "Total", 2024) == "Aydın Ses"
+    assert E.series_source(IMPORTS, "Azerbaijan", 2021) is None
+
+
+def test_short_sources_for_printed_tables():
+    assert E.url_host("https://www.bp.com/en_az/azerbaijan/home/x.html") == "bp.com"
+    assert E.url_host("http://www.today.az/news/business/213369.html") == "today.az"
+    assert E.short_source("https://news.az/news/x | 002_556960fc3d1098ab.txt § Military Alliance") == "news.az | Barranzuela (2022) § Military Alliance"
+    ev = pd.DataFrame({"source": ["https://a.org/1 | 000_bbf2abffa65fbe36.txt § X", "https://b.org/2 | https://a.org/1"]})
+    assert E.event_urls(ev) == ["https://a.org/1", "https://b.org/2"]
+    src = "GeoNames 318675 'Ceyhan', https://www.geonames.org/318675 (read from the GeoNames cities500 extract)"
+    assert E.geonames_record(src) == "GeoNames 318675 'Ceyhan'"
+
+
+def test_crude_sentence():
+    oil = pd.Series([700.0, 685.41], index=[2021, 2022])
+    crude = pd.Series([690.0, 667.79], index=[2021, 2022])
+    # last year with both: 2022; 667.79 -> "668", 685.41 -> "685"
+    assert "668 thousand barrels a day in 2022, against 685 in all" in E.crude_sentence(oil, crude)
+    assert E.crude_sentence(oil, crude * np.nan).endswith("crude oil and condensate.")
+
+
 @pytest.mark.raw
 def test_raw_ei_values(raw):
     from bilateral.sources import energy as builder
@@ -413,6 +478,17 @@ def test_raw_press_series_azerbaijan(raw):
     assert sorted(w.dropna().index) == [2010, 2015, 2016, 2018, 2019, 2020, 2022, 2023, 2024]
     assert w[2023] == pytest.approx(10.257) and w[2024] == pytest.approx(11.478)  # EPDK, not the ministry's 9.5 / 9.9
     assert math.isnan(w[2021])
+    # 2024: Russia 21.572 bcm (EPDK via Cumhuriyet) / total 52.18 bcm (NGO via Aydın Ses) = 41.34%, against
+    # the 35% the NGO reports: 6.34 points, the largest gap between calculated and reported shares
+    labels = ["Azerbaijan", "Russia", "Iran", E.LNG_LABEL]
+    vol = E.volume_wide(imports, [*labels, E.TOTAL_LABEL], range(2007, 2025))
+    diff = E.share_differences(E.computed_shares(vol), E.reported_shares(imports, labels, range(2007, 2025)))
+    top = diff.iloc[0]
+    assert (top["year"], top["supplier"]) == (2024, "Russia") and top["difference_pp"] == pytest.approx(100 * 21.572 / 52.18 - 35.0)
+    assert E.series_source(imports, "Russia", 2024) != E.series_source(imports, E.TOTAL_LABEL, 2024)
+    # the 2017 Azerbaijan gap is explained: 'more than 6.54 bcm' is a lower bound
+    gone = E.left_out(imports, ["Azerbaijan"], range(2007, 2025)).set_index("year")
+    assert gone.at[2017, "volume_bcm"] == pytest.approx(6.54) and "lower bound" in gone.at[2017, "reason"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -436,6 +512,12 @@ def test_notebook_default_pair(tmp_path):
     assert "224.1 million barrels in 2024" in text and "51.0%" in text
     assert "Schematic route map" in text and "borders and coastlines are not drawn" in text
     assert "does not apply" not in text
+    # reported vs calculated shares: Russia 2024, 21.572 / 52.18 = 41.3% against 35.0% reported
+    assert "The largest gap is Russia in 2024: 41.3% calculated against 35.0% reported" in text
+    assert "two different publications" in text
+    assert "lower bound ('more than'), not a point value" in text  # why 2017 has no Azerbaijan figure
+    # EI AZE 2022: crude and condensate 667.79 kb/d, all oil 685.41 kb/d
+    assert "668 thousand barrels a day in 2022, against 685 in all" in text
     assert "Traceback" not in text
 
 

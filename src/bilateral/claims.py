@@ -1158,30 +1158,56 @@ VERDICT_COLOURS = {SUPPORTED: "#009E73", PARTLY: "#E69F00", CONTRADICTED: "#D55E
 
 
 def evidence_text(r: Mapping[str, Any]) -> str:
-    """The evidence of one result row in one cell: table, computation, rows, source line."""
+    """The evidence of one result row in one cell: table, computation, rows, and the sources by short name
+    (the table's source line gives their vintages)."""
     parts = [f"Table {r['table']}: {r['computation']}."]
     if r["rows"]:
         parts.append(f"Rows: {r['rows']}.")
-    if r["source_line"]:
-        parts.append(r["source_line"])
+    keys = [k for k in str(r.get("sources", "")).split("; ") if k]
+    if keys:
+        parts.append("Source: " + "; ".join(SOURCES[k].short if k in SOURCES else k for k in keys) + ".")
     return " ".join(parts)
 
 
+def claim_cell(r: Mapping[str, Any]) -> str:
+    """The restated claim with the seed section it comes from: ``"BTC is 1,768 km long. (§ Energy Cooperation)"``."""
+    where = text(r.get("location"))
+    return f"{r['claim']} (§ {where})" if where else str(r["claim"])
+
+
+def others_text(r: Mapping[str, Any]) -> str:
+    """Other measured values, which one the verdict uses and why, and what the measure does not cover; '–' if none."""
+    parts = (r["others"], f"Basis: {r['basis']}" if r["basis"] else "", f"Note: {r['caveat']}" if r["caveat"] else "")
+    return "; ".join(x for x in parts if x) or "–"
+
+
 def checked_table(results: pd.DataFrame) -> pd.DataFrame:
-    """Reader's table of the claims a table here can test: claim, claimed, measured, other values, verdict, evidence."""
+    """Reader's table of the claims a table here can test: claim (with its seed section), claimed, measured, verdict.
+
+    The other measured values and the evidence of each claim are in :func:`evidence_table`, keyed by the same
+    ids: one table with all seven columns is unreadable on an A4 page.
+    """
     rows = results[results["check_key"] != ""]
     return pd.DataFrame(
         {
             "Id": rows["claim_id"].to_numpy(),
-            "Claim (restated)": rows["claim"].to_numpy(),
+            "Claim (restated; seed section)": [claim_cell(r) for _, r in rows.iterrows()],
             "Claimed": rows["claimed"].to_numpy(),
             "Measured (used for the verdict)": rows["measured"].to_numpy(),
-            "Other measured values": [
-                "; ".join(x for x in (o, f"Basis: {b}" if b else "", f"Note: {c}" if c else "") if x) or "–"
-                for o, b, c in zip(rows["others"], rows["basis"], rows["caveat"])
-            ],
-            "Verdict": [f"{v}: {w}" for v, w in zip(rows["verdict"], rows["reason"])],
-            "Evidence": [evidence_text(r) if r["table"] else "–" for _, r in rows.iterrows()],
+            "Verdict and reason": [f"{v}: {w}" for v, w in zip(rows["verdict"], rows["reason"])],
+        }
+    )
+
+
+def evidence_table(results: pd.DataFrame) -> pd.DataFrame:
+    """The evidence behind each claim of :func:`checked_table`: other measured values and notes; table,
+    computation, rows used and sources."""
+    rows = results[results["check_key"] != ""]
+    return pd.DataFrame(
+        {
+            "Id": rows["claim_id"].to_numpy(),
+            "Other measured values, basis and notes": [others_text(r) for _, r in rows.iterrows()],
+            "Evidence: table, computation, rows used, sources": [evidence_text(r) if r["table"] else "–" for _, r in rows.iterrows()],
         }
     )
 
@@ -1192,7 +1218,7 @@ def unchecked_table(results: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Id": rows["claim_id"].to_numpy(),
-            "Claim (restated)": rows["claim"].to_numpy(),
+            "Claim (restated; seed section)": [claim_cell(r) for _, r in rows.iterrows()],
             "Claimed": rows["claimed"].to_numpy(),
             "Why not checkable": rows["reason"].to_numpy(),
         }

@@ -62,6 +62,8 @@ LNG_COLUMN = "LNG (all origins)"
 OIL_PROD, OIL_CONS = "oil_production_kbd", "oil_consumption_kbd"
 GAS_PROD, GAS_CONS = "gas_production_bcm", "gas_consumption_bcm"
 LNG_IMPORTS = "lng_imports_bcm"
+#: The Review's crude oil and condensate production (its oil production also counts natural gas liquids).
+CRUDE_PROD = "crude_condensate_production_kbd"
 
 #: Top-level regions of the EI trade matrices: each is the sum of rows listed elsewhere in the
 #: matrix (countries, 'Other ...' groups, and for Europe the 'EU' and 'Rest of Europe' rows).
@@ -464,6 +466,69 @@ def reported_shares(imports: pd.DataFrame, labels: Sequence[str], years: Iterabl
     return wide
 
 
+def left_out(imports: pd.DataFrame, labels: Sequence[str], years: Iterable[int]) -> pd.DataFrame:
+    """Importer-side annual volumes of the given suppliers that the series does not use, with the reason.
+
+    These explain many of the gaps: a year can have a press figure that was left out (a lower bound,
+    BOTAŞ's imports only, two totals that disagree, a unit that cannot be converted).
+
+    Returns:
+        ``year``, ``supplier``, ``volume_bcm`` (NaN when the unit is not bcm), ``value_as_reported``,
+        ``unit_as_reported``, ``importer_scope``, ``reported_by``, ``reason``; sorted by supplier, year.
+    """
+    years = set(years)
+    rows = imports[
+        (imports["side"] == "importer")
+        & (imports["quantity"] == "volume")
+        & ~imports["use_in_series"].astype(bool)
+        & imports["supplier"].isin(list(labels))
+        & imports["year"].isin(years)
+    ]
+    out = pd.DataFrame(
+        {
+            "year": rows["year"].astype(int).to_numpy(),
+            "supplier": rows["supplier"].astype(str).to_numpy(),
+            "volume_bcm": rows["volume_bcm"].astype(float).to_numpy(),
+            "value_as_reported": rows["value_as_reported"].to_numpy() if "value_as_reported" in rows else np.nan,
+            "unit_as_reported": rows["unit_as_reported"].astype(str).to_numpy(),
+            "importer_scope": rows["importer_scope"].astype(str).to_numpy(),
+            "reported_by": rows["reported_by"].astype(str).to_numpy(),
+            "reason": rows["exclusion_reason"].fillna("").astype(str).to_numpy() if "exclusion_reason" in rows else "",
+        }
+    )
+    return out.sort_values(["supplier", "year"], kind="mergesort").reset_index(drop=True)
+
+
+def share_differences(computed: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
+    """Computed shares beside the shares the press reports, where both exist for a supplier and year.
+
+    Returns:
+        ``year``, ``supplier``, ``computed_pct``, ``reported_pct``, ``difference_pp`` (computed minus
+        reported, percentage points), sorted by the size of the difference (largest first), then year.
+
+    Example:
+        >>> c = pd.DataFrame({"Russia": [41.34]}, index=[2024]); r = pd.DataFrame({"Russia": [35.0]}, index=[2024])
+        >>> round(float(share_differences(c, r)["difference_pp"].iloc[0]), 2)
+        6.34
+    """
+    rows = []
+    for label in [c for c in reported.columns if c in computed.columns]:
+        for year in reported.index:
+            c, r = computed[label].get(year, np.nan), reported.at[year, label]
+            if pd.notna(c) and pd.notna(r):
+                rows.append({"year": int(year), "supplier": label, "computed_pct": float(c), "reported_pct": float(r), "difference_pp": float(c) - float(r)})
+    df = pd.DataFrame(rows, columns=["year", "supplier", "computed_pct", "reported_pct", "difference_pp"])
+    order = df["difference_pp"].abs().sort_values(ascending=False, kind="mergesort").index
+    return df.loc[order].reset_index(drop=True)
+
+
+def series_source(imports: pd.DataFrame, label: str, year: int) -> str | None:
+    """Who reported the series figure of ``label`` in ``year`` (None when the series has none)."""
+    rows = series_rows(imports)
+    rows = rows[(rows["supplier"] == label) & (rows["year"] == year)]
+    return None if rows.empty else str(rows["reported_by"].iloc[0])
+
+
 def gap_years(wide: pd.DataFrame) -> dict[str, list[int]]:
     """For each column, the years with no figure."""
     return {c: [int(y) for y in wide.index[wide[c].isna()]] for c in wide.columns}
@@ -600,7 +665,8 @@ def pipeline_summary(facts: pd.DataFrame) -> pd.DataFrame:
 
     Cells the pipelines table has no fact for read "not in the data". Capacity cells list every
     capacity fact with its period; a contract volume is not a capacity and is listed under
-    other facts.
+    other facts. ``Sources`` names the publishers of the facts shown in the row only (not of the
+    line's throughput figures, which have their own table).
     """
     out = []
     for key in PIPELINE_ORDER:
@@ -614,6 +680,10 @@ def pipeline_summary(facts: pd.DataFrame) -> pd.DataFrame:
         who = f"shareholders: {who}" if who else operator_from_quotes(rows)
         flow, _ = first_flow(rows)
         other = rows[rows["attribute"].str.contains("contract", case=False)]
+        shown = [r for r in (length, _first(rows[rows["attribute"].str.match(FIRST_FLOW)])) if r is not None]
+        used = pd.concat([pd.DataFrame(shown), caps, other, rows[rows["attribute"].str.lower() == "shareholders"] if who and who.startswith("shareholders") else rows.iloc[:0]])
+        if who and who.startswith("operated by"):
+            used = pd.concat([used, rows[rows["quote"].astype(str).str.contains("operated by", regex=False)]])
         out.append({
             "Pipeline": str(rows["pipeline_name"].iloc[0]),
             "Carries": PIPELINE_COMMODITY[key],
@@ -622,7 +692,7 @@ def pipeline_summary(facts: pd.DataFrame) -> pd.DataFrame:
             "Operator or shareholders": who or "not in the data",
             "First flow": flow or "not in the data",
             "Other facts": "; ".join(f"{r['attribute']}: {_fact_text(r, 1)}" for _, r in other.iterrows()),
-            "Sources": "; ".join(sorted(set(rows["source"].astype(str)))),
+            "Sources": "; ".join(sorted(set(used["source"].astype(str)))),
         })  # fmt: skip
     return pd.DataFrame(out)
 
@@ -773,6 +843,34 @@ def readable_source(source: str) -> str:
     return out
 
 
+def url_host(url: str) -> str:
+    """The host of a URL without 'www.': ``url_host("https://www.bp.com/en_az/x") == "bp.com"``."""
+    m = re.match(r"^https?://(?:www\.)?([^/?#]+)", url.strip())
+    return m.group(1) if m else url.strip()
+
+
+def short_source(source: str) -> str:
+    """An event's citations for a printed table: seed files by author and year, URLs by their host.
+
+    The full addresses stay in the data file and in the report's list of pages.
+
+    >>> short_source("000_bbf2abffa65fbe36.txt § DEVELOPMENT | https://www.bp.com/en_az/azerbaijan/btc.html")
+    'Ismayilov (2025) § DEVELOPMENT | bp.com'
+    """
+    return " | ".join(url_host(c) if c.strip().startswith(("http://", "https://")) else c.strip() for c in readable_source(source).split(" | "))
+
+
+def event_urls(ev: pd.DataFrame) -> list[str]:
+    """Every URL cited by the events, in order of first appearance."""
+    urls = [c.strip() for src in ev["source"].astype(str) for c in src.split(" | ") if c.strip().startswith(("http://", "https://"))]
+    return list(dict.fromkeys(urls))
+
+
+def geonames_record(source: str) -> str:
+    """A route point's citation without the address and extract note: "GeoNames 318675 'Ceyhan'"."""
+    return source.split(", http")[0].strip()
+
+
 def join_and(items: Sequence[str]) -> str:
     """``join_and(["BTC", "SCP", "TANAP"]) == "BTC, SCP and TANAP"``."""
     items = list(items)
@@ -820,6 +918,19 @@ def production_sentence(wide: pd.DataFrame, a: str) -> str:
     if not parts:
         return f"The Energy Institute series here give no oil or gas production for {na} in the period."
     return "; ".join(parts) + " (Energy Institute)."
+
+
+def crude_sentence(oil: pd.Series, crude: pd.Series) -> str:
+    """What the Review's oil production covers, with crude oil and condensate alone in the last year with both."""
+    both = pd.concat([oil.rename("oil"), crude.rename("crude")], axis=1).dropna()
+    text = "The Review's oil production counts natural gas liquids as well as crude oil and condensate"
+    if both.empty:
+        return text + "."
+    y = int(both.index[-1])
+    return (
+        text + f"; crude oil and condensate alone were {fmt.integer(both.at[y, 'crude'])} thousand barrels a day in {y}, "
+        f"against {fmt.integer(both.at[y, 'oil'])} in all."
+    )
 
 
 def production_alt(wide: pd.DataFrame, a: str, span: str) -> str:
