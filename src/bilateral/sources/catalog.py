@@ -157,7 +157,7 @@ _SOURCES = [
         caveats=(
             "Exports are FOB and imports CIF, each as reported by the reporting country; mirror figures differ.",
             "Values marked 'e' are IMF estimates.",
-            "Since about 2011 Türkiye-reported imports from Azerbaijan are far below Azerbaijan-reported exports to Türkiye.",
+            "The extract's compiler notes that in recent years Türkiye-reported imports from Azerbaijan are far below Azerbaijan-reported exports to Türkiye, and calls energy flows the likely cause.",
         ),
     ),
     Source(
