@@ -113,6 +113,16 @@ def test_source_switch():
     # 7 November is day 311: 2019 + 310 / 365.25
     assert s["x"] == pytest.approx(2019 + 310 / 365.25)
     assert dip.source_switch(res[res["source"] == "voeten"]) == {}
+    # Voeten's last vote in 2018, UN records from 2019: on a yearly axis the line goes between the 2018 and 2019
+    # points (2018.5), so the 2019 point, computed from UN records only, sits on the UN side (it used to be drawn
+    # at 2019.85, to the right of the 2019 point).
+    assert s["boundary"] == 2018.5
+
+
+def test_switch_boundary():
+    assert dip.switch_boundary(2018, 2019) == 2018.5
+    # A year holding votes of both sources: the line goes through that year's point.
+    assert dip.switch_boundary(2019, 2019) == 2019.0
 
 
 def _ideal():
@@ -162,6 +172,29 @@ def test_rank_and_above_pair():
     assert dip.above_pair(t, "kappa", "BBB") == []
 
 
+def test_closeness_reads_small_differences_as_ties():
+    # The default pair's case, from the raw files: TUR-AZE kappa 0.149, TUR-KAZ 0.151, TUR-GEO 0.530,
+    # TUR-USA 0.132. With a 0.01 margin: GEO is closer (+0.381), KAZ tied (+0.002), USA tied (-0.017 is outside
+    # the margin, so it is neither closer nor tied). Rank = 1 + one closer comparator = 2 of 4.
+    t = pd.DataFrame(
+        {
+            "anchor": ["TUR", "TUR", "TUR", "TUR"],
+            "partner": ["AZE", "KAZ", "GEO", "USA"],
+            "kappa": [0.149, 0.151, 0.530, 0.132],
+            "distance": [0.78, 0.66, 0.28, 2.03],
+        }
+    )
+    k = dip.closeness(t, "kappa", "TUR")
+    assert (k["rank"], k["n"], k["closer"], k["tied"]) == (2, 4, ["GEO"], ["KAZ"])
+    # Without a margin KAZ counts as closer, as the old key finding had it.
+    assert dip.closeness(t, "kappa", "TUR", tol=0.0)["closer"] == ["GEO", "KAZ"]
+    # Distances: lower is closer. GEO 0.28 and KAZ 0.66 are below 0.78 -> rank 3 of 4, closest first.
+    d = dip.closeness(t, "distance", "TUR", higher_is_closer=False)
+    assert (d["rank"], d["closer"], d["tied"]) == (3, ["GEO", "KAZ"], [])
+    # A pair without a value has rank 0.
+    assert dip.closeness(t.assign(kappa=[np.nan, 0.1, 0.2, 0.3]), "kappa", "TUR")["rank"] == 0
+
+
 def test_comparator_table_shape_and_values():
     votes = _votes(XY_2000 + XY_2001 + [("r1", 2000, "ZZZ", "no"), ("r5", 2001, "ZZZ", "yes")])
     t = dip.comparator_table(votes, _ideal(), "XXX", "YYY", ["ZZZ"], range(2000, 2002), range(2001, 2002))
@@ -171,6 +204,7 @@ def test_comparator_table_shape_and_values():
     assert row["n_votes"] == 2 and row["agreement_share"] == pytest.approx(0.5)
     assert row["n_votes_recent"] == 1 and row["agreement_share_recent"] == pytest.approx(1.0)
     assert t["distance_years"].tolist() == [0, 0, 0]  # no ideal points for these codes
+    assert t["distance_years_recent"].tolist() == [0, 0, 0] and t["distance_recent"].isna().all()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,6 +274,17 @@ def test_latest_disagreements_newest_first_and_limited():
     assert out["Issue areas"].tolist() == ["Human rights", "Human rights"]
 
 
+def test_latest_disagreements_orders_symbols_by_number_within_a_day():
+    # Two splits on the same day: A/RES/80/99 and A/RES/80/100. Newest first means the higher number first;
+    # a plain string sort would put "99" above "100".
+    pv = _pair_votes().iloc[[0, 1]].assign(
+        vote_id=["A/RES/80/99", "A/RES/80/100"], resolution=["A/RES/80/99", "A/RES/80/100"], date=["2025-12-01"] * 2,
+        vote_a=["yes", "yes"], vote_b=["no", "abstain"],
+    )
+    assert dip.latest_disagreements(pv, "AZE", "TUR", 5)["Resolution"].tolist() == ["A/RES/80/100", "A/RES/80/99"]
+    assert dip.natural_key("A/RES/80/99") < dip.natural_key("A/RES/80/100")
+
+
 def test_both_yes_share():
     # Common votes v1-v5; both yes on v2 and v5 -> 2/5; in 2020: v1, v2 -> 1/2.
     assert dip.both_yes_share(_pair_votes()) == pytest.approx(0.4)
@@ -270,6 +315,23 @@ def test_cosponsorship_by_year():
     # 2021: AAA R5; BBB R4, R5 -> both 1, either 2.
     assert out.loc[2021, "overlap_share"] == pytest.approx(0.5)
     assert 2019 not in out.index
+
+
+def test_additional_sponsor_share_and_low_last_year():
+    cos = pd.DataFrame(
+        {
+            "resolution": ["R1", "R1", "R2", "R3", "R3", "R4", "R5", "R6"],
+            "year": [2020, 2020, 2020, 2021, 2021, 2021, 2022, 2022],
+            "role": ["sponsor", "additional_sponsor", "sponsor", "sponsor", "additional_sponsor", "additional_sponsor", "sponsor", "sponsor"],
+        }
+    )
+    out = dip.additional_sponsor_share(cos, range(2020, 2023))
+    # 2020: R1 has an additional sponsor, R2 not -> 1/2; 2021: R3 and R4 -> 2/2; 2022: none of R5, R6 -> 0/2.
+    assert out["n_with_additional"].tolist() == [1, 2, 0]
+    assert out["share_with_additional"].tolist() == pytest.approx([0.5, 1.0, 0.0])
+    assert dip.last_year_low(out)
+    assert not dip.last_year_low(out.iloc[:2])  # fewer than three years: no judgement
+    assert not dip.last_year_low(out.assign(share_with_additional=[0.5, 1.0, 0.6]))
 
 
 def test_cosponsorship_overlap_and_groups():
@@ -443,6 +505,9 @@ def test_comparator_colours_are_distinct():
     assert len(set(colours.values())) == 6
     assert not set(colours.values()) & {figures.colour("AZE"), figures.colour("TUR"), "#000000"}
     assert colours["RUS"] == figures.colour("RUS")
+    # The United States used to get teal (#44AA99), hard to tell from Russia's green: no extra colour given to
+    # the default comparators is a teal or green.
+    assert not {colours["KAZ"], colours["USA"]} & {"#44AA99", "#117733"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -472,6 +537,13 @@ def test_notebook_default_pair(tmp_path):
     assert "from 79.1% in 1992–1996 to 69.0% in 2021–2025; kappa from 0.43 to 0.00" in key
     # AZE-KAZ from the same script: 2,700 votes, kappa 0.558 > 0.149, so Kazakhstan is named as closer to Azerbaijan.
     assert re.search(r"Azerbaijan voted more like Kazakhstan", key)
+    # TUR-KAZ kappa 0.151 against TUR-AZE 0.149 (same script): within 0.01, so Kazakhstan is a tie, not "closer";
+    # GEO 0.530, ARM 0.293, RUS 0.186 are closer -> Azerbaijan ranks 4 of 7 for Türkiye by kappa.
+    assert "Türkiye voted more like Georgia, Armenia and Russia than like Azerbaijan, and about as much like Kazakhstan" in key
+    assert "Azerbaijan ranks 4 of 7 among Türkiye's partners" in key
+    # Ideal-point means over reliable years (IdealpointsJuly2025.csv): AZE-KAZ 0.15, AZE-RUS 0.42, AZE-ARM 0.45 are
+    # below AZE-TUR 0.78; GEO 1.09, IRN 1.29, USA 2.82 above -> Türkiye ranks 4 of 7 for Azerbaijan.
+    assert "By mean ideal-point distance Türkiye ranks 4 of 7 (closer: Kazakhstan, Russia and Armenia)" in key
     # IdealpointsJuly2025.csv, idealpointfp: AZE 1992 0.2939, TUR 1992 0.7349 -> 0.44; AZE 2023 -0.4457, TUR 2023
     # 0.6019 -> 1.05 (2024 is left out: TUR rests on 7 votes); AZE is the lower (further from the US).
     assert "was 0.44 in 1992 and 1.05 in 2023, the latest year with reliable estimates" in key

@@ -188,6 +188,24 @@ def test_sensitivity_shares_first_match_hand_computation():
     assert s["weights_when_first"].at["Q", "x"] == pytest.approx(0.95, abs=0.01)
 
 
+def test_index_sentence_gives_the_spread_and_the_uneven_coverage():
+    # Hand-made results: three pairs; AAA–BBB second on the chosen weights with 4 indicators, the others 3.
+    base = pd.DataFrame({"score": [0.4, 0.5, 0.1], "coverage": [4, 3, 3], "rank": [2, 1, 3]}, index=["AAA–BBB", "CCC–DDD", "EEE–FFF"])
+    summary = pd.DataFrame(
+        {"base_rank": [2, 1, 3], "share_first": [0.3, 0.7, 0.0], "median_rank": [2.0, 1.0, 3.0], "p5_rank": [1, 1, 3], "p95_rank": [3, 2, 3]},
+        index=base.index,
+    )
+    text = ov.index_sentence(base, summary, "AAA–BBB", 1000, [2, 1])
+    assert "ranks AAA–BBB 2 of 3 pairs (first: CCC–DDD)" in text
+    assert "first in 30.0% of draws (median rank 2; 90% of draws rank it 1 to 3)" in text
+    assert "while CCC–DDD ranks first most often (70.0%)" in text
+    assert "it ranks 1 to 2" in text
+    # Uneven coverage is said: 4 indicators against 3.
+    assert "AAA–BBB on 4 indicators, the other pairs on 3" in text
+    # Same coverage everywhere: nothing said about it.
+    assert "not scored on the same evidence" not in ov.index_sentence(base.assign(coverage=3), summary, "AAA–BBB", 1000)
+
+
 def test_sensitivity_handles_a_missing_indicator():
     # S has only y (0.95), scored on y alone under every draw. S beats P (0.9) always, Q = w unless
     # w > 0.95, R = 1 - w unless w < 0.05: S first with probability 0.9, Q 0.05, R 0.05, P 0.
@@ -407,6 +425,10 @@ def test_notebook_default_pair(tmp_path):
     assert "Handbook on Constructing Composite Indicators" in text and "Asia Power Index" in text
     assert "AZE–RUS" in text and "AZE–IRN" in text and "AZE–GEO" in text and "TUR–GEO" in text
     assert "random weightings" in text and "seed 20260101" in text
+    # Only AZE–TUR has the gas indicator (the press table gives Türkiye's imports by supplier; Georgia, Russia's and
+    # Iran's ties with Azerbaijan have no gas measure), so the key finding says the pairs rest on 4 and 3 indicators.
+    assert "not scored on the same evidence: AZE–TUR on 4 indicators, the other pairs on 3" in text
+    assert "index = Σ wᵢ·xᵢ ÷ Σ wᵢ" in text
     assert "Traceback" not in text and "Warning" not in text
 
 

@@ -22,6 +22,7 @@ Terms used throughout:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -370,14 +371,30 @@ def source_switch(resolutions: pd.DataFrame) -> dict:
     if un.empty or voeten.empty:
         return {}
     first_un = pd.Timestamp(un["date"].min())
+    last_voeten = pd.Timestamp(voeten["date"].max())
     return {
         "last_voeten": str(voeten["date"].max()),
         "first_un": str(first_un.date()),
         "year": first_un.year,
         "x": first_un.year + (first_un.dayofyear - 1) / 365.25,
+        "boundary": switch_boundary(last_voeten.year, first_un.year),
         "n_voeten": len(voeten),
         "n_un": len(un),
     }
+
+
+def switch_boundary(last_voeten_year: int, first_un_year: int) -> float:
+    """Where to draw the change of vote source on an axis of yearly values (one point per year).
+
+    When the two sources meet between calendar years, the line goes half-way between the last Voeten year
+    and the first UN-record year, so that every yearly point sits on the side of the source it is computed
+    from; when a year holds votes of both sources, the line goes through that year's point.
+
+    Example:
+        >>> switch_boundary(2018, 2019)
+        2018.5
+    """
+    return first_un_year - 0.5 if last_voeten_year < first_un_year else float(first_un_year)
 
 
 def ideal_distance(ideal: pd.DataFrame, a: str, b: str, years: Iterable[int]) -> pd.DataFrame:
@@ -437,7 +454,9 @@ def comparator_table(
 
     Returns:
         One row per pair (the pair first), columns ``pair, anchor, partner, n_votes, agreement_share,
-        kappa, n_votes_recent, agreement_share_recent, kappa_recent, distance, distance_years``.
+        kappa, n_votes_recent, agreement_share_recent, kappa_recent, distance, distance_years,
+        distance_recent, distance_years_recent`` (distances: means over the years with reliable estimates
+        for both; NaN when there is none).
     """
     pairs = comparison_pairs(a, b, comparators)
     whole = pooled_agreement(votes, pairs, years)
@@ -446,6 +465,9 @@ def comparator_table(
     dist = [mean_distance(ideal, x, y, years) for x, y in pairs]
     out["distance"] = [d for d, _ in dist]
     out["distance_years"] = [n for _, n in dist]
+    dist_recent = [mean_distance(ideal, x, y, recent) for x, y in pairs]
+    out["distance_recent"] = [d for d, _ in dist_recent]
+    out["distance_years_recent"] = [n for _, n in dist_recent]
     return out
 
 
@@ -457,6 +479,46 @@ def rank_of_pair(table: pd.DataFrame, column: str, anchor: str) -> tuple[int, in
     if table.empty or pd.isna(table[column].iloc[0]):
         return (0, len(values))
     return (int((values > table[column].iloc[0]).sum()) + 1, len(values))
+
+
+#: Differences in kappa or ideal-point distance smaller than this are read as ties when the pair is compared
+#: with the comparators (both measures are shown to two decimals).
+TIE_TOLERANCE = 0.01
+
+
+def closeness(table: pd.DataFrame, column: str, anchor: str, *, higher_is_closer: bool = True, tol: float = TIE_TOLERANCE) -> dict:
+    """How the pair compares with ``anchor``'s ties to the comparators on one measure, ties allowed.
+
+    A comparator is *closer* than the pair partner when its value is better by more than ``tol``, and
+    *tied* when the two differ by ``tol`` or less. The rank is one plus the number of closer comparators.
+
+    Args:
+        table: :func:`comparator_table` output (the pair first).
+        column: ``kappa``, ``agreement_share`` (higher is closer) or ``distance`` (lower is closer).
+        anchor: the state of the pair whose partners are compared.
+        higher_is_closer: False for distances.
+        tol: the tie margin.
+
+    Returns:
+        ``rank`` (0 when the pair has no value), ``n`` (partners with a value, the pair included), ``closer``
+        and ``tied`` (comparator codes, closest first).
+
+    Example:
+        With kappa 0.149 for the pair, 0.151 and 0.53 with two comparators and ``tol`` 0.01, the first
+        comparator is tied, the second closer, and the pair ranks 2 of 3.
+    """
+    rows = table[(table["anchor"] == anchor) | (table["partner"] == anchor)]
+    values = rows[column].dropna()
+    if table.empty or pd.isna(table[column].iloc[0]):
+        return {"rank": 0, "n": len(values), "closer": [], "tied": []}
+    ref = float(table[column].iloc[0])
+    others = table.iloc[1:]
+    others = others[(others["anchor"] == anchor) & others[column].notna()]
+    better = (others[column] - ref) if higher_is_closer else (ref - others[column])
+    order = others.assign(_b=better).sort_values("_b", ascending=False, kind="mergesort")
+    closer = list(order.loc[order["_b"] > tol, "partner"])
+    tied = list(order.loc[order["_b"].abs() <= tol, "partner"])
+    return {"rank": len(closer) + 1, "n": len(values), "closer": closer, "tied": tied}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -543,6 +605,16 @@ def disagreement_kinds(pv: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     return counts[["kind", "vote_a", "vote_b", "n_votes", "share"]].reset_index(drop=True)
 
 
+def natural_key(text: object) -> tuple:
+    """A sort key that orders the numbers inside a symbol by value: ``A/RES/80/99`` before ``A/RES/80/100``.
+
+    Example:
+        >>> sorted(["A/RES/80/100", "A/RES/80/99"], key=natural_key)
+        ['A/RES/80/99', 'A/RES/80/100']
+    """
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", str(text)) if p)
+
+
 def latest_disagreements(pv: pd.DataFrame, a: str, b: str, n: int) -> pd.DataFrame:
     """The ``n`` latest common votes on which the two voted differently, newest first, for display.
 
@@ -550,7 +622,8 @@ def latest_disagreements(pv: pd.DataFrame, a: str, b: str, n: int) -> pd.DataFra
         Columns ``Date, Resolution, Title, Issue areas``, then one column per state (headed by its name).
     """
     c = common(pv)
-    d = c[c["vote_a"] != c["vote_b"]].sort_values(["date", "vote_id"], ascending=False, kind="mergesort").head(n)
+    d = c[c["vote_a"] != c["vote_b"]]
+    d = d.assign(_key=d["vote_id"].map(natural_key)).sort_values(["date", "_key"], ascending=False, kind="mergesort").head(n)
     areas = [
         ", ".join(ISSUE_LABELS[k] for k in ISSUE_LABELS if k != "other" and bool(row[f"issue_{k}"])) or "–"
         for _, row in d.iterrows()
@@ -629,6 +702,30 @@ def cosponsorship_overlap(cos: pd.DataFrame, pairs: Iterable[tuple[str, str]], y
             }
         )
     return pd.DataFrame(rows)
+
+
+def additional_sponsor_share(cos: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
+    """Per year: resolutions with a sponsor list and the share of them listing additional sponsors (states
+    that joined after the draft was tabled). A last year far below the others suggests late additions not yet
+    recorded, which would understate that year's sponsorship counts.
+
+    Returns:
+        Columns ``year, n_resolutions, n_with_additional, share_with_additional``.
+    """
+    sub = cos[cos["year"].isin(list(years))]
+    total = sub.groupby("year")["resolution"].nunique()
+    extra = sub[sub["role"] == "additional_sponsor"].groupby("year")["resolution"].nunique().reindex(total.index, fill_value=0)
+    out = pd.DataFrame({"year": total.index.astype(int), "n_resolutions": total.to_numpy(), "n_with_additional": extra.to_numpy()})
+    out["share_with_additional"] = out["n_with_additional"] / out["n_resolutions"]
+    return out.reset_index(drop=True)
+
+
+def last_year_low(shares: pd.DataFrame, column: str = "share_with_additional") -> bool:
+    """True when the last year's value is below every earlier year's (and there are at least three years)."""
+    if len(shares) < 3:
+        return False
+    s = shares.sort_values("year")[column]
+    return bool(s.iloc[-1] < s.iloc[:-1].min())
 
 
 def on_behalf_counts(cos: pd.DataFrame, code: str, years: Iterable[int]) -> pd.DataFrame:
@@ -823,7 +920,8 @@ def exchange_sides(exchange: pd.DataFrame) -> set[str]:
 
 
 #: Colours for comparators without a fixed colour (Paul Tol's muted scheme), after the house palette's unused ones.
-EXTRA_COLOURS = ("#882255", "#44AA99", "#999933", "#332288", "#AA4499", "#117733", "#88CCEE", "#DDCC77")
+#: Teal and green come last: they are hard to tell from Russia's fixed green (#009E73).
+EXTRA_COLOURS = ("#882255", "#999933", "#332288", "#AA4499", "#DDCC77", "#88CCEE", "#44AA99", "#117733")
 
 
 def comparator_colours(codes: Sequence[str], pair: Sequence[str]) -> dict[str, str]:
@@ -843,14 +941,15 @@ def comparator_colours(codes: Sequence[str], pair: Sequence[str]) -> dict[str, s
 
 
 def _mark_switch(ax, switch: dict, *, label: bool = True) -> None:
-    """A dashed vertical line where the vote source changes (UN records from October 2019)."""
+    """A dashed vertical line where the vote source changes, between the last yearly value from Voeten's roll
+    calls and the first from the UN records (see :func:`switch_boundary`)."""
     if not switch:
         return
-    ax.axvline(switch["x"], color="#444444", linestyle="--", linewidth=0.9, zorder=1)
+    ax.axvline(switch["boundary"], color="#444444", linestyle="--", linewidth=0.9, zorder=1)
     if label:
         ax.annotate(
             "UN records\nfrom " + pd.Timestamp(switch["first_un"]).strftime("%b %Y"),
-            xy=(switch["x"], 1.0),
+            xy=(switch["boundary"], 1.0),
             xycoords=("data", "axes fraction"),
             xytext=(3, -2),
             textcoords="offset points",
@@ -939,23 +1038,32 @@ def plot_comparator_periods(periodic: pd.DataFrame, a: str, b: str, comparators:
 
 
 def plot_comparator_dots(table: pd.DataFrame, a: str, b: str):
-    """Dot chart: pooled agreement share (left) and kappa (right) for the pair and each pair with a comparator."""
+    """Dot chart, one row per pair (the pair in black): pooled agreement share (left), kappa (middle) and mean
+    ideal-point distance (right; lower is closer), for the whole period (dots) and the recent years (diamonds)."""
     from bilateral import figures
 
     t = table.iloc[::-1].reset_index(drop=True)
-    fig, axes = figures.new("tall", ncols=2, sharey=True)
+    fig, axes = figures.new("tall", ncols=3, sharey=True)
     ypos = np.arange(len(t))
     colours = ["black" if p == pair_label(a, b) else figures.colour(an, 0 if an == a else 1) for p, an in zip(t["pair"], t["anchor"])]
-    for ax, col, label in ((axes[0], "agreement_share", "Agreement share"), (axes[1], "kappa", "Cohen's kappa")):
-        ax.hlines(ypos, 0 if col == "kappa" else t[col].min() - 0.05, t[col], color="#dddddd", linewidth=1)
+    panels = (
+        (axes[0], "agreement_share", "Agreement share\n(higher = closer)"),
+        (axes[1], "kappa", "Cohen's kappa\n(higher = closer)"),
+        (axes[2], "distance", "Ideal-point distance\n(lower = closer)"),
+    )
+    for ax, col, label in panels:
+        start = t[col].min(skipna=True) - 0.05 if col == "agreement_share" else 0
+        ax.hlines(ypos, start, t[col], color="#cccccc", linewidth=1)
         ax.scatter(t[col], ypos, color=colours, zorder=3, s=22)
         ax.scatter(t[f"{col}_recent"], ypos, facecolors="none", edgecolors=colours, zorder=3, s=30, marker="D")
-        ax.set_xlabel(label)
+        ax.set_xlabel(label, fontsize=8.5)
+        ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="y", visible=False)
-    axes[0].set_yticks(ypos, [p.replace("–", " – ") for p in t["pair"]])
-    axes[1].scatter([], [], color=figures.GREY, s=22, label="Whole period")
-    axes[1].scatter([], [], facecolors="none", edgecolors=figures.GREY, s=30, marker="D", label="Recent years")
-    axes[1].legend(loc="lower right", fontsize=7.5)
+    axes[0].set_yticks(ypos, [p.replace("–", " – ") for p in t["pair"]], fontsize=8)
+    axes[2].set_xlim(left=0)
+    axes[2].scatter([], [], color=figures.GREY, s=22, label="Whole period")
+    axes[2].scatter([], [], facecolors="none", edgecolors=figures.GREY, s=30, marker="D", label="Recent years")
+    fig.legend(loc="outside lower center", ncols=2, fontsize=7.5)
     return fig
 
 
