@@ -468,3 +468,13 @@ def test_notebook_pair_outside_the_arms_register(tmp_path):
     assert "Iran accounted for 0.39% of Russia's merchandise trade" in text and "Russia for 6.0% of Iran's" in text
     assert "Iran's figures that year include IMF estimates" in text
     assert "Traceback" not in text
+
+
+def test_switch_within_keeps_the_line_only_inside_the_years():
+    switch = {"boundary": 2018.5, "year": 2019}
+    assert ov.switch_within(switch, [2015, 2016, 2017, 2018, 2019]) == switch
+    # all years before the change, all after it, a single year, no switch at all: no line
+    assert ov.switch_within(switch, [2010, 2018]) == {}
+    assert ov.switch_within(switch, [2019, 2024]) == {}
+    assert ov.switch_within(switch, [2019]) == {}
+    assert ov.switch_within({}, [2010, 2024]) == {}

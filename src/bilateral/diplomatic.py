@@ -940,7 +940,7 @@ def comparator_colours(codes: Sequence[str], pair: Sequence[str]) -> dict[str, s
     return out
 
 
-def _mark_switch(ax, switch: dict, *, label: bool = True) -> None:
+def mark_switch(ax, switch: dict, *, label: bool = True) -> None:
     """A dashed vertical line where the vote source changes, between the last yearly value from Voeten's roll
     calls and the first from the UN records (see :func:`switch_boundary`)."""
     if not switch:
@@ -972,12 +972,12 @@ def plot_alignment(yearly: pd.DataFrame, part: pd.DataFrame, a: str, b: str, swi
     top.set_ylim(min(-0.1, float(np.nanmin(y["kappa"])) - 0.05) if len(y) else -0.1, 1.02)
     top.set_ylabel("Share / coefficient")
     top.legend(loc="lower left", ncols=2)
-    _mark_switch(top, switch)
+    mark_switch(top, switch)
     bottom.bar(part["year"], part["n_rollcalls"], color="#cccccc", label="Recorded votes held")
     bottom.bar(y["year"], y["n_votes"], color=figures.colour(a), width=0.5, label=f"Common votes (both {display_name(a)} and {display_name(b)} voted)")
     bottom.set_ylabel("Votes")
     bottom.legend(loc="upper left", fontsize=7.5)
-    _mark_switch(bottom, switch, label=False)
+    mark_switch(bottom, switch, label=False)
     bottom.set_xlabel("Year")
     return fig
 
@@ -1029,7 +1029,7 @@ def plot_comparator_periods(periodic: pd.DataFrame, a: str, b: str, comparators:
         ax.axhline(0, color=figures.GREY, linewidth=0.6)
         ax.set_title(f"{display_name(anchor)} with …", loc="left")
         ax.set_ylabel("Cohen's kappa" if column == "kappa" else "Agreement share")
-        _mark_switch(ax, switch, label=False)
+        mark_switch(ax, switch, label=False)
     spans = periodic.drop_duplicates("period")
     axes[-1].set_xticks(spans["mid"], spans["period"], rotation=30, ha="right", fontsize=8)
     axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)

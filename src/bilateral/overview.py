@@ -244,11 +244,12 @@ def load_inputs(codes: Iterable[str]) -> dict[str, pd.DataFrame]:
         codes: the states whose UN votes are loaded (the pairs' states and the comparators).
 
     Returns:
-        ``events, agreement, votes, transfers, totals, trade, gas, energy_series``.
+        ``events, agreement, votes, resolutions, transfers, totals, trade, gas, energy_series``.
     """
     return {
         "events": mil.load_events(),
         "agreement": dip.load_table("unga_agreement"),
+        "resolutions": dip.load_table("unga_resolutions"),
         "votes": dip.load_votes(sorted(set(codes))),
         "transfers": mil.load_transfers(),
         "totals": mil.load_totals(),
@@ -806,21 +807,48 @@ def years_within(years: Iterable[int], span: tuple[int, int]) -> list[int]:
     return [y for y in years if span[0] <= y <= span[1]]
 
 
-def un_summary(agreement: pd.DataFrame, votes: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]) -> dict:
+def switch_within(switch: dict, years: Sequence[int]) -> dict:
+    """The change of vote source (:func:`diplomatic.source_switch`) if its line falls between the first and last
+    of ``years`` (sorted), else ``{}``: a chart of 2000-2010 has no line to draw.
+
+    Example:
+        >>> switch_within({"boundary": 2018.5}, [2010, 2024])
+        {'boundary': 2018.5}
+        >>> switch_within({"boundary": 2018.5}, [2000, 2018])
+        {}
+    """
+    if not switch or not years or not (years[0] < switch["boundary"] < years[-1]):
+        return {}
+    return switch
+
+
+def un_summary(
+    agreement: pd.DataFrame,
+    votes: pd.DataFrame,
+    a: str,
+    b: str,
+    comparators: Sequence[str],
+    years: Iterable[int],
+    resolutions: pd.DataFrame | None = None,
+) -> dict:
     """UN voting headline: pooled agreement and kappa of the pair and of ``a`` with each comparator.
 
     Returns:
         ``years`` (list), ``table`` (:func:`diplomatic.pooled_agreement`, the pair first), ``rank``/``n``
         of the pair by kappa among ``a``'s pairs (:func:`diplomatic.rank_of_pair`), ``yearly``
-        (:func:`diplomatic.yearly_agreement` for the same pairs).
+        (:func:`diplomatic.yearly_agreement` for the same pairs) and ``switch``: the change of vote source
+        (:func:`diplomatic.source_switch`) when ``resolutions`` are given and the change falls inside the
+        years, else ``{}``.
     """
     yrs = years_within(years, dip.YEARS)
     pairs = [(a, b)] + [(a, c) for c in comparators]
     if not yrs:
-        return {"years": [], "table": pd.DataFrame(), "rank": 0, "n": 0, "yearly": pd.DataFrame()}
+        return {"years": [], "table": pd.DataFrame(), "rank": 0, "n": 0, "yearly": pd.DataFrame(), "switch": {}}
     table = dip.pooled_agreement(votes, pairs, yrs)
     rank, n = dip.rank_of_pair(table, "kappa", a)
-    return {"years": yrs, "table": table, "rank": rank, "n": n, "yearly": dip.yearly_agreement(agreement, votes, pairs, yrs)}
+    switch = switch_within(dip.source_switch(resolutions), yrs) if resolutions is not None else {}
+    yearly = dip.yearly_agreement(agreement, votes, pairs, yrs)
+    return {"years": yrs, "table": table, "rank": rank, "n": n, "yearly": yearly, "switch": switch}
 
 
 def arms_summary(transfers: pd.DataFrame, totals: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]) -> dict:
@@ -1274,6 +1302,7 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
             ax.plot(d["year"], d["kappa"], color="#bbbbbb", linewidth=0.8, label="with comparators" if i == 0 else None)
         d = y[y["pair"] == pair_text((a, b))]
         ax.plot(d["year"], d["kappa"], color=figures.colour(b), linewidth=1.8, label=pair_text((a, b)))
+        dip.mark_switch(ax, un.get("switch", {}), label=False)
         ax.legend(loc="lower left", fontsize=7)
     else:
         _empty(ax, "no common UN votes")
