@@ -32,7 +32,7 @@ reports: $(STAMP) ## Build every notebook into reports/ (HTML, PDF, figure data,
 	$(PY) -m bilateral.cli build $(if $(FORCE),--force)
 
 report: $(STAMP) ## One report: make report NB=trade [PARAMS='country_a=GEO start_year=2000'] [HTML_ONLY=1] [FORCE=1]
-	$(PY) -m bilateral.cli build $(NB) $(if $(PARAMS),$(foreach p,$(PARAMS),-p $(p))) $(if $(HTML_ONLY),--html-only) $(if $(FORCE),--force)
+	$(PY) -m bilateral.cli build $(NB) $(if $(PARAMS),$(foreach p,$(PARAMS),-p '$(p)')) $(if $(HTML_ONLY),--html-only) $(if $(FORCE),--force)
 
 test: $(STAMP) ## Run the whole test suite (fails if no test is collected)
 	@$(PY) -m pytest -n 2 -q; rc=$$?; \
