@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from bilateral import claims as C
+from bilateral.data import load
 from bilateral.errors import ParameterError
 from bilateral.sources.curated import CHECK_KEYS
 
@@ -205,7 +206,6 @@ def test_helpers():
     assert C.claimed_text(claim(value="6.2", qualifier="exact", unit="%", kind="share")) == "6.2%"
     assert C.claimed_text(claim(value="1921-10", kind="date", unit="date")) == "Oct 1921"
     assert C.claimed_text(claim(value="1", qualifier="exact", unit="rank", kind="ranking")) == "rank 1"
-    assert C.plural_noun("treaty") == "treaties"
     assert C.pair_note("TUR", "AZE") == ""
     assert "pair-specific" in C.pair_note("ARM", "RUS")
 
@@ -576,7 +576,7 @@ def real():
 
     if not (PROCESSED_DIR / "claims.csv").exists():
         pytest.skip("processed tables not built (run make data)")
-    claims = C.load_claims()
+    claims = load("claims")
     results = C.check_all(claims, C.load_tables(claims)).set_index("claim_id")
     return claims, results
 
@@ -707,7 +707,7 @@ def test_notebook_default(tmp_path):
     from conftest import execute_notebook, notebook_text
 
     text = notebook_text(execute_notebook("claims", tmp_path))
-    claims = C.load_claims()
+    claims = load("claims")
     results = C.check_all(claims, C.load_tables(claims))
     expected = C.verdict_counts(results)
     parser = _Tables()
@@ -742,7 +742,7 @@ def test_notebook_other_pair_and_period(tmp_path):
     text = notebook_text(
         execute_notebook("claims", tmp_path, country_a="ARM", country_b="RUS", start_year=1990, end_year=2010, comparators=["GEO"], tolerance_supported_pct=5.0)
     )
-    claims = C.load_claims()
+    claims = load("claims")
     kept = C.select_claims(claims, 1990, 2010)
     assert "pair-specific" in text and "Armenia and Russia" in text
     assert f"{len(claims) - len(kept)} of the {len(claims)} claims are about years outside 1990–2010" in text

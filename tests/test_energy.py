@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from bilateral import energy as E
+from bilateral.data import load
 from bilateral.paths import PROCESSED_DIR
 
 # ---------------------------------------------------------------------------------------------
@@ -344,7 +345,7 @@ def test_route_points_validation_refuses_bad_rows():
 
 
 def test_curated_route_points_file():
-    pts = E.load_route_points()
+    pts = load("route_points")
     names = " ".join(pts["point"])
     for place in ("Sangachal", "Tbilisi", "Erzurum", "Ceyhan", "Eskişehir", "İpsala", "Melendugno"):
         assert place in names
@@ -363,7 +364,6 @@ def test_label_below_and_short_names():
 def test_small_text_helpers():
     assert E.year_list([2007, 2008, 2009, 2012]) == "2007–2009, 2012"
     assert E.cell(float("nan")) == "–" and E.cell(6.478, 2) == "6.48"
-    assert E.join_and(["BTC", "SCP", "TANAP"]) == "BTC, SCP and TANAP"
     assert E.names(["RUS", "IRN"]) == "Russia and Iran"
 
 

@@ -73,8 +73,6 @@ def test_not_covered_sentence_names_the_focus_states():
     s = mil.not_covered_sentence("arms transfers between Georgia and Iran", ["GEO", "IRN"])
     assert "Azerbaijan, Türkiye or Armenia is the supplier" in s and "Georgia and Iran are not among them" in s
     assert mil.names_or(["AZE"]) == "Azerbaijan"
-    assert mil.poss("United States") == "United States'" and mil.poss("Armenia") == "Armenia's"
-    assert mil.plural(1, "delivery", "deliveries") == "1 delivery" and mil.plural(2, "deal") == "2 deals"
     assert mil.ratio_text(0.384) == "0.38×" and mil.ratio_text(2.61) == "2.6×"
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from bilateral import trade
+from bilateral.data import load
 from bilateral.errors import ParameterError
 from bilateral.paths import PROCESSED_DIR
 
@@ -368,7 +369,7 @@ needs_data = pytest.mark.skipif(not _tables_built(), reason="data/processed lack
 
 @needs_data
 def test_mirror_2020_matches_raw():
-    df = trade.load_trade()
+    df = load("trade_bilateral")
     m = trade.mirror(df, "AZE", "TUR", [2020])
     # grep '^"Azerbaijan, Rep. of",AZE,exports_fob,Turkey' -> 2020,2597.9026
     # grep '^Turkey,TUR,imports_cif,"Azerbaijan, Rep. of"' -> 2020,410.710278

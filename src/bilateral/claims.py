@@ -299,11 +299,6 @@ def barrels_per_tonne(series: pd.DataFrame, iso3: str, years: Iterable[int]) -> 
     return float(mbbl / wide["oil_production_mt"].to_numpy(dtype=float).sum())
 
 
-def plural_noun(word: str) -> str:
-    """``plural_noun("treaty") == "treaties"``, ``plural_noun("agreement") == "agreements"``."""
-    return word[:-1] + "ies" if word.endswith("y") else word + "s"
-
-
 def first_source_key(kind: str, source: str) -> str:
     """Catalogue key of an event's first citation: the agreements list for a ``curated_list`` event,
     otherwise as :func:`bilateral.energy.citation_key` reads the citation ('project' if it cannot)."""
@@ -373,7 +368,7 @@ def check_events_count_before(claim: Mapping[str, Any], tables: Mapping[str, pd.
     return Measurement(
         compare="rank",
         value=n + 1,
-        text=f"rank {n + 1}: {military.plural(n, 'earlier ' + types, 'earlier ' + plural_noun(types))}" + (f" ({listing})" if n else ""),
+        text=f"rank {n + 1}: {fmt.plural(n, 'earlier ' + types, 'earlier ' + fmt.plural_noun(types))}" + (f" ({listing})" if n else ""),
         unit="rank",
         table="events",
         computation=(
@@ -968,8 +963,8 @@ def date_verdict(claimed: str, measured: str, tol: Tolerances = Tolerances()) ->
     if gap == 0:
         return SUPPORTED, "the claimed and measured dates agree at the precision of the coarser one"
     if gap <= tol.date_days:
-        return PARTLY, f"the dates are {military.plural(gap, 'day')} apart (within {military.plural(tol.date_days, 'day')})"
-    return CONTRADICTED, f"the dates are {military.plural(gap, 'day')} apart (beyond {military.plural(tol.date_days, 'day')})"
+        return PARTLY, f"the dates are {fmt.plural(gap, 'day')} apart (within {fmt.plural(tol.date_days, 'day')})"
+    return CONTRADICTED, f"the dates are {fmt.plural(gap, 'day')} apart (beyond {fmt.plural(tol.date_days, 'day')})"
 
 
 def rank_verdict(claimed: int | None, ranks: Sequence[int], group: int | None = None) -> tuple[str, str]:
@@ -1119,13 +1114,6 @@ def verdict_counts(results: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Loading
 # ---------------------------------------------------------------------------------------------
-
-
-def load_claims() -> pd.DataFrame:
-    """``claims`` (curated), validated."""
-    from bilateral.data import load
-
-    return load("claims")
 
 
 def vote_states(claims: pd.DataFrame) -> list[str]:
@@ -1295,7 +1283,7 @@ def findings(results: pd.DataFrame, *, selection: bool = False) -> list[str]:
 
 def tolerance_points(tol: Tolerances) -> list[str]:
     """The rules :func:`verdict` applies, in words, with the tolerances in force."""
-    s, p, d = fmt.num(tol.supported_pct, 0), fmt.num(tol.partly_pct, 0), military.plural(tol.date_days, "day")
+    s, p, d = fmt.num(tol.supported_pct, 0), fmt.num(tol.partly_pct, 0), fmt.plural(tol.date_days, "day")
     return [
         f"**Numbers.** The distance between claim and data is |claimed − measured| / measured. Within {s}%: supported; "
         f"within {p}%: partly supported; beyond: contradicted. A claim stated as about a number is treated like an exact one "

@@ -35,6 +35,15 @@ def load(name: str) -> pd.DataFrame:
     return _load_cached(name, path.stat().st_mtime_ns).copy()
 
 
+def load_optional(name: str) -> pd.DataFrame | None:
+    """A processed table if the pipeline declares it and it has been built, else None (for optional context,
+    so that a report still builds from a partial data folder)."""
+    tables = all_tables()
+    if name not in tables or not (PROCESSED_DIR / tables[name].filename).exists():
+        return None
+    return load(name)
+
+
 def datapackage() -> dict[str, Any]:
     """The parsed ``data/processed/datapackage.json``."""
     return json.loads((PROCESSED_DIR / "datapackage.json").read_text(encoding="utf-8"))

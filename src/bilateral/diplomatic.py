@@ -88,14 +88,6 @@ def load_votes(codes: Iterable[str]) -> pd.DataFrame:
     return votes[votes["iso3"].isin(list(codes))].reset_index(drop=True)
 
 
-def load_table(name: str) -> pd.DataFrame:
-    """Any processed table by name (unga_resolutions, unga_agreement, unga_ideal_points, unga_cosponsors,
-    events, alliances, diplomatic_posts, diplomatic_exchange)."""
-    from bilateral.data import load
-
-    return load(name)
-
-
 # ---------------------------------------------------------------------------------------------
 # Small helpers
 # ---------------------------------------------------------------------------------------------

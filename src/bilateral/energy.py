@@ -110,57 +110,6 @@ _MONTHS = {m: i for i, m in enumerate(calendar.month_abbr) if m}
 
 
 # ---------------------------------------------------------------------------------------------
-# Loaders (the only I/O)
-# ---------------------------------------------------------------------------------------------
-
-
-def _load(name: str) -> pd.DataFrame:
-    from bilateral.data import load
-
-    return load(name)
-
-
-def load_series() -> pd.DataFrame:
-    """``energy_series`` (EI country series), validated."""
-    return _load("energy_series")
-
-
-def load_trade() -> pd.DataFrame:
-    """``gas_trade_2022`` (EI gas trade matrices, 2022), validated."""
-    return _load("gas_trade_2022")
-
-
-def load_imports() -> pd.DataFrame:
-    """``gas_imports_turkiye`` (press figures, calendar years), validated."""
-    return _load("gas_imports_turkiye")
-
-
-def load_subannual() -> pd.DataFrame:
-    """``gas_imports_turkiye_subannual`` (press figures, months and quarters), validated."""
-    return _load("gas_imports_turkiye_subannual")
-
-
-def load_eurostat() -> pd.DataFrame:
-    """``gas_imports_turkiye_eurostat`` (Türkiye as reporter, TJ GCV), validated."""
-    return _load("gas_imports_turkiye_eurostat")
-
-
-def load_pipelines() -> pd.DataFrame:
-    """``pipelines`` (pipeline facts from press and company pages), validated."""
-    return _load("pipelines")
-
-
-def load_events() -> pd.DataFrame:
-    """``events`` (curated dated events), validated."""
-    return _load("events")
-
-
-def load_route_points() -> pd.DataFrame:
-    """``route_points``: curated, approximate coordinates of the pipelines' main points (validated on build)."""
-    return _load("route_points")
-
-
-# ---------------------------------------------------------------------------------------------
 # Small helpers
 # ---------------------------------------------------------------------------------------------
 
@@ -869,12 +818,6 @@ def event_urls(ev: pd.DataFrame) -> list[str]:
 def geonames_record(source: str) -> str:
     """A route point's citation without the address and extract note: "GeoNames 318675 'Ceyhan'"."""
     return source.split(", http")[0].strip()
-
-
-def join_and(items: Sequence[str]) -> str:
-    """``join_and(["BTC", "SCP", "TANAP"]) == "BTC, SCP and TANAP"``."""
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
 def event_lane(title: str) -> str:

@@ -1,4 +1,5 @@
-"""Number formatting for narrative text, so that prose quotes computed values consistently."""
+"""Formatting for narrative text, so that prose quotes computed values consistently: numbers, then a few
+English helpers (lists, possessives, plurals)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,27 @@ def ratio(x: float | None, digits: int = 1) -> str:
 def years(start: int, end: int) -> str:
     """``years(1995, 2020) == "1995–2020"``."""
     return f"{start}–{end}" if start != end else str(start)
+
+
+def join_and(items, conj: str = "and") -> str:
+    """``join_and(["BTC", "SCP", "TANAP"]) == "BTC, SCP and TANAP"``; ``conj="or"`` joins with "or"; an empty
+    list gives ""."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conj} " + items[-1]
+
+
+def poss(name: str) -> str:
+    """English possessive of a name: ``poss("Armenia") == "Armenia's"``, ``poss("United States") == "United States'"``."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def plural_noun(word: str) -> str:
+    """``plural_noun("treaty") == "treaties"``, ``plural_noun("agreement") == "agreements"``."""
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``plural(1, "year") == "1 year"``, ``plural(3, "year") == "3 years"``, ``plural(2, "ally", "allies")``."""
+    return f"{integer(n)} {noun if n == 1 else (many or noun + 's')}"

@@ -121,18 +121,7 @@ def coverage(a: str, b: str, totals: pd.DataFrame | None = None, focus: Sequence
 
 def names_or(codes: Sequence[str]) -> str:
     """``names_or(["AZE", "TUR", "ARM"]) == "Azerbaijan, Türkiye or Armenia"``."""
-    names = [display_name(c) for c in codes]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
-def poss(name: str) -> str:
-    """English possessive of a name: ``poss("Armenia") == "Armenia's"``, ``poss("United States") == "United States'"``."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    """``plural(1, "year") == "1 year"``, ``plural(3, "year") == "3 years"``."""
-    return f"{fmt.integer(n)} {noun if n == 1 else (many or noun + 's')}"
+    return fmt.join_and([display_name(c) for c in codes], "or")
 
 
 def ratio_text(x: float | None) -> str:
@@ -155,48 +144,8 @@ def not_covered_sentence(what: str, countries: Sequence[str], focus: Sequence[st
 
 
 # ---------------------------------------------------------------------------------------------
-# Loading
+# Table metadata (sources and warnings declared by the pipeline)
 # ---------------------------------------------------------------------------------------------
-
-
-def load_transfers() -> pd.DataFrame:
-    """``arms_transfers`` (SIPRI trade register extract), validated."""
-    from bilateral.data import load
-
-    return load("arms_transfers")
-
-
-def load_totals() -> pd.DataFrame:
-    """``arms_totals`` (TIV imports and exports by country and year), validated."""
-    from bilateral.data import load
-
-    return load("arms_totals")
-
-
-def load_milex() -> pd.DataFrame:
-    """``military_expenditure`` (SIPRI milex), validated."""
-    from bilateral.data import load
-
-    return load("military_expenditure")
-
-
-def load_events() -> pd.DataFrame:
-    """``events`` (curated dated events), validated."""
-    from bilateral.data import load
-
-    return load("events")
-
-
-def load_optional(name: str) -> pd.DataFrame | None:
-    """A processed table if the pipeline declares it and it has been built, else None (for optional context)."""
-    from bilateral.data import load
-    from bilateral.paths import PROCESSED_DIR
-    from bilateral.pipeline import all_tables
-
-    tables = all_tables()
-    if name not in tables or not (PROCESSED_DIR / tables[name].filename).exists():
-        return None
-    return load(name)
 
 
 def table_sources(name: str) -> tuple[str, ...]:
@@ -882,8 +831,8 @@ def deliveries_sentence(summary: dict, supplier: str, recipient: str, start: int
     top_cat = summary["by_category"].index[0]
     top_share = 100 * summary["by_category"].iloc[0] / summary["tiv_m"]
     return (
-        f"The register records {plural(summary['n_rows'], 'delivery', 'deliveries')} of major arms from {s} to {r} "
-        f"under {plural(summary['n_deals'], 'deal')} in {fmt.years(start, end)}, in {plural(summary['n_years'], 'year')} "
+        f"The register records {fmt.plural(summary['n_rows'], 'delivery', 'deliveries')} of major arms from {s} to {r} "
+        f"under {fmt.plural(summary['n_deals'], 'deal')} in {fmt.years(start, end)}, in {fmt.plural(summary['n_years'], 'year')} "
         f"from {summary['first_year']} to {summary['last_year']}, totalling {fmt.num(summary['tiv_m'])} "
         f"TIV million (a volume measure, not money); the largest year was {summary['peak_year']} "
         f"({fmt.num(summary['peak_tiv_m'])}), and {top_cat.lower()} made up {fmt.pct(top_share)} of the total."
@@ -898,10 +847,10 @@ def supplier_sentence(overall: pd.DataFrame, by_period: pd.DataFrame, a: str, b:
         return f"The register records no arms imports by {na} in {o['period']}."
     top = party_name(o["top_partner"])
     if pd.isna(o["rank"]):
-        first = f"{nb} delivered none of {poss(na)} recorded arms imports in {o['period']}"
+        first = f"{nb} delivered none of {fmt.poss(na)} recorded arms imports in {o['period']}"
     else:
         first = (
-            f"{nb} supplied {fmt.pct(o['share_pct'])} of {poss(na)} arms imports by TIV in {o['period']}, "
+            f"{nb} supplied {fmt.pct(o['share_pct'])} of {fmt.poss(na)} arms imports by TIV in {o['period']}, "
             f"rank {int(o['rank'])} of {int(o['n_partners'])} suppliers"
         )
     lead = f"; the largest supplier was {top} ({fmt.pct(o['top_share_pct'])})" if o["top_partner"] != b else ""
@@ -917,7 +866,7 @@ def supplier_sentence(overall: pd.DataFrame, by_period: pd.DataFrame, a: str, b:
             where = f"largest: {party_name(L['top_partner'])}, {fmt.pct(L['top_share_pct'])}"
         tail = f". In {L['period']}, the last period with imports, its share was {fmt.pct(L['share_pct'])} ({where})"
         # A share says nothing about volume: give the period's total beside the previous period's.
-        tail += f". {poss(na)} recorded arms imports in {L['period']} totalled {fmt.num(L['total_tiv_m'])} TIV million"
+        tail += f". {fmt.poss(na)} recorded arms imports in {L['period']} totalled {fmt.num(L['total_tiv_m'])} TIV million"
         if len(last) > 1:
             P = last.iloc[-2]
             tail += f", against {fmt.num(P['total_tiv_m'])} in {P['period']}"
@@ -931,9 +880,9 @@ def destination_sentence(overall: pd.DataFrame, a: str, b: str) -> str:
     if not o["total_tiv_m"] > 0:
         return f"The register records no arms exports by {nb} in {o['period']}."
     if pd.isna(o["rank"]):
-        return f"{na} received none of {poss(nb)} recorded arms exports in {o['period']}."
+        return f"{na} received none of {fmt.poss(nb)} recorded arms exports in {o['period']}."
     return (
-        f"{na} took {fmt.pct(o['share_pct'])} of {poss(nb)} arms exports by TIV in {o['period']}, "
+        f"{na} took {fmt.pct(o['share_pct'])} of {fmt.poss(nb)} arms exports by TIV in {o['period']}, "
         f"rank {int(o['rank'])} of {int(o['n_partners'])} destinations (largest: {party_name(o['top_partner'])}, "
         f"{fmt.pct(o['top_share_pct'])})."
     )
@@ -950,9 +899,9 @@ def destination_totals_sentence(frame: pd.DataFrame, a: str, b: str) -> str:
     if not o["total_tiv_m"] > 0:
         return f"No arms exports by {nb} are recorded for {o['period']}."
     return (
-        f"Deliveries to {na} were {fmt.pct(o['share_pct'], 2)} of {poss(nb)} total recorded arms exports by TIV in "
+        f"Deliveries to {na} were {fmt.pct(o['share_pct'], 2)} of {fmt.poss(nb)} total recorded arms exports by TIV in "
         f"{o['period']} ({fmt.num(o['tiv_m'])} of {fmt.num(o['total_tiv_m'])} TIV million). The extract does not hold "
-        f"{poss(nb)} other deals, so {poss(na)} rank among its destinations cannot be computed."
+        f"{fmt.poss(nb)} other deals, so {fmt.poss(na)} rank among its destinations cannot be computed."
     )
 
 
@@ -969,7 +918,7 @@ def milex_sentence(ratio: pd.DataFrame, gdp: pd.DataFrame, a: str, rival: str) -
     summ = ratio_summary(ratio)
     na, nr = display_name(a), display_name(rival)
     if summ["latest_year"] is None:
-        return f"SIPRI's spending figures do not allow {poss(na)} spending to be compared with {poss(nr)} for these years."
+        return f"SIPRI's spending figures do not allow {fmt.poss(na)} spending to be compared with {fmt.poss(nr)} for these years."
     y = summ["latest_year"]
 
     def gdp_of(c: str) -> str | None:
@@ -979,8 +928,8 @@ def milex_sentence(ratio: pd.DataFrame, gdp: pd.DataFrame, a: str, rival: str) -
     ga, gr = gdp_of(a), gdp_of(rival)
     return (
         f"In {y} {na} spent {fmt.usd_m(ratio.at[y, a])} on its military (constant 2023 US${'; ' + ga if ga else ''}) and {nr} "
-        f"{fmt.usd_m(ratio.at[y, rival])}{f' ({gr})' if gr else ''}: {poss(na)} spending was "
-        f"{ratio_text(summ['latest'])} {poss(nr)}." + (
+        f"{fmt.usd_m(ratio.at[y, rival])}{f' ({gr})' if gr else ''}: {fmt.poss(na)} spending was "
+        f"{ratio_text(summ['latest'])} {fmt.poss(nr)}." + (
             f" Over the {summ['n_years']} years with data for both, the ratio ranged from "
             f"{ratio_text(summ['min'])} ({summ['min_year']}) to {ratio_text(summ['max'])} ({summ['max_year']})."
             if summ["n_years"] > 1 else ""

@@ -55,6 +55,7 @@ from bilateral import fmt
 from bilateral import military as mil
 from bilateral import trade as trd
 from bilateral.countries import display_name, is_iso3
+from bilateral.data import load
 from bilateral.errors import ParameterError
 
 #: The index's indicators, in display order.
@@ -227,18 +228,13 @@ def share_text(x: float | None) -> str:
     return fmt.pct(x, 2 if abs(x) < 1 else 1)
 
 
-def join_and(items: Sequence[str]) -> str:
-    """``join_and(["a", "b", "c"]) == "a, b and c"``."""
-    return energy.join_and(list(items))
-
-
 # ---------------------------------------------------------------------------------------------
 # Loading (the only I/O)
 # ---------------------------------------------------------------------------------------------
 
 
 def load_inputs(codes: Iterable[str]) -> dict[str, pd.DataFrame]:
-    """Every processed table the overview reads, through the dimension modules' loaders.
+    """Every processed table the overview reads, through :func:`bilateral.data.load`.
 
     Args:
         codes: the states whose UN votes are loaded (the pairs' states and the comparators).
@@ -247,15 +243,15 @@ def load_inputs(codes: Iterable[str]) -> dict[str, pd.DataFrame]:
         ``events, agreement, votes, resolutions, transfers, totals, trade, gas, energy_series``.
     """
     return {
-        "events": mil.load_events(),
-        "agreement": dip.load_table("unga_agreement"),
-        "resolutions": dip.load_table("unga_resolutions"),
+        "events": load("events"),
+        "agreement": load("unga_agreement"),
+        "resolutions": load("unga_resolutions"),
         "votes": dip.load_votes(sorted(set(codes))),
-        "transfers": mil.load_transfers(),
-        "totals": mil.load_totals(),
-        "trade": trd.load_trade(),
-        "gas": energy.load_imports(),
-        "energy_series": energy.load_series(),
+        "transfers": load("arms_transfers"),
+        "totals": load("arms_totals"),
+        "trade": load("trade_bilateral"),
+        "gas": load("gas_imports_turkiye"),
+        "energy_series": load("energy_series"),
     }
 
 
@@ -707,7 +703,7 @@ def coverage_notes(raw: pd.DataFrame, pairs: Sequence[tuple[str, str]]) -> list[
             "trade": "neither side reports the flows to the IMF in the period",
             "un_votes": "the two never both cast a vote in the period",
         }[c]
-        notes.append(f"{INDICATOR_LABELS[c]}: no value for {join_and(never)} ({why}).")
+        notes.append(f"{INDICATOR_LABELS[c]}: no value for {fmt.join_and(never)} ({why}).")
     return notes
 
 
@@ -1167,7 +1163,7 @@ def un_sentence(un: dict, a: str, b: str) -> str:
 
 def poss_name(code: str) -> str:
     """``poss_name("AZE") == "Azerbaijan's"``."""
-    return mil.poss(display_name(code))
+    return fmt.poss(display_name(code))
 
 
 def arms_sentence(arms: dict, a: str, b: str) -> str:
@@ -1217,7 +1213,7 @@ def trade_sentence(tr: dict, a: str, b: str) -> str:
     )
     est = tr.get("estimated") or []
     if est:
-        text += f"; {join_and([poss_name(r) for r in est])} figures that year include IMF estimates"
+        text += f"; {fmt.join_and([poss_name(r) for r in est])} figures that year include IMF estimates"
     return text + " (IMF DOTS, exports plus imports)."
 
 

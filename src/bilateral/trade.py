@@ -82,39 +82,6 @@ def check_comparators_b(codes: Sequence[str], country_a: str, country_b: str) ->
 
 
 # ---------------------------------------------------------------------------------------------
-# Loading
-# ---------------------------------------------------------------------------------------------
-
-
-def load_trade() -> pd.DataFrame:
-    """``trade_bilateral`` (IMF DOTS), validated."""
-    from bilateral.data import load
-
-    return load("trade_bilateral")
-
-
-def load_press() -> pd.DataFrame:
-    """``trade_press`` (press figures, kept apart from DOTS), validated."""
-    from bilateral.data import load
-
-    return load("trade_press")
-
-
-def load_composition_press() -> pd.DataFrame:
-    """``trade_composition_press`` (press snippets on what is traded), validated."""
-    from bilateral.data import load
-
-    return load("trade_composition_press")
-
-
-def load_macro() -> pd.DataFrame:
-    """``macro`` (GDP and population), validated."""
-    from bilateral.data import load
-
-    return load("macro")
-
-
-# ---------------------------------------------------------------------------------------------
 # Selecting series
 # ---------------------------------------------------------------------------------------------
 
