@@ -4,6 +4,7 @@ English helpers (lists, possessives, plurals)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 
 def num(x: float | int | None, digits: int = 1) -> str:
@@ -48,7 +49,7 @@ def years(start: int, end: int) -> str:
     return f"{start}–{end}" if start != end else str(start)
 
 
-def join_and(items, conj: str = "and") -> str:
+def join_and(items: Iterable[object], conj: str = "and") -> str:
     """``join_and(["BTC", "SCP", "TANAP"]) == "BTC, SCP and TANAP"``; ``conj="or"`` joins with "or"; an empty
     list gives ""."""
     items = [str(i) for i in items]
