@@ -74,3 +74,44 @@ def test_index_lists_every_report_with_its_title():
         info = read_notebook(NOTEBOOKS_DIR / f"{name}.ipynb")
         assert f'href="{name}.html"' in index and f'href="{name}.pdf"' in index, name
         assert info.title in index, name
+
+
+def text_outside_page(pdf: bytes, margin: float = 24.0) -> list[tuple[int, int, int]]:
+    """Every string the PDF shows (operators Tj, TJ) whose start lies off the page or within ``margin`` points of
+    its right edge, as ``(page, x, y)`` in points. Read from the content streams, so that each table cell is
+    seen at its own position (text extraction would merge a row into one run)."""
+    from pypdf import PdfReader
+
+    out = []
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, 1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+
+        def visit(op, args, cm, tm, number=number, width=width, height=height):
+            if op not in (b"Tj", b"TJ"):
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]  # the string's origin in page coordinates
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if not (0 <= x <= width - margin and 0 <= y <= height):
+                out.append((number, round(x), round(y)))
+
+        page.extract_text(visitor_operand_before=visit)
+    return out
+
+
+def test_the_off_page_check_finds_a_table_too_wide_for_a4():
+    weasyprint = pytest.importorskip("weasyprint")
+    cells = "".join(f"<td>Column{i}value</td>" for i in range(12))
+    wide = weasyprint.HTML(string=f"<style>@page {{ size: A4; margin: 17mm }} td {{ white-space: nowrap }}</style><table><tr>{cells}</tr></table>")
+    narrow = weasyprint.HTML(string="<style>@page { size: A4; margin: 17mm }</style><table><tr><td>One</td><td>Two</td></tr></table>")
+    # twelve cells of about 87 points each cannot fit the 499 points between A4's 17 mm margins
+    assert len(text_outside_page(wide.write_pdf())) >= 6
+    assert text_outside_page(narrow.write_pdf()) == []
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_pdf_text_stays_inside_the_page(name):
+    """Nothing is cut off on A4: every string starts inside the page, clear of the right edge by at least half
+    the 17 mm (48-point) side margin the print stylesheet sets (a table too wide for the page would push its
+    last columns past that line or off the page)."""
+    outside = text_outside_page((REPORTS_DIR / f"{name}.pdf").read_bytes())
+    assert not outside, f"{name}.pdf has text off the page (page, x, y): {outside[:5]}"
