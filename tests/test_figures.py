@@ -137,3 +137,20 @@ def test_numbers_are_right_aligned_and_text_left_aligned():
     html = table_html(df, name="align", caption="c", sources=["sipri_milex"])
     assert "#tab-align td:nth-child(2)" in html and "#tab-align td:nth-child(3)" in html
     assert "nth-child(1)" not in html and "nth-child(4)" not in html
+
+
+def test_figure_data_csvs_are_tidy_with_one_header_row():
+    import pandas as pd
+
+    from bilateral.figures import tidy_csv_frame
+
+    wide = pd.DataFrame(
+        [[1.0, 2.0, 3.0]],
+        index=pd.Index([2020], name="year"),
+        columns=pd.MultiIndex.from_tuples([("AZE_to_TUR", "gap_usd_m"), ("AZE_to_TUR", "ratio"), ("TUR_to_AZE", "ratio")]),
+    )
+    assert tidy_csv_frame(wide).to_csv(index=False) == "year,AZE_to_TUR_gap_usd_m,AZE_to_TUR_ratio,TUR_to_AZE_ratio\n2020,1.0,2.0,3.0\n"
+    filtered = pd.DataFrame({"claim_id": ["C002", "C005"]}, index=[1, 4])
+    assert tidy_csv_frame(filtered).to_csv(index=False) == "claim_id\nC002\nC005\n"
+    matrix = pd.DataFrame({"Türkiye": [3]}, index=["Azerbaijan"])
+    assert tidy_csv_frame(matrix).to_csv(index=False) == "label,Türkiye\nAzerbaijan,3\n"

@@ -93,6 +93,25 @@ def _slug(name: str) -> str:
     return slug
 
 
+def tidy_csv_frame(data: pd.DataFrame) -> pd.DataFrame:
+    """The frame as a tidy table for CSV export: one header row, the index as ordinary columns.
+
+    Column levels are joined with "_" (``("AZE_to_TUR", "gap_usd_m")`` becomes ``AZE_to_TUR_gap_usd_m``).
+    A named index (or a multi-level one) becomes columns; an unnamed text index becomes a column
+    ``label``; an unnamed integer index (row numbers left over from filtering) is dropped.
+    """
+    out = data.copy()
+    if isinstance(out.columns, pd.MultiIndex):
+        out.columns = ["_".join(str(part) for part in parts if str(part) != "") for parts in out.columns]
+    index = out.index
+    if isinstance(index, pd.MultiIndex) or index.name is not None:
+        return out.reset_index()
+    if isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype):
+        return out.reset_index(drop=True)
+    out.index.name = "label" if "label" not in out.columns else "row_label"
+    return out.reset_index()
+
+
 def _export(name: str, data: pd.DataFrame | None) -> str:
     """Write the data behind a figure as CSV; return the HTML link to it ('' if no data)."""
     if data is None:
@@ -100,7 +119,7 @@ def _export(name: str, data: pd.DataFrame | None) -> str:
     folder = Path(os.environ.get(FIGURE_DATA_ENV) or BUILD_DIR / "interactive" / "figure-data")
     folder.mkdir(parents=True, exist_ok=True)
     filename = f"{_slug(name)}.csv"
-    data.to_csv(folder / filename, index=not isinstance(data.index, pd.RangeIndex), lineterminator="\n")
+    tidy_csv_frame(data).to_csv(folder / filename, index=False, lineterminator="\n")
     prefix = os.environ.get(FIGURE_DATA_LINK_ENV, "")
     href = f"{prefix}/{filename}" if prefix else filename
     return f' <a class="data-link" href="{html.escape(href)}">Data (CSV)</a>'
