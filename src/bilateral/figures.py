@@ -93,6 +93,14 @@ def _slug(name: str) -> str:
     return slug
 
 
+def data_folder() -> Path:
+    """The folder that receives the data behind figures and tables (``$BILATERAL_FIGURE_DATA_DIR``; the
+    build sets it and copies the folder beside the report); created if missing."""
+    folder = Path(os.environ.get(FIGURE_DATA_ENV) or BUILD_DIR / "interactive" / "figure-data")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def tidy_csv_frame(data: pd.DataFrame) -> pd.DataFrame:
     """The frame as a tidy table for CSV export: one header row, the index as ordinary columns.
 
@@ -116,8 +124,7 @@ def _export(name: str, data: pd.DataFrame | None) -> str:
     """Write the data behind a figure as CSV; return the HTML link to it ('' if no data)."""
     if data is None:
         return ""
-    folder = Path(os.environ.get(FIGURE_DATA_ENV) or BUILD_DIR / "interactive" / "figure-data")
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = data_folder()
     filename = f"{_slug(name)}.csv"
     tidy_csv_frame(data).to_csv(folder / filename, index=False, lineterminator="\n")
     prefix = os.environ.get(FIGURE_DATA_LINK_ENV, "")
