@@ -154,3 +154,29 @@ def test_figure_data_csvs_are_tidy_with_one_header_row():
     assert tidy_csv_frame(filtered).to_csv(index=False) == "claim_id\nC002\nC005\n"
     matrix = pd.DataFrame({"Türkiye": [3]}, index=["Azerbaijan"])
     assert tidy_csv_frame(matrix).to_csv(index=False) == "label,Türkiye\nAzerbaijan,3\n"
+
+
+def test_line_end_labels_replace_the_legend_and_do_not_overlap():
+    import numpy as np
+
+    from bilateral import figures
+
+    fig, ax = figures.new("wide")
+    ax.plot([2000, 2010], [1.0, 2.0], label="Azerbaijan", color="#0072B2")
+    ax.plot([2000, 2010], [1.0, 2.01], label="Türkiye", color="#D55E00")
+    ax.plot([2000, 2005, 2010], [3.0, 4.0, np.nan], label="Georgia")
+    ax.plot([2000, 2010], [0.5, 0.5], label="_hidden")
+    ax.legend()
+    texts = figures.label_line_ends(ax)
+    assert [t.get_text() for t in texts] == ["Azerbaijan", "Türkiye", "Georgia"]
+    assert ax.get_legend() is None
+    assert texts[0].xy == (2010.0, 2.0) and texts[2].xy == (2005.0, 4.0)  # last finite point
+    assert texts[1].get_color() == "#D55E00"
+    # the two near-equal ends get labels that do not overlap once drawn
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box_a, box_t = (t.get_window_extent(renderer) for t in texts[:2])
+    assert not box_a.overlaps(box_t)
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)

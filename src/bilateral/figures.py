@@ -86,6 +86,54 @@ def new(size: str = "wide", nrows: int = 1, ncols: int = 1, **kwargs):
     return fig, ax
 
 
+def label_line_ends(ax, *, fontsize: float | None = None, min_gap_pt: float | None = None) -> list:
+    """Label each labelled line at its last point, in the line's colour, instead of a legend.
+
+    Labels that would overlap are pushed apart vertically (at least ``min_gap_pt`` points between
+    their centres, by default 1.3 times the font size); the legend, if any, is removed. Lines whose label starts with "_" (matplotlib's
+    convention for unlabelled artists) or that have no finite point are skipped. Returns the texts.
+    """
+    import numpy as np
+
+    ends = []
+    for line in ax.get_lines():
+        label = line.get_label()
+        if not label or label.startswith("_"):
+            continue
+        x, y = (np.asarray(v, dtype=float) for v in line.get_data())
+        finite = np.isfinite(x) & np.isfinite(y)
+        if not finite.any():
+            continue
+        last = np.flatnonzero(finite)[-1]
+        ends.append([x[last], y[last], label, line.get_color()])
+    if not ends:
+        return []
+    fig = ax.figure
+    size = fontsize or plt.rcParams["legend.fontsize"]
+    gap = min_gap_pt if min_gap_pt is not None else 1.3 * size
+    ax.autoscale_view()  # the data limits must be final before positions are measured
+    to_points = ax.transData + matplotlib.transforms.Affine2D().scale(72.0 / fig.dpi)
+    points = [to_points.transform((x, y))[1] for x, y, _, _ in ends]
+    order = sorted(range(len(ends)), key=lambda i: points[i])
+    placed = {}
+    previous = None
+    for i in order:
+        target = points[i] if previous is None else max(points[i], previous + gap)
+        placed[i] = target
+        previous = target
+    texts = []
+    for i, (x, y, label, colour_) in enumerate(ends):
+        offset = placed[i] - points[i]
+        texts.append(
+            ax.annotate(label, (x, y), xytext=(5, offset), textcoords="offset points", va="center", ha="left",
+                        color=colour_, fontsize=size, annotation_clip=False)
+        )
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
+    return texts
+
+
 def _slug(name: str) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-")
     if not slug:
