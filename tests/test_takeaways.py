@@ -27,3 +27,15 @@ def test_bad_kind_and_empty_sentence_are_refused(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="empty"):
         takeaways.record("  ", report="trade")
     assert takeaways.read(tmp_path) == []
+
+
+def test_measures_printed_differently_for_the_same_pair_and_period_are_found(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILATERAL_FIGURE_DATA_DIR", str(tmp_path / "overview"))
+    assert takeaways.record_measure("UN agreement", "AZE", "TUR", "1992–2025", "72.1%") == "72.1%"
+    takeaways.record_measure("UN kappa", "AZE", "TUR", "1992–2025", "0.15")
+    monkeypatch.setenv("BILATERAL_FIGURE_DATA_DIR", str(tmp_path / "diplomatic"))
+    takeaways.record_measure("UN agreement", "AZE", "TUR", "1992–2025", "72.1%")
+    takeaways.record_measure("UN kappa", "AZE", "TUR", "1992–2025", "0.12")
+    takeaways.record_measure("UN kappa", "AZE", "TUR", "1995–2024", "0.12")
+    by_report = {r: takeaways.read_measures(tmp_path / r) for r in ("overview", "diplomatic")}
+    assert takeaways.inconsistent_measures(by_report) == ["UN kappa for AZE–TUR, 1992–2025: 0.12 in diplomatic; 0.15 in overview"]

@@ -16,6 +16,8 @@ from pathlib import Path
 from bilateral.figures import data_folder
 
 FILE_NAME = "takeaways.csv"
+MEASURES_FILE = "measures.csv"
+_MEASURE_FIELDS = ("measure", "country_a", "country_b", "period", "value")
 KINDS = ("headline", "takeaway")
 _FIELDS = ("kind", "report", "section", "sentence")
 
@@ -71,3 +73,41 @@ def read(folder: Path) -> list[Takeaway]:
         return []
     with path.open(encoding="utf-8", newline="") as fh:
         return [Takeaway(**{k: row[k] for k in _FIELDS}) for row in csv.DictReader(fh)]
+
+
+def record_measure(measure: str, country_a: str, country_b: str, period: str, value: str) -> str:
+    """Note a headline measure as printed (``value`` is the formatted text), so that a test can check
+    that every report printing the same measure for the same pair and period prints the same value.
+    Returns ``value`` so the call can sit inside the sentence that prints it."""
+    path = data_folder() / MEASURES_FILE
+    new = not path.exists()
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        if new:
+            writer.writerow(_MEASURE_FIELDS)
+        writer.writerow([measure, country_a, country_b, period, value])
+    return value
+
+
+def read_measures(folder: Path) -> list[dict[str, str]]:
+    """The measures a built report printed (see :func:`record_measure`)."""
+    path = folder / MEASURES_FILE
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def inconsistent_measures(by_report: dict[str, list[dict[str, str]]]) -> list[str]:
+    """Descriptions of measures printed with different values for the same pair and period."""
+    seen: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    for report, rows in by_report.items():
+        for row in rows:
+            key = tuple(row[k] for k in _MEASURE_FIELDS[:-1])
+            seen.setdefault(key, {}).setdefault(row["value"], set()).add(report)
+    problems = []
+    for key, values in sorted(seen.items()):
+        if len(values) > 1:
+            shown = "; ".join(f"{v} in {', '.join(sorted(r))}" for v, r in sorted(values.items()))
+            problems.append(f"{key[0]} for {key[1]}–{key[2]}, {key[3]}: {shown}")
+    return problems
