@@ -1156,10 +1156,17 @@ def plot_timeline(ev: pd.DataFrame, start_year: int, end_year: int):
     fig, ax = figures.new("wide")
     ev = ev[ev["year"].notna() & (ev["year"] >= start_year) & (ev["year"] <= end_year)]
     types = [t for t in TIMELINE_ORDER if t in set(ev["type"])] + sorted(set(ev["type"]) - set(TIMELINE_ORDER))
+    from bilateral import events as evs
+
     for i, t in enumerate(types):
         rows = ev[ev["type"] == t]
         xs = [pd.Timestamp(str(d)).year + (pd.Timestamp(str(d)).dayofyear - 1) / 365.25 for d in rows["date"]]
-        ax.scatter(xs, [i] * len(xs), s=36, color=figures.PALETTE[0], alpha=0.75, edgecolors="white", linewidths=0.5, zorder=3)
+        hollow = evs.seed_only(rows).to_numpy()
+        face = [("white" if h else figures.PALETTE[0]) for h in hollow]
+        edge = [(figures.PALETTE[0] if h else "white") for h in hollow]
+        ax.scatter(xs, [i] * len(xs), s=36, facecolors=face, edgecolors=edge, alpha=0.75, linewidths=[1.2 if h else 0.5 for h in hollow], zorder=3)
+    if evs.seed_only(ev).any():
+        evs.add_marker_legend(ax, figures.PALETTE[0], loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2)
     ax.set_yticks(range(len(types)), [f"{t.replace('_', ' ')} ({int((ev['type'] == t).sum())})" for t in types])
     ax.set_ylim(len(types) - 0.4, -0.6)
     ax.set_xlim(start_year - 0.5, end_year + 1)

@@ -1117,15 +1117,20 @@ def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Seque
     strip.spines["left"].set_visible(False)
     strip.set_xlabel("Year")
     if len(events):
+        from bilateral import events as evs
+
         pos = decimal_year(events["date"], events["date_precision"]).to_numpy()
+        hollow = evs.seed_only(events).to_numpy()
         last = {}
         for i, p in enumerate(pos, start=1):
             level = next(lv for lv in (0.6, 1.6, 2.6, 3.4) if p - last.get(lv, -99) > 1.3 or lv == 3.4)
             last[level] = p
             ax.axvline(p, color=figures.GREY, linewidth=0.6, linestyle=":")
             strip.plot([p, p], [0, level], color=figures.GREY, linewidth=0.6)
-            strip.plot(p, level, "o", color="#222222", markersize=11, markerfacecolor="white")
-            strip.text(p, level, str(i), ha="center", va="center", fontsize=7)
+            strip.plot(p, level, "o", color="#222222", markersize=11, **evs.marker_style(hollow[i - 1], "#222222"))
+            strip.text(p, level, str(i), ha="center", va="center", fontsize=7, color="#222222" if hollow[i - 1] else "white")
+        if hollow.any():
+            evs.add_marker_legend(strip, "#222222", loc="upper left", bbox_to_anchor=(0.0, -0.35), ncol=2)
     else:
         strip.text(0.5, 0.5, "no security milestones in the events table for this pair", transform=strip.transAxes,
                    ha="center", va="center", fontsize=8, color=figures.GREY)
