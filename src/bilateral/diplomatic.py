@@ -138,7 +138,8 @@ def involves(countries: pd.Series, codes: Iterable[str]) -> pd.Series:
 
 def pair_events(events: pd.DataFrame, a: str, b: str, *, until: int | None = None) -> pd.DataFrame:
     """The pair's diplomatic events: both states named, type as in :data:`TIMELINE_TYPES` (and
-    :data:`TIMELINE_TYPES_IF_POLITICAL` for diplomatic or military events), sorted by date.
+    :data:`TIMELINE_TYPES_IF_POLITICAL` for diplomatic or military events) or category friction or
+    multilateral, sorted by date.
 
     Args:
         events: the events table (columns ``date``, ``type``, ``dimension``, ``countries``, ...).
@@ -151,6 +152,8 @@ def pair_events(events: pd.DataFrame, a: str, b: str, *, until: int | None = Non
     ev = events[involves(events["countries"], (a, b))].copy()
     political = ev["dimension"].isin(POLITICAL_DIMENSIONS)
     keep = ev["type"].isin(TIMELINE_TYPES) | (ev["type"].isin(TIMELINE_TYPES_IF_POLITICAL) & political)
+    if "category" in ev:  # strains and multilateral formats belong in the diplomatic story, whatever their type
+        keep |= ev["category"].isin(("friction", "multilateral"))
     ev = ev[keep]
     ev["year"] = pd.to_numeric(ev["date"].astype("string").str[:4], errors="coerce").astype("Int64")
     if until is not None:

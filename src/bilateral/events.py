@@ -190,3 +190,40 @@ def catalog_keys(ev: pd.DataFrame, sources: pd.DataFrame, keys: Iterable[str]) -
         keys.append("events_press")
     return keys
 
+
+
+def source_keys(ev: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
+    """Catalogue keys of every source of the events shown, in a fixed order, then ``project``.
+
+    Seeds are ``seeds``; a URL that is an agreements-list event's first citation is
+    ``bilateral_agreements_curated``, other curated URLs ``press_figures``; press/web events rows are
+    ``events_press``; raw data rows their folder.
+    """
+    rows = sources[sources["event_id"].isin(set(ev["event_id"]))]
+    first_of_list = {
+        str(src).split(" | ")[0].strip() for src, kind in zip(ev["source"], ev["source_kind"]) if kind == "curated_list"
+    }
+    found = []
+    for kind, url, ref in zip(rows["citation_kind"], rows["url"], rows["reference"]):
+        if kind == "seed":
+            key = "seeds"
+        elif kind == "events_press":
+            key = "events_press"
+        elif kind == "press":
+            key = "bilateral_agreements_curated" if url in first_of_list else "press_figures"
+        else:
+            key = str(ref).split("/")[0]
+        found.append(key)
+    order = ["seeds", "events_press", "bilateral_agreements_curated", "press_figures"]
+    present = set(found)
+    return [k for k in order if k in present] + sorted(present - set(order)) + ["project"]
+
+
+def with_sourcing(table: pd.DataFrame, ev: pd.DataFrame, sources: pd.DataFrame, *, column: str = "Source") -> pd.DataFrame:
+    """A reader's events table (one row per event of ``ev``, same order) with its source column replaced by
+    the outlets and dates of :func:`source_texts` and a 'Sourcing' column added after it."""
+    out = table.copy()
+    texts = source_texts(sources, ev["event_id"])
+    out[column] = [texts[e] for e in ev["event_id"]]
+    out.insert(list(out.columns).index(column) + 1, "Sourcing", sourcing_column(ev))
+    return out

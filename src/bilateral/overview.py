@@ -1418,7 +1418,7 @@ def plot_timeline(ev: pd.DataFrame):
             ax.axhspan(base[d] - 0.5, base[d] + depth[d] - 0.5, color="#f4f4f4", zorder=0)
     fig.supxlabel("Year" + (" (separate panels where the record has a long gap)" if len(eras) > 1 else ""), fontsize=8.5)
     if evs.seed_only(ev).any():
-        evs.add_marker_legend(axes[-1], loc="upper right", bbox_to_anchor=(1.0, 1.18), ncol=2)
+        evs.add_marker_legend(axes[-1], loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2)
     return fig
 
 
