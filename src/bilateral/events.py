@@ -227,3 +227,11 @@ def with_sourcing(table: pd.DataFrame, ev: pd.DataFrame, sources: pd.DataFrame, 
     out[column] = [texts[e] for e in ev["event_id"]]
     out.insert(list(out.columns).index(column) + 1, "Sourcing", sourcing_column(ev))
     return out
+
+
+def events_checked(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The events that the claims' date checks (``check_key`` event_date) compare with, in table order."""
+    import json
+
+    ids = {json.loads(a).get("event_id") for k, a in zip(claims["check_key"].fillna(""), claims["check_args"]) if k == "event_date"}
+    return events[events["event_id"].isin(ids)]
