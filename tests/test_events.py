@@ -271,3 +271,18 @@ def test_events_checked_by_claims(built):
         if key == "event_date":
             expected.add(args.split('"')[3])
     assert set(checked["event_id"]) == expected and {"E047", "E048", "E026"} <= expected
+
+
+def test_claims_check_uses_the_independent_date_and_names_the_disagreement(built):
+    from bilateral import claims as C
+
+    tables = {"events": built["events"], "event_sources": built["event_sources"]}
+    claim = built["claims"].set_index("claim_id").loc["C059"].to_dict()  # TANAP agreement: the paper says 26 Jun 2013
+    m = C.check_event_date(claim, tables)
+    assert m.value == "2012-06-26"
+    assert m.rows == "Natural Gas World, 26 Jun 2012; Hürriyet Daily News (blog copy), 26 Jun 2012; RFE/RL, 26 Jun 2012"
+    assert "26 Jun 2013" in m.others[0] and "events_press" in m.sources
+    assert C.verdict(claim, m)[0] == "contradicted"
+    # A seed-only event cannot test a seed's claim.
+    seed_only = {**claim, "check_args": '{"event_id": "E017"}'}
+    assert C.check_event_date(seed_only, tables).value is None

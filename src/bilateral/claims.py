@@ -340,6 +340,8 @@ def check_event_date(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame
     precision = str(r["date_precision"])
     day = str(r["date"])[:10]
     value = military.event_date_text(day, precision)
+    common = {"compare": "date", "value": value, "precision": precision, "unit": "date", "table": "events",
+              "text": f"{date_text(value)} ({a['event_id']}: {r['title']})"}
     sources = tables.get("event_sources")
     if sources is not None:
         own = sources[(sources["event_id"] == a["event_id"]) & (sources["side"] != "seed")]
@@ -353,12 +355,7 @@ def check_event_date(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame
             others = (f"the seed document's own date for this event: {evs.date_text(r['date_seed'], None)}; the independent "
                       f"sources give {evs.date_text(day, precision)}",)
         return Measurement(
-            compare="date",
-            value=value,
-            precision=precision,
-            text=f"{date_text(value)} ({a['event_id']}: {r['title']})",
-            unit="date",
-            table="events",
+            **common,
             computation=(f"date of event {a['event_id']} ({precision} precision), as the independent sources give it "
                          f"(sourcing: {r['sourcing']})"),
             sources=tuple(dict.fromkeys([*keys, "project"])),
@@ -367,12 +364,7 @@ def check_event_date(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame
         )
     first = str(r["source"]).split(" | ")[0]
     return Measurement(
-        compare="date",
-        value=value,
-        precision=precision,
-        text=f"{date_text(value)} ({a['event_id']}: {r['title']})",
-        unit="date",
-        table="events",
+        **common,
         computation=f"date of event {a['event_id']} ({precision} precision), whose first source is of kind '{r['source_kind']}'",
         sources=(first_source_key(str(r["source_kind"]), str(r["source"])), "project"),
         rows=diplomatic.readable_citation(first),
