@@ -286,3 +286,11 @@ def test_claims_check_uses_the_independent_date_and_names_the_disagreement(built
     # A seed-only event cannot test a seed's claim.
     seed_only = {**claim, "check_args": '{"event_id": "E017"}'}
     assert C.check_event_date(seed_only, tables).value is None
+
+
+def test_category_caption():
+    frame = pd.DataFrame({"category": ["milestone", "friction", "multilateral", "friction"]})
+    assert evs.category_caption(frame) == ("Colours: other events in blue, strains in the relationship in vermilion and "
+                                           "multilateral or trilateral formats in green.")
+    assert evs.category_caption(frame.iloc[[1]]) == "Colours: strains in the relationship in vermilion."
+    assert evs.category_caption(frame.iloc[:0]) == ""

@@ -1165,11 +1165,11 @@ def plot_timeline(ev: pd.DataFrame, start_year: int, end_year: int):
         rows = ev[ev["type"] == t]
         xs = [pd.Timestamp(str(d)).year + (pd.Timestamp(str(d)).dayofyear - 1) / 365.25 for d in rows["date"]]
         hollow = evs.seed_only(rows).to_numpy()
-        face = [("white" if h else figures.PALETTE[0]) for h in hollow]
-        edge = [(figures.PALETTE[0] if h else "white") for h in hollow]
-        ax.scatter(xs, [i] * len(xs), s=36, facecolors=face, edgecolors=edge, alpha=0.75, linewidths=[1.2 if h else 0.5 for h in hollow], zorder=3)
-    if evs.seed_only(ev).any():
-        evs.add_marker_legend(ax, figures.PALETTE[0], loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2)
+        colour = [evs.CATEGORY_COLOURS.get(c, figures.PALETTE[0]) for c in rows.get("category", pd.Series("milestone", index=rows.index))]
+        face = ["white" if h else c for h, c in zip(hollow, colour)]
+        edge = [c if h else "white" for h, c in zip(hollow, colour)]
+        ax.scatter(xs, [i] * len(xs), s=36, facecolors=face, edgecolors=edge, alpha=0.8, linewidths=[1.2 if h else 0.5 for h in hollow], zorder=3)
+    evs.add_category_legend(ax, ev, hollow=bool(evs.seed_only(ev).any()), loc="upper center", bbox_to_anchor=(0.5, -0.15))
     ax.set_yticks(range(len(types)), [f"{t.replace('_', ' ')} ({int((ev['type'] == t).sum())})" for t in types])
     ax.set_ylim(len(types) - 0.4, -0.6)
     ax.set_xlim(start_year - 0.5, end_year + 1)

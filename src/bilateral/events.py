@@ -69,6 +69,25 @@ def add_marker_legend(ax, colour: str = "#555555", **kwargs) -> None:
     ax.legend(handles=handles, fontsize=7, frameon=False, **({"loc": "lower right"} | kwargs))
 
 
+#: Colours of the event categories in timelines that show them (Okabe–Ito blue, vermilion, bluish green).
+CATEGORY_COLOURS = {"milestone": "#0072B2", "friction": "#D55E00", "multilateral": "#009E73"}
+CATEGORY_LABELS = {"milestone": "milestone", "friction": "strain in the relationship", "multilateral": "multilateral or trilateral format"}
+
+
+def add_category_legend(ax, ev: pd.DataFrame, *, hollow: bool, **kwargs) -> None:
+    """A legend of the categories present in ``ev`` (coloured dots) and, if ``hollow``, of the hollow seed-only marker."""
+    from matplotlib.lines import Line2D
+
+    present = set(ev["category"]) if "category" in ev else set()
+    handles = [Line2D([], [], linestyle="none", marker="o", markersize=7, color=c, **marker_style(False, c), label=CATEGORY_LABELS[k])
+               for k, c in CATEGORY_COLOURS.items() if k in present]
+    if hollow:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color="#555555",
+                              **marker_style(True, "#555555"), label="seed documents only (hollow)"))
+    if handles:
+        ax.legend(handles=handles, fontsize=7, frameon=False, ncol=2, **kwargs)
+
+
 def date_text(date: object, precision: object) -> str:
     """A date for readers, as precise as the source: ``14 Oct 2009``, ``Oct 2009`` or ``2009``; "" if missing.
 
@@ -235,3 +254,14 @@ def events_checked(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
 
     ids = {json.loads(a).get("event_id") for k, a in zip(claims["check_key"].fillna(""), claims["check_args"]) if k == "event_date"}
     return events[events["event_id"].isin(ids)]
+
+
+def category_caption(ev: pd.DataFrame) -> str:
+    """Caption sentence on the colours of :func:`add_category_legend` for the categories present ("" if none)."""
+    names = {"milestone": "blue", "friction": "vermilion", "multilateral": "green"}
+    present = [k for k in CATEGORY_COLOURS if "category" in ev and k in set(ev["category"])]
+    if not present:
+        return ""
+    plurals = {"milestone": "other events", "friction": "strains in the relationship", "multilateral": "multilateral or trilateral formats"}
+    parts = [f"{plurals[k]} in {names[k]}" for k in present]
+    return "Colours: " + fmt.join_and(parts) + "."
