@@ -208,8 +208,8 @@ EVENTS = Table(
         "An event whose only citations are seed documents (sourcing 'seed only') is the seed's account, not "
         "independently confirmed.",
         "Independent sources are secondary (news agencies, official sites of either state, encyclopaedic pages); "
-        "some are forum or blog copies of agency text, and some confirm an event only in part: read the source's note "
-        "in event_sources.",
+        "some are forum or blog copies of agency text, and some confirm an event only in part: read the note "
+        "published with the event's sources.",
         "date_precision 'month' or 'year' means the date is the first day of that month or year, not an exact day.",
         "A selection, not a complete treaty list: no systematic treaty register was available.",
     ),
