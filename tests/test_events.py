@@ -294,3 +294,13 @@ def test_category_caption():
                                            "multilateral or trilateral formats in green.")
     assert evs.category_caption(frame.iloc[[1]]) == "Colours: strains in the relationship in vermilion."
     assert evs.category_caption(frame.iloc[:0]) == ""
+
+
+def test_sourcing_labels_name_the_side(built):
+    events, sources = built["events"], built["event_sources"]
+    ev = events[events["event_id"].isin(["E003", "E047", "E013", "E017", "E048"])]
+    # E003: Milli Gazete and Doğru Haber (TUR); E047: president.az (AZE); E013: both; E017: seed only; E048: third parties.
+    assert dict(zip(ev["event_id"], evs.sourcing_labels(ev, sources))) == {
+        "E003": "Turkish sources only", "E013": "sources of both sides", "E017": "seed documents only",
+        "E047": "Azerbaijani sources only", "E048": "third-party source",
+    }

@@ -21,7 +21,7 @@ SEED_ONLY = "seed only"
 #: Sourcing kinds as readers read them.
 SOURCING_TEXT = {
     "seed only": "seed documents only",
-    "one side": "one side's sources",
+    "one side": "one side's sources",  # sourcing_labels names the state
     "both sides": "sources of both sides",
     "third party": "third-party source",
 }
@@ -244,7 +244,20 @@ def with_sourcing(table: pd.DataFrame, ev: pd.DataFrame, sources: pd.DataFrame, 
     out = table.copy()
     texts = source_texts(sources, ev["event_id"])
     out[column] = [texts[e] for e in ev["event_id"]]
-    out.insert(list(out.columns).index(column) + 1, "Sourcing", sourcing_column(ev))
+    out.insert(list(out.columns).index(column) + 1, "Sourcing", sourcing_labels(ev, sources))
+    return out
+
+
+def sourcing_labels(ev: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
+    """:func:`sourcing_column`, naming the state for 'one side' ("Azerbaijani sources only")."""
+    adjective = {"AZE": "Azerbaijani", "TUR": "Turkish"}
+    out = []
+    for eid, label in zip(ev["event_id"], sourcing_column(ev)):
+        kind = ev.loc[ev["event_id"] == eid, "sourcing"].iloc[0] if "sourcing" in ev else None
+        if kind == "one side":
+            sides = sorted(set(sources.loc[sources["event_id"] == eid, "side"]) & set(adjective))
+            label = f"{adjective[sides[0]]} sources only" if len(sides) == 1 else label
+        out.append(label)
     return out
 
 
