@@ -304,3 +304,27 @@ def test_sourcing_labels_name_the_side(built):
         "E003": "Turkish sources only", "E013": "sources of both sides", "E017": "seed documents only",
         "E047": "Azerbaijani sources only", "E048": "third-party source",
     }
+
+
+def test_events_finding_on_several_periods(built):
+    from bilateral import diplomatic as dip
+
+    events = built["events"]
+
+    def shown(a, b, start, end):
+        ev = dip.pair_events(events, a, b, until=end)
+        return ev[ev["year"] >= start]
+
+    # 1993, Azerbaijan–Türkiye: counted from the columns of the rows shown.
+    ev = shown("AZE", "TUR", 1993, 1993)
+    n_f = int((ev["category"] == "friction").sum())
+    assert n_f == 1  # Erbakan's criticism, 10 Jun 1993 (events_press row, Sonhaber)
+    assert evs.events_finding(ev, "Azerbaijan", "Türkiye", "1993") == (
+        f"The events table holds {len(ev)} events naming both Azerbaijan and Türkiye in 1993, among them 1 strain in the "
+        "relationship (1993) and no multilateral or trilateral format; none rests on the seed documents alone.")
+    # 2009, Armenia–Türkiye: the Zurich protocols year.
+    text = evs.events_finding(shown("ARM", "TUR", 2009, 2009), "Armenia", "Türkiye", "2009")
+    assert "strains in the relationship (2009)" in text
+    # No event at all.
+    assert evs.events_finding(shown("GEO", "IRN", 2000, 2010), "Georgia", "Iran", "2000–2010") == (
+        "The events table holds no event of this report's kinds naming both Georgia and Iran in 2000–2010.")

@@ -278,3 +278,24 @@ def category_caption(ev: pd.DataFrame) -> str:
     plurals = {"milestone": "other events", "friction": "strains in the relationship", "multilateral": "multilateral or trilateral formats"}
     parts = [f"{plurals[k]} in {names[k]}" for k in present]
     return "Colours: " + fmt.join_and(parts) + "."
+
+
+def events_finding(shown: pd.DataFrame, a: str, b: str, span: str) -> str:
+    """A key-finding sentence on the events of a period: how many, how many strains and multilateral formats
+    (with the years of the strains), and how many rest on the seed documents alone."""
+    if shown.empty:
+        return f"The events table holds no event of this report's kinds naming both {a} and {b} in {span}."
+    cats = shown["category"].value_counts() if "category" in shown else pd.Series(dtype=int)
+    n_f, n_m = int(cats.get("friction", 0)), int(cats.get("multilateral", 0))
+    text = f"The events table holds {fmt.plural(len(shown), 'event')} naming both {a} and {b} in {span}"
+    parts = []
+    if n_f:
+        years = sorted({str(d)[:4] for d in shown.loc[shown["category"] == "friction", "date"]})
+        parts.append(f"{fmt.plural(n_f, 'strain', 'strains')} in the relationship ({fmt.join_and(years)})")
+    parts.append(f"{fmt.plural(n_m, 'multilateral or trilateral format', 'multilateral or trilateral formats')}" if n_m
+                 else "no multilateral or trilateral format")
+    if not n_f:
+        parts.insert(0, "no strain in the relationship")
+    n_seed = int(seed_only(shown).sum())
+    seed = "none rests" if n_seed == 0 else f"{fmt.integer(n_seed)} {'rests' if n_seed == 1 else 'rest'}"
+    return text + ", among them " + fmt.join_and(parts) + f"; {seed} on the seed documents alone."
