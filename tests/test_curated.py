@@ -91,7 +91,8 @@ def test_vocabularies_are_the_documented_ones():
     assert curated.EVENT_TYPES == ("treaty", "declaration", "visit", "recognition", "infrastructure",
                                    "military_cooperation", "war", "agreement", "institution", "other")
     assert curated.DIMENSIONS == ("diplomatic", "military", "energy", "trade", "transport", "cultural")
-    assert curated.SOURCE_KINDS == ("seed", "press", "curated_list", "dataset")
+    assert curated.SOURCE_KINDS == ("seed", "press", "curated_list", "dataset", "events_press")
+    assert curated.CATEGORIES == ("milestone", "friction", "multilateral")
     assert curated.CLAIM_KINDS == ("date", "amount", "share", "ranking", "length", "capacity", "other")
     events, claims = _rows(EVENTS_CSV), _rows(CLAIMS_CSV)
     assert {r["type"] for r in events} <= set(curated.EVENT_TYPES)
@@ -172,8 +173,9 @@ def test_seed_citations_mention_the_event_year(seeds):
     for r in _rows(EVENTS_CSV):
         cited = [curated.parse_citation(c) for c in curated.split_citations(r["source"])]
         texts = [sections[c.seed][c.section] for c in cited if c.kind == "seed"]
+        year = (r["date_seed"] or r["date"])[:4]  # where the seed's date differs, its own year
         if texts:
-            assert any(r["date"][:4] in t for t in texts), f"{r['event_id']}: no cited seed section mentions {r['date'][:4]}"
+            assert any(year in t for t in texts), f"{r['event_id']}: no cited seed section mentions {year}"
 
 
 def test_claimed_values_appear_in_the_cited_section(seeds):
@@ -225,15 +227,15 @@ def _broken_copy(tmp_path: Path, monkeypatch, file: str, old: str, new: str) -> 
     ("file", "old", "new", "expected"),
     [
         # an impossible date
-        ("events.csv", "E062,2021-06-15,", "E062,2021-06-31,", r"events\.csv: column 'date', line 63 \(E062\).*not a valid date"),
+        ("events.csv", "E062,2021-06-15,", "E062,2021-06-31,", r"events\.csv: column 'date', line 138 \(E062\).*not a valid date"),
         # a date that disagrees with the agreements list (still in order)
-        ("events.csv", "E062,2021-06-15,", "E062,2021-06-16,", r"events\.csv: column 'date', line 63 \(E062\).*does not match"),
+        ("events.csv", "E062,2021-06-15,", "E062,2021-06-16,", r"events\.csv: column 'date', line 138 \(E062\).*does not match"),
         # a type outside the vocabulary
         ("events.csv", "E013,1992-01-14,day,institution,", "E013,1992-01-14,day,embassy,", r"column 'type', line 14 \(E013\)"),
         # a duplicate id
         ("events.csv", "E014,1992-02-01,", "E013,1992-02-01,", r"column 'event_id', line 15 \(E013\).*used twice"),
         # a press row that does not give that day
-        ("events.csv", "E055,2018-06-30,", "E055,2018-06-29,", r"column 'source', line 56 \(E055\).*mentions 2018-06-29"),
+        ("events.csv", "E055,2018-06-30,", "E055,2018-06-29,", r"column 'source', line 105 \(E055\).*mentions 2018-06-29"),
         # a claim whose check key does not exist
         ("claims.csv", "partner_share_pct", "partner_share", r"claims\.csv: column 'check_key', line 50 \(C049\)"),
         # check arguments that are not JSON

@@ -319,7 +319,14 @@ def none(note: str, **kw: Any) -> Measurement:
 
 
 def check_event_date(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]) -> Measurement:
-    """The date of one event of the ``events`` table, if it comes from an independent source (not a seed)."""
+    """The date of one event of the ``events`` table, if an independent source (not a seed) supports it.
+
+    An event is independent when its ``sourcing`` is not 'seed only' (older tables without that field:
+    when its first citation is not a seed). The measured value names the independent sources that give
+    the date (``event_sources``), and, where the event keeps a seed's other date (``date_seed``), says so.
+    """
+    from bilateral import events as evs
+
     a = args_of(claim)
     ev = tables["events"]
     rows = ev[ev["event_id"] == a["event_id"]]
@@ -327,18 +334,37 @@ def check_event_date(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame
     if rows.empty:
         return none(f"event {a['event_id']} is not in the events table", **kw)
     r = rows.iloc[0]
-    if r["source_kind"] == "seed":
+    seed_only = str(r["sourcing"]) == evs.SEED_ONLY if "sourcing" in r.index else r["source_kind"] == "seed"
+    if seed_only:
         return none(f"event {a['event_id']} rests on a seed document, so it cannot test the seed's claim", **kw)
     precision = str(r["date_precision"])
-    value = military.event_date_text(str(r["date"])[:10], precision)
+    day = str(r["date"])[:10]
+    value = military.event_date_text(day, precision)
+    common = {"compare": "date", "value": value, "precision": precision, "unit": "date", "table": "events",
+              "text": f"{date_text(value)} ({a['event_id']}: {r['title']})"}
+    sources = tables.get("event_sources")
+    if sources is not None:
+        own = sources[(sources["event_id"] == a["event_id"]) & (sources["side"] != "seed")]
+        giving = own[(own["date_given"] == day) & (own["date_precision_given"] == precision)]
+        used = giving if len(giving) else own
+        by = evs.source_texts(used, [a["event_id"]])[a["event_id"]]
+        keys = ["events_press"] if (used["citation_kind"] == "events_press").any() else []
+        keys += [first_source_key(str(r["source_kind"]), str(r["source"]))] if (used["citation_kind"] != "events_press").any() else []
+        others = ()
+        if "date_seed" in r.index and pd.notna(r["date_seed"]):
+            others = (f"the seed document's own date for this event: {evs.date_text(r['date_seed'], None)}; the independent "
+                      f"sources give {evs.date_text(day, precision)}",)
+        return Measurement(
+            **common,
+            computation=(f"date of event {a['event_id']} ({precision} precision), as the independent sources give it "
+                         f"(sourcing: {r['sourcing']})"),
+            sources=tuple(dict.fromkeys([*keys, "project"])),
+            rows=by,
+            others=others,
+        )
     first = str(r["source"]).split(" | ")[0]
     return Measurement(
-        compare="date",
-        value=value,
-        precision=precision,
-        text=f"{date_text(value)} ({a['event_id']}: {r['title']})",
-        unit="date",
-        table="events",
+        **common,
         computation=f"date of event {a['event_id']} ({precision} precision), whose first source is of kind '{r['source_kind']}'",
         sources=(first_source_key(str(r["source_kind"]), str(r["source"])), "project"),
         rows=diplomatic.readable_citation(first),
@@ -885,7 +911,7 @@ CHECKS: dict[str, Callable[[Mapping[str, Any], Mapping[str, pd.DataFrame]], Meas
 
 #: The processed tables each check reads (``unga_votes`` is loaded for the states the claims name only).
 CHECK_TABLES: dict[str, tuple[str, ...]] = {
-    "event_date": ("events",),
+    "event_date": ("events", "event_sources"),
     "events_count_before": ("events",),
     "pipeline_attribute": ("pipelines", "energy_series"),
     "trade_turnover_usd_bn": ("trade_press",),

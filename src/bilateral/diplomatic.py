@@ -138,7 +138,8 @@ def involves(countries: pd.Series, codes: Iterable[str]) -> pd.Series:
 
 def pair_events(events: pd.DataFrame, a: str, b: str, *, until: int | None = None) -> pd.DataFrame:
     """The pair's diplomatic events: both states named, type as in :data:`TIMELINE_TYPES` (and
-    :data:`TIMELINE_TYPES_IF_POLITICAL` for diplomatic or military events), sorted by date.
+    :data:`TIMELINE_TYPES_IF_POLITICAL` for diplomatic or military events) or category friction or
+    multilateral, sorted by date.
 
     Args:
         events: the events table (columns ``date``, ``type``, ``dimension``, ``countries``, ...).
@@ -151,6 +152,8 @@ def pair_events(events: pd.DataFrame, a: str, b: str, *, until: int | None = Non
     ev = events[involves(events["countries"], (a, b))].copy()
     political = ev["dimension"].isin(POLITICAL_DIMENSIONS)
     keep = ev["type"].isin(TIMELINE_TYPES) | (ev["type"].isin(TIMELINE_TYPES_IF_POLITICAL) & political)
+    if "category" in ev:  # strains and multilateral formats belong in the diplomatic story, whatever their type
+        keep |= ev["category"].isin(("friction", "multilateral"))
     ev = ev[keep]
     ev["year"] = pd.to_numeric(ev["date"].astype("string").str[:4], errors="coerce").astype("Int64")
     if until is not None:
@@ -1156,10 +1159,17 @@ def plot_timeline(ev: pd.DataFrame, start_year: int, end_year: int):
     fig, ax = figures.new("wide")
     ev = ev[ev["year"].notna() & (ev["year"] >= start_year) & (ev["year"] <= end_year)]
     types = [t for t in TIMELINE_ORDER if t in set(ev["type"])] + sorted(set(ev["type"]) - set(TIMELINE_ORDER))
+    from bilateral import events as evs
+
     for i, t in enumerate(types):
         rows = ev[ev["type"] == t]
         xs = [pd.Timestamp(str(d)).year + (pd.Timestamp(str(d)).dayofyear - 1) / 365.25 for d in rows["date"]]
-        ax.scatter(xs, [i] * len(xs), s=36, color=figures.PALETTE[0], alpha=0.75, edgecolors="white", linewidths=0.5, zorder=3)
+        hollow = evs.seed_only(rows).to_numpy()
+        colour = [evs.CATEGORY_COLOURS.get(c, figures.PALETTE[0]) for c in rows.get("category", pd.Series("milestone", index=rows.index))]
+        face = ["white" if h else c for h, c in zip(hollow, colour)]
+        edge = [c if h else "white" for h, c in zip(hollow, colour)]
+        ax.scatter(xs, [i] * len(xs), s=36, facecolors=face, edgecolors=edge, alpha=0.8, linewidths=[1.2 if h else 0.5 for h in hollow], zorder=3)
+    evs.add_category_legend(ax, ev, hollow=bool(evs.seed_only(ev).any()), loc="upper center", bbox_to_anchor=(0.5, -0.15))
     ax.set_yticks(range(len(types)), [f"{t.replace('_', ' ')} ({int((ev['type'] == t).sum())})" for t in types])
     ax.set_ylim(len(types) - 0.4, -0.6)
     ax.set_xlim(start_year - 0.5, end_year + 1)

@@ -1078,12 +1078,15 @@ def plot_timeline(ev: pd.DataFrame):
         ax.axhline(ypos[k], color="#eeeeee", linewidth=6, zorder=0)
     last_x: dict[str, float] = {}
     bump: dict[str, int] = {}
+    from bilateral import events as evs
+
+    hollow = evs.seed_only(ev)
     for i, r in ev.iterrows():
         k = r["lane"]
         y = ypos[k]
         close = k in last_x and r["x"] - last_x[k] < 0.9
         bump[k] = (bump.get(k, 0) + 1) % 2 if close else 0
-        ax.plot(r["x"], y, "o", color=PIPELINE_COLOURS[k], markersize=6, zorder=3)
+        ax.plot(r["x"], y, "o", color=PIPELINE_COLOURS[k], markersize=6, zorder=3, **evs.marker_style(hollow[i], PIPELINE_COLOURS[k]))
         ax.annotate(str(i + 1), (r["x"], y), xytext=(0, 7 if bump[k] == 0 else -13), textcoords="offset points", ha="center", fontsize=7.5)
         last_x[k] = r["x"]
     ax.set_yticks([ypos[k] for k in lanes], [k for k in lanes])
@@ -1092,6 +1095,8 @@ def plot_timeline(ev: pd.DataFrame):
     ax.set_xlabel("year")
     lo, hi = float(ev["x"].min()), float(ev["x"].max())
     ax.set_xlim(math.floor(lo) - 0.5, math.ceil(hi) + 0.5)
+    if hollow.any():
+        evs.add_marker_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
     return fig
 
 

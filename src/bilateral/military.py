@@ -1097,9 +1097,19 @@ def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Seque
         events: rows of :func:`security_events`, numbered 1.. in order in the strip.
         colours: bar colours per column.
     """
+    from bilateral import events as evs
     from bilateral import figures
+    from bilateral.overview import stack_levels
 
-    fig, (ax, strip) = figures.new("tall", 2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.3]})
+    pos = decimal_year(events["date"], events["date_precision"]).to_numpy() if len(events) else np.array([])
+    hollow = evs.seed_only(events).to_numpy()
+    # Greedy stacking: a milestone takes the lowest level whose last marker is at least 0.8 years before it.
+    stack = stack_levels(list(pos), 0.8)
+    n_levels = max([4, *(lv + 1 for lv in stack)])
+    fig, (ax, strip) = figures.new("tall", 2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.3 * n_levels / 4]})
+    if n_levels > 4:  # a taller strip for crowded years, without squeezing the bars
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(w, h * (3 + 1.3 * n_levels / 4) / 4.3)
     # Bars are centred mid-year so that dated milestones fall inside the right year's bar.
     x = by_year.index.to_numpy() + 0.5
     bottom = np.zeros(len(x))
@@ -1111,21 +1121,24 @@ def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Seque
     ax.grid(axis="x", visible=False)
     if len(by_year.columns) > 1:
         ax.legend(loc="upper left")
-    strip.set_ylim(0, 4)
+    strip.set_ylim(0, n_levels)
     strip.set_yticks([])
     strip.grid(False)
     strip.spines["left"].set_visible(False)
     strip.set_xlabel("Year")
     if len(events):
-        pos = decimal_year(events["date"], events["date_precision"]).to_numpy()
-        last = {}
-        for i, p in enumerate(pos, start=1):
-            level = next(lv for lv in (0.6, 1.6, 2.6, 3.4) if p - last.get(lv, -99) > 1.3 or lv == 3.4)
-            last[level] = p
+        for i, (p, lv) in enumerate(zip(pos, stack), start=1):
+            level = 0.6 + lv
             ax.axvline(p, color=figures.GREY, linewidth=0.6, linestyle=":")
             strip.plot([p, p], [0, level], color=figures.GREY, linewidth=0.6)
-            strip.plot(p, level, "o", color="#222222", markersize=11, markerfacecolor="white")
-            strip.text(p, level, str(i), ha="center", va="center", fontsize=7)
+            strip.plot(p, level, "o", color="#222222", markersize=11, **evs.marker_style(hollow[i - 1], "#222222"))
+            strip.text(p, level, str(i), ha="center", va="center", fontsize=6.5 if i > 9 else 7,
+                       color="#222222" if hollow[i - 1] else "white")
+        if hollow.any():
+            from matplotlib.transforms import offset_copy
+
+            below = offset_copy(strip.transAxes, fig=fig, y=-0.45, units="inches")  # under the axis label
+            evs.add_marker_legend(strip, "#222222", loc="upper left", bbox_to_anchor=(0.0, 0.0), bbox_transform=below, ncol=2)
     else:
         strip.text(0.5, 0.5, "no security milestones in the events table for this pair", transform=strip.transAxes,
                    ha="center", va="center", fontsize=8, color=figures.GREY)

@@ -52,6 +52,7 @@ import pandas as pd
 from bilateral import diplomatic as dip
 from bilateral import energy
 from bilateral import fmt
+from bilateral import events as evs
 from bilateral import military as mil
 from bilateral import trade as trd
 from bilateral.countries import display_name, is_iso3
@@ -1391,11 +1392,12 @@ def plot_timeline(ev: pd.DataFrame):
     axes = np.atleast_1d(axes)
     for k, ((lo, hi), ax) in enumerate(zip(eras, axes)):
         rows = ev[ev["x"].between(lo, hi)]
+        hollow = evs.seed_only(rows)
         for i, r in rows.iterrows():
             face, text = DIMENSION_COLOURS.get(r["dimension"], OTHER_DIMENSION)
             yy = base[r["dimension"]] + levels[i]
-            ax.plot(r["x"], yy, "o", markersize=11, color=face, markeredgecolor="white", markeredgewidth=0.5, zorder=3)
-            ax.text(r["x"], yy, str(r["no"]), ha="center", va="center", fontsize=5.8, color=text, zorder=4)
+            ax.plot(r["x"], yy, "o", markersize=11, color=face, zorder=3, **evs.marker_style(hollow[i], face))
+            ax.text(r["x"], yy, str(r["no"]), ha="center", va="center", fontsize=5.8, color=face if hollow[i] else text, zorder=4)
         pad = (widths[k] - (hi - lo)) / 2
         ax.set_xlim(lo - pad, hi + pad)
         ax.grid(axis="y", visible=False)
@@ -1415,6 +1417,8 @@ def plot_timeline(ev: pd.DataFrame):
         for ax in axes:
             ax.axhspan(base[d] - 0.5, base[d] + depth[d] - 0.5, color="#f4f4f4", zorder=0)
     fig.supxlabel("Year" + (" (separate panels where the record has a long gap)" if len(eras) > 1 else ""), fontsize=8.5)
+    if evs.seed_only(ev).any():
+        evs.add_marker_legend(axes[-1], loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2)
     return fig
 
 

@@ -312,6 +312,21 @@ _SOURCES = [
         caveats=("Incomplete by design; no systematic treaty list was available offline.",),
     ),
     Source(
+        key="events_press",
+        short="Press and web events (hand-collected, quoted)",
+        title="Dated events of Azerbaijan–Türkiye relations from press and web pages, each with an exact quote",
+        publisher="News agencies, official sites of either state, third parties and international organisations (one URL per row)",
+        url="(one URL per row)",
+        vintage="collected 2026",
+        citation="As cited row by row (outlet, date and URL).",
+        licence="Facts quoted with attribution; short excerpts",
+        files=("events_press.csv",),
+        caveats=(
+            "Secondary sources (some are forum or blog copies of agency text); they date and document events, not motives.",
+            "Some rows confirm an event only in part, or date it differently from another source; the note of each row says so.",
+        ),
+    ),
+    Source(
         key="geonames",
         short="GeoNames",
         title="GeoNames geographical database (place coordinates)",

@@ -34,6 +34,10 @@ from bilateral.errors import BilateralError
 from bilateral.schema import Field, Table, year
 from bilateral.sources._raw import read_csv, require_sources, to_number
 from bilateral.sources.catalog import SOURCES
+from bilateral.sources.event_sources import (
+    EVENTS_PRESS, EVENTS_PRESS_FILE, SIDES, SOURCINGS, check_dates, join_sources, read_events_press, read_outlets,
+    sourcing_fields,
+)
 
 
 class CuratedDataError(BilateralError):
@@ -72,7 +76,10 @@ EVENT_TYPES = (
 )
 DIMENSIONS = ("diplomatic", "military", "energy", "trade", "transport", "cultural")
 PRECISIONS = ("day", "month", "year")
-SOURCE_KINDS = ("seed", "press", "curated_list", "dataset")
+SOURCE_KINDS = ("seed", "press", "curated_list", "dataset", "events_press")
+#: Where an event sits in the story: a strain between the two states (or over one's ties with a third state),
+#: a multilateral or trilateral format, or any other milestone of the relationship.
+CATEGORIES = ("milestone", "friction", "multilateral")
 CLAIM_KINDS = ("date", "amount", "share", "ranking", "length", "capacity", "other")
 QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "at_most")
 
@@ -125,7 +132,7 @@ ISO3_ARGS = ("host", "iso3", "iso3_a", "iso3_b", "partner", "recipient", "report
 ATOP_OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 
 EVENT_COLUMNS = ("event_id", "date", "date_precision", "type", "dimension", "title", "description",
-                 "countries", "source", "source_kind")
+                 "countries", "source", "source_kind", "category", "date_seed")
 CLAIM_COLUMNS = ("claim_id", "seed", "location", "claim", "kind", "value_claimed", "value_qualifier", "unit",
                  "year", "check", "check_table", "check_key", "check_args")
 
@@ -134,7 +141,7 @@ CLAIM_COLUMNS = ("claim_id", "seed", "location", "claim", "kind", "value_claimed
 AGREEMENTS = "bilateral_agreements_curated"
 AGREEMENTS_FILE = "aze_tur_key_agreements_curated.csv"
 PRESS = "press_figures"
-SOURCES_USED = (AGREEMENTS, PRESS, "sipri_arms_transfers", "unga_votes_unvotes_voeten", "atop_mid_peacesciencer")
+SOURCES_USED = (AGREEMENTS, PRESS, "sipri_arms_transfers", "unga_votes_unvotes_voeten", "atop_mid_peacesciencer", "events_press")
 
 CITATION_SEPARATOR = " | "
 _COUNTRIES_PATTERN = r"^[A-Z]{3}(\|[A-Z]{3})*$"
@@ -156,14 +163,17 @@ EVENTS = Table(
         "One row per dated event (treaty, declaration, visit, recognition, infrastructure opening, military "
         "cooperation, war, agreement, institution), curated by the project in data/curated/events.csv. Each row "
         "cites the seed section, press or agreements-list URL, or raw data row that states it; `source_kind` gives "
-        "the kind of the first (primary) citation. Rows are sorted by date. TUR also stands for the Ottoman Empire "
-        "before 1923, AZE for the Azerbaijan Democratic Republic (1918–20) and the Azerbaijan SSR."
+        "the kind of the first (primary) citation. `make data` joins the independent press/web rows (events_press) "
+        "to the events: every source of an event, with its outlet, side, quote and the date it gives, is in the "
+        "event_sources table, and `sourcing` and `n_sources` summarise them. Rows are sorted by date. TUR also stands "
+        "for the Ottoman Empire before 1923, AZE for the Azerbaijan Democratic Republic (1918–20) and the Azerbaijan SSR."
     ),
     sources=("seeds", AGREEMENTS, PRESS, "sipri_arms_transfers", "unga_votes_unvotes_voeten",
-             "atop_mid_peacesciencer", "project"),
+             "atop_mid_peacesciencer", "events_press", "project"),
     fields=(
         Field("event_id", "string", "Stable identifier (E001, E002, ...); never reused or renumbered.", pattern=r"^E\d{3}$"),
-        Field("date", "date", "Date of the event; for month or year precision, the first day of the month or year."),
+        Field("date", "date", "Date of the event, from the best independent source where one gives it; for month or "
+                              "year precision, the first day of the month or year."),
         Field("date_precision", "string", "How much of the date the source gives.", enum=PRECISIONS),
         Field("type", "string", "Kind of event (vocabulary in data/curated/README.md).", enum=EVENT_TYPES),
         Field("dimension", "string", "Dimension of the relationship the event belongs to.", enum=DIMENSIONS),
@@ -174,12 +184,32 @@ EVENTS = Table(
               pattern=_COUNTRIES_PATTERN),
         Field("source", "string", "Citations joined by ' | ': '<seed file> § <section>', a URL of a row of the "
                                   "agreements list or the press tables, or '<raw folder>/<file>#<column>=<value>'."),
-        Field("source_kind", "string", "Kind of the first citation: seed, press, curated_list (agreements list) or "
-                                       "dataset (a raw data row).", enum=SOURCE_KINDS),
+        Field("source_kind", "string", "Kind of the first citation: seed, press, curated_list (agreements list), "
+                                       "dataset (a raw data row) or events_press (a row of the press/web events "
+                                       "table).", enum=SOURCE_KINDS),
+        Field("category", "string", "Where the event sits in the story: friction (a strain between the two states, "
+                                    "or a quarrel over one's ties with a third state that the sources link to the "
+                                    "relationship), multilateral (a multilateral or trilateral format: Turkic "
+                                    "Council / Organization of Turkic States, trilateral meetings, UN votes), or "
+                                    "milestone (any other event).", enum=CATEGORIES),
+        Field("date_seed", "string", "The date a seed document gives when it disagrees with the independent date in "
+                                     "`date` (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD); empty when the seed agrees or "
+                                     "gives none.", required=False, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+        Field("sourcing", "string", "How the event is sourced, from the publishers of all its sources (event_sources): "
+                                    "'seed only' = every source is one of the two seed documents; 'third party' = at "
+                                    "least one source is published by a third party (neither Azerbaijani nor "
+                                    "Turkish) or an international organisation; 'both sides' = otherwise, sources "
+                                    "published in Azerbaijan and in Türkiye; 'one side' = otherwise, non-seed "
+                                    "sources published in one of the two states only.", enum=SOURCINGS),
+        Field("n_sources", "integer", "Number of sources of the event (its rows in event_sources).", minimum=1),
     ),
     primary_key=("date", "event_id"),
     warnings=(
-        "An event whose only citations are seed documents is the seed's account, not independently confirmed.",
+        "An event whose only citations are seed documents (sourcing 'seed only') is the seed's account, not "
+        "independently confirmed.",
+        "Independent sources are secondary (news agencies, official sites of either state, encyclopaedic pages); "
+        "some are forum or blog copies of agency text, and some confirm an event only in part: read the note "
+        "published with the event's sources.",
         "date_precision 'month' or 'year' means the date is the first day of that month or year, not an exact day.",
         "A selection, not a complete treaty list: no systematic treaty register was available.",
     ),
@@ -245,7 +275,48 @@ ROUTE_POINTS = Table(
     primary_key=("point",),
 )
 
-TABLES = (EVENTS, CLAIMS, ROUTE_POINTS)
+EVENT_SOURCES = Table(
+    name="event_sources",
+    title="Sources of each dated event: seed sections, press and web pages with quotes, raw data rows",
+    description=(
+        "One row per event of the events table and source: first the citations curated in data/curated/events.csv, "
+        "then the rows of the press/web events table (events_press) that confirm the event or, for events that "
+        "entered from it, document it. `side` says who published the source; the events table's `sourcing` field is "
+        "derived from these sides."
+    ),
+    sources=("seeds", AGREEMENTS, PRESS, "sipri_arms_transfers", "unga_votes_unvotes_voeten", "atop_mid_peacesciencer",
+             "events_press", "project"),
+    fields=(
+        Field("event_id", "string", "Event of the events table.", pattern=r"^E\d{3}$"),
+        Field("source_no", "integer", "Number of the source within the event (1 = first).", minimum=1),
+        Field("outlet", "string", "Who published the source: seed author (year), outlet or institution, or dataset."),
+        Field("side", "string", "Publisher's side: seed (one of the two seed documents), AZE or TUR (a publisher of "
+                                "that state, official or press), third party (any other publisher, including "
+                                "Armenian, Russian and Western outlets, companies and research institutes) or "
+                                "international organisation.", enum=SIDES),
+        Field("citation_kind", "string", "seed, press (press tables or agreements list), dataset (raw data row) or "
+                                         "events_press (a row of the press/web events table, with a quote).",
+              enum=("seed", "press", "dataset", "events_press")),
+        Field("url", "string", "Address of the page, for web sources.", required=False),
+        Field("reference", "string", "Seed section or raw data row, for other sources.", required=False),
+        Field("date_given", "string", "Date this source gives for the event (ISO; first day of the month or year for "
+                                      "coarser precision); empty when not recorded.", required=False),
+        Field("date_precision_given", "string", "Precision of date_given.", required=False, enum=PRECISIONS),
+        Field("quote", "string", "Exact excerpt of the page (at most 300 characters).", required=False),
+        Field("quote_en", "string", "English translation made for the table when the quote is not in English.",
+              required=False),
+        Field("note", "string", "Conflicts, inferences, partial confirmation or weak-source warnings from the source "
+                                "table; read before relying on the row.", required=False),
+    ),
+    primary_key=("event_id", "source_no"),
+    warnings=(
+        "Secondary sources: they date and document events; they are not a neutral account of motives.",
+        "Rows whose note says CONFLICT, PARTIAL, DATE INFERRED, YEAR UNCERTAIN or NOT FULLY INDEPENDENT, or that "
+        "come from forum or blog copies, must be read with their note.",
+    ),
+)
+
+TABLES = (EVENTS, EVENT_SOURCES, CLAIMS, ROUTE_POINTS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -479,10 +550,10 @@ def validate_events(df: pd.DataFrame, file: str = "curated/events.csv") -> pd.Da
     Raises:
         CuratedDataError: naming the file, column, line and event id of the first problem.
     """
-    _require(df, EVENT_COLUMNS, file, "event_id")
+    _require(df, [c for c in EVENT_COLUMNS if c != "date_seed"], file, "event_id")
     _check_ids(df, "event_id", r"E\d{3}", file)
     for column, allowed in (("date_precision", PRECISIONS), ("type", EVENT_TYPES), ("dimension", DIMENSIONS),
-                            ("source_kind", SOURCE_KINDS)):
+                            ("source_kind", SOURCE_KINDS), ("category", CATEGORIES)):
         _check_enum(df, column, allowed, file, "event_id")
     for i, row in _rows(df):
         eid = row["event_id"]
@@ -501,6 +572,11 @@ def validate_events(df: pd.DataFrame, file: str = "curated/events.csv") -> pd.Da
         problem = _check_countries(row["countries"])
         if problem:
             _fail(file, "countries", i, eid, f"{row['countries']!r}: {problem}")
+        if row["date_seed"] is not None:
+            try:
+                parse_iso_value(row["date_seed"])
+            except ValueError as exc:
+                _fail(file, "date_seed", i, eid, f"{exc}; write the seed's date as YYYY, YYYY-MM or YYYY-MM-DD")
         if len(row["title"]) > 90:
             _fail(file, "title", i, eid, f"title is {len(row['title'])} characters long (at most 90)")
         if len(row["description"]) > 500:
@@ -512,7 +588,7 @@ def validate_events(df: pd.DataFrame, file: str = "curated/events.csv") -> pd.Da
             except ValueError as exc:
                 _fail(file, "source", i, eid, str(exc))
         first = citations[0].kind
-        expected = {"seed": ("seed",), "raw": ("dataset",), "url": ("press", "curated_list")}[first]
+        expected = {"seed": ("seed",), "raw": ("dataset",), "url": ("press", "curated_list", "events_press")}[first]
         if row["source_kind"] not in expected:
             _fail(file, "source_kind", i, eid, f"{row['source_kind']!r} does not fit the first citation "
                                                f"{citations[0].text!r} (expected {' or '.join(expected)})")
@@ -550,7 +626,8 @@ def _check_args(args: Mapping[str, Any], key: str, events: pd.DataFrame) -> str 
         match = events.loc[events["event_id"] == args["event_id"]]
         if match.empty:
             return f"event {args['event_id']!r} is not in events.csv"
-        if match.iloc[0]["source_kind"] == "seed":
+        seed_only = (match.iloc[0]["sourcing"] == "seed only") if "sourcing" in match else match.iloc[0]["source_kind"] == "seed"
+        if seed_only:
             return (f"event {args['event_id']} rests on a seed document, so it cannot test a seed's claim; "
                     "cite an event from an independent source")
     if key == "events_count_before":
@@ -737,6 +814,7 @@ def cross_check_events(events: pd.DataFrame, raw: Path, file: str = "curated/eve
     index = RawIndex(raw)
     agreements = index.agreements()
     press = index.press()
+    ep_urls = set(read_events_press(raw)["url"])
     list_file = f"{AGREEMENTS}/{AGREEMENTS_FILE}"
     list_urls = set(agreements["source_url"].dropna())
     matched: set[object] = set()
@@ -753,6 +831,10 @@ def cross_check_events(events: pd.DataFrame, raw: Path, file: str = "curated/eve
                 continue
             url = citation.text
             in_list, in_press = url in list_urls, bool((press["url"] == url).any())
+            if position == 0 and row["source_kind"] == "events_press" and url not in ep_urls:
+                _fail(file, "source_kind", i, eid, f"events_press, but {url} is not a row of {EVENTS_PRESS}/{EVENTS_PRESS_FILE}")
+            if url in ep_urls and not (in_list or in_press):
+                continue  # dated by the join (event_sources.join_sources)
             if not (in_list or in_press):
                 _fail(file, "source", i, eid, f"{url} is not the URL of any row of {list_file} or of the press tables")
             if position == 0 and row["source_kind"] == "curated_list":
@@ -823,11 +905,14 @@ def build(raw: Path, folder: Path | None = None) -> dict[str, pd.DataFrame]:
     require_sources(raw, SOURCES_USED)
     where = folder.name
     events = validate_events(read_curated("events", EVENT_COLUMNS, folder), f"{where}/events.csv")
-    claims = validate_claims(read_curated("claims", CLAIM_COLUMNS, folder), events, f"{where}/claims.csv")
     cross_check_events(events, raw, f"{where}/events.csv")
+    sources = join_sources(events, read_events_press(raw), read_outlets(folder), f"{where}/events.csv")
+    check_dates(events, sources, f"{where}/events.csv")
+    events = sourcing_fields(events, sources)
+    claims = validate_claims(read_curated("claims", CLAIM_COLUMNS, folder), events, f"{where}/claims.csv")
     cross_check_claims(claims, raw, f"{where}/claims.csv")
     points = validate_route_points(read_curated("route_points", ROUTE_COLUMNS, folder), f"{where}/route_points.csv")
-    return {"events": events, "claims": claims, "route_points": points}
+    return {"events": events, "event_sources": sources, "claims": claims, "route_points": points}
 
 
 def validate_route_points(df: pd.DataFrame, file: str = "curated/route_points.csv") -> pd.DataFrame:
