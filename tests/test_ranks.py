@@ -313,7 +313,9 @@ def test_overview_rows_say_not_covered_for_a_pair_the_data_cannot_rank(dots, tra
     rows = R.overview_rows(a, b, None, R.trade_ranks(dots, a, b, [2020], R.trade_complete_reporters(dots)),
                            R.arms_ranks(transfers, a, b, [(1995, 2024)], ("AZE", "TUR", "ARM")), None)
     assert (rows["rank_text"] == R.NOT_COVERED).all()
-    assert R.overview_sentence(rows, a, b).startswith("Among all of Kazakhstan's partners, Uzbekistan ranks nowhere the data can rank.")
+    assert R.overview_sentence(rows, a, b) == (
+        "The data rank Uzbekistan among all of Kazakhstan's partners in no dimension. Not covered by the data for Uzbekistan's place "
+        "among Kazakhstan's partners: UN votes, trade, arms transfers and diplomatic posts.")
 
 
 def test_overview_rows_default_pair(dots, transfers):
@@ -322,6 +324,11 @@ def test_overview_rows_default_pair(dots, transfers):
     rows = R.overview_rows("AZE", "TUR", None, tr, ar, None).set_index(["country", "dimension", "measure"])
     trade_row = rows.loc[("AZE", "Trade", "exports plus imports, Azerbaijan's records")]
     assert trade_row["when"] == "2020" and trade_row["rank_text"] == "2nd of 167"
+    # Türkiye's suppliers 1995-2024 (17 with recorded deliveries) do not include Azerbaijan.
+    assert R.overview_sentence(R.overview_rows("AZE", "TUR", None, tr, ar, None), "TUR", "AZE") == (
+        "Among all of Türkiye's partners, Azerbaijan ranks 33rd of 207 trading partners in Türkiye's records (2020). It is not among "
+        "Türkiye's 17 arms suppliers (1995–2024). Not covered by the data for Azerbaijan's place among Türkiye's partners: UN votes and "
+        "diplomatic posts.")
     table = R.overview_table(R.overview_rows("AZE", "TUR", None, tr, ar, None))
     assert {"Rank", "Number ranked", "Year or period"} <= set(table.columns)
 
@@ -422,3 +429,27 @@ def test_un_ranks_match_a_direct_computation_on_the_vote_table():
     assert (got["rank"], got["n_ranked"]) == (expected, len(kappa))
     assert got["value"] == pytest.approx(kappa["AZE"])
     assert np.isfinite(got["percentile"])
+
+
+def test_closeness_reading_by_hand():
+    first = {"status": "ranked", "rank": 1, "n_ranked": 50, "n_tied": 1}
+    third = {"status": "ranked", "rank": 3, "n_ranked": 50, "n_tied": 1}
+    second = {"status": "ranked", "rank": 2, "n_ranked": 50, "n_tied": 1}
+    assert R.closeness_reading("TUR", "AZE", first, first, ["UZB"]) == (
+        "Azerbaijan is the closest of all 50 states ranked to Türkiye by both measures, not only among the states the check names.")
+    # rank 2 by share (1 state above, singular verb), rank 3 by kappa (2 above).
+    assert R.closeness_reading("TUR", "AZE", second, third, ["UZB", "TKM"]) == (
+        "1 state votes more alike with Türkiye than Azerbaijan by agreement share and 2 by kappa, of 50 ranked: the claim can hold "
+        "only within the 2 states the check names, not among all states.")
+
+
+def test_claims_against_all_uses_the_all_state_ranks():
+    claims = load("claims")
+    votes = load("unga_votes")
+    out = R.claims_against_all(claims[claims["claim_id"] == "C012"], votes).iloc[0]
+    # The same rank from un_ranks over the claim's years (1992-2024), Azerbaijan among Türkiye's partners.
+    ur = R.un_ranks(R.un_scores(votes, ["TUR", "AZE"], [(1992, 2024)]), "TUR", "AZE").set_index(["anchor", "measure"])
+    assert out["rank_share"] == ur.loc[("TUR", "agreement_share"), "rank"]
+    assert out["rank_kappa"] == ur.loc[("TUR", "kappa"), "rank"]
+    assert out["verdict_if_all_states"] == ("supported" if out["rank_share"] == out["rank_kappa"] == 1 else
+                                            "partly supported" if 1 in (out["rank_share"], out["rank_kappa"]) else "contradicted")

@@ -731,7 +731,7 @@ def overview_rows(a: str, b: str, un: pd.DataFrame | None, tr: pd.DataFrame | No
         elif r.get("n_ranked"):
             text = f"not among the {fmt.integer(int(r['n_ranked']))}"
         else:
-            text = "no data"
+            text = "none recorded"
         rows.append({"dimension": dimension, "country": country, "partner": partner, "measure": measure, "rank_text": text,
                      "rank": r.get("rank"), "n_ranked": r.get("n_ranked", 0), "n_tied": r.get("n_tied"), "when": when, "status": status})
 
@@ -796,19 +796,39 @@ def overview_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def overview_sentence(rows: pd.DataFrame, country: str, partner: str) -> str:
-    """One sentence on ``partner``'s ranks among all of ``country``'s partners, dimension by dimension."""
+    """One sentence on ``partner``'s ranks among all of ``country``'s partners, dimension by dimension (the first
+    measure of each dimension: UN agreement share, trade exports plus imports, arms supplied), then what is not covered.
+
+    Example: "Among all of Azerbaijan's partners, Türkiye ranks 129th of 184 states by UN vote agreement (1995–2024); 2nd of 167
+    trading partners in Azerbaijan's records (2020); ... Not covered by the data: diplomatic posts."
+    """
     nc, np_ = display_name(country), display_name(partner)
+    groups = {
+        "UN votes": ("states by UN vote agreement", "states ranked by UN vote agreement"),
+        "Trade": (f"trading partners in {fmt.poss(nc)} records", "trading partners with recorded trade"),
+        "Arms transfers": ("arms suppliers by TIV", "arms suppliers"),
+        "Diplomatic posts": (f"index states by posts in {nc}", "index states with a post there"),
+    }
     x = rows[(rows["country"] == country) & (rows["partner"] == partner)]
-    parts, missing = [], []
+    ranked, outside, missing = [], [], []
     for dimension, g in x.groupby("dimension", sort=False):
-        first = g.iloc[0]
-        if first["status"] == "ranked":
-            parts.append(f"{first['rank_text']} by {first['measure']} ({first['when']})")
-        elif first["status"] == NOT_COVERED:
-            missing.append(dimension.lower())
-    text = f"Among all of {fmt.poss(nc)} partners, {np_} ranks " + ("; ".join(parts) if parts else "nowhere the data can rank") + "."
+        r = g.iloc[0]
+        ranked_words, outside_words = groups.get(dimension, (dimension.lower(), dimension.lower()))
+        n = int(r["n_ranked"]) if pd.notna(r["n_ranked"]) else 0
+        if r["status"] == "ranked":
+            ranked.append(f"{_rank_only(r)} of {fmt.integer(n)} {ranked_words} ({r['when']})")
+        elif r["status"] in ("absent", "excluded") and n:
+            outside.append(f"{fmt.poss(nc)} {fmt.integer(n)} {outside_words} ({r['when']})")
+        elif r["status"] in (NOT_COVERED, "not a sender"):
+            missing.append(dimension if dimension.startswith("UN") else dimension.lower())
+    if ranked:
+        text = f"Among all of {fmt.poss(nc)} partners, {np_} ranks " + "; ".join(ranked) + "."
+    else:
+        text = f"The data rank {np_} among all of {fmt.poss(nc)} partners in no dimension."
+    if outside:
+        text += f" It is not among {fmt.join_and(outside)}."
     if missing:
-        text += f" Not covered by the data for {nc}: {fmt.join_and(missing)}."
+        text += f" Not covered by the data for {fmt.poss(np_)} place among {fmt.poss(nc)} partners: {fmt.join_and(missing)}."
     return text
 
 
@@ -859,10 +879,31 @@ def claims_against_all(claims: pd.DataFrame, votes: pd.DataFrame, *, min_votes: 
             verdict_, reason = rank_verdict(int(claimed) if claimed is not None else None, [share["rank"], kappa["rank"]], group=share["n_ranked"])
             text = (f"{rank_cell(share)} by agreement share; {rank_cell(kappa)} by kappa "
                     f"(among all states with enough common votes, {fmt.years(lo, hi)})")
+        reading = closeness_reading(iso3, partner, share, kappa, args.get("peers", []))
         rows.append({"claim_id": c["claim_id"], "claim": c["claim"], "iso3": iso3, "partner": partner, "period": fmt.years(lo, hi),
                      "rank_share": share["rank"], "rank_kappa": kappa["rank"], "n_ranked": share["n_ranked"], "text": text,
-                     "verdict": verdict_, "reason": reason})
-    return pd.DataFrame(rows, columns=["claim_id", "claim", "iso3", "partner", "period", "rank_share", "rank_kappa", "n_ranked", "text", "verdict", "reason"])
+                     "reading": reading, "verdict_if_all_states": verdict_, "reason_if_all_states": reason})
+    return pd.DataFrame(rows, columns=["claim_id", "claim", "iso3", "partner", "period", "rank_share", "rank_kappa", "n_ranked", "text",
+                                       "reading", "verdict_if_all_states", "reason_if_all_states"])
+
+
+def closeness_reading(iso3: str, partner: str, share: Mapping[str, object], kappa: Mapping[str, object], peers: Sequence[str]) -> str:
+    """What the all-state ranks add to a closeness claim checked against named peers.
+
+    The claims table compares the partner with a few named states (``peers``); the verdict there stands for that
+    group. This sentence says how many states *of all* vote more alike with ``iso3`` than the partner does, so that
+    a reader can see whether the claim also holds among all states.
+    """
+    ni, np_ = display_name(iso3), display_name(partner)
+    if share["status"] != "ranked" or kappa["status"] != "ranked":
+        return f"{np_} is not ranked among all states over these years (too few common votes)."
+    above_s, above_k = int(share["rank"]) - 1, int(kappa["rank"]) - 1
+    n = int(share["n_ranked"])
+    if above_s == 0 and above_k == 0:
+        return f"{np_} is the closest of all {fmt.integer(n)} states ranked to {ni} by both measures, not only among the states the check names."
+    group = f"the {fmt.plural(len(peers), 'state')} the check names" if peers else "a named group"
+    return (f"{fmt.plural(above_s, 'state')} {'votes' if above_s == 1 else 'vote'} more alike with {ni} than {np_} by agreement share and "
+            f"{fmt.integer(above_k)} by kappa, of {fmt.integer(n)} ranked: the claim can hold only within {group}, not among all states.")
 
 
 # ---------------------------------------------------------------------------------------------
