@@ -453,3 +453,57 @@ def test_claims_against_all_uses_the_all_state_ranks():
     assert out["rank_kappa"] == ur.loc[("TUR", "kappa"), "rank"]
     assert out["verdict_if_all_states"] == ("supported" if out["rank_share"] == out["rank_kappa"] == 1 else
                                             "partly supported" if 1 in (out["rank_share"], out["rank_kappa"]) else "contradicted")
+
+
+def test_top_chart_labels_and_alt_text():
+    # values 9, 8, 8, 2, 1 with the partner IRN 5th: labels best first, the tie stated, D after a gap; alt text lists the same.
+    f = pd.DataFrame({"partner": ["AZE", "TUR", "RUS", "GEO", "IRN"], "value_usd_m": [9.0, 8.0, 8.0, 2.0, 1.0]})
+    top = R.top_n(R.rank_table(f, value="value_usd_m"), 2, keep="IRN")
+    fig = R.plot_top(top, "value_usd_m", "US$ million")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    # ties are listed by code (RUS before TUR)
+    assert labels == ["1st  Azerbaijan", "joint 2nd  Russia", "joint 2nd  Türkiye", "5th  Iran"]
+    ys = list(ax.get_yticks())
+    assert ys[2] - ys[3] > 1.5  # the gap before the partner ranked below the top
+    alt = R.top_alt(top, "value_usd_m", lambda v: f"{v:g}", "largest partners")
+    assert alt == "Horizontal bar chart of largest partners. 1st Azerbaijan (9); joint 2nd Russia (8); joint 2nd Türkiye (8); 5th Iran (1)."
+
+
+# ---------------------------------------------------------------------------------------------
+# The reports, executed for pairs other than the default
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.notebook
+def test_overview_notebook_ranks_for_armenia_russia(tmp_path):
+    from conftest import execute_notebook, notebook_text
+
+    text = notebook_text(execute_notebook("overview", tmp_path, country_a="ARM", country_b="RUS", comparators=["AZE", "GEO"],
+                                          comparison_pairs=["ARM-GEO", "AZE-RUS"], n_draws=200))
+    assert "Rank among all partners" in text
+    assert "Among all of Armenia&#x27;s partners, Russia ranks" in text or "Among all of Armenia's partners, Russia ranks" in text
+    assert "not covered" in text  # Russia's own arms exports and posts are not fully in the data
+    assert "The relationship index ranks only the 3 pairs chosen for it (ARM–RUS, ARM–GEO and AZE–RUS)" in text
+    # no rank among hand-picked comparators in the headline table or the key findings
+    assert not re.search(r"rank \d+ of \d+ (pairs of .{0,30}with the comparators|\(with the comparators\))", text)
+    assert "pairs with Russia and the comparators" not in text
+
+
+@pytest.mark.notebook
+def test_trade_notebook_ranks_for_a_reporter_without_all_partners(tmp_path):
+    from conftest import execute_notebook, notebook_text
+
+    text = notebook_text(execute_notebook("trade", tmp_path, country_a="KAZ", country_b="TUR", comparators=["RUS", "CHN"], comparators_b=["GEO"]))
+    assert "Trade ranks are not covered for Kazakhstan" in text
+    assert re.search(r"In Türkiye(&#x27;|')s own records for 2020, Kazakhstan ranks \d+(st|nd|rd|th) of \d+ partners", text)
+
+
+@pytest.mark.notebook
+def test_diplomatic_notebook_ranks_for_georgia_turkiye(tmp_path):
+    from conftest import execute_notebook, notebook_text
+
+    text = notebook_text(execute_notebook("diplomatic", tmp_path, country_a="GEO", country_b="TUR", comparators=["AZE", "ARM"], start_year=2000))
+    assert "Among all member states" in text
+    assert re.search(r"Among the \d+ states with enough common recorded votes with Georgia in 2000–2025", text)
+    assert "Türkiye&#x27;s 2 posts in Georgia rank" in text or "Türkiye's 2 posts in Georgia rank" in text

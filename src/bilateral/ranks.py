@@ -922,19 +922,25 @@ def plot_top(top: pd.DataFrame, value: str, xlabel: str, *, highlight_colour: st
         fig, ax = figures.new("tall" if len(top) > 8 else "wide")
     else:
         fig = ax.figure
-    t = top.iloc[::-1]
-    labels = []
-    for _, r in t.iterrows():
+    # Best first from the top; a gap before a partner that ranks below the top ten (so the break in ranks shows).
+    ys, labels, colours, y, prev = [], [], [], 0.0, None
+    for _, r in top.iterrows():
+        if prev is not None and bool(r["ranked"]) and bool(prev["ranked"]) and int(r["rank"]) > int(prev["rank"]) + int(prev["n_tied"]):
+            y += 0.8
+        ys.append(-y)
+        y += 1
+        prev = r
         name = party_label(r[entity])
-        labels.append(f"{ordinal(int(r['rank']))}{'=' if int(r['n_tied']) > 1 else ''}  {name}" if bool(r["ranked"]) else f"{name} (not ranked)")
-    colours = [(highlight_colour or figures.colour(str(r[entity]))) if bool(r.get("highlight", False)) else "#b8b8b8" for _, r in t.iterrows()]
-    bars = ax.barh(range(len(t)), t[value].astype(float), color=colours)
-    for bar, ranked in zip(bars, t["ranked"]):
+        head = (f"joint {ordinal(int(r['rank']))}" if int(r["n_tied"]) > 1 else ordinal(int(r["rank"]))) if bool(r["ranked"]) else ""
+        labels.append(f"{head}  {name}" if head else f"{name} (not ranked)")
+        colours.append((highlight_colour or figures.colour(str(r[entity]))) if bool(r.get("highlight", False)) else "#b8b8b8")
+    bars = ax.barh(ys, top[value].astype(float), color=colours)
+    for bar, ranked in zip(bars, top["ranked"]):
         if not bool(ranked):
             bar.set_hatch("///")
             bar.set_edgecolor("#6b6b6b")
             bar.set_facecolor("white")
-    ax.set_yticks(range(len(t)), labels)
+    ax.set_yticks(ys, labels)
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     return fig
