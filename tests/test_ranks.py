@@ -507,3 +507,14 @@ def test_diplomatic_notebook_ranks_for_georgia_turkiye(tmp_path):
     assert "Among all member states" in text
     assert re.search(r"Among the \d+ states with enough common recorded votes with Georgia in 2000–2025", text)
     assert "Türkiye&#x27;s 2 posts in Georgia rank" in text or "Türkiye's 2 posts in Georgia rank" in text
+
+
+@pytest.mark.parametrize("r, empty, text", [
+    ({"status": "ranked", "rank": 2, "n_tied": 2, "n_ranked": 167}, "–", "joint 2nd of 167"),
+    ({"status": R.NOT_COVERED, "n_ranked": 0}, "–", "not covered"),
+    ({"status": "not a sender", "n_ranked": 56}, "–", "not covered"),
+    ({"status": "empty", "n_ranked": 0}, "none recorded", "none recorded"),
+    ({"status": "absent", "n_ranked": 17}, "–", "not among the 17"),
+])
+def test_status_cell(r, empty, text):
+    assert R.status_cell(r, empty) == text

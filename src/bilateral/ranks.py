@@ -723,15 +723,8 @@ def overview_rows(a: str, b: str, un: pd.DataFrame | None, tr: pd.DataFrame | No
     rows = []
 
     def add(dimension, country, partner, measure, r, when):
-        status = r.get("status", NOT_COVERED)
-        if status == "ranked":
-            text = rank_cell(r)
-        elif status == NOT_COVERED:
-            text = NOT_COVERED
-        elif r.get("n_ranked"):
-            text = f"not among the {fmt.integer(int(r['n_ranked']))}"
-        else:
-            text = "none recorded"
+        r = {"status": NOT_COVERED, **r}
+        status, text = r["status"], status_cell(r, "none recorded")
         rows.append({"dimension": dimension, "country": country, "partner": partner, "measure": measure, "rank_text": text,
                      "rank": r.get("rank"), "n_ranked": r.get("n_ranked", 0), "n_tied": r.get("n_tied"), "when": when, "status": status})
 
@@ -1003,6 +996,19 @@ def trade_complete_reporters(trade: pd.DataFrame) -> set[str]:
     return set(extra["reporter_iso3"]) - {WORLD}
 
 
+def status_cell(r: Mapping[str, object], empty: str = "–") -> str:
+    """A table cell for any rank lookup: the rank ("2nd of 167"), "not covered" (the data cannot rank it), ``empty``
+    (nobody ranked, e.g. no deliveries) or "not among the N" (others ranked, not this one)."""
+    status = r.get("status")
+    if status == "ranked":
+        return rank_cell(r)
+    if status in (NOT_COVERED, "not a sender"):
+        return NOT_COVERED
+    if status == "empty" or not r.get("n_ranked"):
+        return empty
+    return f"not among the {fmt.integer(int(r['n_ranked']))}"
+
+
 def un_rank_table(ranks: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     """Reader's table of :func:`un_ranks`: one row per period, ranks in both directions by both measures."""
     out = []
@@ -1012,8 +1018,7 @@ def un_rank_table(ranks: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
             head = f"{display_name(partner)} among {fmt.poss(display_name(anchor))} partners"
             for measure, label in (("agreement_share", "agreement"), ("kappa", "kappa")):
                 x = g[(g["anchor"] == anchor) & (g["measure"] == measure)]
-                r = _row_dict(x)
-                row[f"{head}: {label}"] = rank_cell(r) if r.get("status") == "ranked" else ("–" if not r.get("n_ranked") else f"not ranked ({fmt.integer(int(r['n_ranked']))} ranked)")
+                row[f"{head}: {label}"] = status_cell(_row_dict(x))
         out.append(row)
     return pd.DataFrame(out)
 
@@ -1025,10 +1030,7 @@ def arms_rank_table(ranks: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
         row = {"Period": period}
         for country, partner, side, noun in ((a, b, "imports", "suppliers"), (b, a, "exports", "recipients"), (b, a, "imports", "suppliers"), (a, b, "exports", "recipients")):
             x = g[(g["country"] == country) & (g["side"] == side)]
-            r = _row_dict(x)
-            st = r.get("status")
-            cell = rank_cell(r) if st == "ranked" else (NOT_COVERED if st == NOT_COVERED else ("none recorded" if st == "empty" else f"not among the {fmt.integer(int(r['n_ranked']))}"))
-            row[f"{display_name(partner)} among {fmt.poss(display_name(country))} {noun}"] = cell
+            row[f"{display_name(partner)} among {fmt.poss(display_name(country))} {noun}"] = status_cell(_row_dict(x), "none recorded")
         out.append(row)
     return pd.DataFrame(out)
 
@@ -1041,10 +1043,7 @@ def trade_rank_table(ranks: pd.DataFrame, a: str, b: str, years: Sequence[int]) 
         for reporter, partner in ((a, b), (b, a)):
             for flow, label in (("total", "exports + imports"), ("exports", "exports"), ("imports", "imports")):
                 x = ranks[(ranks["reporter"] == reporter) & (ranks["flow"] == flow) & (ranks["year"] == y)]
-                r = _row_dict(x)
-                st = r.get("status")
-                cell = rank_cell(r) if st == "ranked" else (NOT_COVERED if st == NOT_COVERED else ("–" if st == "empty" else f"not among the {fmt.integer(int(r['n_ranked']))}"))
-                row[f"{display_name(partner)} in {fmt.poss(display_name(reporter))} records: {label}"] = cell
+                row[f"{display_name(partner)} in {fmt.poss(display_name(reporter))} records: {label}"] = status_cell(_row_dict(x))
         out.append(row)
     return pd.DataFrame(out)
 
