@@ -518,3 +518,8 @@ def test_diplomatic_notebook_ranks_for_georgia_turkiye(tmp_path):
 ])
 def test_status_cell(r, empty, text):
     assert R.status_cell(r, empty) == text
+
+
+def test_un_spans_whole_period_then_five_year_periods():
+    assert R.un_spans(1992, 2005, 5) == [(1992, 2005), (1992, 1996), (1997, 2001), (2002, 2005)]
+    assert R.un_spans(2020, 2022, 5) == [(2020, 2022)]  # one period only: no repetition
