@@ -59,6 +59,13 @@ def supplier_label(key: str) -> str:
     return dict((k, lab) for k, lab, _ in SUPPLIERS).get(key, display_name(key))
 
 
+def route_phrase(key: str) -> str:
+    """``route_phrase("AZE") == "the route that carries Azerbaijan's gas"``; several routes in the plural."""
+    routes = dict((k, r) for k, _, r in SUPPLIERS).get(key, ())
+    name = fmt.poss(display_name(key))
+    return f"the route that carries {name} gas" if len(routes) == 1 else f"the routes that carry {name} gas"
+
+
 def covers(a: str, b: str) -> bool:
     """Whether the IEA route series answer for the pair: buyer Türkiye and a supplier with an entry route."""
     return b == "TUR" and a in COUNTRY_SUPPLIERS
@@ -323,7 +330,7 @@ def share_sentence(sup: pd.DataFrame, sh: pd.DataFrame, rk: pd.DataFrame, a: str
     v, t = sup.at[year, a], sup.at[year, TOTAL]
     r = rk.loc[year]
     return (
-        f"In {year} gas entering Türkiye by the route that carries {na}'s gas amounted to {fmt.num(v / MCM_PER_BCM, 2)} bcm, "
+        f"In {year} gas entering Türkiye by {route_phrase(a)} amounted to {fmt.num(v / MCM_PER_BCM, 2)} bcm, "
         f"{fmt.pct(sh.at[year, a])} of all entries ({fmt.num(t / MCM_PER_BCM, 2)} bcm; numerator and denominator both from the IEA Gas Trade Flows); "
         f"{na} ranked {rank_text(None if pd.isna(r['rank']) else int(r['rank']), int(r['n_suppliers']), r['tied_with'])} that year."
     )
