@@ -1,5 +1,5 @@
-"""Energy report: production and consumption (Energy Institute), Türkiye's gas imports by supplier
-(press figures, importer side), and the pipelines that carry Azerbaijani oil and gas.
+"""Energy report: production and consumption (Energy Institute, Our World in Data), Türkiye's gas imports
+(IEA entry routes; press figures as a cross-check), and the pipelines that carry Azerbaijani oil and gas.
 
 Pure functions on the processed tables ``energy_series``, ``gas_trade_2022``,
 ``gas_imports_turkiye`` (+ ``_subannual`` and ``_eurostat``), ``pipelines``, ``events`` and
@@ -12,9 +12,12 @@ Rules the functions keep:
   cells are zeros standing for "inside the USSR" and are dropped).
 * EI gives no export series here. Production minus consumption is shown only as a labelled
   *surplus*, never as exports; gas exports come from the 2022 trade matrices.
-* Türkiye's gas imports by supplier come from press figures: one importer-side volume per
-  supplier and year (the builder's ``use_in_series``); years without a figure stay missing (NaN)
-  and are drawn as gaps. Exporter-side figures are shown apart, never in the same series.
+* Türkiye's gas imports by entry route come from the IEA Gas Trade Flows (:mod:`bilateral.gas_routes`);
+  the press figures are a cross-check: one importer-side volume per supplier and year (the builder's
+  ``use_in_series``); years without a figure stay missing (NaN) and are drawn as gaps. Exporter-side
+  figures are shown apart, never in the same series.
+* Production and consumption after 2022 come from Our World in Data (TWh), joined to the EI series
+  (EJ converted exactly) only where the two agree in the overlap years.
 * Units are never mixed on one axis: BTC throughput in million barrels and in million tonnes go
   on separate panels.
 """
@@ -182,9 +185,15 @@ def ei_wide(series: pd.DataFrame, iso3: str, indicators: Sequence[str], years: I
         indicators: indicator names (columns of the result, in this order).
         years: the years (index of the result).
     """
+    return _country_wide(series, iso3, indicators, years, "value")
+
+
+def _country_wide(table: pd.DataFrame, iso3: str, indicators: Sequence[str], years: Iterable[int], value: str) -> pd.DataFrame:
+    """Years × indicators of one country from a long table (``iso3, year, indicator, <value>``); Soviet-era
+    years blanked for former Soviet republics."""
     years = list(years)
-    rows = series[(series["iso3"] == iso3) & series["indicator"].isin(list(indicators))]
-    wide = rows.pivot_table(index="year", columns="indicator", values="value", aggfunc="first")
+    rows = table[(table["iso3"] == iso3) & table["indicator"].isin(list(indicators))]
+    wide = rows.pivot_table(index="year", columns="indicator", values=value, aggfunc="first")
     wide = wide.reindex(index=pd.Index(years, name="year"), columns=list(indicators)).astype(float)
     if iso3 in USSR_SUCCESSORS:
         wide.loc[wide.index < USSR_SPLIT_YEAR, :] = np.nan
@@ -1190,14 +1199,7 @@ def owid_wide(owid: pd.DataFrame, iso3: str, indicators: Sequence[str], years: I
 
     Years before :data:`USSR_SPLIT_YEAR` are blanked for former Soviet republics, as for the EI series.
     """
-    years = list(years)
-    rows = owid[(owid["iso3"] == iso3) & owid["indicator"].isin(list(indicators))]
-    wide = rows.pivot_table(index="year", columns="indicator", values="value_twh", aggfunc="first")
-    wide = wide.reindex(index=pd.Index(years, name="year"), columns=list(indicators)).astype(float)
-    if iso3 in USSR_SUCCESSORS:
-        wide.loc[wide.index < USSR_SPLIT_YEAR, :] = np.nan
-    wide.columns.name = None
-    return wide
+    return _country_wide(owid, iso3, indicators, years, "value_twh")
 
 
 def ei_twh(series: pd.DataFrame, iso3: str, owid_indicator: str, years: Iterable[int]) -> pd.Series:

@@ -1048,20 +1048,18 @@ def headline_table(a: str, b: str, un: dict, arms: dict, gas: dict, tr: dict) ->
                 rows.append(("Military", f"{nb}'s share of {na}'s arms imports, latest years (TIV)", fmt.pct(r["share"] * 100), fmt.years(*arms["recent"]), ""))
     else:
         rows.append(("Military", "Arms transfers between the pair", "not covered", "–", "SIPRI register extract holds AZE, TUR, ARM deals only"))
-    if gas["kind"] == "tr_imports" and gas.get("source") == "iea":
+    if gas["kind"] == "tr_imports":
+        iea = gas.get("source") == "iea"
+        whole = "the gas entering Türkiye" if iea else "Türkiye's gas imports"
+        ns = display_name(gas["supplier"])
         if gas.get("latest_year"):
-            ns = display_name(gas["supplier"])
-            rows.append(("Energy", f"{ns}'s share of the gas entering Türkiye (IEA Gas Trade Flows)", fmt.pct(gas["latest_share"]), str(gas["latest_year"]),
-                         f"{fmt.num(gas['latest_bcm'], 1)} bcm; {gas_routes.rank_text(gas['rank'], gas['n_ranked'], ', '.join(gas.get('tied_with') or []))}"))
+            rank = (gas_routes.rank_text(gas["rank"], gas["n_ranked"], ", ".join(gas.get("tied_with") or [])) if iea
+                    else f"rank {gas['rank']} of {gas['n_ranked']} suppliers with a reported volume")  # fmt: skip
+            rows.append(("Energy", f"{ns}'s share of {whole} ({'IEA Gas Trade Flows' if iea else 'press figures'})", fmt.pct(gas["latest_share"]),
+                         str(gas["latest_year"]), f"{fmt.num(gas['latest_bcm'], 1)} bcm; {rank}"))  # fmt: skip
         else:
-            rows.append(("Energy", "Share of the gas entering Türkiye", "no figure", "–", f"no entry route carries gas from {display_name(gas['supplier'])}"))
-    elif gas["kind"] == "tr_imports":
-        if gas.get("latest_year"):
-            ns = display_name(gas["supplier"])
-            rows.append(("Energy", f"{ns}'s share of Türkiye's gas imports (press figures)", fmt.pct(gas["latest_share"]), str(gas["latest_year"]),
-                         f"{fmt.num(gas['latest_bcm'], 1)} bcm; rank {gas['rank']} of {gas['n_ranked']} suppliers with a reported volume"))
-        else:
-            rows.append(("Energy", "Share of Türkiye's gas imports", "no figure", "–", f"the press table names no imports from {display_name(gas['supplier'])}"))
+            why = f"no entry route carries gas from {ns}" if iea else f"the press table names no imports from {ns}"
+            rows.append(("Energy", f"Share of {whole}", "no figure", "–", why))
     else:
         wide = gas["wide"]
         for c in gas["listed"]:
