@@ -1294,25 +1294,35 @@ def plot_owid_join(panels: Sequence[tuple[str, pd.Series, pd.Series, pd.DataFram
     """One panel per series: EI 2023 (solid) and OWID (dashed); where joined, OWID's later years in a heavier dash.
 
     Args:
-        panels: (title, OWID series, EI series in TWh, joined frame (may be empty), colour).
+        panels: (title, OWID series, EI series in TWh, joined frame (may be empty or None), colour).
     """
+    from matplotlib.lines import Line2D
+
     fig, axes = figures.new("wide", 1, max(len(panels), 1))
     axes = np.atleast_1d(axes)
+    kinds = set()
     for ax, (title, o, e, j, c) in zip(axes, panels):
         if e.notna().any():
-            ax.plot(e.index, e, "-", color=c, linewidth=1.8, label="Energy Institute 2023 (EJ → TWh)")
+            ax.plot(e.index, e, "-", color=c, linewidth=1.8)
+            kinds.add("ei")
         if j is not None and len(j):
             later = j[j["source"] == "OWID"]["value_twh"]
             last_ei = e.last_valid_index()
-            xs = [last_ei, *later.index]
-            ys = [e[last_ei], *later.to_numpy()]
-            ax.plot(xs, ys, "--", color=c, linewidth=1.8, marker="o", markersize=3.5, label="OWID, later years (joined)")
+            ax.plot([last_ei, *later.index], [e[last_ei], *later.to_numpy()], "--", color=c, linewidth=1.8, marker="o", markersize=3.5)
+            kinds.add("joined")
         else:
-            ax.plot(o.index, o, "--", color=figures.GREY, linewidth=1.3, label="OWID (not joined)")
-        ax.set_title(title, fontsize=9)
+            ax.plot(o.index, o, "--", color=figures.GREY, linewidth=1.3)
+            kinds.add("apart")
+        ax.set_title(title, fontsize=8.5)
         ax.set_ylim(bottom=0)
-        ax.set_ylabel("TWh")
-        ax.legend(loc="upper left", fontsize=7)
+        ax.xaxis.set_major_locator(mticker.MaxNLocator(3, integer=True))
+    axes[0].set_ylabel("TWh")
+    handles = {
+        "ei": Line2D([], [], color="#000000", linewidth=1.8, label="Energy Institute 2023 (EJ × 277.78)"),
+        "joined": Line2D([], [], color="#000000", linestyle="--", marker="o", markersize=3.5, label="OWID, later years (joined)"),
+        "apart": Line2D([], [], color=figures.GREY, linestyle="--", label="OWID (shown apart, not joined)"),
+    }
+    fig.legend(handles=[h for k, h in handles.items() if k in kinds], loc="outside lower center", ncols=3, fontsize=7.5, frameon=False)
     return fig
 
 
@@ -1340,7 +1350,7 @@ def plot_route_map(borders: pd.DataFrame, points: pd.DataFrame, lines: dict[str,
     from matplotlib import patheffects
     from matplotlib.patches import Polygon
 
-    fig, ax = figures.new("tall")
+    fig, ax = figures.new("wide")
     for (code, ring), pts in borders.groupby(["ne_code", "ring"], sort=True):
         fill = "#dbe7f3" if code in highlight else "#f2f2f2"
         ax.add_patch(Polygon(pts.sort_values("vertex")[["lon", "lat"]].to_numpy(), closed=True, facecolor=fill, edgecolor="#8a8a8a", linewidth=0.5, zorder=1))
