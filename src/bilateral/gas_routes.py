@@ -326,7 +326,8 @@ def share_sentence(sup: pd.DataFrame, sh: pd.DataFrame, rk: pd.DataFrame, a: str
     """The supplier's entries, share of total entries and rank in the latest full year (one series)."""
     na = display_name(a)
     if year is None:
-        return f"The IEA series has no full year with all entry routes reported in the period, so no share of {na} is computed."
+        return (f"No calendar year of the period is complete in the IEA series (12 months reported on every entry route), so no annual share "
+                f"of {na} is computed; the monthly figures cover the period.")
     v, t = sup.at[year, a], sup.at[year, TOTAL]
     r = rk.loc[year]
     return (
@@ -365,7 +366,7 @@ def months_at_top_sentence(rk: pd.DataFrame, a: str, months: Sequence[str]) -> s
 def transit_sentence(tr: pd.DataFrame, year: int | None) -> str:
     """Entries and exits of the latest full year, with what the exits are."""
     if year is None or year not in tr.index:
-        return "The IEA series has no full year with both entries and exits in the period."
+        return "No calendar year of the period is complete in the IEA series (12 months reported on every entry route), so no annual comparison of exits and entries is made."
     r = tr.loc[year]
     return (
         f"In {year} {fmt.num(r['exits_mcm'] / MCM_PER_BCM, 2)} bcm left Türkiye at its exit points against {fmt.num(r['entries_mcm'] / MCM_PER_BCM, 2)} bcm of entries: "
