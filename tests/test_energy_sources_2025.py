@@ -230,3 +230,21 @@ def test_natural_earth_error_on_broken_shapefile(raw, tmp_path):
     (target / natural_earth.NE / "naturalearth_lowres.dbf").unlink()
     with pytest.raises(RawDataError, match=r"naturalearth_lowres.dbf is missing"):
         natural_earth.borders(target)
+
+
+def test_catalog_entries_and_the_georgia_correction():
+    from bilateral.pipeline import all_tables
+    from bilateral.sources.catalog import SOURCES
+
+    for key in ("iea_gas_trade_flows", "owid_energy", "natural_earth_110m"):
+        s = SOURCES[key]
+        assert s.files and s.vintage and s.licence and s.citation
+    assert "derived monthly and annual totals" in SOURCES["iea_gas_trade_flows"].licence
+    tables = all_tables()
+    for name in ("gas_flows_turkiye_monthly", "gas_flows_turkiye_annual", "owid_energy_series", "map_borders"):
+        assert name in tables and all(f.description for f in tables[name].fields)
+    assert "volume_mcm" in tables["gas_flows_turkiye_monthly"].columns and "value_twh" in tables["owid_energy_series"].columns
+    # EI workbook definitions (provenance notes): Georgia is in Europe (non-EU), Armenia in 'Other CIS'
+    caveats = " ".join(SOURCES["ei_statistical_review_2023"].caveats)
+    assert "Georgia inside Europe" in caveats and "upper bound for Türkiye" in caveats
+    assert "(they sit inside 'Other CIS')" not in caveats
