@@ -963,38 +963,6 @@ def buyer_sentence(wide_b: pd.DataFrame, b: str, press_total: pd.Series | None) 
     return text + "."
 
 
-def supplier_sentence(wide: pd.DataFrame, shares: pd.DataFrame, label: str, years: Sequence[int]) -> str:
-    """How much ``label`` supplied in the latest year with a figure, its share, and the gaps."""
-    if label not in wide:
-        return ""
-    if not len(years):
-        return "The annual press figures on Türkiye's gas imports (2007–2024) do not reach into the period chosen."
-    y, v = last_valid(wide[label])
-    n = int(wide[label].notna().sum())
-    if y is None:
-        return f"The press figures give no importer-side annual volume from {label} in {fmt.years(years[0], years[-1])}."
-    text = f"Importer-side press figures put Türkiye's gas imports from {label} at {fmt.num(v, 2)} bcm in {y}"
-    s = shares.at[y, label] if label in shares else np.nan
-    if pd.notna(s):
-        text += f", {fmt.pct(s)} of its total imports that year"
-    y0, v0 = first_valid(wide[label])
-    if y0 is not None and y0 != y:
-        text += f" (first figure in the period: {fmt.num(v0, 2)} bcm in {y0})"
-    text += f"; {n} of the {len(years)} years {fmt.years(years[0], years[-1])} have a figure"
-    return text + "."
-
-
-def rank_sentence(wide: pd.DataFrame, year: int | None, country_labels: Sequence[str]) -> str:
-    """The order of the country suppliers shown in a year (LNG and totals excluded)."""
-    if year is None:
-        return ""
-    row = wide.loc[year, [c for c in country_labels if c in wide]].dropna().sort_values(ascending=False)
-    if len(row) < 2:
-        return ""
-    order = ", ".join(f"{k} {fmt.num(v, 1)} bcm" for k, v in row.items())
-    return f"Among the suppliers shown, the order in {year} was: {order}."
-
-
 def btc_sentence(thr: pd.DataFrame, cap: pd.Series) -> str:
     """The latest BTC annual throughput in million barrels, set against capacity × days."""
     mb = thr[thr["unit"] == "million barrels"]
