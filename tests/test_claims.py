@@ -401,6 +401,39 @@ def _gas(period, supplier, iso3, quantity, bcm=None, share=None, measure="share"
     }  # fmt: skip
 
 
+def _iea_month(period, **routes):
+    """IEA monthly route rows for one month (mcm), as gas_flows_turkiye_monthly holds them."""
+    from bilateral.sources.iea_gas import ROUTES
+
+    vals = {r: 0.0 for r in ROUTES} | routes
+    return pd.DataFrame(
+        [{"month": period, "year": int(period[:4]), "route_id": r, "direction": ROUTES[r][1], "supplier_iso3": ROUTES[r][2],
+          "partner_iso3": ROUTES[r][3], "points_reported": 1, "volume_mcm": v} for r, v in vals.items()]
+    )  # fmt: skip
+
+
+def test_check_gas_entry_rank_and_route_origin():
+    flows = pd.concat([_iea_month("2020-02", turkgozu=5.0, blue_stream=6.0, dogubayazit=1.0, lng=9.0),
+                       _iea_month("2020-03", turkgozu=5.0, blue_stream=2.0, turkstream=2.0, dogubayazit=5.0, lng=9.0)])  # fmt: skip
+    c = claim("gas_entry_rank", {"period": "2020-03", "supplier": "AZE"}, value="1", qualifier="exact", unit="rank", kind="ranking")
+    m = C.check_gas_entry_rank(c, {"gas_flows_turkiye_monthly": flows})
+    # March: Azerbaijan 5 = Iran 5 > Russia 2 + 2 = 4 -> Azerbaijan 1st of 3, tied with Iran; LNG (9) is not ranked
+    assert m.value == 1 and m.text.startswith("1st of 3 pipeline suppliers (tied with Iran) in Mar 2020")
+    assert any("LNG of all origins 9 mcm" in o for o in m.others) and m.second is None
+    assert C.verdict(c, m)[0] == C.SUPPORTED
+    feb = C.check_gas_entry_rank(claim("gas_entry_rank", {"period": "2020-02", "supplier": "AZE"}, value="1", qualifier="exact", unit="rank", kind="ranking"),
+                                 {"gas_flows_turkiye_monthly": flows})  # fmt: skip
+    assert feb.value == 2 and C.verdict(claim("gas_entry_rank", {"period": "2020-02", "supplier": "AZE"}, value="1", qualifier="exact", unit="rank", kind="ranking"), feb)[0] == C.CONTRADICTED
+    geo = C.check_gas_entry_rank(claim("gas_entry_rank", {"period": "2020-03", "supplier": "GEO"}), {"gas_flows_turkiye_monthly": flows})
+    assert geo.value is None
+    o = claim("gas_route_origin", {"origins": "AZE|RUS", "route": "turkstream", "year": 2020}, kind="other")
+    m = C.check_gas_route_origin(o, {"gas_flows_turkiye_monthly": flows})
+    assert (m.value, m.claimed) == ("Russia", "Azerbaijan and Russia") and C.verdict(o, m)[0] == C.CONTRADICTED
+    assert m.others == ("Azerbaijan's gas entered Türkiye elsewhere, at Türkgözü (Azerbaijani gas via Georgia): 0.010 bcm in 2020",)
+    ok = claim("gas_route_origin", {"origins": "RUS", "route": "blue_stream", "year": 2020}, kind="other")
+    assert C.verdict(ok, C.check_gas_route_origin(ok, {"gas_flows_turkiye_monthly": flows}))[0] == C.SUPPORTED
+
+
 def test_check_gas_supplier_rank():
     sub = pd.DataFrame(
         [
@@ -650,9 +683,15 @@ def test_real_other_checks(real):
     assert r.loc["C043", "measured"].startswith("1994") and r.loc["C043", "verdict"] == C.PARTLY  # proxy check: capped by the stated rule
     # grep Azerbaijan lowy_gdi_posts_subset_2016_2023.csv | grep ',2023$' | grep Türkiye -> Baku, Ganja, Nakhchivan
     assert r.loc["C035", "measured"].startswith("3:") and r.loc["C035", "verdict"] == C.SUPPORTED
-    # turkey_gas_imports_subannual_press.csv 2020-03 shares: AZE 23.45, QAT 19.95, IRN 14.15, DZA 13.69, RUS 9.89;
-    # unlisted 100 - 81.13 = 18.87 < 23.45 -> rank 1 for certain
-    assert r.loc["C096", "measured"].startswith("rank 1 of 5") and r.loc["C096", "verdict"] == C.SUPPORTED
+    # IEA workbook, column of Mar-20: Türkgözü 924.28 > Doğubayazıt 557.81 > Samsun 206.7 + Kıyıköy 183 + Malkoçlar 76.854
+    # = 466.554 -> 1st of 3 pipeline suppliers; and turkey_gas_imports_subannual_press.csv 2020-03 shares: AZE 23.45,
+    # QAT 19.95, IRN 14.15, DZA 13.69, RUS 9.89; unlisted 100 - 81.13 = 18.87 < 23.45 -> rank 1 for certain (second measure)
+    assert r.loc["C096", "measured"].startswith("1st of 3 pipeline suppliers in Mar 2020") and r.loc["C096", "verdict"] == C.SUPPORTED
+    assert "rank 1 of 5 listed" in r.loc["C096", "others"] and "already ranked first among the pipeline suppliers in October 2019" in r.loc["C096", "others"]
+    # TurkStream's entry point Kıyıköy: exit country Russia in the workbook; 2024 sum 8,936.832 mcm. Azerbaijani gas
+    # enters at Türkgözü (11,478.433 mcm): the claim that TurkStream brings Azerbaijani gas is contradicted.
+    assert r.loc["C004", "measured"].startswith("TurkStream (Kıyıköy): gas from Russia (8.94 bcm entered in 2024")
+    assert r.loc["C004", "verdict"] == C.CONTRADICTED and "Türkgözü" in r.loc["C004", "others"]
     # grep Bayraktar sipri_trade_register...csv: 63668,Turkiye,Azerbaijan,Bayraktar TB-2,...,12,...,2020,...,28.8
     assert r.loc["C067", "measured"] == "12 Bayraktar TB-2 in 2020 (TIV 28.8 m)" and r.loc["C067", "verdict"] == C.SUPPORTED
 

@@ -102,8 +102,24 @@ def test_check_extras():
 def test_participation_counts_cast_and_absent():
     out = dip.participation(_votes(XY_2000 + XY_2001), ["XXX", "YYY"], range(2000, 2002)).set_index("year")
     # 2000: four roll calls; X cast 3 and missed 1; Y cast 4.
-    assert out.loc[2000].to_dict() == {"n_rollcalls": 4, "cast_XXX": 3, "absent_XXX": 1, "cast_YYY": 4, "absent_YYY": 0}
+    assert out.loc[2000].to_dict() == {"n_rollcalls": 4, "cast_XXX": 3, "absent_XXX": 1, "cast_YYY": 4, "absent_YYY": 0, "n_took_part": 4}
     assert out.loc[2001, "n_rollcalls"] == 2
+
+
+def test_participation_leaves_out_votes_both_missed():
+    # r7: both absent -> a recorded vote held, but not one in which either took part.
+    both_absent = [("r7", 2001, "XXX", "absent"), ("r7", 2001, "YYY", "absent")]
+    out = dip.participation(_votes(XY_2001 + both_absent), ["XXX", "YYY"], [2001]).set_index("year")
+    assert (out.loc[2001, "n_rollcalls"], out.loc[2001, "n_took_part"]) == (3, 2)
+
+
+def test_participation_2025_audit():
+    # Audit: ga_recorded_votes_long_s74_s80.csv.gz, dates 2025: 184 symbols; AZE and TUR both 'X' (absent) on
+    # A/RES/80/6 and A/RES/80/222 (counted with the csv module, not the project's code), so 182.
+    from bilateral.data import load
+
+    part = dip.participation(load("unga_votes"), ["AZE", "TUR"], [2025]).set_index("year")
+    assert (part.loc[2025, "n_rollcalls"], part.loc[2025, "n_took_part"]) == (184, 182)
 
 
 def test_source_switch():
@@ -557,6 +573,9 @@ def test_notebook_default_pair(tmp_path):
     assert "Türkiye had 3 posts in Azerbaijan in each Lowy edition (2016–2023 labels)" in key
     # The switch of source is marked and the sources are cited; caveats of ATOP are shown.
     assert "UN records start with a recorded vote on 2019-11-07" in text
+    # Audit correction: 184 recorded votes in 2025, of which 182 with at least one of the two taking part
+    assert "In 2025 the Assembly held 184 recorded votes; at least one of the two took part in 182 of them (both were absent on 2 votes)" in text
+    assert "184 recorded votes in which at least one" not in text
     assert "ATOP 5.1 ends in 2018 and misses the 2021 Shusha Declaration." in text
     assert "Shusha Declaration on Allied Relations" in text
     assert "## Methods and caveats" in text and "## Sources" in text

@@ -504,13 +504,35 @@ def test_notebook_default_pair(tmp_path):
     from conftest import execute_notebook, notebook_text
 
     text = notebook_text(execute_notebook("energy", tmp_path))
-    # Key findings, independently: Azerbaijan 2024 importer-side 11.478 bcm of 52.18 bcm = 21.996% -> "22.0%"
-    assert "Azerbaijan at 11.48 bcm in 2024, 22.0% of its total imports" in text
+    # Key findings, from the IEA workbook by hand (sheet GTF_data, 2024 sums): Türkgözü 11,478.433 mcm of total entries
+    # 11,478.433 + 12,138.202 + 8,936.832 + 0 + 7,043.365 + 12,137.813 = 51,734.645 mcm -> 22.19% (one series for both;
+    # the old 22.0% divided EPDK's 11.478 bcm by another publication's 52.18 bcm)
+    assert "11.48 bcm, 22.2% of all entries (51.73 bcm; numerator and denominator both from the IEA Gas Trade Flows)" in text
+    assert "22.0% of its total imports" not in text
+    # 2024 pipeline suppliers: Russia 21.08, Azerbaijan 11.48, Iran 7.04 bcm -> 2nd of 3
+    assert "Azerbaijan ranked 2nd of 3 pipeline suppliers that year" in text
+    # Monthly ranks (column of Oct-19): Türkgözü 932 mcm > Doğubayazıt 856 > Russia 590 (Samsun + Malkoçlar entry);
+    # in every earlier month with a Türkgözü value, Russia or Iran was larger
+    assert "first in October 2019" in text
+    # Audit correction: Georgia is in Europe in the EI matrices, so 'Rest of Europe' (10.86 bcm) is an upper bound
+    assert "10.86 bcm (Türkiye has no row of its own; the figure is for 'Rest of Europe', which includes it together with Georgia" in text
+    assert "upper bound for Türkiye" in text and "Georgia (which the Review counts in Europe, not in" in text
+    assert "Georgia and Armenia sit inside" not in text
+    # Transit: 2024 Kipi 11,743.130 mcm, Malkoçlar + Malkoçlar2 16,107.612 mcm
+    assert "11.74 bcm at Kipi to Greece" in text and "16.11 bcm at Malkoçlar to Bulgaria" in text
+    # Cross-check: March 2020 press 924.28 mcm = Türkgözü 924.28 mcm
+    assert "March 2020, 924.28 mcm in the press against 924.28 mcm at Türkgözü" in text
     # 34.13678 - 12.1014725 = 22.035 -> "22.0 bcm"; pipeline exports 22.5397 -> "22.5 bcm"
     assert "exported 22.5 bcm by pipeline" in text and "exceeded its consumption by 22.0 bcm" in text
-    # BTC 2024 (BOTAŞ) 224.142 / (1.2 x 366) = 51.04%
-    assert "224.1 million barrels in 2024" in text and "51.0%" in text
-    assert "Schematic route map" in text and "borders and coastlines are not drawn" in text
+    # BTC 2025 (BOTAŞ, line 30 of pipeline_facts_press.csv) 206.434 / (1.2 x 365) = 47.13%
+    assert "206.4 million barrels in 2025" in text and "47.1%" in text
+    assert "Schematic route map" not in text and "no offline boundary data" not in text
+    assert "Borders as shown by Natural Earth; no position on disputed territory is implied" in text
+    assert "equirectangular projection (longitude scaled by the cosine of 40° N)" in text
+    # OWID: AZE gas production 2024 = 377.599 TWh; EI 2023 agrees (2022: 341.340 TWh vs 1.2288 EJ x 277.78)
+    assert "Azerbaijan's gas production was 378 TWh in 2024" in text
+    # AZE gas consumption 2022: OWID 136.162 TWh vs EI 0.43565 EJ = 121.0 TWh -> 12.5% apart: not joined
+    assert "the largest difference is 12.5%, in 2022" in text
     assert "does not apply" not in text
     # reported vs calculated shares: Russia 2024, 21.572 / 52.18 = 41.3% against 35.0% reported
     assert "The largest gap is Russia in 2024: 41.3% calculated against 35.0% reported" in text
@@ -529,8 +551,115 @@ def test_notebook_russia_china(tmp_path):
     nb = execute_notebook("energy", tmp_path, country_a="RUS", country_b="CHN", comparators=["IRN", "TKM"], start_year=2000, end_year=2022)
     text = notebook_text(nb)
     assert "the press figures cover Türkiye's gas imports only" in text
+    assert "Not covered: the IEA series used here are Türkiye's border points, and the buyer is China." in text
+    assert "Our World in Data's subset used here does not cover China." in text
     assert "the pipelines described here carry oil and gas from Azerbaijan" in text
     assert "does not list Turkmenistan" in text
     # EI 2022 matrices: Russian Federation -> China, pipeline 14.669371, LNG 6.113810
     assert "by pipeline: 14.67 bcm; by LNG: 6.11 bcm" in text
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+
+
+@pytest.mark.notebook
+@needs_data
+def test_notebook_russia_turkiye_and_georgia(tmp_path):
+    from conftest import execute_notebook, notebook_text
+
+    text = notebook_text(execute_notebook("energy", tmp_path / "rus", country_a="RUS", country_b="TUR", comparators=["AZE"], start_year=2015, end_year=2024))
+    # 2024 Russia (Samsun 12,138.202 + Kıyıköy 8,936.832 + Malkoçlar entry 0) = 21,075.034 of 51,734.645 mcm = 40.74%
+    assert "amounted to 21.08 bcm, 40.7% of all entries" in text and "Russia ranked 1st of 3 pipeline suppliers that year" in text
+    assert "Traceback" not in text
+    text = notebook_text(execute_notebook("energy", tmp_path / "geo", country_a="GEO", country_b="TUR", comparators=[], start_year=2015, end_year=2024))
+    assert "none carries gas from Georgia, so its share of Türkiye's imports is not covered" in text
+    assert "Traceback" not in text
+
+
+# ---------------------------------------------------------------------------------------------
+# IEA entry routes (bilateral.gas_routes) and the OWID join: small frames, values by hand
+# ---------------------------------------------------------------------------------------------
+
+from bilateral import gas_routes as G  # noqa: E402
+
+
+def _routes(**cols):
+    base = {r: [0.0] for r in (*G.ENTRY_ROUTES, *G.EXIT_ROUTES)}
+    base.update({k: [v] for k, v in cols.items()})
+    return pd.DataFrame(base, index=["2020-03"])
+
+
+def test_by_supplier_shares_and_rank_march_2020():
+    # IEA cells Mar-20: Türkgözü 924.28; Samsun 206.7 + Kıyıköy 183 + Malkoçlar 76.854 = 466.554; Doğubayazıt 557.81;
+    # LNG 1345.13 + 724.09 = 2069.22; total 4017.864 -> Azerbaijan 23.004%, 1st of 3 pipeline suppliers.
+    w = _routes(turkgozu=924.28, blue_stream=206.7, turkstream=183.0, trans_balkan=76.854, dogubayazit=557.81, lng=2069.22)
+    sup = G.by_supplier(w)
+    assert sup.at["2020-03", "RUS"] == pytest.approx(466.554) and sup.at["2020-03", G.TOTAL] == pytest.approx(4017.864)
+    assert G.shares(sup).at["2020-03", "AZE"] == pytest.approx(100 * 924.28 / 4017.864)
+    r = G.ranks(sup, "AZE").iloc[0]
+    assert (int(r["rank"]), r["n_suppliers"], r["tied_with"]) == (1, 3, "")
+    # LNG is larger than Azerbaijan but is not ranked as a country
+    assert sup.at["2020-03", "LNG"] > sup.at["2020-03", "AZE"]
+
+
+def test_total_needs_every_source_and_ties_are_stated():
+    w = _routes(turkgozu=5.0, blue_stream=5.0, dogubayazit=np.nan)
+    sup = G.by_supplier(w)
+    assert math.isnan(sup.at["2020-03", G.TOTAL])  # Iran unreported: no total, no share
+    assert math.isnan(G.shares(sup).at["2020-03", "AZE"])
+    assert G.rank_in_period(pd.Series({"AZE": 5.0, "RUS": 5.0, "IRN": 1.0}), "AZE") == (1, 3, ["RUS"])
+    assert G.rank_text(1, 3, "RUS") == "1st of 3 pipeline suppliers (tied with Russia)"
+    assert G.rank_text(3, 1) == "3rd of 1 pipeline supplier"
+    assert G.rank_in_period(pd.Series({"AZE": 0.0, "RUS": 2.0, "IRN": 1.0}), "AZE") == (None, 2, [])
+    assert G.ordinal(12) == "12th" and G.ordinal(22) == "22nd"
+
+
+def test_unreported_months_are_masked():
+    idx = ["2009-04", "2009-05", "2009-11", "2009-12"]
+    w = pd.DataFrame({r: [1.0] * 4 for r in (*G.ENTRY_ROUTES, *G.EXIT_ROUTES)}, index=idx)
+    m = G.mask_unreported(w)
+    assert m.loc["2009-04"].drop("turkgozu").notna().all()  # April 2009 has values (Türkgözü: zeros until Dec 2009)
+    assert m.loc["2009-05"].isna().all()
+    assert math.isnan(m.at["2009-11", "turkgozu"]) and m.at["2009-11", "lng"] == 1.0
+    assert m.at["2009-12", "turkgozu"] == 1.0
+    cov = G.coverage(m)
+    assert cov.loc[2009, "months_in_data"] == 4 and cov.loc[2009, "months_complete"] == 1 and not cov.loc[2009, "comparable"]
+
+
+def test_months_at_top_sentence_counts_and_denominators():
+    rk = pd.DataFrame(
+        {"rank": pd.array([2, 1, 1, None], dtype="Int64"), "n_suppliers": [3, 3, 2, 3], "tied_with": ["", "", "RUS", ""], "reported": [True, True, True, False]},
+        index=["2020-01", "2020-02", "2020-03", "2020-04"],
+    )
+    s = G.months_at_top_sentence(rk, "AZE", list(rk.index))
+    assert "in 2 months of the 3 with a value from January 2020 to March 2020, first in February 2020 (1 month of them tied)" in s
+    none = G.months_at_top_sentence(rk.iloc[:1], "AZE", ["2020-01"])
+    assert none.startswith("Azerbaijan never ranked first") and "1 month from January 2020" in none
+
+
+def test_press_crosscheck_and_transit():
+    sup = pd.DataFrame({"AZE": [11.478433], G.TOTAL: [51.734645]}, index=[2024])
+    press = pd.DataFrame({"Azerbaijan": [11.478], "Total": [52.18]}, index=[2024])
+    d = G.press_crosscheck(sup, press, {"AZE": "Azerbaijan", G.TOTAL: "Total"}).set_index("supplier")
+    assert d.at["AZE", "difference_bcm"] == pytest.approx(0.000433)
+    assert d.at[G.TOTAL, "difference_bcm"] == pytest.approx(51.734645 - 52.18)
+    w = _routes(turkgozu=10.0, lng=5.0, kipi_exit=3.0, malkoclar_exit=2.0, lng_exit=0.5)
+    t = G.transit(w).iloc[0]
+    assert (t["entries_mcm"], t["exits_mcm"], t["entries_minus_exits_mcm"]) == (15.0, 5.5, 9.5)
+
+
+def test_owid_join_only_where_they_agree():
+    years = [2020, 2021, 2022, 2023, 2024]
+    owid = pd.Series([100.0, 101.0, 102.0, 110.0, 120.0], index=years)
+    ei = pd.Series([100.0, 100.0, 100.0, np.nan, np.nan], index=years)
+    d = E.overlap_differences(owid, ei)
+    assert d["difference_pct"].tolist() == pytest.approx([0.0, 1.0, 2.0])
+    j = E.joined(owid, ei, d)
+    assert j["source"].tolist() == ["Energy Institute 2023"] * 3 + ["OWID"] * 2 and j.loc[2024, "value_twh"] == 120.0
+    worse = pd.Series([100.0, 100.0, 103.0, 110.0, 120.0], index=years)
+    assert E.joined(worse, ei, E.overlap_differences(worse, ei)).empty  # 3% apart in 2022: shown apart, not spliced
+    assert E.TWH_PER_EJ == pytest.approx(277.7778, abs=1e-4)
+
+
+def test_bilateral_2022_states_the_upper_bound():
+    b = E.bilateral_2022(TRADE, "AZE", "TUR").set_index("mode")
+    assert bool(b.at["pipeline", "upper_bound"]) and "Georgia" in b.at["pipeline", "note"] and "upper bound" in b.at["pipeline", "note"]
+    assert E.group_gloss("Rest of Europe") == " (non-EU Europe: Türkiye, Georgia and others)" and E.group_gloss("EU") == ""

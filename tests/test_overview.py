@@ -323,6 +323,30 @@ def test_gas_summary_rank():
     assert (out["rank"], out["n_ranked"]) == (1, 2)
 
 
+def _flows():
+    """A year of IEA monthly routes (mcm): each month Türkgözü 1, Samsun 2, Kıyıköy 1, Malkoçlar 0, Doğubayazıt 1, LNG 5."""
+    per_month = {"turkgozu": 1.0, "blue_stream": 2.0, "turkstream": 1.0, "trans_balkan": 0.0, "dogubayazit": 1.0, "lng": 5.0,
+                 "kipi_exit": 0.5, "malkoclar_exit": 0.5, "lng_exit": 0.0}  # fmt: skip
+    rows = [{"month": f"2024-{m:02d}", "year": 2024, "route_id": r, "volume_mcm": v} for m in range(1, 13) for r, v in per_month.items()]
+    return pd.DataFrame(rows)
+
+
+def test_gas_indicator_from_the_iea_entries():
+    f = _flows()
+    # 2024: Azerbaijan 12 of total entries 12 + 36 + 12 + 60 = 120 -> 0.1 (exits not subtracted)
+    s = ov.gas_shares_by_year_iea(f, "AZE", [2023, 2024])
+    assert math.isnan(s[2023]) and s[2024] == pytest.approx(0.1)
+    assert ov.gas_shares_by_year_iea(f, "GEO", [2024]).isna().all()  # no entry route carries Georgian gas
+    out = ov.gas_summary_iea(f, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "TUR", "AZE", ["RUS"], [2024])
+    # Russia 36 > Azerbaijan 12 = Iran 12: 2nd of 3, tied with Iran
+    assert (out["latest_year"], out["rank"], out["n_ranked"], out["tied_with"]) == (2024, 2, 3, ["IRN"])
+    assert out["latest_share"] == pytest.approx(10.0) and out["latest_bcm"] == pytest.approx(0.012)
+    text = ov.gas_sentence(out, "TUR", "AZE")
+    assert "was 10.0% of all entries in 2024 (0.0 bcm; 2nd of 3 pipeline suppliers (tied with Iran))" in text
+    geo = ov.gas_summary_iea(f, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "GEO", "TUR", [], [2024])
+    assert geo["label"] is None and "not covered" in ov.gas_sentence(geo, "GEO", "TUR")
+
+
 def test_indicator_table_combines_directions_with_the_larger_share():
     un = pd.DataFrame({"pair": ["AZE–TUR"], "year": [2020], "n_votes": [10], "value": [0.3]})
     d = pd.DataFrame(
@@ -415,8 +439,11 @@ def test_notebook_default_pair(tmp_path):
     assert "166.2 million TIV of major arms delivered by Türkiye to Azerbaijan" in text
     # ... and over 2020-2024: awk ... $3=="Azerbaijan" && $11>=2020 && $11<=2024: Turkiye 59.65 of 101.5 -> 58.8%
     assert "and 58.8% in 2020–2024" in text
-    # Gas, from turkey_gas_imports_by_supplier_press.csv, 2024: Azerbaijan 11.478 bcm of a total 52.18 -> 22.0%
-    assert "Azerbaijan supplied 22.0% of Türkiye's gas imports in 2024 (11.5 bcm" in text
+    # Gas, from the IEA workbook (GTF_data, 2024 sums by hand): Türkgözü 11,478.433 mcm of all entries 51,734.645 mcm
+    # (Samsun 12,138.202 + Kıyıköy 8,936.832 + Doğubayazıt 7,043.365 + LNG 12,137.813 + Türkgözü) -> 22.19%; Russia 21.08
+    # > Azerbaijan 11.48 > Iran 7.04 bcm -> 2nd of 3. The old 22.0% divided EPDK's volume by another publication's total.
+    assert "Gas entering Türkiye on the route that carries Azerbaijan's gas was 22.2% of all entries in 2024 (11.5 bcm; 2nd of 3 pipeline suppliers)" in text
+    assert "numerator and denominator from that one series" in text and "22.0%" not in text
     # UN votes, from data/processed/unga_agreement.csv:
     #   awk -F, '$2=="AZE" && $3=="TUR" && $1>=1995 && $1<=2024 {n+=$4; s+=$5} END {print n, s, s/n}' -> 2373 1677 0.7067
     assert "voted alike on 70.7% of the 2,373 votes both cast in 1995–2024" in text
@@ -447,8 +474,8 @@ def test_notebook_georgia_turkiye(tmp_path):
     assert "77.7 million TIV of major arms delivered by Türkiye to Georgia" in text
     # awk -F, '$2=="GEO" && $3=="TUR" && $1>=1995 && $1<=2024 {n+=$4; s+=$5} END {print n, s, s/n}' unga_agreement.csv -> 2536 1943 0.7662
     assert "voted alike on 76.6% of the 2,536 votes both cast in 1995–2024" in text
-    # Georgia is never a supplier in the gas press table: said, not shown as zero
-    assert "name no imports from Georgia" in text
+    # No entry point of Türkiye carries Georgian gas (Türkgözü's gas is Azerbaijani): said, not shown as zero
+    assert "None of Türkiye's gas entry points carries gas from Georgia" in text
     # TUR-GEO in the default comparison pairs is the report's own pair: listed once
     assert "GEO–TUR" in text and "TUR–GEO" not in text
 

@@ -410,6 +410,9 @@ def test_notebook_default_pair(tmp_path):
     # shares 2020: 2597.9026/13740.8175 = 18.9%; 1562.9705/10746.2296 = 14.5%; 2085.340263/169637.75531 = 1.2%
     assert "Türkiye took 18.9% of Azerbaijan's exports" in text and "supplied 14.5% of its imports" in text
     assert "Azerbaijan took 1.2% of Türkiye's exports" in text
+    # Audit: the 1992 ratio (48%) rests on WDI's GDP of US$446.3 million (8,792.4 in 1991, 1,570.0 in 1993): flagged
+    assert "rests on a GDP of US$446.3 million that year in the World Bank data, against US$8.8 billion in 1991 and US$1.6 billion in 1993" in text
+    assert "likely currency-conversion artefact" in text and "ratio is highest in 1992" not in text
     # awk: (2597.9026 + 1562.9705) / 42693.0 (WDI GDP 2020, US$ m) * 100 = 9.746; (2085.340263 + 410.710278) / 719955 * 100 = 0.347
     assert "Azerbaijan's trade with Türkiye (its own figures, exports plus imports) equalled 9.75% of its GDP" in text
     assert "Türkiye's trade with Azerbaijan (its own figures, exports plus imports) equalled 0.35% of its GDP" in text
@@ -482,3 +485,25 @@ def test_notebook_refuses_bad_comparators_b(tmp_path):
 
     with pytest.raises(papermill.PapermillExecutionError, match="comparators_b"):
         execute_notebook("trade", tmp_path, comparators_b=["TUR"])
+
+
+def test_gdp_artefacts_and_the_1992_peak():
+    # WDI (wdi_gdp_2022 raw file): Azerbaijan GDP 1991 8,792.4, 1992 446.3, 1993 1,570.0 US$ million: 1992 is
+    # more than 3x below both neighbours; a smooth series and an edge year are not flagged.
+    gdp = pd.Series({1991: 8792.365811, 1992: 446.305556, 1993: 1570.0, 1994: 1193.312102})
+    assert trade.gdp_artefacts(gdp) == [1992]
+    assert trade.gdp_artefacts(pd.Series({2000: 10.0, 2001: 12.0, 2002: 11.0})) == []
+    assert trade.gdp_artefacts(pd.Series({2000: 1.0, 2001: 10.0})) == []
+    # Turnover 214.3 in 1992 and 100 in 2000 against those GDPs: the 1992 ratio (48.0%) is flagged, not called a peak.
+    frame = pd.DataFrame({"gdp_usd_m": [8792.365811, 446.305556, 1570.0, 1000.0], "turnover_usd_m": [100.0, 214.3, 30.0, 50.0]}, index=[1991, 1992, 1993, 1994])
+    frame["pct_gdp"] = 100 * frame["turnover_usd_m"] / frame["gdp_usd_m"]
+    text = trade.gdp_peak_sentence("AZE", frame)
+    assert text.startswith("Azerbaijan's highest ratio, 48.0") and "rests on a GDP of US$446.3 million that year" in text
+    assert "against US$8.8 billion in 1991 and US$1.6 billion in 1993: a likely currency-conversion artefact" in text
+    # 50 / 1000 = 5% in 1994 beats 100 / 8792 = 1.1% and 30 / 1570 = 1.9%
+    assert "leaving 1992 aside, the ratio is highest in 1994, at 5" in text
+    assert "is highest in 1992" not in text
+    # A period starting in 1992 still sees 1991 through the whole GDP series.
+    late = frame.loc[1992:]
+    assert "is highest in 1992" in trade.gdp_peak_sentence("AZE", late)  # without the year before, nothing to compare
+    assert "likely currency-conversion artefact" in trade.gdp_peak_sentence("AZE", late, frame["gdp_usd_m"])

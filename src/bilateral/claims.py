@@ -44,10 +44,12 @@ import numpy as np
 import pandas as pd
 
 from bilateral import diplomatic, energy, fmt, military, trade
+from bilateral import gas_routes
 from bilateral.countries import display_name
 from bilateral.errors import ParameterError
 from bilateral.sources.catalog import SOURCES, source_line
 from bilateral.sources.curated import SEED_BARRANZUELA, SEED_ISMAYILOV, parse_iso_value
+from bilateral.sources.iea_gas import ROUTES as IEA_ROUTES
 
 # ---------------------------------------------------------------------------------------------
 # Verdicts and tolerances (stated once, applied to every claim)
@@ -701,6 +703,88 @@ def check_gas_supplier_rank(claim: Mapping[str, Any], tables: Mapping[str, pd.Da
     )
 
 
+def check_gas_entry_rank(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]) -> Measurement:
+    """Rank of a supplier among the pipeline suppliers entering Türkiye in one month, from the IEA entry points
+    (Türkgözü = Azerbaijan; Samsun, Kıyıköy and the Malkoçlar entry = Russia; Doğubayazıt = Iran).
+
+    LNG, whose origins the IEA series does not give, cannot be ranked as a country; its total is shown. Where the
+    press quotes the regulator's shares by country for the same month (:func:`check_gas_supplier_rank`), that rank
+    is a second measure that must agree.
+    """
+    a = args_of(claim)
+    flows = tables["gas_flows_turkiye_monthly"]
+    sources = table_sources("gas_flows_turkiye_monthly")
+    base = {"table": "gas_flows_turkiye_monthly", "unit": "rank"}
+    sup = gas_routes.by_supplier(gas_routes.monthly_wide(flows))
+    period, who = a["period"], a["supplier"]
+    if period not in sup.index or who not in gas_routes.COUNTRY_SUPPLIERS:
+        return none(f"the IEA entry points give no route for {display_name(who)} in {date_text(period)}", sources=sources, **base)
+    row = sup.loc[period]
+    rank, n, tied = gas_routes.rank_in_period(row, who)
+    if rank is None:
+        return none(f"no gas entered Türkiye on {gas_routes.route_phrase(who)} in {date_text(period)}", sources=sources, **base)
+    listing = ", ".join(f"{display_name(k)} {num_text(float(row[k]), 'mcm')}" for k in sorted(gas_routes.COUNTRY_SUPPLIERS, key=lambda k: -float(row[k])))
+    others = [f"LNG of all origins {num_text(float(row['LNG']), 'mcm')} (not ranked: the IEA series gives no LNG origin)",
+              f"{display_name(who)}'s share of all entries: {fmt.pct(100 * float(row[who]) / float(row[gas_routes.TOTAL]), 1)}"]  # fmt: skip
+    rk = gas_routes.ranks(sup, who)
+    first = gas_routes.first_top_month(rk[rk["reported"]])
+    if first and first < period:
+        others.append(f"{display_name(who)} had already ranked first among the pipeline suppliers in {gas_routes.month_text(first)}")
+    second, press_sources, rows = None, (), "IEA, Gas Trade Flows (May 2025): Türkiye's entry points, " + date_text(period)
+    if "gas_imports_turkiye_subannual" in tables:
+        press = check_gas_supplier_rank(claim, tables)
+        if press.value is not None:
+            second, press_sources = int(press.value), press.sources
+            others.append(f"press (EPDK shares by country, incl. LNG origins): {press.text}")
+            rows += "; " + press.rows
+    return Measurement(
+        compare="rank",
+        value=rank,
+        text=f"{gas_routes.rank_text(rank, n, ', '.join(tied))} in {date_text(period)} ({listing})",
+        computation=f"entries by route in {date_text(period)} summed per supplier (IEA Gas Trade Flows) and ranked",
+        rows=rows,
+        others=tuple(others),
+        second=second,
+        basis="the verdict needs the IEA rank among pipeline suppliers and, where the press quotes the regulator's shares by country, that rank too",
+        caveat="entry points imply the supplier; the IEA series does not split LNG by origin",
+        sources=tuple(dict.fromkeys((*sources, *press_sources))),
+        **base,
+    )
+
+
+def check_gas_route_origin(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]) -> Measurement:
+    """Where an entry route's gas comes from by the IEA entry point (the country on the other side of the border
+    and the supplier it implies), against the origins the claim names; the other routes' volumes beside it."""
+    a = args_of(claim)
+    flows = tables["gas_flows_turkiye_monthly"]
+    base = {"table": "gas_flows_turkiye_monthly", "unit": "", "sources": table_sources("gas_flows_turkiye_monthly")}
+    route, year = a["route"], int(a["year"])
+    rows = flows[(flows["route_id"] == route) & (flows["year"] == year)]
+    if rows.empty or route not in IEA_ROUTES:
+        return none(f"the IEA series has no route {route!r} in {year}", **base)
+    info = IEA_ROUTES[route]
+    measured = sorted({str(s) for s in rows["supplier_iso3"].dropna()})
+    claimed = sorted(str(a["origins"]).split("|"))
+    total = float(rows["volume_mcm"].sum())
+    others = []
+    for k in claimed:
+        if k not in measured and k in gas_routes.COUNTRY_SUPPLIERS:
+            own = flows[(flows["supplier_iso3"] == k) & (flows["year"] == year) & (flows["direction"] == "entry")]
+            via = fmt.join_and(IEA_ROUTES[r][0] for r in dict((kk, rr) for kk, _, rr in gas_routes.SUPPLIERS)[k])
+            others.append(f"{display_name(k)}'s gas entered Türkiye elsewhere, at {via}: {num_text(float(own['volume_mcm'].sum()) / 1000, 'bcm')} in {year}")
+    return Measurement(
+        compare="equal",
+        value=fmt.join_and(display_name(k) for k in measured),
+        claimed=fmt.join_and(display_name(k) for k in claimed),
+        text=f"{info[0]}: gas from {fmt.join_and(display_name(k) for k in measured)} ({num_text(total / 1000, 'bcm')} entered in {year}, all from {display_name(str(rows['partner_iso3'].iloc[0]))})",
+        computation=f"the supplier implied by the route's entry point, IEA Gas Trade Flows, {year}",
+        rows=f"IEA, Gas Trade Flows (May 2025): {info[0]}, {year}",
+        others=tuple(others),
+        caveat="tests only where the route's gas comes from, not any other involvement in the project",
+        **base,
+    )
+
+
 def check_arms_deliveries_designation(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]) -> Measurement:
     """SIPRI deliveries from supplier to recipient up to ``end_year`` whose designation contains the text,
     with their share of the supplier's deliveries to the recipient."""
@@ -901,6 +985,8 @@ CHECKS: dict[str, Callable[[Mapping[str, Any], Mapping[str, pd.DataFrame]], Meas
     "trade_turnover_trend": check_trade_turnover_trend,
     "partner_share_pct": check_partner_share_pct,
     "gas_supplier_rank": check_gas_supplier_rank,
+    "gas_entry_rank": check_gas_entry_rank,
+    "gas_route_origin": check_gas_route_origin,
     "arms_deliveries_designation": check_arms_deliveries_designation,
     "arms_tiv_trend": check_arms_tiv_trend,
     "atop_obligation_first_year": check_atop_obligation_first_year,
@@ -918,6 +1004,8 @@ CHECK_TABLES: dict[str, tuple[str, ...]] = {
     "trade_turnover_trend": ("trade_bilateral",),
     "partner_share_pct": ("trade_bilateral",),
     "gas_supplier_rank": ("gas_imports_turkiye_subannual",),
+    "gas_entry_rank": ("gas_flows_turkiye_monthly", "gas_imports_turkiye_subannual"),
+    "gas_route_origin": ("gas_flows_turkiye_monthly",),
     "arms_deliveries_designation": ("arms_transfers",),
     "arms_tiv_trend": ("arms_transfers",),
     "atop_obligation_first_year": ("alliances",),

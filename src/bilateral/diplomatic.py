@@ -345,16 +345,20 @@ def participation(votes: pd.DataFrame, codes: Sequence[str], years: Iterable[int
         years: the years kept.
 
     Returns:
-        Columns ``year, n_rollcalls`` and ``cast_<ISO3>``, ``absent_<ISO3>`` for each state. A roll call
-        counts in ``n_rollcalls`` if any of the given states has a row for it (so it counts only votes
-        held while at least one of them was a member).
+        Columns ``year, n_rollcalls``, ``cast_<ISO3>``, ``absent_<ISO3>`` for each state, then
+        ``n_took_part``. A roll call counts in ``n_rollcalls`` if any of the given states has a row for it
+        (so it counts only votes held while at least one of them was a member; the UN records infer
+        absences, so from 2019 this is every recorded vote of the year); it counts in ``n_took_part``
+        only if at least one of the states cast a vote (yes, no or abstain) on it.
     """
     sub = votes[votes["year"].isin(list(years)) & votes["iso3"].isin(list(codes))]
     out = sub.groupby("year")["vote_id"].nunique().rename("n_rollcalls").to_frame()
+    took_part = sub[sub["vote"].isin(VOTE_CATEGORIES)].groupby("year")["vote_id"].nunique()
     for code in codes:
         mine = sub[sub["iso3"] == code]
         out[f"cast_{code}"] = mine[mine["vote"].isin(VOTE_CATEGORIES)].groupby("year").size()
         out[f"absent_{code}"] = mine[mine["vote"] == "absent"].groupby("year").size()
+    out["n_took_part"] = took_part
     return out.fillna(0).astype(int).reset_index()
 
 

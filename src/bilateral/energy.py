@@ -1,5 +1,5 @@
-"""Energy report: production and consumption (Energy Institute), Türkiye's gas imports by supplier
-(press figures, importer side), and the pipelines that carry Azerbaijani oil and gas.
+"""Energy report: production and consumption (Energy Institute, Our World in Data), Türkiye's gas imports
+(IEA entry routes; press figures as a cross-check), and the pipelines that carry Azerbaijani oil and gas.
 
 Pure functions on the processed tables ``energy_series``, ``gas_trade_2022``,
 ``gas_imports_turkiye`` (+ ``_subannual`` and ``_eurostat``), ``pipelines``, ``events`` and
@@ -12,9 +12,12 @@ Rules the functions keep:
   cells are zeros standing for "inside the USSR" and are dropped).
 * EI gives no export series here. Production minus consumption is shown only as a labelled
   *surplus*, never as exports; gas exports come from the 2022 trade matrices.
-* Türkiye's gas imports by supplier come from press figures: one importer-side volume per
-  supplier and year (the builder's ``use_in_series``); years without a figure stay missing (NaN)
-  and are drawn as gaps. Exporter-side figures are shown apart, never in the same series.
+* Türkiye's gas imports by entry route come from the IEA Gas Trade Flows (:mod:`bilateral.gas_routes`);
+  the press figures are a cross-check: one importer-side volume per supplier and year (the builder's
+  ``use_in_series``); years without a figure stay missing (NaN) and are drawn as gaps. Exporter-side
+  figures are shown apart, never in the same series.
+* Production and consumption after 2022 come from Our World in Data (TWh), joined to the EI series
+  (EJ converted exactly) only where the two agree in the overlap years.
 * Units are never mixed on one axis: BTC throughput in million barrels and in million tonnes go
   on separate panels.
 """
@@ -40,8 +43,8 @@ from bilateral.military import decimal_year, event_date_text, split_codes
 
 #: Years the Energy Institute series cover in this project (former Soviet republics from 1985).
 EI_YEARS = (1985, 2022)
-#: Years any section of the report covers: EI from 1985, press gas figures to 2024.
-REPORT_YEARS = (1985, 2024)
+#: Years any section of the report covers: EI from 1985, OWID to 2024, IEA gas flows to May 2025.
+REPORT_YEARS = (1985, 2025)
 #: The one year of EI's gas trade matrices.
 TRADE_YEAR = 2022
 #: EI lists former Soviet republics separately only from this year; earlier cells are zeros.
@@ -73,6 +76,9 @@ EI_TOP_REGIONS = frozenset(
 )
 #: Where EI puts a buyer that has no row of its own in the 2022 pipeline matrix (catalog caveat).
 EI_PIPELINE_GROUP = {"TUR": "Rest of Europe"}
+#: Other countries inside those groups, per the EI workbook's definitions: Georgia counts in Europe
+#: (non-EU), so a flow to 'Rest of Europe' is an upper bound for Türkiye, not Türkiye's figure.
+EI_GROUP_ALSO = {"Rest of Europe": ("GEO",)}
 
 #: The pipelines, in the order of their first flows, and the origin of what they carry.
 PIPELINE_ORDER = ("BTC", "SCP", "TANAP", "TAP")
@@ -179,9 +185,15 @@ def ei_wide(series: pd.DataFrame, iso3: str, indicators: Sequence[str], years: I
         indicators: indicator names (columns of the result, in this order).
         years: the years (index of the result).
     """
+    return _country_wide(series, iso3, indicators, years, "value")
+
+
+def _country_wide(table: pd.DataFrame, iso3: str, indicators: Sequence[str], years: Iterable[int], value: str) -> pd.DataFrame:
+    """Years × indicators of one country from a long table (``iso3, year, indicator, <value>``); Soviet-era
+    years blanked for former Soviet republics."""
     years = list(years)
-    rows = series[(series["iso3"] == iso3) & series["indicator"].isin(list(indicators))]
-    wide = rows.pivot_table(index="year", columns="indicator", values="value", aggfunc="first")
+    rows = table[(table["iso3"] == iso3) & table["indicator"].isin(list(indicators))]
+    wide = rows.pivot_table(index="year", columns="indicator", values=value, aggfunc="first")
     wide = wide.reindex(index=pd.Index(years, name="year"), columns=list(indicators)).astype(float)
     if iso3 in USSR_SUCCESSORS:
         wide.loc[wide.index < USSR_SPLIT_YEAR, :] = np.nan
@@ -323,7 +335,7 @@ def bilateral_2022(trade: pd.DataFrame, exporter: str, importer: str) -> pd.Data
     Returns:
         One row per mode: ``mode``, ``volume_bcm`` (NaN when not given), ``label`` (the importer
         label the volume refers to, e.g. 'Rest of Europe' when the importer is inside a group),
-        ``note``.
+        ``note``, ``upper_bound`` (True when the figure is for a group that contains other countries too).
     """
     rows = []
     for mode in ("pipeline", "lng"):
@@ -337,16 +349,22 @@ def bilateral_2022(trade: pd.DataFrame, exporter: str, importer: str) -> pd.Data
             group = EI_PIPELINE_GROUP.get(importer) if mode == "pipeline" else None
             if group is not None:
                 v = m.loc[(m["exporter"] == exp_label) & (m["importer"] == group), "volume_bcm"]
+                others = [display_name(c) for c in EI_GROUP_ALSO.get(group, ())]
+                also = f" together with {fmt.join_and([*others, 'other non-EU European countries'])}" if others else ""
                 rows.append({
                     "mode": mode, "volume_bcm": float(v.iloc[0]) if len(v) else np.nan, "label": group,
-                    "note": f"{display_name(importer)} has no row of its own; the figure is for '{group}', which includes it",
+                    "note": (f"{display_name(importer)} has no row of its own; the figure is for '{group}', which includes it{also}, "
+                             f"so it is an upper bound for {display_name(importer)}, not its figure"),
+                    "upper_bound": True,
                 })  # fmt: skip
             else:
                 rows.append({"mode": mode, "volume_bcm": np.nan, "label": "", "note": f"{display_name(importer)} has no row of its own in the {mode} matrix"})
             continue
         v = m.loc[(m["exporter"] == exp_label) & (m["importer"] == imp_label), "volume_bcm"]
         rows.append({"mode": mode, "volume_bcm": float(v.iloc[0]) if len(v) else 0.0, "label": imp_label, "note": ""})
-    return pd.DataFrame(rows, columns=["mode", "volume_bcm", "label", "note"])
+    for r in rows:
+        r.setdefault("upper_bound", False)
+    return pd.DataFrame(rows, columns=["mode", "volume_bcm", "label", "note", "upper_bound"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -894,6 +912,20 @@ def production_alt(wide: pd.DataFrame, a: str, span: str) -> str:
     return f"Two line charts for {display_name(a)}, {span}: " + "; ".join(parts) + "."
 
 
+def group_gloss(label: str) -> str:
+    """What an EI group label holds, for the groups in which a buyer of this report hides.
+
+    >>> group_gloss("Rest of Europe")
+    ' (non-EU Europe: Türkiye, Georgia and others)'
+    >>> group_gloss("EU")
+    ''
+    """
+    inside = [b for b, g in EI_PIPELINE_GROUP.items() if g == label] + list(EI_GROUP_ALSO.get(label, ()))
+    if not inside:
+        return ""
+    return f" (non-EU Europe: {fmt.join_and([*(display_name(c) for c in inside), 'others'])})"
+
+
 def exports_sentence(exp: pd.DataFrame, a: str, surplus_2022: float) -> str:
     """The supplier's 2022 gas exports from the EI matrices, with the production surplus beside them."""
     na = display_name(a)
@@ -902,7 +934,7 @@ def exports_sentence(exp: pd.DataFrame, a: str, surplus_2022: float) -> str:
     bits = []
     for mode, rows in exp.groupby("mode", sort=False):
         total = rows["total_bcm"].iloc[0]
-        top = ", ".join(f"{fmt.num(v)} bcm to '{d}'" for d, v in zip(rows["destination"].head(3), rows["volume_bcm"].head(3)))
+        top = ", ".join(f"{fmt.num(v)} bcm to '{d}'{group_gloss(d)}" for d, v in zip(rows["destination"].head(3), rows["volume_bcm"].head(3)))
         bits.append(f"{fmt.num(total)} bcm by {'pipeline' if mode == 'pipeline' else 'LNG tanker'} ({top})")
     text = f"In {TRADE_YEAR} {na} exported " + " and ".join(bits) + " (EI trade matrices)"
     if not math.isnan(surplus_2022):
@@ -929,38 +961,6 @@ def buyer_sentence(wide_b: pd.DataFrame, b: str, press_total: pd.Series | None) 
             f"(EI does not list {nb}'s own gas production separately)"
         )
     return text + "."
-
-
-def supplier_sentence(wide: pd.DataFrame, shares: pd.DataFrame, label: str, years: Sequence[int]) -> str:
-    """How much ``label`` supplied in the latest year with a figure, its share, and the gaps."""
-    if label not in wide:
-        return ""
-    if not len(years):
-        return "The annual press figures on Türkiye's gas imports (2007–2024) do not reach into the period chosen."
-    y, v = last_valid(wide[label])
-    n = int(wide[label].notna().sum())
-    if y is None:
-        return f"The press figures give no importer-side annual volume from {label} in {fmt.years(years[0], years[-1])}."
-    text = f"Importer-side press figures put Türkiye's gas imports from {label} at {fmt.num(v, 2)} bcm in {y}"
-    s = shares.at[y, label] if label in shares else np.nan
-    if pd.notna(s):
-        text += f", {fmt.pct(s)} of its total imports that year"
-    y0, v0 = first_valid(wide[label])
-    if y0 is not None and y0 != y:
-        text += f" (first figure in the period: {fmt.num(v0, 2)} bcm in {y0})"
-    text += f"; {n} of the {len(years)} years {fmt.years(years[0], years[-1])} have a figure"
-    return text + "."
-
-
-def rank_sentence(wide: pd.DataFrame, year: int | None, country_labels: Sequence[str]) -> str:
-    """The order of the country suppliers shown in a year (LNG and totals excluded)."""
-    if year is None:
-        return ""
-    row = wide.loc[year, [c for c in country_labels if c in wide]].dropna().sort_values(ascending=False)
-    if len(row) < 2:
-        return ""
-    order = ", ".join(f"{k} {fmt.num(v, 1)} bcm" for k, v in row.items())
-    return f"Among the suppliers shown, the order in {year} was: {order}."
 
 
 def btc_sentence(thr: pd.DataFrame, cap: pd.Series) -> str:
@@ -1145,22 +1145,204 @@ def label_below(points: pd.DataFrame, near_deg: float = 3.5) -> list[bool]:
     return out
 
 
-def plot_route(points: pd.DataFrame, lines: dict[str, pd.DataFrame]):
-    """A schematic map: straight segments between the main points of each line, on a
-    longitude/latitude grid scaled for the mean latitude (no borders, no coastlines)."""
+# ---------------------------------------------------------------------------------------------
+# Production and consumption to 2024: OWID (TWh) joined to the EI 2023 series only where they agree
+# ---------------------------------------------------------------------------------------------
+
+#: Exact unit conversion: 1 EJ = 10^18 J and 1 TWh = 3.6 × 10^15 J.
+TWH_PER_EJ = 1e18 / 3.6e15
+#: OWID series with an EI 2023 counterpart in exajoules (an exact conversion into TWh, no gas or oil factor).
+OWID_EI_PAIRS = {
+    "gas_production": "gas_production_ej",
+    "gas_consumption": "gas_consumption_ej",
+    "primary_energy_consumption": "primary_energy_consumption_ej",
+}
+#: The series are joined only if every overlap year of the comparison window differs by at most this much.
+JOIN_TOLERANCE_PCT = 2.0
+#: Overlap years compared: the last this many years that both series have.
+JOIN_WINDOW = 10
+OWID_LABELS = {
+    "gas_production": "gas production", "gas_consumption": "gas consumption", "oil_production": "oil production",
+    "oil_consumption": "oil consumption", "primary_energy_consumption": "primary energy consumption",
+}  # fmt: skip
+
+
+def owid_wide(owid: pd.DataFrame, iso3: str, indicators: Sequence[str], years: Iterable[int]) -> pd.DataFrame:
+    """One country's OWID series (TWh) as columns, one row per year (NaN where OWID has no value).
+
+    Years before :data:`USSR_SPLIT_YEAR` are blanked for former Soviet republics, as for the EI series.
+    """
+    return _country_wide(owid, iso3, indicators, years, "value_twh")
+
+
+def ei_twh(series: pd.DataFrame, iso3: str, owid_indicator: str, years: Iterable[int]) -> pd.Series:
+    """The EI 2023 counterpart of an OWID series, converted from EJ to TWh exactly (NaN if none)."""
+    ei = OWID_EI_PAIRS.get(owid_indicator)
+    years = list(years)
+    if ei is None:
+        return pd.Series(np.nan, index=pd.Index(years, name="year"), dtype=float)
+    return ei_wide(series, iso3, [ei], years)[ei] * TWH_PER_EJ
+
+
+def overlap_differences(owid_s: pd.Series, ei_s: pd.Series, window: int = JOIN_WINDOW) -> pd.DataFrame:
+    """OWID minus EI (both TWh) in the last ``window`` years that both have.
+
+    Example:
+        >>> d = overlap_differences(pd.Series([100.0, 102.0, 110.0], index=[2020, 2021, 2022]), pd.Series([100.0, 100.0, np.nan], index=[2020, 2021, 2022]))
+        >>> d["difference_pct"].tolist()
+        [0.0, 2.0]
+    """
+    both = pd.concat([owid_s.rename("owid_twh"), ei_s.rename("ei_twh")], axis=1).dropna().tail(window)
+    both["difference_twh"] = both["owid_twh"] - both["ei_twh"]
+    both["difference_pct"] = 100 * both["difference_twh"] / both["ei_twh"].where(both["ei_twh"] != 0)
+    both.index.name = "year"
+    return both
+
+
+def agree(diff: pd.DataFrame, tolerance: float = JOIN_TOLERANCE_PCT) -> bool:
+    """True if there is an overlap and every overlap year differs by at most ``tolerance`` %."""
+    return bool(len(diff)) and bool((diff["difference_pct"].abs() <= tolerance).all())
+
+
+def joined(owid_s: pd.Series, ei_s: pd.Series, diff: pd.DataFrame) -> pd.DataFrame:
+    """The EI series to its last year, then OWID's later years, with the source of each value; only if they agree.
+
+    Returns:
+        ``value_twh`` and ``source`` ('Energy Institute 2023' or 'OWID') per year; empty when the two
+        series disagree in the overlap (then they are shown apart, never spliced).
+    """
+    if not agree(diff):
+        return pd.DataFrame(columns=["value_twh", "source"])
+    last_ei = ei_s.last_valid_index()
+    ei_part = ei_s.dropna()
+    later = owid_s[owid_s.index > last_ei].dropna()
+    out = pd.concat([
+        pd.DataFrame({"value_twh": ei_part, "source": "Energy Institute 2023"}),
+        pd.DataFrame({"value_twh": later, "source": "OWID"}),
+    ])  # fmt: skip
+    out.index.name = "year"
+    return out
+
+
+def comparison_table(items: Sequence[tuple[str, str, pd.Series, pd.Series]]) -> pd.DataFrame:
+    """One row per (country, indicator): overlap years compared, largest difference and the join decision."""
+    rows = []
+    for iso, ind, o, e in items:
+        d = overlap_differences(o, e)
+        if d.empty:
+            rows.append({"iso3": iso, "indicator": ind, "years": "", "n_years": 0, "max_abs_difference_pct": np.nan, "year_of_max": None, "joined": False})
+            continue
+        worst = d["difference_pct"].abs().idxmax()
+        rows.append({
+            "iso3": iso, "indicator": ind, "years": fmt.years(int(d.index[0]), int(d.index[-1])), "n_years": len(d),
+            "max_abs_difference_pct": float(abs(d.at[worst, "difference_pct"])), "year_of_max": int(worst), "joined": agree(d),
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def join_sentence(row: pd.Series) -> str:
+    """Whether a series pair was joined, and why, with the largest difference in the overlap."""
+    what = f"{display_name(row['iso3'])}'s {OWID_LABELS[row['indicator']]}"
+    if not row["n_years"]:
+        return f"{what}: the Energy Institute 2023 extract has no series in exajoules to compare with, so OWID's series is shown on its own."
+    worst = f"the largest difference is {fmt.num(row['max_abs_difference_pct'], 1)}%, in {int(row['year_of_max'])}"
+    if row["joined"]:
+        return f"{what}: OWID and the Energy Institute 2023 agree within {fmt.num(JOIN_TOLERANCE_PCT, 0)}% in each of {row['years']} ({worst}), so OWID's later years extend the Energy Institute series."
+    return (
+        f"{what}: the two differ by more than {fmt.num(JOIN_TOLERANCE_PCT, 0)}% in at least one year of {row['years']} ({worst}; OWID uses a later edition "
+        "of the Review, which revised back years), so they are shown apart and not joined."
+    )
+
+
+def latest_sentence(o: pd.Series, iso: str, indicator: str) -> str:
+    """The latest OWID value of a series and its year."""
+    y, v = last_valid(o)
+    what = f"{display_name(iso)}'s {OWID_LABELS[indicator]}"
+    if y is None:
+        return f"OWID gives no {OWID_LABELS[indicator]} for {display_name(iso)} in the period (not covered)."
+    return f"{what} was {fmt.integer(v)} TWh in {y} (Our World in Data, based on the Energy Institute's Statistical Review)."
+
+
+def plot_owid_join(panels: Sequence[tuple[str, pd.Series, pd.Series, pd.DataFrame, str]]):
+    """One panel per series: EI 2023 (solid) and OWID (dashed); where joined, OWID's later years in a heavier dash.
+
+    Args:
+        panels: (title, OWID series, EI series in TWh, joined frame (may be empty or None), colour).
+    """
+    from matplotlib.lines import Line2D
+
+    fig, axes = figures.new("wide", 1, max(len(panels), 1))
+    axes = np.atleast_1d(axes)
+    kinds = set()
+    for ax, (title, o, e, j, c) in zip(axes, panels):
+        if e.notna().any():
+            ax.plot(e.index, e, "-", color=c, linewidth=1.8)
+            kinds.add("ei")
+        if j is not None and len(j):
+            later = j[j["source"] == "OWID"]["value_twh"]
+            last_ei = e.last_valid_index()
+            ax.plot([last_ei, *later.index], [e[last_ei], *later.to_numpy()], "--", color=c, linewidth=1.8, marker="o", markersize=3.5)
+            kinds.add("joined")
+        else:
+            ax.plot(o.index, o, "--", color=figures.GREY, linewidth=1.3)
+            kinds.add("apart")
+        ax.set_title(title, fontsize=8.5)
+        ax.set_ylim(bottom=0)
+        ax.xaxis.set_major_locator(mticker.MaxNLocator(3, integer=True))
+    axes[0].set_ylabel("TWh")
+    handles = {
+        "ei": Line2D([], [], color="#000000", linewidth=1.8, label="Energy Institute 2023 (EJ × 277.78)"),
+        "joined": Line2D([], [], color="#000000", linestyle="--", marker="o", markersize=3.5, label="OWID, later years (joined)"),
+        "apart": Line2D([], [], color=figures.GREY, linestyle="--", label="OWID (shown apart, not joined)"),
+    }
+    fig.legend(handles=[h for k, h in handles.items() if k in kinds], loc="outside lower center", ncols=3, fontsize=7.5, frameon=False)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# Route map on Natural Earth borders
+# ---------------------------------------------------------------------------------------------
+
+#: Standard parallel of the map's equirectangular projection.
+MAP_PARALLEL = 40.0
+MAP_EXTENT = (17.0, 51.5, 34.5, 44.5)  # lon min, lon max, lat min, lat max
+MAP_LINE_NAMES = {"BTC": "BTC (oil)", "SCP": "SCP / SCPx (gas)", "TANAP": "TANAP (gas)", "TAP": "TAP (gas)"}
+
+
+def projection_text(parallel: float = MAP_PARALLEL) -> str:
+    """The projection as stated in the caption."""
+    return f"equirectangular projection (longitude scaled by the cosine of {fmt.num(parallel, 0)}° N), WGS 84"
+
+
+def plot_route_map(borders: pd.DataFrame, points: pd.DataFrame, lines: dict[str, pd.DataFrame], highlight: Sequence[str] = ()):
+    """The pipelines as lines between their main points, on Natural Earth's country outlines.
+
+    Countries in ``highlight`` are shaded; other countries in light grey. Each line is labelled in
+    the legend and the points are named on the map.
+    """
+    from matplotlib import patheffects
+    from matplotlib.patches import Polygon
+
     fig, ax = figures.new("wide")
+    for (code, ring), pts in borders.groupby(["ne_code", "ring"], sort=True):
+        fill = "#dbe7f3" if code in highlight else "#f2f2f2"
+        ax.add_patch(Polygon(pts.sort_values("vertex")[["lon", "lat"]].to_numpy(), closed=True, facecolor=fill, edgecolor="#8a8a8a", linewidth=0.5, zorder=1))
     offsets = {"BTC": -0.12, "SCP": 0.12, "TANAP": 0.0, "TAP": 0.0}
     for key, pts in lines.items():
-        ax.plot(pts["lon"], pts["lat"] + offsets.get(key, 0), "-", color=PIPELINE_COLOURS[key], linewidth=2.2, label=key, zorder=2)
-    ax.plot(points["lon"], points["lat"], "o", color="#ffffff", markeredgecolor="#000000", markersize=6, zorder=3)
+        ax.plot(pts["lon"], pts["lat"] + offsets.get(key, 0), "-", color=PIPELINE_COLOURS[key], linewidth=2.4, label=MAP_LINE_NAMES.get(key, key), zorder=3)
+    ax.plot(points["lon"], points["lat"], "o", color="#ffffff", markeredgecolor="#000000", markersize=5, zorder=4)
     below = label_below(points)
     for (_, r), low in zip(points.iterrows(), below):
-        ax.annotate(short_name(str(r["point"])), (r["lon"], r["lat"]), xytext=(0, -13 if low else 7), textcoords="offset points", ha="center", fontsize=7.5)
-    mean_lat = float(points["lat"].mean())
-    ax.set_aspect(1 / math.cos(math.radians(mean_lat)))
+        ax.annotate(
+            short_name(str(r["point"])), (r["lon"], r["lat"]), xytext=(0, -11 if low else 6), textcoords="offset points", ha="center", fontsize=7, zorder=5,
+            path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
+        )  # fmt: skip
+    lon0, lon1, lat0, lat1 = MAP_EXTENT
+    ax.set_xlim(lon0, lon1)
+    ax.set_ylim(lat0, lat1)
+    ax.set_aspect(1 / math.cos(math.radians(MAP_PARALLEL)))
+    ax.grid(False)
     ax.set_xlabel("longitude (° east)")
     ax.set_ylabel("latitude (° north)")
-    ax.set_xlim(points["lon"].min() - 3, points["lon"].max() + 3)
-    ax.set_ylim(points["lat"].min() - 1.5, points["lat"].max() + 2.5)
-    ax.legend(loc="upper center", ncols=4)
+    ax.legend(loc="lower left", ncols=2, fontsize=7.5, framealpha=0.9)
     return fig

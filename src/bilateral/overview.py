@@ -53,6 +53,7 @@ from bilateral import diplomatic as dip
 from bilateral import energy
 from bilateral import fmt
 from bilateral import events as evs
+from bilateral import gas_routes
 from bilateral import military as mil
 from bilateral import trade as trd
 from bilateral.countries import display_name, is_iso3
@@ -73,14 +74,14 @@ INDICATOR_MEANING: dict[str, str] = {
     "un_votes": "UN General Assembly voting alignment in the year",
     "arms": "the partner's share of a state's arms imports (SIPRI TIV, trailing window)",
     "trade": "the partner's share of a state's total merchandise trade (each side's own IMF DOTS reports)",
-    "energy": "the partner's share of Türkiye's gas imports (importer-side press figures)",
+    "energy": "the partner's share of the gas entering Türkiye (IEA Gas Trade Flows, entries by route; full years)",
 }
 #: Catalogue keys behind each indicator.
 INDICATOR_SOURCES: dict[str, tuple[str, ...]] = {
     "un_votes": ("unga_votes_unvotes_voeten", "unga_votes_unxml_dgacm"),
     "arms": ("sipri_arms_transfers",),
     "trade": ("imf_dots",),
-    "energy": ("press_figures",),
+    "energy": ("iea_gas_trade_flows",),
 }
 #: The default weights (the notebook's ``weights`` parameter must have exactly these keys).
 DEFAULT_WEIGHTS: dict[str, float] = {"un_votes": 1.0, "arms": 1.0, "trade": 1.0, "energy": 1.0}
@@ -241,7 +242,7 @@ def load_inputs(codes: Iterable[str]) -> dict[str, pd.DataFrame]:
         codes: the states whose UN votes are loaded (the pairs' states and the comparators).
 
     Returns:
-        ``events, agreement, votes, resolutions, transfers, totals, trade, gas, energy_series``.
+        ``events, agreement, votes, resolutions, transfers, totals, trade, gas, gas_flows, energy_series``.
     """
     return {
         "events": load("events"),
@@ -252,6 +253,7 @@ def load_inputs(codes: Iterable[str]) -> dict[str, pd.DataFrame]:
         "totals": load("arms_totals"),
         "trade": load("trade_bilateral"),
         "gas": load("gas_imports_turkiye"),
+        "gas_flows": load("gas_flows_turkiye_monthly"),
         "energy_series": load("energy_series"),
     }
 
@@ -331,6 +333,61 @@ def gas_shares_by_year(gas: pd.DataFrame, supplier: str, years: Iterable[int]) -
     return (energy.computed_shares(wide)[label] / 100.0).rename("share")
 
 
+def iea_annual(flows: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
+    """Entries by source per year from the IEA monthly routes (mcm), and the full years (12 months, every entry route reported)."""
+    wm = gas_routes.monthly_wide(flows)
+    wa, _ = gas_routes.annual_from_monthly(wm)
+    cov = gas_routes.coverage(wm)
+    full = [int(y) for y in cov.index if cov.at[y, "months_in_data"] == 12 and cov.at[y, "comparable"]]
+    return gas_routes.by_supplier(wa), full
+
+
+def gas_shares_by_year_iea(flows: pd.DataFrame, supplier: str, years: Iterable[int]) -> pd.Series:
+    """``supplier``'s share (0–1) of the gas entering Türkiye, from the IEA entry routes: entries on the supplier's
+    routes ÷ total entries of the same full year (one series for both). NaN for partial years and for a supplier
+    without an entry route (LNG origins are unknown)."""
+    years = list(years)
+    out = pd.Series(np.nan, index=pd.Index(years, name="year"), dtype=float, name="share")
+    if supplier not in gas_routes.COUNTRY_SUPPLIERS or not years:
+        return out
+    sup, full = iea_annual(flows)
+    sh = gas_routes.shares(sup)[supplier] / 100.0
+    for y in years:
+        if y in full:
+            out[y] = float(sh.get(y, np.nan))
+    return out
+
+
+def gas_summary_iea(flows: pd.DataFrame, series: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]) -> dict:
+    """Energy headline from the IEA entry routes: for a pair with Türkiye, the partner's share of the gas entering
+    Türkiye by full year, with its rank among the pipeline suppliers; otherwise as :func:`gas_summary` (EI production).
+
+    Returns the keys of :func:`gas_summary` (``kind`` "tr_imports": ``label`` is the supplier's name, or None when no
+    entry route carries its gas; ``volumes`` in bcm by source incl. 'Total'; ``shares`` in %; ``rank``/``n_ranked``
+    among the pipeline suppliers with a positive volume), plus ``source`` = "iea".
+    """
+    years = list(years)
+    if GAS_BUYER not in (a, b):
+        return {**gas_summary(pd.DataFrame(columns=["year"]), series, a, b, comparators, years), "source": "iea"}
+    supplier = b if a == GAS_BUYER else a
+    sup, full = iea_annual(flows)
+    yrs = [y for y in years if y in full]
+    label = gas_routes.supplier_label(supplier) if supplier in gas_routes.COUNTRY_SUPPLIERS else None
+    names = {k: gas_routes.supplier_label(k) for k, _, _ in gas_routes.SUPPLIERS}
+    vol = (sup.reindex(yrs) / gas_routes.MCM_PER_BCM).rename(columns={**names, gas_routes.TOTAL: energy.TOTAL_LABEL})
+    shares = gas_routes.shares(sup.reindex(yrs)).rename(columns=names)
+    out = {"kind": "tr_imports", "source": "iea", "supplier": supplier, "label": label, "years": yrs, "labels": [names[k] for k in gas_routes.COUNTRY_SUPPLIERS],
+           "volumes": vol, "shares": shares, "latest_year": None, "latest_share": np.nan, "latest_bcm": np.nan, "rank": None, "n_ranked": 0}  # fmt: skip
+    if label is None or not yrs:
+        return out
+    y, v = energy.last_valid(shares[label])
+    if y is None:
+        return out
+    rank, n, tied = gas_routes.rank_in_period(sup.loc[y], supplier)
+    out.update(latest_year=y, latest_share=v, latest_bcm=float(vol.at[y, label]), rank=rank, n_ranked=n, tied_with=tied)
+    return out
+
+
 def combine(values: Sequence[float], rule: str = PAIR_RULE) -> float:
     """One pair value from its directional values: the largest (``"max"``) or the mean of those present.
 
@@ -371,7 +428,7 @@ def directional_table(inputs: Mapping[str, pd.DataFrame], pairs: Sequence[tuple[
             frames.append(pd.DataFrame({"pair": label, "year": years, "indicator": "trade", "direction": f"{s} in {r}", "share": tr.to_numpy()}))
         if GAS_BUYER in (a, b):
             supplier = b if a == GAS_BUYER else a
-            g = gas_shares_by_year(inputs["gas"], supplier, years)
+            g = gas_shares_by_year_iea(inputs["gas_flows"], supplier, years)
             frames.append(pd.DataFrame({"pair": label, "year": years, "indicator": "energy", "direction": f"{supplier} in {GAS_BUYER}", "share": g.to_numpy()}))
     return pd.concat(frames, ignore_index=True)
 
@@ -993,12 +1050,17 @@ def headline_table(a: str, b: str, un: dict, arms: dict, gas: dict, tr: dict) ->
     else:
         rows.append(("Military", "Arms transfers between the pair", "not covered", "–", "SIPRI register extract holds AZE, TUR, ARM deals only"))
     if gas["kind"] == "tr_imports":
+        iea = gas.get("source") == "iea"
+        whole = "the gas entering Türkiye" if iea else "Türkiye's gas imports"
+        ns = display_name(gas["supplier"])
         if gas.get("latest_year"):
-            ns = display_name(gas["supplier"])
-            rows.append(("Energy", f"{ns}'s share of Türkiye's gas imports (press figures)", fmt.pct(gas["latest_share"]), str(gas["latest_year"]),
-                         f"{fmt.num(gas['latest_bcm'], 1)} bcm; rank {gas['rank']} of {gas['n_ranked']} suppliers with a reported volume"))
+            rank = (gas_routes.rank_text(gas["rank"], gas["n_ranked"], ", ".join(gas.get("tied_with") or [])) if iea
+                    else f"rank {gas['rank']} of {gas['n_ranked']} suppliers with a reported volume")  # fmt: skip
+            rows.append(("Energy", f"{ns}'s share of {whole} ({'IEA Gas Trade Flows' if iea else 'press figures'})", fmt.pct(gas["latest_share"]),
+                         str(gas["latest_year"]), f"{fmt.num(gas['latest_bcm'], 1)} bcm; {rank}"))  # fmt: skip
         else:
-            rows.append(("Energy", "Share of Türkiye's gas imports", "no figure", "–", f"the press table names no imports from {display_name(gas['supplier'])}"))
+            why = f"no entry route carries gas from {ns}" if iea else f"the press table names no imports from {ns}"
+            rows.append(("Energy", f"Share of {whole}", "no figure", "–", why))
     else:
         wide = gas["wide"]
         for c in gas["listed"]:
@@ -1022,7 +1084,10 @@ def summary_sources(arms: dict, gas: dict, tr: dict) -> list[str]:
     keys = ["unga_votes_unvotes_voeten", "unga_votes_unxml_dgacm"]
     if arms["years"]:
         keys.append("sipri_arms_transfers")
-    keys.append("press_figures" if gas["kind"] == "tr_imports" else "ei_statistical_review_2023")
+    if gas["kind"] == "tr_imports":
+        keys.append("iea_gas_trade_flows" if gas.get("source") == "iea" else "press_figures")
+    else:
+        keys.append("ei_statistical_review_2023")
     if tr["years"]:
         keys.append("imf_dots")
     return keys
@@ -1189,6 +1254,17 @@ def arms_sentence(arms: dict, a: str, b: str) -> str:
 
 def gas_sentence(gas: dict, a: str, b: str) -> str:
     """Key finding on gas."""
+    if gas["kind"] == "tr_imports" and gas.get("source") == "iea":
+        ns = display_name(gas["supplier"])
+        if gas.get("label") is None:
+            return f"None of Türkiye's gas entry points carries gas from {ns} (IEA Gas Trade Flows), so the gas indicator is not covered for this pair."
+        if not gas.get("latest_year"):
+            return f"The IEA Gas Trade Flows have no full year in the period for the gas entering Türkiye from {ns}."
+        return (
+            f"Gas entering Türkiye on {gas_routes.route_phrase(gas['supplier'])} was {fmt.pct(gas['latest_share'])} of all entries in {gas['latest_year']} "
+            f"({fmt.num(gas['latest_bcm'], 1)} bcm; {gas_routes.rank_text(gas['rank'], gas['n_ranked'], ', '.join(gas.get('tied_with') or []))}), "
+            "by this project's calculation from the IEA Gas Trade Flows, numerator and denominator from that one series."
+        )
     if gas["kind"] == "tr_imports":
         ns = display_name(gas["supplier"])
         if not gas.get("latest_year"):
@@ -1330,9 +1406,11 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
             ax.plot(s.index, s.to_numpy(), color=figures.colour(gas["supplier"]), marker="o", markersize=4, linewidth=1.4)
             ax.set_ylim(0, max(30.0, float(s.max()) * 1.2))
             ax.set_xlim(min(s.index) - 0.5, max(s.index) + 0.5)
+        elif gas.get("source") == "iea":
+            _empty(ax, f"no entry route carries\ngas from {display_name(gas['supplier'])}")
         else:
             _empty(ax, f"the press figures name no gas\nimports from {display_name(gas['supplier'])}")
-        ax.set_title(f"{display_name(gas['supplier'])}: % of Türkiye's gas imports", loc="left", fontsize=9)
+        ax.set_title(f"{display_name(gas['supplier'])}: % of " + ("gas entering Türkiye" if gas.get("source") == "iea" else "Türkiye's gas imports"), loc="left", fontsize=9)
     else:
         w = gas["wide"]
         if len(w.columns):

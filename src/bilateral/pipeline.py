@@ -24,7 +24,7 @@ from bilateral.sources._raw import require_sources
 from bilateral.sources.catalog import SOURCES
 
 #: Builder modules under ``bilateral.sources``, in the order they run.
-BUILDERS = ("unga", "sipri", "trade", "energy", "macro", "diplomacy", "curated")
+BUILDERS = ("unga", "sipri", "trade", "energy", "macro", "diplomacy", "curated", "iea_gas", "owid_energy", "natural_earth")
 
 
 def builder_modules() -> list[ModuleType]:

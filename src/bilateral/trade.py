@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from bilateral import fmt
 from bilateral.countries import display_name, is_iso3
 from bilateral.errors import ParameterError
 
@@ -507,6 +508,12 @@ def intensity_table(trade: pd.DataFrame, exporter: str, partners: Sequence[str],
 # ---------------------------------------------------------------------------------------------
 # Trade relative to GDP
 # ---------------------------------------------------------------------------------------------
+
+
+def gdp_series(macro: pd.DataFrame, iso3: str) -> pd.Series:
+    """A country's GDP (current US$ million) for every year of the macro table, indexed by year."""
+    rows = macro[macro["iso3"] == iso3]
+    return pd.Series(rows["gdp_usd_m"].astype(float).to_numpy(), index=rows["year"].astype(int).to_numpy(), name="gdp_usd_m")
 
 
 def trade_to_gdp(trade: pd.DataFrame, macro: pd.DataFrame, reporter: str, partner: str, years: Iterable[int]) -> pd.DataFrame:
@@ -1218,12 +1225,56 @@ def press_sentence(full: pd.DataFrame, a: str, b: str) -> str:
     )
 
 
-def gdp_peak_sentence(code: str, frame: pd.DataFrame) -> str:
-    """The year a :func:`trade_to_gdp` ratio peaks, with the GDP of that year and the next (ratios move with GDP too)."""
+#: A year's GDP is flagged as a likely conversion artefact when it is this many times smaller (or larger)
+#: than the GDP of both the year before and the year after.
+GDP_JUMP_FACTOR = 3.0
+
+
+def gdp_artefacts(gdp: pd.Series, factor: float = GDP_JUMP_FACTOR) -> list[int]:
+    """Years whose GDP (current US$) differs from both neighbouring years by more than ``factor`` times, in the same
+    direction: an isolated dip or spike that a currency conversion (e.g. a rouble-to-manat switch at an exchange rate
+    of the time) rather than the economy produces.
+
+    Example:
+        >>> gdp_artefacts(pd.Series({1991: 8792.4, 1992: 446.3, 1993: 1570.0, 1994: 1193.3}))
+        [1992]
+    """
+    g = gdp.dropna().sort_index()
+    out = []
+    for prev, y, nxt in zip(g.index[:-2], g.index[1:-1], g.index[2:]):
+        if prev != y - 1 or nxt != y + 1:
+            continue
+        low = g[y] * factor < g[prev] and g[y] * factor < g[nxt]
+        high = g[y] > factor * g[prev] and g[y] > factor * g[nxt]
+        if low or high:
+            out.append(int(y))
+    return out
+
+
+def gdp_peak_sentence(code: str, frame: pd.DataFrame, gdp_all: pd.Series | None = None) -> str:
+    """The year a :func:`trade_to_gdp` ratio peaks, with the GDP of that year and the next (ratios move with GDP too).
+
+    A peak that rests on a GDP flagged by :func:`gdp_artefacts` is not presented as a peak: the sentence says so,
+    gives the GDP of the years around it, and names the highest ratio among the other years. ``gdp_all`` is the
+    country's whole GDP series (indexed by year), so that the first year of the period can be checked against the
+    year before it; without it only the frame's years are used.
+    """
     values = frame["pct_gdp"].dropna()
     if values.empty:
         return ""
+    gdp = frame["gdp_usd_m"] if gdp_all is None else gdp_all.astype(float).combine_first(frame["gdp_usd_m"])
+    odd = gdp_artefacts(gdp)
     y = int(values.idxmax())
+    if y in odd:
+        text = (
+            f"{display_name(code)}'s highest ratio, {adaptive(values.max(), 2)}% in {y}, rests on a GDP of {money(gdp[y])} that year in the World Bank data, "
+            f"against {money(gdp[y - 1])} in {y - 1} and {money(gdp[y + 1])} in {y + 1}: a likely currency-conversion artefact in the GDP series rather than a peak in trade"
+        )
+        rest = values.drop(index=[v for v in odd if v in values.index])
+        if not rest.empty:
+            y2 = int(rest.idxmax())
+            text += f"; leaving {fmt.join_and(str(v) for v in odd if v in values.index)} aside, the ratio is highest in {y2}, at {adaptive(rest.max(), 2)}%"
+        return text + "."
     text = (
         f"{display_name(code)}'s ratio is highest in {y}, at {adaptive(values.max(), 2)}%, when its GDP in current US dollars "
         f"was {money(frame.at[y, 'gdp_usd_m'])}"
