@@ -314,18 +314,6 @@ def test_press_partial_and_sentence():
 # ---------------------------------------------------------------------------------------------
 
 
-def test_check_comparators_b():
-    assert trade.check_comparators_b(["GEO", "IRN"], "AZE", "TUR") == ("GEO", "IRN")
-    with pytest.raises(ParameterError, match="already country_a or country_b"):
-        trade.check_comparators_b(["AZE"], "AZE", "TUR")
-    with pytest.raises(ParameterError, match="not an ISO 3166"):
-        trade.check_comparators_b(["Georgia"], "AZE", "TUR")
-    with pytest.raises(ParameterError, match="twice"):
-        trade.check_comparators_b(["GEO", "GEO"], "AZE", "TUR")
-    with pytest.raises(ParameterError, match="must be a list"):
-        trade.check_comparators_b("GEO", "AZE", "TUR")
-
-
 def test_recent_window():
     assert trade.recent_window(2020, 5, 1992) == range(2016, 2021)
     assert trade.recent_window(2020, 50, 1992) == range(1992, 2021)
@@ -480,5 +468,15 @@ def test_notebook_refuses_bad_comparators_b(tmp_path):
 
     from conftest import execute_notebook
 
-    with pytest.raises(papermill.PapermillExecutionError, match="comparators_b"):
-        execute_notebook("trade", tmp_path, comparators_b=["TUR"])
+    with pytest.raises(papermill.PapermillExecutionError, match=r"comparators_b\[0\]='Georgia'"):
+        execute_notebook("trade", tmp_path, comparators_b=["Georgia"])
+
+
+@pytest.mark.notebook
+def test_notebook_leaves_out_comparators_that_are_the_pair(tmp_path):
+    """The default comparators include Georgia: for GEO–TUR it is left out, and the report says so."""
+    from conftest import execute_notebook, notebook_text
+
+    text = notebook_text(execute_notebook("trade", tmp_path, country_a="GEO", start_year=2000))
+    assert "Georgia is one of the two states this report is about, so it is left out of the states they are compared with." in text
+    assert "Traceback" not in text

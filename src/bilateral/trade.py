@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from bilateral.countries import display_name, is_iso3
+from bilateral.countries import display_name
 from bilateral.errors import ParameterError
 
 #: Years the DOTS vintage used here covers.
@@ -41,44 +41,6 @@ WORLD = "WLD"
 PRESS_PAIR = frozenset({"AZE", "TUR"})
 #: Marker shown after an IMF-estimated value in tables.
 ESTIMATE_MARK = "e"
-
-
-# ---------------------------------------------------------------------------------------------
-# Parameters
-# ---------------------------------------------------------------------------------------------
-
-
-def check_comparators_b(codes: Sequence[str], country_a: str, country_b: str) -> tuple[str, ...]:
-    """Validate the comparators of ``country_b`` (the extra parameter ``comparators_b``).
-
-    The standard ``comparators`` are the partners against which ``country_b``'s weight in
-    ``country_a``'s trade is compared; ``comparators_b`` are the partners against which
-    ``country_a``'s weight in ``country_b``'s trade is compared.
-
-    Args:
-        codes: ISO3 codes.
-        country_a: the first country of the pair.
-        country_b: the second country of the pair.
-
-    Returns:
-        The codes as a tuple.
-
-    Raises:
-        ParameterError: if a code is not ISO3, repeats, or is one of the pair.
-    """
-    if isinstance(codes, str) or not isinstance(codes, (list, tuple)):
-        raise ParameterError(f"comparators_b={codes!r} must be a list of ISO3 codes, e.g. ['GEO', 'IRN', 'RUS']")
-    for i, code in enumerate(codes):
-        if not is_iso3(code):
-            raise ParameterError(f"comparators_b[{i}]={code!r} is not an ISO 3166 alpha-3 country code")
-    if len(set(codes)) != len(codes):
-        raise ParameterError(f"comparators_b={list(codes)!r} lists a code twice")
-    clash = [c for c in codes if c in (country_a, country_b)]
-    if clash:
-        raise ParameterError(
-            f"comparators_b={list(codes)!r} includes {clash[0]!r}, which is already country_a or country_b"
-        )
-    return tuple(codes)
 
 
 # ---------------------------------------------------------------------------------------------
