@@ -199,9 +199,9 @@ def test_share_sentence_handles_missing_and_tiny_shares():
     text = trade.share_sentence("ARM", "AZE", ax, am, bx, bm)
     # 0.000085 / 1500 * 100 = 0.0000057% -> below the 0.001% floor; Armenia's imports from Azerbaijan are missing.
     assert text == (
-        "In 2015, Azerbaijan took less than 0.001% of Armenia's exports (by Armenia's figures; rank 1 of 1 among Azerbaijan "
-        "and the comparators) and its imports from Azerbaijan are not reported for that year."
-    )
+        "In 2015, Azerbaijan took less than 0.001% of Armenia's exports (by Armenia's figures) "
+        "and its imports from Azerbaijan are not reported for that year."
+    )  # no comparator with a value: nothing to rank, so no "rank 1 of 1"
     assert trade.share_pct_text(18.94) == "18.9%" and trade.share_pct_text(0.0123) == "0.012%"
     assert trade.share_pct_text(float("nan")) == "n/a" and trade.share_pct_text(0.0) == "0.0%"
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from bilateral import fmt
 from bilateral.countries import display_name
 from bilateral.errors import ParameterError
 from bilateral.measures import VOTE_CATEGORIES, ordered_pair, pairwise_agreement
@@ -765,6 +766,24 @@ def pledge_grid(pledges: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
 def pledge_first_years(pledges: pd.DataFrame) -> dict[str, int]:
     """The first year each obligation is recorded in force (obligations never in force are left out)."""
     return {c: int(pledges.loc[pledges[c] == 1, "year"].min()) for c in PLEDGES if len(pledges) and (pledges[c] == 1).any()}
+
+
+def pledge_sentence(pledges: pd.DataFrame, last_year: int) -> str:
+    """What ATOP records for a pair, each obligation with its own first and last year in force.
+
+    Example: ``"ATOP records non-aggression from 1993, still in force in 2018, when its data end; defence from
+    1993 and consultation from 1993, last in force in 2008."`` Obligations never in force are left out; "" if
+    there is none.
+    """
+    groups: dict[int, list[str]] = {}
+    for c, first in sorted(pledge_first_years(pledges).items(), key=lambda kv: kv[1]):
+        last = int(pledges.loc[pledges[c] == 1, "year"].max())
+        groups.setdefault(last, []).append(f"{PLEDGES[c].lower()} from {first}")
+    parts = []
+    for last, items in sorted(groups.items(), reverse=True):
+        until = f"still in force in {last}, when its data end" if last == last_year else f"last in force in {last}"
+        parts.append(f"{fmt.join_and(items)}, {until}")
+    return f"ATOP records {'; '.join(parts)}." if parts else ""
 
 
 def pledges_with_partners(alliances: pd.DataFrame, anchors: Sequence[str], partners: Sequence[str], year: int) -> pd.DataFrame:

@@ -986,7 +986,7 @@ def shares_table(reporter: str, exports: pd.DataFrame, imports: pd.DataFrame, ye
             est = bool(r["is_estimate"].iloc[0]) if len(r) else False
             row[f"Share of {label}, %"] = flagged([value], [est])[0]
             rank, n = rank_among(frame, partner, year)
-            row[f"Rank in {label}"] = f"{rank} of {n}" if rank else "–"
+            row[f"Rank in {label}"] = f"{rank} of {n}" if rank and n > 1 else "–"
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -1088,15 +1088,17 @@ def share_sentence(a: str, b: str, a_exports: pd.DataFrame, a_imports: pd.DataFr
     ya = latest_year_with(a_exports, "share_pct", a_exports["partner"] == b)
     if ya is not None:
         rank, n = rank_among(a_exports, b, ya)
+        ranked = f"; rank {rank} of {n} among {nb} and the comparators" if n > 1 else ""  # nothing to rank alone
         parts.append(
-            f"in {ya}, {nb} took {share_pct_text(share_of(a_exports, b, ya))} of {na}'s exports (by {na}'s figures; rank {rank} of {n} "
-            f"among {nb} and the comparators) and {supplied(a_imports, b, ya)}"
+            f"in {ya}, {nb} took {share_pct_text(share_of(a_exports, b, ya))} of {na}'s exports (by {na}'s figures{ranked}) "
+            f"and {supplied(a_imports, b, ya)}"
         )
     yb = latest_year_with(b_exports, "share_pct", b_exports["partner"] == a)
     if yb is not None:
         rank, n = rank_among(b_exports, a, yb)
+        ranked = f"; rank {rank} of {n}" if n > 1 else ""
         parts.append(
-            f"in {yb}, {na} took {share_pct_text(share_of(b_exports, a, yb))} of {nb}'s exports (by {nb}'s figures; rank {rank} of {n}) "
+            f"in {yb}, {na} took {share_pct_text(share_of(b_exports, a, yb))} of {nb}'s exports (by {nb}'s figures{ranked}) "
             f"and {supplied(b_imports, a, yb)}"
         )
     if not parts:
