@@ -34,14 +34,16 @@ def test_pledge_sentence_gives_each_obligation_its_own_last_year():
     pledges["nonaggression"] = 1
     pledges["any_pledge"] = 1
     assert dip.pledge_sentence(pledges, 2018) == (
-        "ATOP records non-aggression from 1993, still in force in 2018, when its data end; "
-        "defence from 1993 and consultation from 1993, last in force in 2008."
+        "ATOP records defence from 1993, non-aggression from 1993, consultation from 1993; "
+        "non-aggression is still in force in 2018, when its data end; defence and consultation were last in force in 2008."
     )
-    # all three still in force at the end of the data: one clause
+    # all three still in force at the end of the data: one clause (the default pair's wording)
     pledges["defense"] = pledges["consultation"] = 1
     assert dip.pledge_sentence(pledges, 2018) == (
-        "ATOP records defence from 1993, non-aggression from 1993 and consultation from 1993, still in force in 2018, when its data end."
+        "ATOP records defence from 1993, non-aggression from 1993, consultation from 1993; still in force in 2018, when its data end."
     )
+    # all ended before the data end
+    assert dip.pledge_sentence(pledges[pledges["year"] <= 2008], 2018).endswith("consultation from 1993; the last in force in 2008.")
     assert dip.pledge_sentence(pledges.iloc[0:0], 2018) == ""
 
 
@@ -105,6 +107,7 @@ VARIANTS = [
     ("trade", {"country_a": "BRA", "country_b": "ARG", "comparators": ["CHN"], "comparators_b": []}),
     ("trade", {"comparators": [], "comparators_b": []}),
     ("overview", {"comparators": [], "n_draws": 200}),
+    ("diplomatic", {"country_a": "ARM", "country_b": "RUS"}),  # the default comparators include both
 ]
 
 
@@ -157,8 +160,8 @@ def test_diplomatic_alliance_line_for_georgia_and_russia(executed):
     text = executed(VARIANTS[2])
     line = next(line for line in text.splitlines() if "**Alliance.**" in line)
     # ATOP: Georgia–Russia defence and consultation pledges lapse before 2018; non-aggression runs to 2018
-    assert "non-aggression from" in line and ", still in force in 2018, when its data end" in line
-    assert re.search(r"still in force in 2018.*; .*defence from \d{4}.*last in force in \d{4}", line), line
+    assert "non-aggression is still in force in 2018, when its data end" in line, line
+    assert re.search(r"; defence and consultation were last in force in (\d{4})\.", line), line
 
 
 @pytest.mark.notebook
@@ -173,3 +176,10 @@ def test_yearly_bars_text_for_one_year_and_for_several():
     # 3.4 + 0 + 2.0 + 3.0 = 8.4 over 4 years, 3 with deliveries; highest 2000
     per_year = pd.Series([3.4, 0.0, 2.0, 3.0], index=[2000, 2001, 2010, 2011])
     assert mil.yearly_bars_text(per_year) == "Deliveries occur in 3 of 4 years, 8.4 TIV million in all; the highest bar is 2000 at 3.4."
+
+
+@pytest.mark.notebook
+def test_diplomatic_runs_for_armenia_and_russia_with_its_default_comparators(executed):
+    text = executed(VARIANTS[7])
+    assert ("Russia and Armenia are the two states this report is about, so they are left out of the states they "
+            "are compared with.") in text

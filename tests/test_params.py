@@ -144,7 +144,7 @@ def test_other_comparator_lists_follow_the_same_rules_and_share_the_note():
     p = validate(with_(comparators=["AZE", "TUR", "GEO"], comparators_b=["TUR", "IRN"]), years=YEARS, extra=extra)
     assert p.comparators == ("GEO",) and p.extra["comparators_b"] == ["IRN"]
     assert p.dropped == {"comparators": ("AZE", "TUR"), "comparators_b": ("TUR",)}
-    assert p.note.startswith("Azerbaijan and Türkiye are one of the two states this report is about, so they are left out")
+    assert p.note.startswith("Azerbaijan and Türkiye are the two states this report is about, so they are left out")
     with pytest.raises(ParameterError, match=r"comparators_b\[1\]='Iran'"):
         validate(with_(comparators_b=["IRN", "Iran"]), years=YEARS, extra=extra)
     with pytest.raises(ParameterError, match="comparators_b=.*twice"):

@@ -63,9 +63,9 @@ class Params:
         if not codes:
             return ""
         names = join_and(display_name(c) for c in codes)
-        verb, pron = ("is", "it is") if len(codes) == 1 else ("are", "they are")
-        return (f"{names} {verb} one of the two states this report is about, so {pron} left out of the states "
-                f"they are compared with.")
+        # at most two codes: comparators are distinct, and only the pair's own codes are left out
+        what = "is one of the two states this report is about, so it is" if len(codes) == 1 else "are the two states this report is about, so they are"
+        return f"{names} {what} left out of the states they are compared with."
 
     def describe(self) -> str:
         """One line for the report header."""
