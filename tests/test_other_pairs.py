@@ -183,3 +183,13 @@ def test_diplomatic_runs_for_armenia_and_russia_with_its_default_comparators(exe
     text = executed(VARIANTS[7])
     assert ("Russia and Armenia are the two states this report is about, so they are left out of the states they "
             "are compared with.") in text
+
+
+def test_supplier_sentence_says_none_recorded_instead_of_a_zero_share():
+    # TUR as recipient, AZE as supplier: Türkiye imported 100 TIV in 2020–2024, Spain 33 of it, nothing from Azerbaijan
+    row = {"period": "2020–2024", "total_tiv_m": 100.0, "tiv_m": 0.0, "share_pct": 0.0, "rank": float("nan"), "n_partners": 6,
+           "top_partner": "ESP", "top_share_pct": 33.0}
+    frame = pd.DataFrame([row])
+    text = mil.supplier_sentence(frame, frame, "TUR", "AZE")
+    assert "its share was 0.0%" not in text
+    assert "In 2020–2024, the last period with imports, the register records none from Azerbaijan (largest: Spain, 33.0%)" in text
