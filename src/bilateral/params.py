@@ -231,7 +231,8 @@ def find_cells(history: Sequence[str]) -> tuple[str, str | None]:
         if values is not None and all(name in values for name in STANDARD):
             return source, injected
     raise ParameterError(
-        f"run the parameters cell first: no cell run so far assigns {', '.join(STANDARD)} as plain literals"
+        f"run the parameters cell first: no cell run so far assigns all of {', '.join(STANDARD)} as plain literals "
+        f"(the parameters cell must keep these names)"
     )
 
 
