@@ -130,7 +130,8 @@ def test_papermill_stops_on_a_misspelt_name_with_one_line(tmp_path):
 @pytest.mark.notebook
 def test_the_build_prints_a_parameter_error_as_one_line(tmp_path):
     done = run(into_tmp([sys.executable, "-m", "bilateral.cli", "build", "trade", "-p", "country_a=031"], tmp_path), tmp_path)
-    assert done.returncode == 1
+    assert done.returncode == 1, done.stdout + done.stderr
     errors = [line for line in (done.stdout + done.stderr).splitlines() if line.startswith("parameter error:")]
+    assert errors, done.stdout + done.stderr
     assert errors == ["parameter error: trade.ipynb: country_a=031: 031 is the numeric ISO code of Azerbaijan: use its alpha-3 code 'AZE'"]
     assert "Traceback" not in done.stdout + done.stderr
