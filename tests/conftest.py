@@ -8,6 +8,10 @@ import pytest
 
 from bilateral.paths import raw_dir
 
+#: The project's own notebooks, whose default reports are committed and pinned by tests. Any other notebook in
+#: notebooks/ (a student's copy, a new report) is built and checked by tests/test_student_copies.py instead.
+PROJECT_NOTEBOOKS = ("claims", "diplomatic", "energy", "military", "overview", "trade", "tutorial")
+
 
 @pytest.fixture(scope="session")
 def raw() -> Path:

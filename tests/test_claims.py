@@ -181,6 +181,16 @@ def test_years_verdict_direction():
     assert C.verdict(claim(kind="other"), C.Measurement("years", 91.0, "t", claimed=100.0, direction_ok=True))[0] == C.SUPPORTED
 
 
+def test_years_verdict_says_what_the_percentage_compares():
+    # 34.5% of the years against the 100% claimed: (100 - 34.5) / 34.5 = 190% above the measured share
+    why = C.verdict(claim(kind="other"), C.Measurement("years", 34.5, "t", claimed=100.0, direction_ok=False))[1]
+    assert why == ("the claim holds in 34% of the years, not in every year: the claimed 100% of the years is 190% above "
+                   "the measured share (beyond the 25% tolerance)")
+    assert "% off" not in why
+    full = C.verdict(claim(kind="other"), C.Measurement("years", 100.0, "t", claimed=100.0, direction_ok=True))
+    assert full == (C.SUPPORTED, "the claim holds in 100% of the years")
+
+
 def test_tolerances_are_checked():
     with pytest.raises(ParameterError):
         C.Tolerances(30.0, 25.0)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from bilateral.errors import ParameterError
-from bilateral.params import STANDARD, Params, check_names, validate
+from bilateral.params import (
+    STANDARD,
+    Params,
+    check_names,
+    find_cells,
+    from_notebook,
+    install_one_line_errors,
+    is_injected,
+    one_line,
+    validate,
+)
 
 YEARS = (1995, 2020)
 GOOD = {"country_a": "AZE", "country_b": "TUR", "start_year": 2000, "end_year": 2010, "comparators": ["ARM", "RUS"]}
@@ -116,10 +126,95 @@ def test_comparators_duplicate():
 
 
 @pytest.mark.parametrize("clash", ["AZE", "TUR"])
-def test_comparators_clash_with_the_pair(clash):
+def test_comparators_that_are_the_pair_are_left_out_with_a_sentence(clash):
+    p = validate(with_(comparators=["ARM", clash]), years=YEARS)
+    assert p.comparators == ("ARM",)
+    assert p.dropped == {"comparators": (clash,)}
+    name = {"AZE": "Azerbaijan", "TUR": "Türkiye"}[clash]
+    assert p.note == f"{name} is one of the two states this report is about, so it is left out of the states they are compared with."
+
+
+def test_no_note_when_nothing_is_left_out():
+    assert validate(GOOD, years=YEARS).note == ""
+    assert validate(with_(comparators=[]), years=YEARS).dropped == {}
+
+
+def test_other_comparator_lists_follow_the_same_rules_and_share_the_note():
+    extra = {"comparators_b": ["GEO"]}
+    p = validate(with_(comparators=["AZE", "TUR", "GEO"], comparators_b=["TUR", "IRN"]), years=YEARS, extra=extra)
+    assert p.comparators == ("GEO",) and p.extra["comparators_b"] == ["IRN"]
+    assert p.dropped == {"comparators": ("AZE", "TUR"), "comparators_b": ("TUR",)}
+    assert p.note.startswith("Azerbaijan and Türkiye are the two states this report is about, so they are left out")
+    with pytest.raises(ParameterError, match=r"comparators_b\[1\]='Iran'"):
+        validate(with_(comparators_b=["IRN", "Iran"]), years=YEARS, extra=extra)
+    with pytest.raises(ParameterError, match="comparators_b=.*twice"):
+        validate(with_(comparators_b=["IRN", "IRN"]), years=YEARS, extra=extra)
+
+
+@pytest.mark.parametrize(("value", "shown"), [("031", "031"), (31, "031"), (792, "792")])
+def test_numeric_codes_are_reported_as_typed_with_the_alpha3_code(value, shown):
+    # ISO 3166-1 numeric: 031 Azerbaijan, 792 Türkiye (papermill reads `-p country_a 031` as the number 31)
+    alpha3 = {"031": "AZE", "792": "TUR"}[shown]
     with pytest.raises(ParameterError) as err:
-        validate(with_(comparators=["ARM", clash]), years=YEARS)
-    assert "comparators" in str(err.value) and repr(clash) in str(err.value)
+        validate(with_(country_a=value), years=YEARS)
+    assert str(err.value).startswith(f"country_a={shown}: {shown} is the numeric ISO code of ")
+    assert str(err.value).endswith(f"use its alpha-3 code {alpha3!r}")
+
+
+PARAMETERS_CELL = """country_a = "AZE"
+country_b = "TUR"
+start_year = 2000
+end_year = 2010
+comparators = ["ARM", "RUS"]  # compared with the pair
+top_n = 10
+"""
+
+
+def namespace(**changes):
+    return {**GOOD, "top_n": 10, "In": [], **changes}
+
+
+def test_from_notebook_reads_names_and_defaults_from_the_parameters_cell():
+    p = from_notebook(namespace(top_n=3), years=YEARS, parameters_cell=PARAMETERS_CELL)
+    assert p.pair == ("AZE", "TUR") and p.extra == {"top_n": 3}
+    # the type of an extra parameter is the type of its default in the cell
+    with pytest.raises(ParameterError, match="top_n='3' must be of type int"):
+        from_notebook(namespace(top_n="3"), years=YEARS, parameters_cell=PARAMETERS_CELL)
+
+
+def test_from_notebook_refuses_a_name_papermill_injected_but_the_cell_does_not_declare():
+    injected = '# Parameters\ncontry_a = "ARM"\n'
+    with pytest.raises(ParameterError) as err:
+        from_notebook(namespace(contry_a="ARM"), years=YEARS, parameters_cell=PARAMETERS_CELL, injected_cell=injected)
+    assert "'contry_a'" in str(err.value) and "country_a, country_b, start_year, end_year, comparators, top_n" in str(err.value)
+    ok = from_notebook(namespace(country_a="ARM"), years=YEARS, parameters_cell=PARAMETERS_CELL, injected_cell='# Parameters\ncountry_a = "ARM"\n')
+    assert ok.country_a == "ARM" and ok.comparators == ("RUS",) and "Armenia is one of" in ok.note
+
+
+def test_find_cells_takes_the_latest_parameters_cell_and_the_injected_cell_after_it():
+    injected = '# Parameters\nstart_year = 2005\n'
+    history = ["", "import os", PARAMETERS_CELL, injected, "x = 1", "P = params.from_notebook(globals(), years=YEARS)"]
+    assert find_cells(history) == (PARAMETERS_CELL, injected)
+    # re-run by hand in Jupyter: a later edit of the parameters cell wins, and no papermill cell follows it
+    edited = PARAMETERS_CELL.replace("2000", "2001")
+    assert find_cells([*history, edited, "y = 2"]) == (edited, None)
+    with pytest.raises(ParameterError, match="run the parameters cell first"):
+        find_cells(["x = 1", 'country_a = "AZE"'])  # literals, but not every standard parameter
+
+
+def test_injected_cell_is_recognised_by_papermill_comment():
+    from papermill.translators import PythonTranslator
+
+    source = PythonTranslator.codify({"country_a": "ARM", "comparators": ["AZE"]})
+    assert is_injected(source)
+    assert not is_injected(PARAMETERS_CELL)
+
+
+def test_one_line_shows_only_the_message():
+    assert one_line(ParameterError, ParameterError("rival='ARM' is country_a itself")) == [
+        "ParameterError: rival='ARM' is country_a itself"
+    ]
+    assert install_one_line_errors() is False  # no IPython kernel in the test process
 
 
 def test_extra_parameters_take_the_default_type():

@@ -1,4 +1,7 @@
-"""The committed reports: one per notebook, offline, accessible, A4, listed on the index page."""
+"""The committed reports: one per project notebook, offline, accessible, A4, listed on the index page.
+
+A student's copy or a new notebook in notebooks/ has no committed report: tests/test_student_copies.py builds
+and checks it instead."""
 
 from __future__ import annotations
 
@@ -7,12 +10,13 @@ import io
 import re
 
 import pytest
+from conftest import PROJECT_NOTEBOOKS
 
-from bilateral.build import find_notebooks, read_notebook
+from bilateral.build import read_notebook
 from bilateral.checks import external_references, images_without_alt
 from bilateral.paths import NOTEBOOKS_DIR, REPORTS_DIR
 
-NOTEBOOKS = sorted(p.stem for p in find_notebooks(NOTEBOOKS_DIR))
+NOTEBOOKS = sorted(PROJECT_NOTEBOOKS)
 A4_POINTS = (595.28, 841.89)
 
 

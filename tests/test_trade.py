@@ -199,9 +199,9 @@ def test_share_sentence_handles_missing_and_tiny_shares():
     text = trade.share_sentence("ARM", "AZE", ax, am, bx, bm)
     # 0.000085 / 1500 * 100 = 0.0000057% -> below the 0.001% floor; Armenia's imports from Azerbaijan are missing.
     assert text == (
-        "In 2015, Azerbaijan took less than 0.001% of Armenia's exports (by Armenia's figures; rank 1 of 1 among Azerbaijan "
-        "and the comparators) and its imports from Azerbaijan are not reported for that year."
-    )
+        "In 2015, Azerbaijan took less than 0.001% of Armenia's exports (by Armenia's figures) "
+        "and its imports from Azerbaijan are not reported for that year."
+    )  # no comparator with a value: nothing to rank, so no "rank 1 of 1"
     assert trade.share_pct_text(18.94) == "18.9%" and trade.share_pct_text(0.0123) == "0.012%"
     assert trade.share_pct_text(float("nan")) == "n/a" and trade.share_pct_text(0.0) == "0.0%"
 
@@ -312,18 +312,6 @@ def test_press_partial_and_sentence():
 # ---------------------------------------------------------------------------------------------
 # Parameters and formatting
 # ---------------------------------------------------------------------------------------------
-
-
-def test_check_comparators_b():
-    assert trade.check_comparators_b(["GEO", "IRN"], "AZE", "TUR") == ("GEO", "IRN")
-    with pytest.raises(ParameterError, match="already country_a or country_b"):
-        trade.check_comparators_b(["AZE"], "AZE", "TUR")
-    with pytest.raises(ParameterError, match="not an ISO 3166"):
-        trade.check_comparators_b(["Georgia"], "AZE", "TUR")
-    with pytest.raises(ParameterError, match="twice"):
-        trade.check_comparators_b(["GEO", "GEO"], "AZE", "TUR")
-    with pytest.raises(ParameterError, match="must be a list"):
-        trade.check_comparators_b("GEO", "AZE", "TUR")
 
 
 def test_recent_window():
@@ -483,8 +471,8 @@ def test_notebook_refuses_bad_comparators_b(tmp_path):
 
     from conftest import execute_notebook
 
-    with pytest.raises(papermill.PapermillExecutionError, match="comparators_b"):
-        execute_notebook("trade", tmp_path, comparators_b=["TUR"])
+    with pytest.raises(papermill.PapermillExecutionError, match=r"comparators_b\[0\]='Georgia'"):
+        execute_notebook("trade", tmp_path, comparators_b=["Georgia"])
 
 
 def test_gdp_artefacts_and_the_1992_peak():
@@ -507,3 +495,13 @@ def test_gdp_artefacts_and_the_1992_peak():
     late = frame.loc[1992:]
     assert "is highest in 1992" in trade.gdp_peak_sentence("AZE", late)  # without the year before, nothing to compare
     assert "likely currency-conversion artefact" in trade.gdp_peak_sentence("AZE", late, frame["gdp_usd_m"])
+
+
+@pytest.mark.notebook
+def test_notebook_leaves_out_comparators_that_are_the_pair(tmp_path):
+    """The default comparators include Georgia: for GEO–TUR it is left out, and the report says so."""
+    from conftest import execute_notebook, notebook_text
+
+    text = notebook_text(execute_notebook("trade", tmp_path, country_a="GEO", start_year=2000))
+    assert "Georgia is one of the two states this report is about, so it is left out of the states they are compared with." in text
+    assert "Traceback" not in text

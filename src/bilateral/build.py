@@ -488,10 +488,10 @@ def _describe_failure(job: Job, exc: Exception) -> NotebookFailed:
     injected = bool(job.overrides) and job.info.parameters_cell is not None
     if injected and index > job.info.parameters_cell:
         index -= 1
+    if ename == "ParameterError":  # one line: the notebook and the message naming the parameter
+        return NotebookFailed(f"{name}: {evalue}", parameter_error=True)
     first = next((line.strip() for line in source.splitlines() if line.strip()), "")
     where = f"{name}: cell {index + 1} (`{first[:80]}`)"
-    if ename == "ParameterError":
-        return NotebookFailed(f"{where}: parameter error: {evalue}", parameter_error=True)
     return NotebookFailed(f"{where} raised {ename}: {evalue}")
 
 
@@ -923,6 +923,8 @@ def summarise(report: BuildReport) -> str:
     for r in failed:
         kind = "parameter error" if r.parameter_error else "error"
         lines.append(f"{kind}: {r.message}")
+        if r.parameter_error:  # nothing ran past the check: the message is all there is to say
+            continue
         if r.kept:
             lines.append(f"  the executed notebook is kept for inspection: {r.kept}")
         lines.append(f"  the previous outputs of {r.stem} (if any) are untouched")

@@ -1129,10 +1129,12 @@ def verdict(claim: Mapping[str, Any], m: Measurement | None, tol: Tolerances = T
         v, _ = number_verdict(float(m.claimed), float(m.value), "exact", tol)
         off = relative_pct(float(m.claimed), float(m.value))
         limit = tol.supported_pct if v == SUPPORTED else tol.partly_pct
+        # the tolerance is relative to the measured share: say what is compared with what, in words
+        above = "infinitely" if math.isinf(off) else f"{fmt.num(off, 0)}%"
         why = (
-            f"the claim holds in {fmt.pct(m.value, 0)} of the years, not in every year: {'∞' if math.isinf(off) else fmt.num(off, 0)}% off "
-            f"({'within' if v != CONTRADICTED else 'beyond'} {fmt.num(limit, 0)}%)"
-        )
+            f"the claim holds in {fmt.pct(m.value, 0)} of the years, not in every year: the claimed {fmt.pct(m.claimed, 0)} of the years "
+            f"is {above} above the measured share ({'within' if v != CONTRADICTED else 'beyond'} the {fmt.num(limit, 0)}% tolerance)"
+        ) if m.value < m.claimed else f"the claim holds in {fmt.pct(m.value, 0)} of the years"
         if v == CONTRADICTED and m.direction_ok:
             v, why = PARTLY, why + ", but the overall direction is the claimed one (direction right, magnitude off)"
     elif m.compare == "presence":

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from bilateral import fmt
 from bilateral.countries import display_name
 from bilateral.errors import ParameterError
 from bilateral.measures import VOTE_CATEGORIES, ordered_pair, pairwise_agreement
@@ -772,6 +773,35 @@ def pledge_grid(pledges: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
 def pledge_first_years(pledges: pd.DataFrame) -> dict[str, int]:
     """The first year each obligation is recorded in force (obligations never in force are left out)."""
     return {c: int(pledges.loc[pledges[c] == 1, "year"].min()) for c in PLEDGES if len(pledges) and (pledges[c] == 1).any()}
+
+
+def pledge_sentence(pledges: pd.DataFrame, last_year: int) -> str:
+    """What ATOP records for a pair: each obligation's first year, and which are in force until when.
+
+    When all end in the same year, one clause: ``"ATOP records non-aggression from 1993, defence from 1994,
+    consultation from 2010; still in force in 2018, when its data end."``; otherwise each group of
+    obligations gets its own last year (``"...; non-aggression is still in force in 2018, when its data end;
+    defence and consultation were last in force in 2008."``). "" if no obligation is recorded.
+    """
+    starts = sorted(pledge_first_years(pledges).items(), key=lambda kv: kv[1])
+    if not starts:
+        return ""
+    items = ", ".join(f"{PLEDGES[c].lower()} from {first}" for c, first in starts)
+    groups: dict[int, list[str]] = {}
+    for c, _ in starts:
+        groups.setdefault(int(pledges.loc[pledges[c] == 1, "year"].max()), []).append(PLEDGES[c].lower())
+    if len(groups) == 1:
+        (last,) = groups
+        until = f"still in force in {last_year}, when its data end" if last == last_year else f"the last in force in {last}"
+        return f"ATOP records {items}; {until}."
+    clauses = []
+    for last, names in sorted(groups.items(), reverse=True):
+        one = len(names) == 1
+        if last == last_year:
+            clauses.append(f"{fmt.join_and(names)} {'is' if one else 'are'} still in force in {last}, when its data end")
+        else:
+            clauses.append(f"{fmt.join_and(names)} {'was' if one else 'were'} last in force in {last}")
+    return f"ATOP records {items}; " + "; ".join(clauses) + "."
 
 
 def pledges_with_partners(alliances: pd.DataFrame, anchors: Sequence[str], partners: Sequence[str], year: int) -> pd.DataFrame:

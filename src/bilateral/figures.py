@@ -229,8 +229,25 @@ def figure_html(fig, *, name: str, caption: str, alt: str, sources: Sequence[str
     )
 
 
+def single_year_axes(fig, span: int = 1) -> int:
+    """Keep a time axis whose data hold one year to that year (± ``span``), with one tick.
+
+    Matplotlib widens a single x value by 5% of its size, so a one-year series (e.g. a period of one
+    year) would be drawn on an axis from about 1925 to 2125. Returns how many axes were narrowed.
+    """
+    narrowed = 0
+    for ax in fig.axes:
+        lo, hi = ax.dataLim.intervalx
+        if lo == hi and 1000 <= lo <= 3000 and float(lo).is_integer():
+            ax.set_xlim(lo - span, hi + span)
+            ax.set_xticks([lo], [str(int(lo))])
+            narrowed += 1
+    return narrowed
+
+
 def show(fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "") -> None:
     """Display a figure in the notebook/report (see :func:`figure_html`)."""
+    single_year_axes(fig)
     from IPython.display import HTML, display
 
     display(HTML(figure_html(fig, name=name, caption=caption, alt=alt, sources=sources, data=data, note=note)))

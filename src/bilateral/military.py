@@ -69,6 +69,32 @@ def check_rival(rival: str, country_a: str, country_b: str) -> str:
     return rival
 
 
+def resolve_rival(rival: str, country_a: str, country_b: str, comparators: Sequence[str]) -> tuple[str, str]:
+    """The rival whose spending ``country_a``'s is compared with, and a sentence when the parameter had to be replaced.
+
+    A rival that is ``country_a`` itself (as the default ``"ARM"`` is when the pair is Armenia and another
+    state) is replaced by the first comparator, and the sentence says so; with no comparator to fall back
+    on, the run stops with a message naming the parameter to set.
+
+    Raises:
+        ParameterError: if the code is not ISO3, or is ``country_a`` and there is no comparator.
+    """
+    if isinstance(rival, str) and rival == country_a:
+        spare = [c for c in comparators if c not in (country_a, country_b)]
+        if not spare:
+            raise ParameterError(
+                f"rival={rival!r} is country_a itself and no comparator is left to take its place; set rival (or "
+                f"comparators) to the ISO3 code of the state whose military spending {country_a}'s is compared with"
+            )
+        new = spare[0]
+        return new, (
+            f"The rival state set for this report, {display_name(rival)}, is one of the pair, so "
+            f"{fmt.poss(display_name(country_a))} military spending is compared with the first comparator, "
+            f"{display_name(new)}, instead."
+        )
+    return check_rival(rival, country_a, country_b), ""
+
+
 def check_whole(name: str, value: int, lo: int, hi: int) -> int:
     """Validate a whole-number extra parameter (``period_years``, ``top_suppliers``).
 
@@ -232,6 +258,33 @@ def both_directions(transfers: pd.DataFrame, a: str, b: str, years: Iterable[int
         rows = deliveries(transfers, sup, rec, years)
         frames.append(rows.assign(direction=f"{display_name(sup)} → {display_name(rec)}"))
     return pd.concat(frames, ignore_index=True)
+
+
+def delivery_direction(rows: pd.DataFrame, a: str, b: str) -> str:
+    """Words for the direction of the deliveries in ``rows`` (from :func:`both_directions`), for captions.
+
+    ``"from Türkiye to Azerbaijan"`` when every delivery goes one way (whichever way that is), else
+    ``"between Türkiye and Azerbaijan"`` (``b`` named first, as in the report's tables).
+    """
+    pairs = set(zip(rows["supplier_iso3"], rows["recipient_iso3"]))
+    if len(pairs) == 1:
+        sup, rec = next(iter(pairs))
+        return f"from {display_name(sup)} to {display_name(rec)}"
+    return f"between {display_name(b)} and {display_name(a)}"
+
+
+def yearly_bars_text(per_year: pd.Series) -> str:
+    """Alt-text words for a bar chart of TIV per year (index: years, values: TIV million, zeros included).
+
+    ``"Deliveries occur in 3 of 5 years, 8.4 TIV million in all; the highest bar is 2000 at 3.4."``; for one
+    year, ``"8.4 TIV million delivered in 2020."`` (no "1 of 1 years").
+    """
+    if len(per_year) == 1:
+        return f"{fmt.num(per_year.iloc[0])} TIV million delivered in {int(per_year.index[0])}."
+    return (
+        f"Deliveries occur in {fmt.integer((per_year > 0).sum())} of {fmt.plural(len(per_year), 'year')}, "
+        f"{fmt.num(per_year.sum())} TIV million in all; the highest bar is {int(per_year.idxmax())} at {fmt.num(per_year.max())}."
+    )
 
 
 def deliveries_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -830,12 +883,16 @@ def deliveries_sentence(summary: dict, supplier: str, recipient: str, start: int
         return f"The register records no delivery of major arms from {s} to {r} in {fmt.years(start, end)}."
     top_cat = summary["by_category"].index[0]
     top_share = 100 * summary["by_category"].iloc[0] / summary["tiv_m"]
+    # one year of deliveries: no "in 1 year from 2020 to 2020", no "largest year"
+    if summary["n_years"] > 1:
+        when = f", in {fmt.plural(summary['n_years'], 'year')} from {summary['first_year']} to {summary['last_year']}"
+        peak = f"; the largest year was {summary['peak_year']} ({fmt.num(summary['peak_tiv_m'])})"
+    else:
+        when, peak = (f", all in {summary['first_year']}" if start != end else ""), ""
     return (
         f"The register records {fmt.plural(summary['n_rows'], 'delivery', 'deliveries')} of major arms from {s} to {r} "
-        f"under {fmt.plural(summary['n_deals'], 'deal')} in {fmt.years(start, end)}, in {fmt.plural(summary['n_years'], 'year')} "
-        f"from {summary['first_year']} to {summary['last_year']}, totalling {fmt.num(summary['tiv_m'])} "
-        f"TIV million (a volume measure, not money); the largest year was {summary['peak_year']} "
-        f"({fmt.num(summary['peak_tiv_m'])}), and {top_cat.lower()} made up {fmt.pct(top_share)} of the total."
+        f"under {fmt.plural(summary['n_deals'], 'deal')} in {fmt.years(start, end)}{when}, totalling {fmt.num(summary['tiv_m'])} "
+        f"TIV million (a volume measure, not money){peak}, and {top_cat.lower()} made up {fmt.pct(top_share)} of the total."
     )
 
 
@@ -864,7 +921,10 @@ def supplier_sentence(overall: pd.DataFrame, by_period: pd.DataFrame, a: str, b:
             where = f"rank {int(L['rank'])} of {int(L['n_partners'])}; largest: {party_name(L['top_partner'])}, {fmt.pct(L['top_share_pct'])}"
         else:
             where = f"largest: {party_name(L['top_partner'])}, {fmt.pct(L['top_share_pct'])}"
-        tail = f". In {L['period']}, the last period with imports, its share was {fmt.pct(L['share_pct'])} ({where})"
+        if L["share_pct"] > 0:
+            tail = f". In {L['period']}, the last period with imports, its share was {fmt.pct(L['share_pct'])} ({where})"
+        else:  # none recorded: not "its share was 0.0%"
+            tail = f". In {L['period']}, the last period with imports, the register records none from {nb} ({where})"
         # A share says nothing about volume: give the period's total beside the previous period's.
         tail += f". {fmt.poss(na)} recorded arms imports in {L['period']} totalled {fmt.num(L['total_tiv_m'])} TIV million"
         if len(last) > 1:

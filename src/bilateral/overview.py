@@ -1032,7 +1032,7 @@ def headline_table(a: str, b: str, un: dict, arms: dict, gas: dict, tr: dict) ->
         span = fmt.years(un["years"][0], un["years"][-1])
         r = t.iloc[0]
         rows.append(("Diplomatic", "UN General Assembly votes cast alike (both voting)", fmt.pct(r["agreement_share"] * 100), span, f"{fmt.integer(r['n_votes'])} common votes"))
-        rank_txt = f"rank {un['rank']} of {un['n']} pairs of {na}'s with the comparators" if un["rank"] else ""
+        rank_txt = f"rank {un['rank']} of {un['n']} pairs of {na}'s with the comparators" if un["rank"] and un["n"] > 1 else ""
         rows.append(("Diplomatic", "UN voting alignment, Cohen's kappa", fmt.num(r["kappa"], 2), span, rank_txt))
     else:
         rows.append(("Diplomatic", "UN voting alignment", "no common votes", "–", ""))
@@ -1071,7 +1071,7 @@ def headline_table(a: str, b: str, un: dict, arms: dict, gas: dict, tr: dict) ->
             rows.append(("Energy", "Gas production", "not listed", "–", "the Energy Institute extract does not list either state"))
     if tr["latest_year"]:
         y = str(tr["latest_year"])
-        rank = f"rank {tr['rank']} of {tr['n']} (with the comparators)" if tr["rank"] else ""
+        rank = f"rank {tr['rank']} of {tr['n']} (with the comparators)" if tr["rank"] and tr["n"] > 1 else ""
         rows.append(("Trade", f"{nb}'s share of {na}'s trade ({na}'s reports, IMF DOTS)", share_text(tr["share_b_in_a"]), y, rank))
         rows.append(("Trade", f"{na}'s share of {nb}'s trade ({nb}'s reports, IMF DOTS)", share_text(tr["share_a_in_b"]), y, ""))
     else:
@@ -1241,8 +1241,10 @@ def arms_sentence(arms: dict, a: str, b: str) -> str:
         return mil.not_covered_sentence(f"arms transfers between {na} and {nb}", [a, b])
     span = fmt.years(arms["years"][0], arms["years"][-1])
     s = arms["share_b"]
+    if not arms["ba"]["tiv_m"] and not arms["ab"]["tiv_m"]:  # nothing recorded: say so, not "0.0% ... and 0.0%"
+        return f"SIPRI records no delivery of major arms between {na} and {nb} in {span}. TIV measures volume, not money."
     text = f"SIPRI records {fmt.num(arms['ba']['tiv_m'])} million TIV of major arms delivered by {nb} to {na} in {span} and {fmt.num(arms['ab']['tiv_m'])} million the other way"
-    if not pd.isna(s["share"]):
+    if not pd.isna(s["share"]) and s["share"] > 0:
         text += f"; {nb} supplied {fmt.pct(s['share'] * 100)} of {poss_name(a)} arms imports by volume"
         if arms.get("rank"):
             text += f" (rank {arms['rank']} of {arms['n_suppliers']} suppliers; largest: {mil.party_name(arms['top'])})"

@@ -1,19 +1,27 @@
 """Validation of notebook parameters, run before any heavy work.
 
-A notebook's ``parameters`` cell holds plain literals (its public API). The first code cell
-after it calls :func:`validate`, which checks every value and returns a frozen
-:class:`Params`. The build command also calls :func:`check_names` so that a misspelt
-parameter name is refused instead of being silently ignored (papermill only warns).
+A notebook's ``parameters`` cell holds plain literals: it is the notebook's public interface and the
+only place where a parameter and its default are declared. The first code cell after it calls
+:func:`from_notebook`, which reads that cell back (from the kernel's input history), refuses a name
+that papermill injected but the cell does not declare (papermill itself only warns), checks every value
+with :func:`validate` and returns a frozen :class:`Params`. The build command also calls
+:func:`check_names` before it starts a kernel.
+
+Comparators that coincide with the pair are left out, and :attr:`Params.note` says so in words for
+the report. A :class:`~bilateral.errors.ParameterError` raised in a notebook is shown as one line
+(the message naming the parameter), without a traceback: importing this module in an IPython kernel
+installs a handler for it (:func:`install_one_line_errors`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bilateral.countries import display_name, is_iso3
 from bilateral.errors import ParameterError
+from bilateral.fmt import join_and
 
 #: The parameters every report notebook takes.
 STANDARD = ("country_a", "country_b", "start_year", "end_year", "comparators")
@@ -29,6 +37,8 @@ class Params:
     end_year: int
     comparators: tuple[str, ...]
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Codes left out of a list of comparators because they are one of the pair, by parameter name.
+    dropped: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -45,6 +55,17 @@ class Params:
     @property
     def years(self) -> range:
         return range(self.start_year, self.end_year + 1)
+
+    @property
+    def note(self) -> str:
+        """A sentence for the report when comparators were left out because they are one of the pair; "" otherwise."""
+        codes = list(dict.fromkeys(c for dropped in self.dropped.values() for c in dropped))
+        if not codes:
+            return ""
+        names = join_and(display_name(c) for c in codes)
+        # at most two codes: comparators are distinct, and only the pair's own codes are left out
+        what = "is one of the two states this report is about, so it is" if len(codes) == 1 else "are the two states this report is about, so they are"
+        return f"{names} {what} left out of the states they are compared with."
 
     def describe(self) -> str:
         """One line for the report header."""
@@ -66,12 +87,42 @@ def check_names(given: Iterable[str], declared: Iterable[str]) -> None:
         )
 
 
+def _numeric_hint(value: Any) -> str:
+    """For a numeric ISO 3166 code (``"031"``, or ``31`` once papermill has read ``-p country_a 031`` as a number):
+    the value as typed and the alpha-3 code to use instead."""
+    import pycountry
+
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return ""
+    digits = f"{value:03d}" if isinstance(value, int) else value.strip()
+    if not (digits.isdigit() and len(digits) == 3):
+        return ""
+    country = pycountry.countries.get(numeric=digits)
+    if country is None:
+        return ""
+    return f"{digits} is the numeric ISO code of {display_name(country.alpha_3)}: use its alpha-3 code {country.alpha_3!r}"
+
+
 def _code(name: str, value: Any) -> str:
     if not isinstance(value, str) or not is_iso3(value):
+        hint = _numeric_hint(value)
+        if hint:
+            shown = f"{value:03d}" if isinstance(value, int) else value
+            raise ParameterError(f"{name}={shown}: {hint}")
         raise ParameterError(
             f"{name}={value!r} is not an ISO 3166 alpha-3 country code; use upper-case codes such as 'AZE', 'TUR', 'ARM', 'RUS'"
         )
     return value
+
+
+def _codes(name: str, value: Any, pair: tuple[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Check a list of comparator codes; return ``(kept, dropped)``, where ``dropped`` are the pair's own codes."""
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ParameterError(f"{name}={value!r} must be a list of ISO3 codes, e.g. ['ARM', 'RUS']")
+    codes = tuple(_code(f"{name}[{i}]", c) for i, c in enumerate(value))
+    if len(set(codes)) != len(codes):
+        raise ParameterError(f"{name}={list(codes)!r} lists a code twice; give each code once")
+    return tuple(c for c in codes if c not in pair), tuple(c for c in codes if c in pair)
 
 
 def _year(name: str, value: Any, lo: int, hi: int) -> int:
@@ -120,19 +171,149 @@ def validate(params: Mapping[str, Any], *, years: tuple[int, int], extra: Mappin
     end = _year("end_year", params["end_year"], lo, hi)
     if start > end:
         raise ParameterError(f"start_year={start} is after end_year={end}; the period must run forwards")
-    comps = params["comparators"]
-    if isinstance(comps, str) or not isinstance(comps, (list, tuple)):
-        raise ParameterError(f"comparators={comps!r} must be a list of ISO3 codes, e.g. ['ARM', 'RUS']")
-    codes = tuple(_code(f"comparators[{i}]", c) for i, c in enumerate(comps))
-    if len(set(codes)) != len(codes):
-        raise ParameterError(f"comparators={list(codes)!r} lists a code twice")
-    clash = [c for c in codes if c in (a, b)]
-    if clash:
-        raise ParameterError(f"comparators={list(codes)!r} includes {clash[0]!r}, which is already country_a or country_b")
+    codes, left_out = _codes("comparators", params["comparators"], (a, b))
+    dropped = {"comparators": left_out} if left_out else {}
     values = {}
     for name, default in extra.items():
         value = params.get(name, default)
         if not _same_type(value, default):
             raise ParameterError(f"{name}={value!r} must be of type {type(default).__name__} (default {default!r})")
+        if name.startswith("comparators_"):  # another list of comparators (e.g. trade's comparators_b): same rules
+            value, out = _codes(name, value, (a, b))
+            value = list(value)
+            if out:
+                dropped[name] = out
         values[name] = value
-    return Params(a, b, start, end, codes, values)
+    return Params(a, b, start, end, codes, values, dropped)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the declaration back from the notebook
+# ---------------------------------------------------------------------------------------------
+
+#: The first line of the cell papermill injects after the parameters cell (its default ``comment``).
+INJECTED_MARK = "# Parameters"
+
+
+def is_injected(source: str) -> bool:
+    """Whether a cell's source is the one papermill injects (it starts with ``# Parameters``)."""
+    return source.lstrip().startswith(INJECTED_MARK + "\n") or source.strip() == INJECTED_MARK
+
+
+def _literals(source: str) -> dict[str, Any] | None:
+    """The ``name = literal`` assignments of a cell, or None if it holds anything else."""
+    from bilateral.build import parse_parameters  # the parser the build uses on the notebook file
+    from bilateral.errors import BuildError
+
+    try:
+        return parse_parameters(source)
+    except BuildError:
+        return None
+
+
+def find_cells(history: Sequence[str]) -> tuple[str, str | None]:
+    """The latest parameters cell in a kernel's input history, and papermill's injected cell run after it.
+
+    The parameters cell is the latest input that is only ``name = literal`` lines and declares every
+    standard parameter, papermill's injected cell excepted.
+
+    Raises:
+        ParameterError: if no input looks like a parameters cell.
+    """
+    injected = None
+    for source in reversed(list(history)):
+        if not source or not source.strip():
+            continue
+        if is_injected(source):
+            injected = injected if injected is not None else source
+            continue
+        values = _literals(source)
+        if values is not None and all(name in values for name in STANDARD):
+            return source, injected
+    raise ParameterError(
+        f"run the parameters cell first: no cell run so far assigns all of {', '.join(STANDARD)} as plain literals "
+        f"(the parameters cell must keep these names)"
+    )
+
+
+def _history() -> list[str]:
+    """The inputs run so far in this IPython kernel, oldest first (empty outside IPython)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return []
+    shell = get_ipython()
+    if shell is None:
+        return []
+    return list(shell.history_manager.input_hist_raw)
+
+
+def from_notebook(
+    namespace: Mapping[str, Any],
+    *,
+    years: tuple[int, int],
+    parameters_cell: str | None = None,
+    injected_cell: str | None = None,
+) -> Params:
+    """Validate a notebook's parameters as its own ``parameters`` cell declares them.
+
+    Names and defaults are read from the parameters cell (by default the latest one run in this
+    kernel); values from ``namespace`` (the notebook's ``globals()``). A name that papermill injected
+    but the parameters cell does not declare is refused, as the project's build command refuses it.
+
+    Args:
+        namespace: the notebook's globals.
+        years: the first and last year the report's data cover.
+        parameters_cell, injected_cell: the sources of the two cells (read from the kernel's input
+            history when not given; for tests).
+
+    Raises:
+        ParameterError: naming the parameter and saying what to change.
+    """
+    if parameters_cell is None:
+        parameters_cell, injected_cell = find_cells(_history())
+    defaults = _literals(parameters_cell)
+    if defaults is None:
+        raise ParameterError("the parameters cell may hold only `name = literal` lines")
+    if injected_cell:
+        injected = _literals(injected_cell) or {}
+        check_names(injected, defaults)
+    values = {name: namespace[name] for name in defaults if name in namespace}
+    extra = {name: value for name, value in defaults.items() if name not in STANDARD}
+    return validate(values, years=years, extra=extra)
+
+
+# ---------------------------------------------------------------------------------------------
+# One-line parameter errors in a notebook
+# ---------------------------------------------------------------------------------------------
+
+
+def one_line(etype: type, value: BaseException) -> list[str]:
+    """The whole traceback shown for a parameter error: one line naming the parameter."""
+    return [f"{etype.__name__}: {value}"]
+
+
+def install_one_line_errors() -> bool:
+    """Show a :class:`ParameterError` raised in this IPython kernel as one line, without a traceback.
+
+    Returns:
+        True if a handler is installed (inside IPython), False otherwise.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+
+    def handler(shell, etype, value, tb, tb_offset=None):
+        stb = one_line(etype, value)
+        shell._showtraceback(etype, value, stb)
+        return stb
+
+    shell.set_custom_exc((ParameterError,), handler)
+    return True
+
+
+install_one_line_errors()

@@ -45,44 +45,6 @@ ESTIMATE_MARK = "e"
 
 
 # ---------------------------------------------------------------------------------------------
-# Parameters
-# ---------------------------------------------------------------------------------------------
-
-
-def check_comparators_b(codes: Sequence[str], country_a: str, country_b: str) -> tuple[str, ...]:
-    """Validate the comparators of ``country_b`` (the extra parameter ``comparators_b``).
-
-    The standard ``comparators`` are the partners against which ``country_b``'s weight in
-    ``country_a``'s trade is compared; ``comparators_b`` are the partners against which
-    ``country_a``'s weight in ``country_b``'s trade is compared.
-
-    Args:
-        codes: ISO3 codes.
-        country_a: the first country of the pair.
-        country_b: the second country of the pair.
-
-    Returns:
-        The codes as a tuple.
-
-    Raises:
-        ParameterError: if a code is not ISO3, repeats, or is one of the pair.
-    """
-    if isinstance(codes, str) or not isinstance(codes, (list, tuple)):
-        raise ParameterError(f"comparators_b={codes!r} must be a list of ISO3 codes, e.g. ['GEO', 'IRN', 'RUS']")
-    for i, code in enumerate(codes):
-        if not is_iso3(code):
-            raise ParameterError(f"comparators_b[{i}]={code!r} is not an ISO 3166 alpha-3 country code")
-    if len(set(codes)) != len(codes):
-        raise ParameterError(f"comparators_b={list(codes)!r} lists a code twice")
-    clash = [c for c in codes if c in (country_a, country_b)]
-    if clash:
-        raise ParameterError(
-            f"comparators_b={list(codes)!r} includes {clash[0]!r}, which is already country_a or country_b"
-        )
-    return tuple(codes)
-
-
-# ---------------------------------------------------------------------------------------------
 # Selecting series
 # ---------------------------------------------------------------------------------------------
 
@@ -1031,7 +993,7 @@ def shares_table(reporter: str, exports: pd.DataFrame, imports: pd.DataFrame, ye
             est = bool(r["is_estimate"].iloc[0]) if len(r) else False
             row[f"Share of {label}, %"] = flagged([value], [est])[0]
             rank, n = rank_among(frame, partner, year)
-            row[f"Rank in {label}"] = f"{rank} of {n}" if rank else "–"
+            row[f"Rank in {label}"] = f"{rank} of {n}" if rank and n > 1 else "–"
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -1133,15 +1095,17 @@ def share_sentence(a: str, b: str, a_exports: pd.DataFrame, a_imports: pd.DataFr
     ya = latest_year_with(a_exports, "share_pct", a_exports["partner"] == b)
     if ya is not None:
         rank, n = rank_among(a_exports, b, ya)
+        ranked = f"; rank {rank} of {n} among {nb} and the comparators" if n > 1 else ""  # nothing to rank alone
         parts.append(
-            f"in {ya}, {nb} took {share_pct_text(share_of(a_exports, b, ya))} of {na}'s exports (by {na}'s figures; rank {rank} of {n} "
-            f"among {nb} and the comparators) and {supplied(a_imports, b, ya)}"
+            f"in {ya}, {nb} took {share_pct_text(share_of(a_exports, b, ya))} of {na}'s exports (by {na}'s figures{ranked}) "
+            f"and {supplied(a_imports, b, ya)}"
         )
     yb = latest_year_with(b_exports, "share_pct", b_exports["partner"] == a)
     if yb is not None:
         rank, n = rank_among(b_exports, a, yb)
+        ranked = f"; rank {rank} of {n}" if n > 1 else ""
         parts.append(
-            f"in {yb}, {na} took {share_pct_text(share_of(b_exports, a, yb))} of {nb}'s exports (by {nb}'s figures; rank {rank} of {n}) "
+            f"in {yb}, {na} took {share_pct_text(share_of(b_exports, a, yb))} of {nb}'s exports (by {nb}'s figures{ranked}) "
             f"and {supplied(b_imports, a, yb)}"
         )
     if not parts:
