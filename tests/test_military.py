@@ -126,9 +126,12 @@ def test_supplier_shares_by_period(transfers):
     assert p1.loc["TUR", "share_pct"] == pytest.approx(100 * 3.4 / 13.4)
     assert p1["rank"].to_dict() == {"RUS": 1, "TUR": 2}
     p3 = sh[sh["period"] == "2010–2011"].set_index("partner")
-    # 2010–2011: TUR 2.0 + 3.0 = 5.0, RUS 5.0, unknown 1.0; total 11; the tie shares rank 1.
+    # 2010–2011: TUR 2.0 + 3.0 = 5.0, RUS 5.0, unknown 1.0; total 11; the tie shares rank 1; the unknown
+    # supplier keeps its share of the total but is not ranked and not counted among the suppliers.
     assert p3.loc["TUR", "tiv_m"] == pytest.approx(5.0)
-    assert p3["rank"].to_dict() == {"RUS": 1, "TUR": 1, "unknown supplier(s)": 3}
+    assert p3.loc[["RUS", "TUR"], "rank"].tolist() == [1, 1]
+    assert pd.isna(p3.loc["unknown supplier(s)", "rank"])
+    assert p3["n_partners"].unique().tolist() == [2]
     assert p3.loc["unknown supplier(s)", "share_pct"] == pytest.approx(100 / 11)
     assert set(sh["period"]) == {"2000–2004", "2010–2011"}
 

@@ -384,6 +384,15 @@ def imports_split(transfers: pd.DataFrame, a: str, b: str, years: Iterable[int])
 # ---------------------------------------------------------------------------------------------
 
 
+#: SIPRI party labels that are not a partner ("unknown supplier(s)", "unknown recipient(s)"): shown, never ranked.
+UNKNOWN_PARTY = re.compile(r"(?i)\bunknown\b")
+
+
+def is_unknown_party(key: object) -> bool:
+    """SIPRI's "unknown supplier(s)" / "unknown recipient(s)" labels: shown, never ranked."""
+    return bool(UNKNOWN_PARTY.search(str(key)))
+
+
 def partner_shares(transfers: pd.DataFrame, country: str, side: str, spans: Sequence[tuple[int, int]]) -> pd.DataFrame:
     """Each partner's TIV, share and rank in a country's imports (``side="imports"``) or exports, per period.
 
@@ -397,7 +406,8 @@ def partner_shares(transfers: pd.DataFrame, country: str, side: str, spans: Sequ
         Long frame ``period, partner, tiv_m, total_tiv_m, share_pct, rank, n_partners``, one row per
         partner with deliveries in the period, sorted by period then rank. ``share_pct`` is
         ``100 * tiv_m / total_tiv_m``; ``rank`` 1 is the largest (ties share the better rank).
-        Partners are keyed as in :func:`with_parties`.
+        SIPRI's unknown parties ("unknown supplier(s)") keep their TIV and share but are not ranked
+        (``rank`` missing) and not counted in ``n_partners``. Partners are keyed as in :func:`with_parties`.
     """
     if side not in ("imports", "exports"):
         raise ValueError(f"side must be 'imports' or 'exports', not {side!r}")
@@ -414,8 +424,9 @@ def partner_shares(transfers: pd.DataFrame, country: str, side: str, spans: Sequ
     g = g[g["tiv_m"] > 0]
     g["total_tiv_m"] = g.groupby("period")["tiv_m"].transform("sum")
     g["share_pct"] = 100 * g["tiv_m"] / g["total_tiv_m"]
-    g["rank"] = g.groupby("period")["tiv_m"].rank(ascending=False, method="min").astype(int)
-    g["n_partners"] = g.groupby("period")["partner"].transform("count").astype(int)
+    known = ~g["partner"].map(is_unknown_party)
+    g["rank"] = g["tiv_m"].where(known).groupby(g["period"]).rank(ascending=False, method="min").astype("Int64")
+    g["n_partners"] = known.groupby(g["period"]).transform("sum").astype(int)
     order = {period_label(lo, hi): i for i, (lo, hi) in enumerate(spans)}
     g["_o"] = g["period"].map(order)
     g = g.sort_values(["_o", "rank", "partner"], kind="mergesort").drop(columns="_o")
@@ -531,10 +542,10 @@ def top_destinations_table(shares: pd.DataFrame, n: int, highlight: str) -> pd.D
     Returns:
         Formatted frame ``Rank, Destination, TIV (m), Share``.
     """
-    keep = shares[(shares["rank"] <= n) | (shares["partner"] == highlight)]
+    keep = shares[(shares["rank"].fillna(n + 1) <= n) | (shares["partner"] == highlight)]
     return pd.DataFrame(
         {
-            "Rank": keep["rank"].astype(int).to_numpy(),
+            "Rank": ["–" if pd.isna(r) else int(r) for r in keep["rank"]],
             "Destination": [party_name(p) + (" ◀" if p == highlight else "") for p in keep["partner"]],
             "TIV (m)": [fmt.num(v) for v in keep["tiv_m"]],
             "Share": [fmt.pct(v) for v in keep["share_pct"]],

@@ -76,8 +76,6 @@ TRADE_FLOWS = {"total": "exports plus imports", "exports": "exports", "imports":
 #: The partner code for the world in ``trade_bilateral`` (an aggregate: never ranked).
 WORLD = "WLD"
 
-#: SIPRI party labels that are not a partner: shown, never ranked.
-UNKNOWN_PARTY = re.compile(r"(?i)\bunknown\b")
 
 #: Lowy editions with fewer rows than this in the subset are left out (the 2019 label holds 3 rows).
 MIN_EDITION_ROWS = 100
@@ -534,9 +532,6 @@ def party_label(code: object) -> str:
     return name
 
 
-def is_unknown_party(key: object) -> bool:
-    """SIPRI's "unknown supplier(s)" / "unknown recipient(s)" labels: shown, never ranked."""
-    return bool(UNKNOWN_PARTY.search(str(key)))
 
 
 def arms_ranked(transfers: pd.DataFrame, country: str, side: str, spans: Sequence[tuple[int, int]]) -> pd.DataFrame:
@@ -549,7 +544,7 @@ def arms_ranked(transfers: pd.DataFrame, country: str, side: str, spans: Sequenc
     frames = [f for f in frames if len(f)]
     shares = pd.concat(frames, ignore_index=True) if frames else mil.partner_shares(transfers.iloc[0:0], country, side, spans)
     shares = shares.drop(columns=["rank", "n_partners"]).assign(country=country, side=side)
-    return rank_table(shares, by=["country", "side", "period"], value="tiv_m", exclude=is_unknown_party, positive_only=True)
+    return rank_table(shares, by=["country", "side", "period"], value="tiv_m", exclude=mil.is_unknown_party, positive_only=True)
 
 
 def arms_ranks(transfers: pd.DataFrame, a: str, b: str, spans: Sequence[tuple[int, int]], complete: Sequence[str]) -> pd.DataFrame:
@@ -617,7 +612,7 @@ def arms_top(transfers: pd.DataFrame, country: str, partner: str, side: str, spa
     """``country``'s largest suppliers (or recipients) over ``span``, with ``partner`` kept and unknown parties shown last."""
     ranked = arms_ranked(transfers, country, side, [span])
     top = top_n(ranked, n, keep=partner)
-    unknown = ranked[ranked["partner"].map(is_unknown_party)].assign(highlight=False)
+    unknown = ranked[ranked["partner"].map(mil.is_unknown_party)].assign(highlight=False)
     return pd.concat([top, unknown], ignore_index=True)
 
 
