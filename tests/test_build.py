@@ -363,35 +363,6 @@ def test_inputs_id_depends_on_the_inputs_not_on_the_checkout(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------
-# Charts in print: a PNG copy for the PDF, SVG on the page
-
-
-def test_split_print_images_moves_the_png_into_the_print_page_only():
-    svg, png = "data:image/svg+xml;base64,PHN2Zz4=", "data:image/png;base64,iVBORw0K"
-    page = (f'<p>x</p><figure><img src="{svg}" alt="A chart &amp; more" data-print-src="{png}"></figure>'
-            f'<img class="plain" src="{svg}" alt="no copy">')
-    screen, printed = build.split_print_images(page)
-    assert screen == f'<p>x</p><figure><img src="{svg}" alt="A chart &amp; more"></figure><img class="plain" src="{svg}" alt="no copy">'
-    assert printed == f'<p>x</p><figure><img src="{png}" alt="A chart &amp; more"></figure><img class="plain" src="{svg}" alt="no copy">'
-    assert build.split_print_images("<p>no images</p>") == ("<p>no images</p>", "<p>no images</p>")
-
-
-@pytest.mark.notebook
-def test_pdf_prints_the_chart_as_png_and_the_page_keeps_svg(built):
-    from pypdf import PdfReader
-
-    layout, _, _ = built
-    html = (layout.reports / "demo.html").read_text(encoding="utf-8")
-    assert "data-print-src" not in html and "data:image/png" not in html
-    executed = (layout.executed / "demo.ipynb").read_text(encoding="utf-8")
-    assert "data-print-src=\\\"data:image/png;base64," in executed  # the kernel made the copy
-    images = [img for page in PdfReader(io.BytesIO((layout.reports / "demo.pdf").read_bytes())).pages for img in page.images]
-    assert len({img.name for img in images}) == 1  # one chart, one PNG
-    width, height = images[0].image.size
-    assert width == round(6.7 * build.PRINT_DPI) and height == round(3.6 * build.PRINT_DPI)  # figures.SIZES["wide"]
-
-
-# --------------------------------------------------------------------------------------------
 # Many pairs in one run
 
 

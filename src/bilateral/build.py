@@ -16,8 +16,7 @@
    the data vintages and the build's inputs identifier (:func:`inputs_id`: a short hash of
    everything the report depends on, so that the same inputs always give the same page, whatever
    commit or clone builds it);
-5. prints the HTML to an A4 PDF with WeasyPrint (charts as PNG copies made in the kernel: see
-   :func:`split_print_images`);
+5. prints the HTML to an A4 PDF with WeasyPrint;
 6. moves everything into ``reports/`` with atomic renames, so a failed build never leaves a
    half-written report, and rewrites ``reports/index.html``.
 
@@ -68,10 +67,6 @@ TEMPLATES_DIR = PACKAGE_DIR / "templates"
 CSS_FILE = PACKAGE_DIR / "assets" / "report.css"
 FIGURE_DATA_ENV = "BILATERAL_FIGURE_DATA_DIR"
 FIGURE_DATA_LINK_ENV = "BILATERAL_FIGURE_DATA_LINK"
-#: Same name as ``bilateral.figures.PRINT_DPI_ENV`` (not imported here: the no-op path stays light).
-PRINT_DPI_ENV = "BILATERAL_PRINT_PNG_DPI"
-#: Resolution of the charts' PNG copies in the PDF (about 300 KB per report; the HTML keeps SVG).
-PRINT_DPI = 200
 #: Characters of the inputs hash shown on the page (48 bits: collisions are not a concern here).
 INPUTS_ID_LENGTH = 12
 #: Seconds one cell may run before the build gives up on the notebook.
@@ -528,7 +523,6 @@ def execute(job: Job, layout: Layout):
     )
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     os.environ["MPLBACKEND"] = "Agg"
-    os.environ[PRINT_DPI_ENV] = "" if job.html_only else str(PRINT_DPI)
     layout.executed.mkdir(parents=True, exist_ok=True)
     tmp = layout.executed / f".{job.stem}.tmp{os.getpid()}.ipynb"
     try:
@@ -616,36 +610,6 @@ def _strip_for_render(nb):
     return nb
 
 
-_IMG_TAG = re.compile(r"<img\b[^>]*>")
-_PRINT_SRC = re.compile(r'\sdata-print-src="([^"]*)"')
-_SRC = re.compile(r'\ssrc="[^"]*"')
-
-
-def split_print_images(page: str) -> tuple[str, str]:
-    """The page for the screen and the page for print, from a page whose charts carry a print copy.
-
-    :func:`bilateral.figures.figure_html` adds ``data-print-src`` (a PNG) to a chart's ``<img>`` when the
-    build asks for it. The screen page drops the attribute (the same bytes as without it: SVG only);
-    the print page puts the PNG in ``src``, since WeasyPrint draws an SVG chart glyph by glyph (half a
-    second or more per chart) but embeds a PNG at almost no cost.
-    """
-    if "data-print-src=" not in page:
-        return page, page
-
-    def screen_tag(match: re.Match) -> str:
-        return _PRINT_SRC.sub("", match.group(0))
-
-    def print_tag(match: re.Match) -> str:
-        tag = match.group(0)
-        copy = _PRINT_SRC.search(tag)
-        if not copy:
-            return tag
-        tag = _PRINT_SRC.sub("", tag)
-        return _SRC.sub(lambda _: f' src="{copy.group(1)}"', tag, count=1)
-
-    return _IMG_TAG.sub(screen_tag, page), _IMG_TAG.sub(print_tag, page)
-
-
 def _pdf_stylesheet():
     """Fonts for the PDF: the DejaVu family shipped with matplotlib, so ə ş ğ ı print on any machine."""
     from weasyprint import CSS
@@ -723,9 +687,9 @@ def run_job(job: Job, layout: Layout, inputs: str, parts: Mapping[str, str]) -> 
         header = page_info(job, inputs, layout)
         if not any(scratch.glob("*.csv")):
             header["data_href"] = ""
-        page, printed = split_print_images(render_html(nb, header))
+        page = render_html(nb, header)
         result.phases["html"] = time.perf_counter() - start - sum(result.phases.values())
-        pdf = None if job.html_only else render_pdf(printed, job.out_dir(layout))
+        pdf = None if job.html_only else render_pdf(page, job.out_dir(layout))
         result.phases["pdf"] = time.perf_counter() - start - sum(result.phases.values())
         publish(job, layout, page, pdf, scratch)
         _write_stamp(job, parts, layout, pdf=pdf is not None)
@@ -982,11 +946,11 @@ def build(
                 report.results.append(Result(job.stem, job.info.path.name, ok=True, skipped=True, pair=job.pair))
         if pending:
             ensure_kernel(layout)
-            _warm_table_cache(layout, log)
             workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
+            tables = _tables_to_cache(layout, log)
             log(f"building {len(pending)} report(s) with {workers} worker(s): {', '.join(j.stem for j, _ in pending)}")
             ids = {job.stem: inputs_id(job, shared_hash) for job, _ in pending}
-            for result in _run_all(pending, layout, ids, workers):
+            for result in _run_all(pending, layout, ids, workers, tables):
                 report.results.append(result)
                 if result.ok:
                     phases = ", ".join(f"{k} {v:.1f} s" for k, v in result.phases.items())
@@ -1003,34 +967,47 @@ def build(
     return report
 
 
-def _warm_table_cache(layout: Layout, log) -> None:
-    """Validate and cache the processed tables once, before the kernels start (see :mod:`bilateral.data`).
+def _tables_to_cache(layout: Layout, log) -> list[str]:
+    """The processed tables without a validated copy (see :mod:`bilateral.data`), largest first.
 
-    Only for the project's own data folder (the kernels read that one); a failure here is left for the
-    notebook that reads the table to report.
+    Only for the project's own data folder (the kernels read that one). The workers validate them
+    before the first report starts, so that each table is validated once, not once per kernel.
     """
     if layout.data.resolve() != paths.PROCESSED_DIR.resolve() or not layout.data.is_dir():
-        return
+        return []
+    from bilateral.data import uncached
+
+    names = uncached(layout.data)
+    if names:
+        log(f"validating and caching {len(names)} processed table(s) for the kernels")
+    return names
+
+
+def _warm(names: Sequence[str]) -> str:
+    """Validate and cache tables in a worker; returns '' or why it failed (the notebooks then report it)."""
     try:
         from bilateral.data import warm_cache
 
-        done = warm_cache(layout.data)
-    except Exception as exc:  # noqa: BLE001 - the notebooks report bad tables themselves
-        log(f"note: the table cache was not filled ({type(exc).__name__}: {exc})")
-        return
-    if done:
-        log(f"validated and cached {len(done)} processed table(s) for the kernels")
+        warm_cache(names=list(names))
+    except Exception as exc:  # noqa: BLE001 - a bad table is reported by the notebook that reads it
+        return f"{type(exc).__name__}: {exc}"
+    return ""
 
 
-def _run_all(pending: list[tuple[Job, dict[str, str]]], layout: Layout, ids: Mapping[str, str], workers: int) -> Iterable[Result]:
+def _run_all(
+    pending: list[tuple[Job, dict[str, str]]], layout: Layout, ids: Mapping[str, str], workers: int, tables: Sequence[str] = ()
+) -> Iterable[Result]:
     """Run jobs in a process pool (or in this process when there is one worker), yielding as they finish.
 
-    The workers live for the whole build: papermill, nbconvert and WeasyPrint are imported once per
-    worker, however many reports (or pairs) it builds; each report still gets a fresh kernel.
+    First the workers validate and cache ``tables`` (shared out, largest first). The workers live for
+    the whole build: papermill, nbconvert and WeasyPrint are imported once per worker, however many
+    reports (or pairs) it builds; each report still gets a fresh kernel.
     """
     saved = dict(os.environ)
     try:
         if workers == 1:
+            if tables:
+                _warm(tables)
             for job, parts in pending:
                 yield run_job(job, layout, ids[job.stem], parts)
             return
@@ -1038,6 +1015,9 @@ def _run_all(pending: list[tuple[Job, dict[str, str]]], layout: Layout, ids: Map
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            shares = [list(tables[i::workers]) for i in range(workers)]
+            for _ in pool.map(_warm, [share for share in shares if share]):
+                pass
             futures = [pool.submit(run_job, job, layout, ids[job.stem], parts) for job, parts in pending]
             for future in as_completed(futures):
                 yield future.result()

@@ -113,33 +113,6 @@ def svg_bytes(fig) -> bytes:
     return buffer.getvalue()
 
 
-#: Set by the report build: the resolution (dots per inch) of a PNG copy of each chart, used only in the PDF.
-#: WeasyPrint draws an SVG chart node by node, each letter a path (about 0.5 s per chart); an embedded PNG
-#: costs almost nothing. The HTML page keeps the SVG (the build removes the PNG from it).
-PRINT_DPI_ENV = "BILATERAL_PRINT_PNG_DPI"
-
-
-def png_bytes(fig, dpi: int = 200) -> bytes:
-    """The figure as deterministic PNG bytes for print: no metadata, reduced to 256 colours (a third of the size)."""
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
-    image = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
-
-
-def _print_copy(fig) -> str:
-    """`` data-print-src="data:image/png;base64,…"`` when the build asks for print copies, else ''."""
-    dpi = os.environ.get(PRINT_DPI_ENV, "")
-    if not dpi.isdigit():
-        return ""
-    return f' data-print-src="data:image/png;base64,{base64.b64encode(png_bytes(fig, int(dpi))).decode("ascii")}"'
-
-
 def reset_numbering() -> None:
     """Start figure and table numbers again at 1 (each report's kernel starts fresh anyway)."""
     for kind in _counter:
@@ -173,12 +146,11 @@ def figure_html(fig, *, name: str, caption: str, alt: str, sources: Sequence[str
         raise ValueError(f"figure {name!r} needs alt text describing what it shows")
     _check("figure", name, caption, sources)
     encoded = base64.b64encode(svg_bytes(fig)).decode("ascii")
-    print_copy = _print_copy(fig)
     plt.close(fig)
     link = _export(name, data)
     return (
         f'<figure class="chart" id="fig-{_slug(name)}">'
-        f'<img src="data:image/svg+xml;base64,{encoded}" alt="{html.escape(alt)}"{print_copy}>'
+        f'<img src="data:image/svg+xml;base64,{encoded}" alt="{html.escape(alt)}">'
         f"<figcaption>{_caption('figure', caption, sources, note, link)}</figcaption></figure>"
     )
 
