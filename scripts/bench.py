@@ -91,13 +91,27 @@ class PeakMemory:
         self._thread.join()
 
 
+#: CPU seconds (user + system) of every finished process this one started, with their descendants.
+CPU = {"s": 0.0}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(cmd: list[str], *, cwd: Path = ROOT, env: dict | None = None, check: bool = True) -> tuple[float, int]:
-    """Run a command; return (wall seconds, peak total RSS of its process tree in bytes)."""
-    start = time.perf_counter()
+    """Run a command; return (wall seconds, peak total RSS of its process tree in bytes).
+
+    Its CPU time (user + system, the whole process tree) is left in ``CPU["s"]``: on a machine shared
+    with other work it is a steadier measure than wall time.
+    """
+    start, cpu = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     with PeakMemory(proc.pid) as mem:
         out, _ = proc.communicate()
     seconds = time.perf_counter() - start
+    CPU["s"] = _children_cpu() - cpu
     if check and proc.returncode != 0:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{out}")
     return seconds, mem.peak
@@ -145,13 +159,14 @@ def cell_seconds(executed: Path) -> dict[str, list[tuple[int, float, str]]]:
 
 
 def ours(layout: build.Layout, dirs: list[str], jobs: int, runs: int, work: Path) -> dict:
-    cold, noop, mem, per_report, phases, cells = [], [], [], {}, {}, {}
+    cold, cold_cpu, noop, mem, per_report, phases, cells = [], [], [], [], {}, {}, {}
     env = bench_env(layout)
     for i in range(runs):
         clear_cache(layout)
         report = work / f"cold-{i}.json"
         seconds, peak = timed([PY, "-m", "bilateral.cli", "build", "--jobs", str(jobs), "--json", str(report), *dirs], env=env)
         cold.append(seconds)
+        cold_cpu.append(CPU["s"])
         mem.append(peak)
         for r in json.loads(report.read_text())["results"]:
             per_report.setdefault(r["stem"], []).append(r["seconds"])
@@ -160,7 +175,7 @@ def ours(layout: build.Layout, dirs: list[str], jobs: int, runs: int, work: Path
         for stem, rows in cell_seconds(layout.executed).items():
             for number, sec, first in rows:
                 cells.setdefault(stem, {}).setdefault(str(number), {"first_line": first, "s": []})["s"].append(sec)
-        print(f"  cold build {i + 1}/{runs}: {seconds:.1f} s", flush=True)
+        print(f"  cold build {i + 1}/{runs}: {seconds:.1f} s ({CPU['s']:.1f} s of CPU)", flush=True)
     # catch up first, in case files changed while the cold builds ran (stamps then match the inputs)
     timed([PY, "-m", "bilateral.cli", "build", *dirs], env=env)
     for i in range(runs):
@@ -169,7 +184,7 @@ def ours(layout: build.Layout, dirs: list[str], jobs: int, runs: int, work: Path
         skipped = all(r["skipped"] for r in json.loads(report.read_text())["results"])
         noop.append(seconds)
         print(f"  no-op rebuild {i + 1}/{runs}: {seconds:.2f} s{'' if skipped else ' (NOT all skipped: inputs changed during the run?)'}", flush=True)
-    return {"cold_s": cold, "noop_s": noop, "peak_rss_bytes": mem, "per_report_s": per_report, "phases_s": phases, "cells_s": cells}
+    return {"cold_s": cold, "cold_cpu_s": cold_cpu, "noop_s": noop, "peak_rss_bytes": mem, "per_report_s": per_report, "phases_s": phases, "cells_s": cells}
 
 
 def naive(notebooks: list[Path], nb_dir: Path, runs: int, work: Path, layout: build.Layout) -> dict:
@@ -177,12 +192,12 @@ def naive(notebooks: list[Path], nb_dir: Path, runs: int, work: Path, layout: bu
     env = dict(os.environ)
     env["JUPYTER_PATH"] = str(build.ensure_kernel(layout))
     env[data.CACHE_SWITCH_ENV] = "off"
-    totals, steps, mem = [], {"papermill": [], "nbconvert": [], "weasyprint": []}, []
+    totals, cpus, steps, mem = [], [], {"papermill": [], "nbconvert": [], "weasyprint": []}, []
     for i in range(runs):
         out = work / f"naive-{i}"
         shutil.rmtree(out, ignore_errors=True)
         out.mkdir(parents=True)
-        total, peak, step = 0.0, 0, {k: 0.0 for k in steps}
+        total, cpu, peak, step = 0.0, 0.0, 0, {k: 0.0 for k in steps}
         for nb in notebooks:
             env[build.FIGURE_DATA_ENV] = str(out / f"{nb.stem}-data")
             env[build.FIGURE_DATA_LINK_ENV] = f"{nb.stem}-data"
@@ -195,13 +210,15 @@ def naive(notebooks: list[Path], nb_dir: Path, runs: int, work: Path, layout: bu
                 seconds, rss = timed(cmd, cwd=cwd, env=env)
                 step[name] += seconds
                 total += seconds
+                cpu += CPU["s"]
                 peak = max(peak, rss)
         totals.append(total)
+        cpus.append(cpu)
         mem.append(peak)
         for k in steps:
             steps[k].append(step[k])
-        print(f"  naive way {i + 1}/{runs}: {total:.1f} s", flush=True)
-    return {"total_s": totals, "steps_s": steps, "peak_rss_bytes": mem}
+        print(f"  naive way {i + 1}/{runs}: {total:.1f} s ({cpu:.1f} s of CPU)", flush=True)
+    return {"total_s": totals, "cpu_s": cpus, "steps_s": steps, "peak_rss_bytes": mem}
 
 
 def many_pairs(layout: build.Layout, dirs: list[str], jobs: int, notebook: str, counts: list[int], runs: int, work: Path) -> dict:
@@ -290,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     over = [f"{stem} cell {c['cell']} ({c['median_s']:.1f} s)" for stem, cs in slowest.items() for c in cs if c["median_s"] >= CELL_TARGET_S]
     summary = {
         "cold_build": spread(o["cold_s"]),
+        "cold_build_cpu": spread(o["cold_cpu_s"]),
         "noop_rebuild": spread(o["noop_s"]),
         "peak_rss_mb_ours": max(o["peak_rss_bytes"]) / 2**20,
         "per_report_s": {k: med(v) for k, v in sorted(o["per_report_s"].items())},
@@ -304,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
         summary["peak_rss_mb_naive"] = max(n["peak_rss_bytes"]) / 2**20
         summary["speedup_vs_naive"] = summary["naive"]["median"] / summary["cold_build"]["median"]
         summary["speedup_range"] = [summary["naive"]["min"] / summary["cold_build"]["max"], summary["naive"]["max"] / summary["cold_build"]["min"]]
+        summary["naive_cpu"] = spread(n["cpu_s"])
+        summary["cpu_ratio_naive_over_ours"] = summary["naive_cpu"]["median"] / summary["cold_build_cpu"]["median"]
     if "pairs" in result:
         pr = result["pairs"]
         by_n = {}
@@ -333,17 +353,18 @@ def main(argv: list[str] | None = None) -> int:
     def met(key):
         return "met" if summary["targets"][key] else "MISSED"
 
-    rows = [("cold build, all reports (ours)", fmt_spread(summary["cold_build"]))]
+    rows = [("cold build, all reports (ours)", fmt_spread(summary["cold_build"]) + f"; CPU {fmt_spread(summary['cold_build_cpu'])}")]
     rows += [(f"  {stem}", f"{sec:.1f} s  (" + ", ".join(f"{p} {v:.1f}" for p, v in summary["per_report_phases_s"].get(stem, {}).items()) + ")")
              for stem, sec in summary["per_report_s"].items()]
     rows.append(("no-op rebuild", fmt_spread(summary["noop_rebuild"], digits=2) + f"  (target < 0.5 s: {met('noop_under_0.5s')})"))
     rows.append(("peak memory, process tree (ours)", f"{summary['peak_rss_mb_ours']:.0f} MB  (target < 1 GB: {met('peak_memory_under_1GB')})"))
     if "naive" in result:
-        rows.append(("naive way (papermill, nbconvert, weasyprint CLIs)", fmt_spread(summary["naive"])))
+        rows.append(("naive way (papermill, nbconvert, weasyprint CLIs)", fmt_spread(summary["naive"]) + f"; CPU {fmt_spread(summary['naive_cpu'])}"))
         rows += [(f"  {k}", f"{v:.1f} s") for k, v in summary["naive_steps_s"].items()]
         rows.append(("peak memory, process tree (naive)", f"{summary['peak_rss_mb_naive']:.0f} MB"))
         lo, hi = summary["speedup_range"]
         rows.append(("speed-up, ours vs naive", f"{summary['speedup_vs_naive']:.2f}x (range {lo:.2f}-{hi:.2f}x)  (target >= 4x: {met('cold_at_least_4x_faster_than_naive')})"))
+        rows.append(("CPU time, naive / ours", f"{summary['cpu_ratio_naive_over_ours']:.2f}x  (steadier than wall time when the machine is shared)"))
     rows.append(("largest single process (ru_maxrss)", f"{summary['max_single_process_rss_mb']:.0f} MB"))
     rows.append(("slowest cells (median)", f"target < {CELL_TARGET_S:.0f} s: {met('every_cell_under_3s')}"))
     for stem, cs in slowest.items():

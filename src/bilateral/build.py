@@ -24,8 +24,8 @@ Reports with non-default parameters go to ``reports/variants/`` under a name mad
 parameters (see :func:`variant_stem`), so the committed default reports are never overwritten;
 ``reports/variants/index.html`` (and ``variants.json``) list them. ``pairs=`` builds one notebook for
 many country pairs in the same pool (``bilateral build trade --pairs AZE-TUR,ARM-RUS``); a pair that
-fails is reported and the others still build. Reports build in parallel (a process pool, one kernel per notebook); a lock file makes a second
-concurrent build wait. Output is deterministic: no timestamps or random ids anywhere, so two builds
+fails is reported and the others still build. Reports build in parallel (a process pool, one kernel
+per report); a lock file makes a second concurrent build wait. Output is deterministic: no timestamps or random ids anywhere, so two builds
 from the same inputs give byte-identical HTML and PDF files (and ``make reports`` on a fresh clone
 leaves ``git status`` clean). Before the workers start, the build validates and caches every
 processed table once (:func:`bilateral.data.warm_cache`), so the kernels read binary copies.
@@ -47,7 +47,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -994,14 +993,27 @@ def _warm(names: Sequence[str]) -> str:
     return ""
 
 
+def _preload() -> None:
+    """Import papermill, nbconvert and WeasyPrint here (about 6 s together) rather than in every worker."""
+    import warnings
+
+    import papermill  # noqa: F401
+    from nbconvert import HTMLExporter  # noqa: F401
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+        import weasyprint  # noqa: F401
+
+
 def _run_all(
     pending: list[tuple[Job, dict[str, str]]], layout: Layout, ids: Mapping[str, str], workers: int, tables: Sequence[str] = ()
 ) -> Iterable[Result]:
     """Run jobs in a process pool (or in this process when there is one worker), yielding as they finish.
 
-    First the workers validate and cache ``tables`` (shared out, largest first). The workers live for
-    the whole build: papermill, nbconvert and WeasyPrint are imported once per worker, however many
-    reports (or pairs) it builds; each report still gets a fresh kernel.
+    First short-lived processes validate and cache ``tables`` (shared out, largest first) while this
+    process imports papermill, nbconvert and WeasyPrint; then the report workers are forked, inheriting
+    those imports, and live for the whole build however many reports (or pairs) they build; each report
+    still gets a fresh kernel.
     """
     saved = dict(os.environ)
     try:
@@ -1014,10 +1026,20 @@ def _run_all(
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            shares = [list(tables[i::workers]) for i in range(workers)]
-            for _ in pool.map(_warm, [share for share in shares if share]):
-                pass
+        fork = multiprocessing.get_context("fork")
+        shares = [list(tables[i::workers]) for i in range(workers) if tables[i::workers]]
+        # the tables are cached in short-lived processes (the report workers do not keep their memory),
+        # while this process imports what every worker needs, once, for the workers to inherit
+        warming = ProcessPoolExecutor(max_workers=len(shares), mp_context=fork) if shares else None
+        try:
+            waits = [warming.submit(_warm, share) for share in shares] if warming else []
+            _preload()
+            for wait in waits:
+                wait.result()
+        finally:
+            if warming:
+                warming.shutdown()
+        with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
             futures = [pool.submit(run_job, job, layout, ids[job.stem], parts) for job, parts in pending]
             for future in as_completed(futures):
                 yield future.result()
