@@ -31,15 +31,15 @@ data: $(STAMP) ## Rebuild data/processed/ from the raw sources in $BILATERAL_RAW
 reports: $(STAMP) ## Build every notebook into reports/ (HTML, PDF, figure data, index.html); FORCE=1 rebuilds all
 	$(PY) -m bilateral.cli build $(if $(FORCE),--force)
 
-report: $(STAMP) ## One report: make report NB=trade [PARAMS='country_a=GEO start_year=2000'] [HTML_ONLY=1] [FORCE=1]
-	$(PY) -m bilateral.cli build $(NB) $(if $(PARAMS),$(foreach p,$(PARAMS),-p '$(p)')) $(if $(HTML_ONLY),--html-only) $(if $(FORCE),--force)
+report: $(STAMP) ## One report: make report NB=trade [PARAMS='country_a=GEO start_year=2000'] [PAIRS=AZE-TUR,ARM-GEO] [HTML_ONLY=1] [FORCE=1]
+	$(PY) -m bilateral.cli build $(NB) $(if $(PARAMS),$(foreach p,$(PARAMS),-p '$(p)')) $(if $(PAIRS),--pairs '$(PAIRS)') $(if $(HTML_ONLY),--html-only) $(if $(FORCE),--force)
 
 test: $(STAMP) ## Run the whole test suite (fails if no test is collected)
 	@$(PY) -m pytest -n 2 -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
-bench: $(STAMP) ## Benchmark: cold build, no-op rebuild, per-report time, peak memory, naive way
-	$(PY) scripts/bench.py
+bench: $(STAMP) ## Benchmark: cold build vs naive, no-op rebuild, slowest cells, peak memory, many pairs [BENCH_ARGS='--runs 1']
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 lab: $(STAMP) ## Open the notebooks in JupyterLab
 	$(VENV)/bin/jupyter lab notebooks/
@@ -48,5 +48,5 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs uv; records no 
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 \
 	  --python-platform x86_64-unknown-linux-gnu --no-header --no-annotate -o requirements.lock
 
-clean-build: ## Remove the build folder (executed notebooks, caches)
+clean-build: ## Remove the build folder (executed notebooks, stamps, the validated-table cache)
 	rm -rf build/

@@ -21,7 +21,6 @@ from bilateral.checks import external_references, images_without_alt
 from bilateral.errors import BuildError, ParameterError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
-COMMIT = "abc1234"
 A4 = (595.28, 841.89)  # points
 
 
@@ -51,7 +50,7 @@ def built(tmp_path_factory):
     """Both fixtures built once (two workers); returns the layout, the build report and the log lines."""
     layout = make_layout(tmp_path_factory.mktemp("built"), "demo", "broken")
     lines: list[str] = []
-    report = build.build(layout=layout, commit=COMMIT, jobs=2, log=lines.append)
+    report = build.build(layout=layout, jobs=2, log=lines.append)
     return layout, report, lines
 
 
@@ -95,7 +94,7 @@ def test_read_notebook_uses_metadata_and_falls_back_on_the_first_heading(tmp_pat
 def test_unknown_parameter_name_is_refused_before_running(tmp_path):
     layout = make_layout(tmp_path, "demo")
     with pytest.raises(ParameterError) as err:
-        build.build(["demo"], {"start_yaer": 2001}, layout=layout, commit=COMMIT)
+        build.build(["demo"], {"start_yaer": 2001}, layout=layout)
     msg = str(err.value)
     assert "'start_yaer'" in msg and "demo.ipynb" in msg and "start_year" in msg
     assert not (tmp_path / "build" / "executed").exists()  # nothing ran
@@ -163,7 +162,7 @@ def test_second_build_waits_for_the_lock(tmp_path):
 
     def second():  # a build of an empty notebook folder: nothing to do once it has the lock
         empty = build.Layout(notebooks=tmp_path / "empty", reports=layout.reports, build=layout.build)
-        build.build(layout=empty, commit=COMMIT, log=lines.append)
+        build.build(layout=empty, log=lines.append)
         done.set()
 
     (tmp_path / "empty").mkdir()
@@ -214,7 +213,7 @@ def test_leftover_temporary_files_are_removed(tmp_path):
     (layout.reports / ".demo.html.tmp123").write_text("half")
     (layout.reports / ".demo-data.tmp123").mkdir()
     (layout.reports / "keep.html").write_text("whole")
-    build.build(layout=layout, commit=COMMIT)
+    build.build(layout=layout)
     assert sorted(p.name for p in layout.reports.iterdir()) == ["index.html", "keep.html"]
 
 
@@ -246,13 +245,21 @@ def test_html_is_offline_with_alt_text_and_hidden_code(built):
 
 
 @pytest.mark.notebook
-def test_report_header_shows_parameters_vintages_and_commit(built):
+def expected_inputs_id(layout: build.Layout, name: str = "demo") -> str:
+    (job,) = build.plan([name], layout=layout)
+    return build.inputs_id(job, build.shared_digest(layout))
+
+
+def test_report_header_shows_parameters_vintages_and_inputs(built):
     layout, _, _ = built
     html = (layout.reports / "demo.html").read_text(encoding="utf-8")
     assert "<code>start_year = 2000</code>" in html
     assert "<code>comparators = [&#39;ARM&#39;, &#39;RUS&#39;]</code>" in html or "comparators = ['ARM', 'RUS']" in html
     assert "IMF Direction of Trade Statistics: downloaded before 2022-02-02, data to 2020" in html
-    assert f"commit <code>{COMMIT}</code>" in html
+    ident = expected_inputs_id(layout)
+    assert len(ident) == 12 and f"inputs <code>{ident}</code>" in html
+    assert build.read_inputs_id(layout.reports / "demo.html") == ident
+    assert "commit" not in html
     assert "<title>Demo report: Bakı, Şəki, Iğdır</title>" in html
 
 
@@ -262,7 +269,7 @@ def test_index_lists_reports_with_links(built):
     html = (layout.reports / "index.html").read_text(encoding="utf-8")
     assert 'href="demo.html"' in html and 'href="demo.pdf"' in html and 'href="demo-data/demo-line.csv"' in html
     assert "A tiny test report with ə ş ğ ı." in html  # one-line summary
-    assert "downloaded before 2022-02-02" in html and COMMIT in html
+    assert "downloaded before 2022-02-02" in html and f"inputs <code>{expected_inputs_id(layout)}</code>" in html
     assert "Broken report" not in html  # no report, no entry
 
 
@@ -285,7 +292,7 @@ def test_noop_rebuild_skips_execution(built):
     layout, _, _ = built
     before = (layout.reports / "demo.html").stat().st_mtime_ns
     start = time.perf_counter()
-    report = build.build(["demo"], layout=layout, commit=COMMIT)
+    report = build.build(["demo"], layout=layout)
     elapsed = time.perf_counter() - start
     assert [r.skipped for r in report.results] == [True]
     assert build.stale_reasons(report_job(layout), {**build.shared_parts(layout), **build.job_parts(report_job(layout))}, layout) == []
@@ -297,7 +304,7 @@ def test_noop_rebuild_skips_execution(built):
 def test_two_builds_are_byte_identical(built, tmp_path):
     layout, _, _ = built
     again = make_layout(tmp_path, "demo")
-    report = build.build(["demo"], layout=again, commit=COMMIT, force=True)
+    report = build.build(["demo"], layout=again, force=True)
     assert report.ok
     for name in ("demo.html", "demo.pdf", "demo-data/demo-line.csv", "demo-data/demo-table.csv"):
         assert (again.reports / name).read_bytes() == (layout.reports / name).read_bytes(), name
@@ -306,11 +313,11 @@ def test_two_builds_are_byte_identical(built, tmp_path):
 @pytest.mark.notebook
 def test_failure_keeps_the_previous_report(tmp_path):
     layout = make_layout(tmp_path, "demo")
-    assert build.build(["demo"], layout=layout, commit=COMMIT, html_only=True).ok
+    assert build.build(["demo"], layout=layout, html_only=True).ok
     previous = (layout.reports / "demo.html").read_bytes()
     # the notebook now raises in cell 4 (same name, the broken fixture's cells)
     shutil.copyfile(FIXTURES / "broken.ipynb", layout.notebooks / "demo.ipynb")
-    report = build.build(["demo"], layout=layout, commit=COMMIT, html_only=True)
+    report = build.build(["demo"], layout=layout, html_only=True)
     assert not report.ok
     assert "demo.ipynb: cell 4" in report.results[0].message
     assert (layout.reports / "demo.html").read_bytes() == previous
@@ -321,7 +328,7 @@ def test_failure_keeps_the_previous_report(tmp_path):
 @pytest.mark.notebook
 def test_parameter_error_in_the_notebook_and_variant_outputs(tmp_path):
     layout = make_layout(tmp_path, "demo")
-    report = build.build(["demo"], {"start_year": 1990}, layout=layout, commit=COMMIT, html_only=True)
+    report = build.build(["demo"], {"start_year": 1990}, layout=layout, html_only=True)
     (result,) = report.results
     assert not result.ok and result.parameter_error
     # one line: the notebook and the message naming the parameter (no cell, no traceback)
@@ -329,7 +336,7 @@ def test_parameter_error_in_the_notebook_and_variant_outputs(tmp_path):
     summary = [line for line in build.summarise(report).splitlines() if not line.startswith("index:")]
     assert summary[0] == f"parameter error: {result.message}" and summary[1].startswith("FAILED in ")
 
-    report = build.build(["demo"], {"start_year": 2005, "country_b": "GEO"}, layout=layout, commit=COMMIT, html_only=True)
+    report = build.build(["demo"], {"start_year": 2005, "country_b": "GEO"}, layout=layout, html_only=True)
     assert report.ok
     page = layout.reports / "variants" / "demo__country_b-GEO__start_year-2005.html"
     assert page.is_file()
@@ -341,22 +348,103 @@ def test_parameter_error_in_the_notebook_and_variant_outputs(tmp_path):
     assert (layout.reports / "variants" / "demo__country_b-GEO__start_year-2005-data" / "demo-line.csv").is_file()
 
 
-def test_build_commit_ignores_reports_and_build(tmp_path):
-    import subprocess
+def test_inputs_id_depends_on_the_inputs_not_on_the_checkout(tmp_path):
+    """Two copies of the same inputs in different folders (as in two clones) get the same id; any input changes it."""
+    one, two = make_layout(tmp_path / "one", "demo"), make_layout(tmp_path / "two", "demo")
+    ids = [expected_inputs_id(one), expected_inputs_id(two)]
+    assert ids[0] == ids[1] and re.fullmatch(r"[0-9a-f]{12}", ids[0])
+    (job,) = build.plan(["demo"], layout=one)
+    assert ids[0] == build.job_digest(job, build.shared_digest(one))[:12]
+    (variant,) = build.plan(["demo"], {"start_year": 2005}, layout=one)
+    assert build.inputs_id(variant, build.shared_digest(one)) != ids[0]
+    (two.src / ".module.py.swp").write_bytes(b"editor junk")  # hidden files are not inputs
+    assert expected_inputs_id(two) == ids[0]
+    (two.data / "table.csv").write_text("x\n2\n")
+    assert expected_inputs_id(two) != ids[0]
 
-    def git(*args):
-        return subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, text=True).stdout.strip()
 
-    git("init", "-q")
-    (tmp_path / "code.py").write_text("x = 1\n")
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "r.html").write_text("old")
-    git("add", ".")
-    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "c")
-    head = git("rev-parse", "--short", "HEAD")
-    assert build.build_commit(tmp_path) == head
-    (tmp_path / "reports" / "r.html").write_text("new")  # rebuilt reports do not make the tree dirty
-    assert build.build_commit(tmp_path) == head
-    (tmp_path / "code.py").write_text("x = 2\n")
-    assert build.build_commit(tmp_path) == f"{head}+dirty"
-    assert build.build_commit(Path("/")).startswith("unknown")
+# --------------------------------------------------------------------------------------------
+# Many pairs in one run
+
+
+def test_parse_pairs_and_pairs_file(tmp_path):
+    assert build.parse_pairs("AZE-TUR, arm-rus,,AZE-TUR") == [("AZE", "TUR"), ("ARM", "RUS")]
+    with pytest.raises(ParameterError, match=r"--pairs: 'AZE_TUR' is not a pair.*AZE-TUR"):
+        build.parse_pairs("AZE-GEO,AZE_TUR")
+    grid = tmp_path / "pairs.txt"
+    grid.write_text("# Turkic states with Türkiye\nAZE-TUR\nKAZ-TUR, UZB-TUR  # two on a line\n\nAZE-TUR\n", encoding="utf-8")
+    assert build.read_pairs_file(grid) == [("AZE", "TUR"), ("KAZ", "TUR"), ("UZB", "TUR")]
+    grid.write_text("AZE-TUR\nAZETUR\n", encoding="utf-8")
+    with pytest.raises(ParameterError, match=r"pairs.txt, line 2: 'AZETUR' is not a pair"):
+        build.read_pairs_file(grid)
+    with pytest.raises(ParameterError, match="cannot read it"):
+        build.read_pairs_file(tmp_path / "missing.txt")
+
+
+def test_pairs_make_one_job_per_notebook_and_pair(tmp_path):
+    layout = make_layout(tmp_path, "demo")
+    jobs = build.plan(["demo"], {"start_year": 2005}, layout=layout, pairs=[("AZE", "GEO"), ("GEO", "TUR"), ("AZE", "TUR")])
+    assert [j.stem for j in jobs] == [
+        "demo__country_b-GEO__start_year-2005", "demo__country_a-GEO__start_year-2005", "demo__start_year-2005",
+    ]
+    assert [j.pair for j in jobs] == ["AZE-GEO", "GEO-TUR", "AZE-TUR"]
+    assert all(j.parameters["start_year"] == 2005 for j in jobs)
+    with pytest.raises(ParameterError, match="do not also pass country_a"):
+        build.plan(["demo"], {"country_a": "GEO"}, layout=layout, pairs=[("AZE", "GEO")])
+    with pytest.raises(ParameterError, match="unknown parameter"):
+        build.plan(["demo"], {"start_yaer": 2001}, layout=layout, pairs=[("AZE", "GEO")])
+
+
+@pytest.mark.notebook
+def test_batch_of_pairs_builds_the_good_ones_and_names_the_failed_one(tmp_path):
+    layout = make_layout(tmp_path, "demo")
+    lines: list[str] = []
+    pairs = [("AZE", "GEO"), ("XXX", "TUR"), ("GEO", "TUR")]
+    report = build.build(["demo"], layout=layout, pairs=pairs, jobs=2, html_only=True, log=lines.append)
+    assert not report.ok
+    outcome = {r.pair: r for r in report.results}
+    assert outcome["AZE-GEO"].ok and outcome["GEO-TUR"].ok
+    bad = outcome["XXX-TUR"]
+    assert not bad.ok and bad.parameter_error and "country_a='XXX'" in bad.message
+    assert report.failed_pairs == ["demo: XXX-TUR"]
+    text = build.summarise(report)
+    assert "failed pairs (1; 2 built or up to date): demo: XXX-TUR" in text and "FAILED" in text
+    variants = layout.reports / "variants"
+    assert "Azerbaijan and Georgia" in (variants / "demo__country_b-GEO.html").read_text(encoding="utf-8")
+    assert "Georgia and Türkiye" in (variants / "demo__country_a-GEO.html").read_text(encoding="utf-8")
+    assert not (variants / "demo__country_a-XXX.html").exists()
+    manifest = json.loads((variants / "variants.json").read_text(encoding="utf-8"))["variants"]
+    assert [(e["pair"], e["ok"], bool(e["html_href"])) for e in manifest] == [("AZE-GEO", True, True), ("GEO-TUR", True, True), ("XXX-TUR", False, False)]
+    assert manifest[0]["inputs"] == build.read_inputs_id(variants / "demo__country_b-GEO.html")
+    index = (variants / "index.html").read_text(encoding="utf-8")
+    assert 'href="demo__country_b-GEO.html"' in index and 'href="demo__country_a-GEO.html"' in index
+    assert "failed: demo.ipynb: cell 3" in index and external_references(index) == []
+    # a second run with the same pairs rebuilds only the failed one (and fails it again)
+    again = build.build(["demo"], layout=layout, pairs=pairs, html_only=True, log=lines.append)
+    assert sorted((r.pair, r.skipped, r.ok) for r in again.results) == [("AZE-GEO", True, True), ("GEO-TUR", True, True), ("XXX-TUR", False, False)]
+
+
+def test_cli_passes_pairs_and_exits_non_zero_naming_failed_pairs(tmp_path, monkeypatch, capsys):
+    from bilateral import cli
+
+    seen = {}
+
+    def fake_build(names, overrides, **kwargs):
+        seen.update(names=names, overrides=overrides, pairs=kwargs["pairs"])
+        report = build.BuildReport(results=[
+            build.Result("demo__country_b-GEO", "demo.ipynb", ok=True, pair="AZE-GEO"),
+            build.Result("demo__country_a-XXX", "demo.ipynb", ok=False, parameter_error=True, pair="XXX-TUR",
+                         message="demo.ipynb: cell 3 (`import pandas as pd`): parameter error: country_a='XXX' is not ..."),
+        ])
+        return report
+
+    monkeypatch.setattr(build, "build", fake_build)
+    grid = tmp_path / "grid.txt"
+    grid.write_text("GEO-TUR\nAZE-GEO\n", encoding="utf-8")
+    status = cli.main(["build", "demo", "--pairs", "AZE-GEO,XXX-TUR", "--pairs-file", str(grid), "-p", "start_year=2005"])
+    assert status == 1
+    assert seen == {"names": ["demo"], "overrides": {"start_year": 2005}, "pairs": [("AZE", "GEO"), ("XXX", "TUR"), ("GEO", "TUR")]}
+    err = capsys.readouterr().err
+    assert "failed pairs (1; 1 built or up to date): demo: XXX-TUR" in err
+    assert cli.main(["build", "demo", "--pairs", "AZE+GEO"]) == 2
+    assert "'AZE+GEO' is not a pair" in capsys.readouterr().err

@@ -13,16 +13,22 @@
    scratch folder;
 4. renders HTML with nbconvert and the template in ``templates/bilateral/``: code hidden, images
    embedded as ``data:`` URIs, the stylesheet inline, no scripts; a header gives the parameters,
-   the data vintages and the build commit;
+   the data vintages and the build's inputs identifier (:func:`inputs_id`: a short hash of
+   everything the report depends on, so that the same inputs always give the same page, whatever
+   commit or clone builds it);
 5. prints the HTML to an A4 PDF with WeasyPrint;
 6. moves everything into ``reports/`` with atomic renames, so a failed build never leaves a
    half-written report, and rewrites ``reports/index.html``.
 
 Reports with non-default parameters go to ``reports/variants/`` under a name made of their
-parameters (see :func:`variant_stem`), so the committed default reports are never overwritten.
-Reports build in parallel (a process pool, one kernel per notebook); a lock file makes a second
-concurrent build wait. Output is deterministic: no timestamps or random ids anywhere, so two builds
-from the same commit give byte-identical HTML and PDF files.
+parameters (see :func:`variant_stem`), so the committed default reports are never overwritten;
+``reports/variants/index.html`` (and ``variants.json``) list them. ``pairs=`` builds one notebook for
+many country pairs in the same pool (``bilateral build trade --pairs AZE-TUR,ARM-RUS``); a pair that
+fails is reported and the others still build. Reports build in parallel (a process pool, one kernel
+per report); a lock file makes a second concurrent build wait. Output is deterministic: no timestamps or random ids anywhere, so two builds
+from the same inputs give byte-identical HTML and PDF files (and ``make reports`` on a fresh clone
+leaves ``git status`` clean). Before the workers start, the build validates and caches every
+processed table once (:func:`bilateral.data.warm_cache`), so the kernels read binary copies.
 
 PDF engine: WeasyPrint (pure Python, from PyPI, using the system's Pango) is the default because it
 needs no manual step and gives deterministic files. The alternative is headless Chromium, e.g.
@@ -41,7 +47,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -53,7 +58,7 @@ from bilateral import paths
 from bilateral.errors import BuildError, ParameterError
 
 #: Bump when the build's own output format changes in a way the hashed inputs would not show.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 #: The kernelspec the build writes under ``build/jupyter``: this virtualenv's interpreter.
 KERNEL_NAME = "bilateral-venv"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -61,6 +66,8 @@ TEMPLATES_DIR = PACKAGE_DIR / "templates"
 CSS_FILE = PACKAGE_DIR / "assets" / "report.css"
 FIGURE_DATA_ENV = "BILATERAL_FIGURE_DATA_DIR"
 FIGURE_DATA_LINK_ENV = "BILATERAL_FIGURE_DATA_LINK"
+#: Characters of the inputs hash shown on the page (48 bits: collisions are not a concern here).
+INPUTS_ID_LENGTH = 12
 #: Seconds one cell may run before the build gives up on the notebook.
 CELL_TIMEOUT = 900
 MISSING_ALT = "Chart (the notebook gave no text description)"
@@ -246,6 +253,7 @@ class Job:
     info: NotebookInfo
     overrides: dict[str, Any]
     html_only: bool = False
+    pair: str = ""
 
     @property
     def parameters(self) -> dict[str, Any]:
@@ -283,7 +291,10 @@ def shared_parts(layout: Layout) -> dict[str, str]:
     """Hashes of the inputs every report shares: ``src/`` (without caches), ``data/processed/``, the lock file."""
     src = hashlib.sha256(ENGINE_VERSION.encode())
     _hash_files(
-        sorted(p for p in layout.src.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")),
+        sorted(
+            p for p in layout.src.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo") and not p.name.startswith(".")
+        ),
         layout.src,
         src,
     )
@@ -310,6 +321,16 @@ def job_parts(job: Job) -> dict[str, str]:
 def job_digest(job: Job, shared: str) -> str:
     """One hash of everything a report depends on (``shared`` from :func:`shared_digest`)."""
     return _sha(json.dumps({"shared": shared, **job_parts(job)}, sort_keys=True).encode())
+
+
+def inputs_id(job: Job, shared: str) -> str:
+    """The identifier a report page shows and records: the start of :func:`job_digest`.
+
+    It depends only on the files (notebook, ``src/``, ``data/processed/``, lock file) and the
+    parameters, never on the commit or the clone, so a report built from a fresh clone is byte-identical
+    to the committed one, and a test can tell whether the committed reports are current by hashing the tree.
+    """
+    return job_digest(job, shared)[:INPUTS_ID_LENGTH]
 
 
 def _stamp_path(job: Job, layout: Layout) -> Path:
@@ -379,21 +400,6 @@ def _remove_leftovers(layout: Layout) -> None:
                 shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
-def build_commit(repo: Path) -> str:
-    """``git rev-parse --short HEAD``, with ``+dirty`` if files other than reports/ and build/ have changes."""
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--", ".", ":(exclude)reports", ":(exclude)build"],
-            cwd=repo, capture_output=True, text=True, check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown (not a git checkout)"
-    return f"{head}+dirty" if status else head
-
-
 def ensure_kernel(layout: Layout) -> Path:
     """Write a kernelspec that runs this interpreter (``sys.executable``); return its ``JUPYTER_PATH`` folder.
 
@@ -417,8 +423,8 @@ def _format_value(value: Any) -> str:
     return repr(list(value)) if isinstance(value, tuple) else repr(value)
 
 
-def page_info(job: Job, commit: str, layout: Layout) -> dict[str, Any]:
-    """The header of a report page: title, parameters, data vintages, build commit, links."""
+def page_info(job: Job, inputs: str, layout: Layout) -> dict[str, Any]:
+    """The header of a report page: title, parameters, data vintages, inputs identifier, links."""
     from bilateral.sources.catalog import SOURCES
 
     info = job.info
@@ -436,7 +442,7 @@ def page_info(job: Job, commit: str, layout: Layout) -> dict[str, Any]:
         "summary": info.summary,
         "parameters": params,
         "sources": sources,
-        "commit": commit,
+        "inputs": inputs,
         "notebook": f"notebooks/{info.path.name}",
         "index_href": "../index.html" if job.variant else "index.html",
         "pdf_href": "" if job.html_only else f"{job.stem}.pdf",
@@ -465,6 +471,7 @@ class Result:
     skipped: bool = False
     phases: dict[str, float] = field(default_factory=dict)
     kept: str = ""
+    pair: str = ""
 
 
 class NotebookFailed(BuildError):
@@ -668,15 +675,15 @@ def publish(job: Job, layout: Layout, page: str, pdf: bytes | None, scratch: Pat
     _replace_dir(out / f"{job.stem}-data", staged)
 
 
-def run_job(job: Job, layout: Layout, commit: str, parts: Mapping[str, str]) -> Result:
+def run_job(job: Job, layout: Layout, inputs: str, parts: Mapping[str, str]) -> Result:
     """Execute, render and publish one report; never raises (the outcome is in the :class:`Result`)."""
     start = time.perf_counter()
-    result = Result(stem=job.stem, notebook=job.info.path.name, ok=False)
+    result = Result(stem=job.stem, notebook=job.info.path.name, ok=False, pair=job.pair)
     try:
         nb, scratch = execute(job, layout)
         result.phases["execute"] = time.perf_counter() - start
         result.warnings = _check_outputs(nb)
-        header = page_info(job, commit, layout)
+        header = page_info(job, inputs, layout)
         if not any(scratch.glob("*.csv")):
             header["data_href"] = ""
         page = render_html(nb, header)
@@ -703,13 +710,18 @@ def run_job(job: Job, layout: Layout, commit: str, parts: Mapping[str, str]) -> 
 # Index page
 
 
-def _read_commit(html_path: Path) -> str:
-    """The build commit recorded in a report page's ``<meta name="bilateral-build-commit">``."""
+def read_meta(html_path: Path, name: str) -> str:
+    """The content of a report page's ``<meta name="bilateral-<name>">`` ('' when absent)."""
     with html_path.open("rb") as fh:
         head = fh.read(16384).decode("utf-8", "replace")
-    tag = re.search(r'<meta[^>]*name="bilateral-build-commit"[^>]*>', head)
+    tag = re.search(rf'<meta[^>]*name="bilateral-{re.escape(name)}"[^>]*>', head)
     value = re.search(r'content="([^"]*)"', tag.group(0)) if tag else None
-    return html.unescape(value.group(1)) if value else "unknown"
+    return html.unescape(value.group(1)) if value else ""
+
+
+def read_inputs_id(html_path: Path) -> str:
+    """The inputs identifier recorded in a report page (``<meta name="bilateral-build-inputs">``)."""
+    return read_meta(html_path, "build-inputs") or "unknown"
 
 
 def render_index(layout: Layout) -> str:
@@ -734,7 +746,7 @@ def render_index(layout: Layout) -> str:
                     {"short": SOURCES[k].short, "vintage": SOURCES[k].vintage} if k in SOURCES else {"short": k, "vintage": "unknown source key"}
                     for k in info.sources
                 ],
-                "commit": _read_commit(html_path),
+                "inputs": read_inputs_id(html_path),
                 "html_href": html_path.name,
                 "pdf_href": f"{path.stem}.pdf" if (layout.reports / f"{path.stem}.pdf").is_file() else "",
                 "data": [{"name": f.name, "href": f"{data_dir.name}/{f.name}"} for f in sorted(data_dir.glob("*.csv"))],
@@ -788,6 +800,7 @@ class BuildReport:
 
     results: list[Result] = field(default_factory=list)
     index_written: bool = False
+    variants_index_written: bool = False
     seconds: float = 0.0
 
     @property
@@ -798,6 +811,53 @@ class BuildReport:
     def built(self) -> list[Result]:
         return [r for r in self.results if r.ok and not r.skipped]
 
+    @property
+    def failed_pairs(self) -> list[str]:
+        """``"<notebook>: <A-B>"`` for every pair of a ``pairs=`` build that failed."""
+        return [f"{Path(r.notebook).stem}: {r.pair}" for r in self.results if not r.ok and r.pair]
+
+
+_PAIR = re.compile(r"^([A-Za-z]{3})-([A-Za-z]{3})$")
+
+
+def parse_pairs(text: str, where: str = "--pairs") -> list[tuple[str, str]]:
+    """``"AZE-TUR, arm-rus"`` -> ``[("AZE", "TUR"), ("ARM", "RUS")]`` (upper-cased, duplicates dropped, order kept).
+
+    Raises:
+        ParameterError: naming the item that is not two three-letter codes joined by a hyphen.
+    """
+    pairs: list[tuple[str, str]] = []
+    for item in (t.strip() for t in text.replace("\n", ",").split(",")):
+        if not item:
+            continue
+        match = _PAIR.match(item)
+        if not match:
+            raise ParameterError(f"{where}: {item!r} is not a pair; write two ISO3 codes joined by a hyphen, e.g. AZE-TUR")
+        pair = (match.group(1).upper(), match.group(2).upper())
+        if pair not in pairs:
+            pairs.append(pair)
+    return pairs
+
+
+def read_pairs_file(path: Path) -> list[tuple[str, str]]:
+    """Pairs from a grid file: one ``AAA-BBB`` per line (or several, comma-separated); ``#`` starts a comment.
+
+    Raises:
+        ParameterError: for a missing file or a line that is not a pair (named with its line number).
+    """
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ParameterError(f"--pairs-file {path}: cannot read it: {exc.strerror or exc}") from None
+    pairs: list[tuple[str, str]] = []
+    for number, line in enumerate(lines, 1):
+        for pair in parse_pairs(line.split("#", 1)[0], where=f"{path}, line {number}"):
+            if pair not in pairs:
+                pairs.append(pair)
+    if not pairs:
+        raise ParameterError(f"--pairs-file {path}: no pair in it; write one pair per line, e.g. AZE-TUR")
+    return pairs
+
 
 def plan(
     names: Sequence[str] = (),
@@ -805,27 +865,40 @@ def plan(
     *,
     html_only: bool = False,
     layout: Layout = Layout(),
+    pairs: Sequence[tuple[str, str]] = (),
 ) -> list[Job]:
     """The jobs for the named notebooks (or all), after checking the parameter names.
+
+    With ``pairs``, one job per notebook and pair (``country_a``, ``country_b`` set from the pair,
+    the other ``overrides`` for every pair). Codes are not checked here: a pair the notebook refuses
+    fails on its own when it runs, and the other pairs still build.
 
     Raises:
         ParameterError: a ``-p`` name that a notebook does not declare (named, with the allowed ones).
         BuildError: an unknown notebook, or a parameters cell that is not plain literals.
     """
     overrides = dict(overrides or {})
-    if overrides:
+    variants = [dict(overrides)]
+    if pairs:
+        clash = sorted({"country_a", "country_b"} & set(overrides))
+        if clash:
+            raise ParameterError(f"--pairs sets country_a and country_b; do not also pass {', '.join(clash)} with -p")
+        variants = [{"country_a": a, "country_b": b, **overrides} for a, b in pairs]
+    if variants[0]:
         from bilateral.params import check_names  # imports pandas via countries: only when needed
     jobs = []
     for path in find_notebooks(layout.notebooks, names):
         info = read_notebook(path)
-        if overrides:
+        if variants[0]:
             if info.parameters_cell is None:
                 raise ParameterError(f"{path.name} has no cell tagged 'parameters', so it takes no parameters")
             try:
-                check_names(overrides, info.defaults)
+                check_names(variants[0], info.defaults)
             except ParameterError as exc:
                 raise ParameterError(f"{path.name}: {exc}") from None
-        jobs.append(Job(info=info, overrides=overrides, html_only=html_only))
+        for values in variants:
+            pair = f"{values['country_a']}-{values['country_b']}" if pairs else ""
+            jobs.append(Job(info=info, overrides=values, html_only=html_only, pair=pair))
     return jobs
 
 
@@ -837,7 +910,7 @@ def build(
     force: bool = False,
     jobs: int | None = None,
     layout: Layout = Layout(),
-    commit: str | None = None,
+    pairs: Sequence[tuple[str, str]] = (),
     log=print,
 ) -> BuildReport:
     """Build reports; see the module docstring. Parameter-name errors raise before anything runs.
@@ -850,15 +923,17 @@ def build(
         force: rebuild even when the inputs are unchanged.
         jobs: worker processes (default: the number of CPUs, at most the number of reports).
         layout: folders to read and write.
-        commit: build commit to show (default: ``git rev-parse --short HEAD`` plus a dirty flag).
+        pairs: build each notebook once per ``(country_a, country_b)`` pair, in one pool; a failed pair
+            is reported in the results (``Result.pair``) and does not stop the others.
         log: where progress lines go.
     """
     start = time.perf_counter()
-    todo = plan(names, overrides, html_only=html_only, layout=layout)
+    todo = plan(names, overrides, html_only=html_only, layout=layout, pairs=pairs)
     report = BuildReport()
     with BuildLock(layout, log):
         _remove_leftovers(layout)
         shared = shared_parts(layout)
+        shared_hash = _sha(json.dumps(shared, sort_keys=True).encode())
         pending = []
         for job in todo:
             parts = {**shared, **job_parts(job)}
@@ -867,13 +942,14 @@ def build(
                 pending.append((job, parts))
                 log(f"{job.stem}: {', '.join(reasons)}")
             else:
-                report.results.append(Result(job.stem, job.info.path.name, ok=True, skipped=True))
+                report.results.append(Result(job.stem, job.info.path.name, ok=True, skipped=True, pair=job.pair))
         if pending:
-            commit = commit or build_commit(layout.repo)
             ensure_kernel(layout)
             workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
+            tables = _tables_to_cache(layout, log)
             log(f"building {len(pending)} report(s) with {workers} worker(s): {', '.join(j.stem for j, _ in pending)}")
-            for result in _run_all(pending, layout, commit, workers):
+            ids = {job.stem: inputs_id(job, shared_hash) for job, _ in pending}
+            for result in _run_all(pending, layout, ids, workers, tables):
                 report.results.append(result)
                 if result.ok:
                     phases = ", ".join(f"{k} {v:.1f} s" for k, v in result.phases.items())
@@ -884,23 +960,87 @@ def build(
                     log(f"  FAILED {result.message}")
         if any(not job.variant for job in todo) or not (layout.reports / "index.html").exists():
             report.index_written = write_index(layout)
+        if any(job.variant for job in todo):
+            report.variants_index_written = write_variants_index(layout, todo, report.results)
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _run_all(pending: list[tuple[Job, dict[str, str]]], layout: Layout, commit: str, workers: int) -> Iterable[Result]:
-    """Run jobs in a process pool (or in this process when there is one worker), yielding as they finish."""
+def _tables_to_cache(layout: Layout, log) -> list[str]:
+    """The processed tables without a validated copy (see :mod:`bilateral.data`), largest first.
+
+    Only for the project's own data folder (the kernels read that one). The workers validate them
+    before the first report starts, so that each table is validated once, not once per kernel.
+    """
+    if layout.data.resolve() != paths.PROCESSED_DIR.resolve() or not layout.data.is_dir():
+        return []
+    from bilateral.data import uncached
+
+    names = uncached(layout.data)
+    if names:
+        log(f"validating and caching {len(names)} processed table(s) for the kernels")
+    return names
+
+
+def _warm(names: Sequence[str]) -> str:
+    """Validate and cache tables in a worker; returns '' or why it failed (the notebooks then report it)."""
+    try:
+        from bilateral.data import warm_cache
+
+        warm_cache(names=list(names))
+    except Exception as exc:  # noqa: BLE001 - a bad table is reported by the notebook that reads it
+        return f"{type(exc).__name__}: {exc}"
+    return ""
+
+
+def _preload() -> None:
+    """Import papermill, nbconvert and WeasyPrint here (about 6 s together) rather than in every worker."""
+    import warnings
+
+    import papermill  # noqa: F401
+    from nbconvert import HTMLExporter  # noqa: F401
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+        import weasyprint  # noqa: F401
+
+
+def _run_all(
+    pending: list[tuple[Job, dict[str, str]]], layout: Layout, ids: Mapping[str, str], workers: int, tables: Sequence[str] = ()
+) -> Iterable[Result]:
+    """Run jobs in a process pool (or in this process when there is one worker), yielding as they finish.
+
+    First short-lived processes validate and cache ``tables`` (shared out, largest first) while this
+    process imports papermill, nbconvert and WeasyPrint; then the report workers are forked, inheriting
+    those imports, and live for the whole build however many reports (or pairs) they build; each report
+    still gets a fresh kernel.
+    """
     saved = dict(os.environ)
     try:
         if workers == 1:
+            if tables:
+                _warm(tables)
             for job, parts in pending:
-                yield run_job(job, layout, commit, parts)
+                yield run_job(job, layout, ids[job.stem], parts)
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(run_job, job, layout, commit, parts) for job, parts in pending]
+        fork = multiprocessing.get_context("fork")
+        shares = [list(tables[i::workers]) for i in range(workers) if tables[i::workers]]
+        # the tables are cached in short-lived processes (the report workers do not keep their memory),
+        # while this process imports what every worker needs, once, for the workers to inherit
+        warming = ProcessPoolExecutor(max_workers=len(shares), mp_context=fork) if shares else None
+        try:
+            waits = [warming.submit(_warm, share) for share in shares] if warming else []
+            _preload()
+            for wait in waits:
+                wait.result()
+        finally:
+            if warming:
+                warming.shutdown()
+        with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+            futures = [pool.submit(run_job, job, layout, ids[job.stem], parts) for job, parts in pending]
             for future in as_completed(futures):
                 yield future.result()
     finally:
@@ -908,8 +1048,75 @@ def _run_all(pending: list[tuple[Job, dict[str, str]]], layout: Layout, commit: 
         os.environ.update(saved)
 
 
+# --------------------------------------------------------------------------------------------
+# Index of the variants (reports/variants/index.html and variants.json)
+
+
+def _variant_entries(layout: Layout, todo: Sequence[Job], results: Sequence[Result]) -> list[dict[str, Any]]:
+    """The manifest's entries: the previous ones whose page still exists, updated with this build's outcomes."""
+    folder = layout.reports / "variants"
+    manifest = folder / "variants.json"
+    try:
+        entries = {e["stem"]: e for e in json.loads(manifest.read_text(encoding="utf-8"))["variants"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        entries = {}
+    outcome = {r.stem: r for r in results}
+    for job in todo:
+        if not job.variant:
+            continue
+        r = outcome.get(job.stem)
+        entries[job.stem] = {
+            "stem": job.stem,
+            "notebook": job.info.name,
+            "title": job.info.title,
+            "pair": job.pair or f"{job.parameters.get('country_a', '')}-{job.parameters.get('country_b', '')}".strip("-"),
+            "parameters": {k: _format_value(v) for k, v in sorted(job.changed.items())},
+            "ok": bool(r and r.ok),
+            "error": "" if r is None or r.ok else r.message,
+        }
+    out = []
+    for stem, entry in sorted(entries.items(), key=lambda kv: (kv[1].get("notebook", ""), kv[1].get("pair", ""), kv[0])):
+        html_path = folder / f"{stem}.html"
+        exists = html_path.is_file()
+        if not exists and entry.get("ok", True):
+            continue  # removed by hand: forget it
+        entry = dict(entry)
+        entry["html_href"] = f"{stem}.html" if exists else ""
+        entry["pdf_href"] = f"{stem}.pdf" if (folder / f"{stem}.pdf").is_file() else ""
+        entry["inputs"] = read_inputs_id(html_path) if exists else ""
+        out.append(entry)
+    return out
+
+
+def write_variants_index(layout: Layout, todo: Sequence[Job] = (), results: Sequence[Result] = ()) -> bool:
+    """Rewrite ``reports/variants/variants.json`` and ``index.html``: every variant report in the folder
+    with its parameters, links and the outcome of its last build (a failed one keeps its earlier page,
+    if any). Returns whether anything changed."""
+    import jinja2
+
+    folder = layout.reports / "variants"
+    entries = _variant_entries(layout, todo, results)
+    data = (json.dumps({"variants": entries}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR / "bilateral")), autoescape=False)
+    page = env.get_template("variants.html.j2").render(
+        title="Report variants", summary=VARIANTS_SUMMARY, css=CSS_FILE.read_text(encoding="utf-8"), variants=entries
+    ).encode("utf-8")
+    changed = False
+    for path, content in ((folder / "variants.json", data), (folder / "index.html", page)):
+        if not (path.is_file() and path.read_bytes() == content):
+            _atomic_write(path, content)
+            changed = True
+    return changed
+
+
+VARIANTS_SUMMARY = (
+    "Reports built with parameters other than the defaults (for example one report per country pair), "
+    "from the same notebooks as the main reports. They are not part of the published suite."
+)
+
+
 def summarise(report: BuildReport) -> str:
-    """Closing lines: what was built, skipped and failed."""
+    """Closing lines: what was built, skipped and failed (failed pairs named together at the end)."""
     built = [r.stem for r in report.built]
     skipped = [r.stem for r in report.results if r.skipped]
     failed = [r for r in report.results if not r.ok]
@@ -920,6 +1127,8 @@ def summarise(report: BuildReport) -> str:
         lines.append(f"up to date (inputs unchanged): {', '.join(skipped)}")
     if report.index_written:
         lines.append("index: reports/index.html rewritten")
+    if report.variants_index_written:
+        lines.append("variants: reports/variants/index.html rewritten")
     for r in failed:
         kind = "parameter error" if r.parameter_error else "error"
         lines.append(f"{kind}: {r.message}")
@@ -928,5 +1137,8 @@ def summarise(report: BuildReport) -> str:
         if r.kept:
             lines.append(f"  the executed notebook is kept for inspection: {r.kept}")
         lines.append(f"  the previous outputs of {r.stem} (if any) are untouched")
+    if report.failed_pairs:
+        ok = sum(1 for r in report.results if r.ok and r.pair)
+        lines.append(f"failed pairs ({len(report.failed_pairs)}; {ok} built or up to date): {', '.join(report.failed_pairs)}")
     lines.append(f"{'FAILED' if failed else 'done'} in {report.seconds:.2f} s")
     return "\n".join(lines)

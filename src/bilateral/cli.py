@@ -6,6 +6,8 @@ Examples::
     python -m bilateral.cli build trade --html-only     # one report, no PDF
     python -m bilateral.cli build trade -p country_b=GEO -p start_year=2000   # -> reports/variants/
     python -m bilateral.cli build --force --jobs 2      # rebuild everything on two cores
+    python -m bilateral.cli build trade --pairs AZE-TUR,ARM-RUS,GEO-TUR   # one report per pair -> reports/variants/
+    python -m bilateral.cli build trade --pairs-file pairs.txt            # pairs from a grid file, one per line
 
 ``-p name=value`` values are read as Python literals (``2000``, ``['ARM', 'RUS']``, ``"GEO"``); a
 value that is not a literal is taken as a string, so ``-p country_a=GEO`` works without quotes.
@@ -49,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("notebooks", nargs="*", metavar="NB", help="notebook names (e.g. trade); default: all in notebooks/")
     b.add_argument("-p", "--param", action="append", type=parse_assignment, default=[], metavar="NAME=VALUE",
                    help="parameter value (repeatable); outputs then go to reports/variants/")
+    b.add_argument("--pairs", action="append", default=[], metavar="A-B,C-D",
+                   help="build each notebook once per country pair (comma-separated, repeatable), in one pool; "
+                   "outputs and an index go to reports/variants/; a failing pair does not stop the others")
+    b.add_argument("--pairs-file", type=Path, default=None, metavar="FILE",
+                   help="pairs from a file: one A-B per line, # starts a comment")
     b.add_argument("--html-only", action="store_true", help="skip the PDF")
     b.add_argument("--force", action="store_true", help="rebuild even if the inputs are unchanged")
     b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: number of CPUs)")
@@ -70,7 +77,7 @@ def _layout(args: argparse.Namespace):
 def _write_json(path: Path, report) -> None:
     from dataclasses import asdict
 
-    data = {"seconds": report.seconds, "ok": report.ok, "results": [asdict(r) for r in report.results]}
+    data = {"seconds": report.seconds, "ok": report.ok, "failed_pairs": report.failed_pairs, "results": [asdict(r) for r in report.results]}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
@@ -86,8 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     overrides = dict(args.param)
     try:
+        pairs = [p for text in args.pairs for p in build.parse_pairs(text)]
+        if args.pairs_file:
+            pairs += [p for p in build.read_pairs_file(args.pairs_file) if p not in pairs]
         report = build.build(
-            args.notebooks, overrides, html_only=args.html_only, force=args.force, jobs=args.jobs, layout=_layout(args)
+            args.notebooks, overrides, html_only=args.html_only, force=args.force, jobs=args.jobs, layout=_layout(args),
+            pairs=pairs,
         )
     except ParameterError as exc:
         print(f"parameter error: {exc}", file=sys.stderr)

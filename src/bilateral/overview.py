@@ -293,6 +293,9 @@ def arms_shares_by_year(transfers: pd.DataFrame, totals: pd.DataFrame, supplier:
     rest on fewer years.
     """
     out = {}
+    # the same rows arms_share would select for every year, selected once (same order, so the same sums)
+    transfers = transfers[(transfers["supplier_iso3"] == supplier) & (transfers["recipient_iso3"] == recipient)]
+    totals = totals[(totals["iso3"] == recipient) & (totals["direction"] == "imports")]
     for y in years:
         span = range(max(first_year, y - window + 1), y + 1)
         inside = first_year <= y <= mil.DATA_YEARS[1]
@@ -418,13 +421,18 @@ def directional_table(inputs: Mapping[str, pd.DataFrame], pairs: Sequence[tuple[
         share of Azerbaijan's arms imports or trade; for energy, the supplier in Türkiye's gas imports).
     """
     years = list(years)
+    # Every share below reads only rows among the pairs' states: select them once (hundreds of string
+    # comparisons on the whole trade table were most of this function's time); the results are the same.
+    codes = sorted({c for p in pairs for c in p})
+    transfers = inputs["transfers"][inputs["transfers"]["supplier_iso3"].isin(codes) & inputs["transfers"]["recipient_iso3"].isin(codes)]
+    trade = inputs["trade"][inputs["trade"]["reporter_iso3"].isin(codes)]
     frames = []
     for a, b in pairs:
         label = pair_text((a, b))
         for s, r in ((b, a), (a, b)):
-            arms = arms_shares_by_year(inputs["transfers"], inputs["totals"], s, r, years, window)
+            arms = arms_shares_by_year(transfers, inputs["totals"], s, r, years, window)
             frames.append(pd.DataFrame({"pair": label, "year": years, "indicator": "arms", "direction": f"{s} in {r}", "share": arms.to_numpy()}))
-            tr = trade_shares_by_year(inputs["trade"], r, s, years)
+            tr = trade_shares_by_year(trade, r, s, years)
             frames.append(pd.DataFrame({"pair": label, "year": years, "indicator": "trade", "direction": f"{s} in {r}", "share": tr.to_numpy()}))
         if GAS_BUYER in (a, b):
             supplier = b if a == GAS_BUYER else a
@@ -1004,6 +1012,7 @@ def trade_summary(trade: pd.DataFrame, a: str, b: str, comparators: Sequence[str
     out = {"years": yrs, "by_year": pd.DataFrame(), "latest_year": None, "share_b_in_a": np.nan, "share_a_in_b": np.nan, "comparators": {}, "rank": None, "n": 0}
     if not yrs:
         return out
+    trade = trade[trade["reporter_iso3"].isin([a, b])]  # every figure below is a or b reporting: select once
     ba = trade_shares_by_year(trade, a, b, yrs) * 100
     ab = trade_shares_by_year(trade, b, a, yrs) * 100
     by_year = pd.DataFrame({f"{b} in {a}": ba.to_numpy(), f"{a} in {b}": ab.to_numpy()}, index=pd.Index(yrs, name="year"))

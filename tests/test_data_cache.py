@@ -1,0 +1,115 @@
+"""The validated binary copies behind ``bilateral.data.load``: validated once, reused while the file and
+schema are unchanged, rebuilt when either changes or the copy is damaged."""
+
+from __future__ import annotations
+
+import pickle
+
+import pandas as pd
+import pytest
+
+from bilateral import data
+from bilateral.paths import PROCESSED_DIR
+from bilateral.schema import Field, Table, TableValidationError, iso3, year
+
+TABLE = Table(
+    name="toy",
+    title="A toy table",
+    description="Two rows.",
+    sources=("imf_dots",),
+    fields=(iso3("iso3", "A state."), year(), Field("value_usd_m", "number", "A value.", unit="US$ million", minimum=0)),
+    primary_key=("iso3", "year"),
+)
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    (tmp_path / "toy.csv").write_text("iso3,year,value_usd_m\nAZE,2000,1.5\nTUR,2000,2.0\n", encoding="utf-8")
+    return tmp_path
+
+
+def count_validations(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = Table.validate
+
+    def counting(self, df, *, where):
+        calls.append(1)
+        return real(self, df, where=where)
+
+    monkeypatch.setattr(Table, "validate", counting)
+    return calls
+
+
+def test_first_read_validates_and_caches_then_reads_the_copy(folder, monkeypatch):
+    calls = count_validations(monkeypatch)
+    first = data.read_validated(TABLE, folder)
+    assert len(calls) == 1
+    copies = list((folder / "cache").glob("toy-*.pkl"))
+    assert len(copies) == 1
+    second = data.read_validated(TABLE, folder)
+    assert len(calls) == 1  # no second validation
+    pd.testing.assert_frame_equal(first, second)
+    assert list(second["iso3"]) == ["AZE", "TUR"] and second["value_usd_m"].tolist() == [1.5, 2.0]
+    assert {c: str(t) for c, t in second.dtypes.items()} == {"iso3": "string", "year": "Int64", "value_usd_m": "float64"}
+
+
+def test_changed_file_is_validated_again_and_the_old_copy_dropped(folder, monkeypatch):
+    calls = count_validations(monkeypatch)
+    data.read_validated(TABLE, folder)
+    (folder / "toy.csv").write_text("iso3,year,value_usd_m\nAZE,2000,7.0\n", encoding="utf-8")
+    df = data.read_validated(TABLE, folder)
+    assert len(calls) == 2 and df["value_usd_m"].tolist() == [7.0]
+    assert len(list((folder / "cache").glob("toy-*.pkl"))) == 1
+    (folder / "toy.csv").write_text("iso3,year,value_usd_m\nAZE,2000,-1.0\n", encoding="utf-8")
+    with pytest.raises(TableValidationError, match="value_usd_m"):
+        data.read_validated(TABLE, folder)
+
+
+def test_changed_schema_gives_a_new_key(folder):
+    stricter = Table(**{**TABLE.__dict__, "fields": TABLE.fields[:2] + (Field("value_usd_m", "number", "A value.", minimum=5),)})
+    assert data.schema_fingerprint(stricter) != data.schema_fingerprint(TABLE)
+    data.read_validated(TABLE, folder)
+    with pytest.raises(TableValidationError, match="value_usd_m"):
+        data.read_validated(stricter, folder)  # the copy cached under the old schema is not used
+
+
+def test_damaged_or_foreign_copy_is_rebuilt(folder, monkeypatch):
+    data.read_validated(TABLE, folder)
+    (copy,) = (folder / "cache").glob("toy-*.pkl")
+    calls = count_validations(monkeypatch)
+    copy.write_bytes(b"not a pickle")
+    assert len(data.read_validated(TABLE, folder)) == 2 and len(calls) == 1
+    copy.write_bytes(pickle.dumps(pd.DataFrame({"iso3": ["AZE"], "year": [2000]})))  # wrong columns
+    assert list(data.read_validated(TABLE, folder).columns) == ["iso3", "year", "value_usd_m"] and len(calls) == 2
+
+
+def test_matches_declared_checks_columns_order_and_dtypes(folder):
+    df = data.read_validated(TABLE, folder)
+    assert data.matches_declared(TABLE, df)
+    assert not data.matches_declared(TABLE, df[["year", "iso3", "value_usd_m"]])
+    assert not data.matches_declared(TABLE, df.astype({"year": "int64"}))
+    assert not data.matches_declared(TABLE, "not a frame")
+
+
+@pytest.mark.skipif(not (PROCESSED_DIR / "unga_votes.csv.gz").exists(), reason="data/processed not built (run make data)")
+def test_load_of_the_largest_table_equals_a_fresh_validated_read_and_is_fast():
+    import time
+
+    table = data.all_tables()["unga_votes"]
+    data.warm_cache()
+    data._load_cached.cache_clear()
+    start = time.perf_counter()
+    cached = data.load("unga_votes")
+    seconds = time.perf_counter() - start
+    fresh = table.validate(table.read(PROCESSED_DIR), where="test")
+    pd.testing.assert_frame_equal(cached, fresh, check_exact=True)
+    assert seconds < 2.0  # about 0.2 s; the CSV read and validation take about 3 s (slack for a busy machine)
+
+
+def test_cache_can_be_switched_off(folder, monkeypatch):
+    monkeypatch.setenv(data.CACHE_SWITCH_ENV, "off")
+    calls = count_validations(monkeypatch)
+    data.read_validated(TABLE, folder)
+    data.read_validated(TABLE, folder)
+    assert len(calls) == 2 and not (folder / "cache").exists()
