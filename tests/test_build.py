@@ -214,7 +214,7 @@ def test_leftover_temporary_files_are_removed(tmp_path):
     (layout.reports / ".demo-data.tmp123").mkdir()
     (layout.reports / "keep.html").write_text("whole")
     build.build(layout=layout)
-    assert sorted(p.name for p in layout.reports.iterdir()) == ["index.html", "keep.html"]
+    assert sorted(p.name for p in layout.reports.iterdir()) == ["glossary.html", "index.html", "keep.html"]
 
 
 @pytest.mark.notebook

@@ -54,8 +54,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bilateral import paths
+from bilateral import glossary, landing, paths
 from bilateral.errors import BuildError, ParameterError
+from bilateral.glossary import GLOSSARY_PAGE
+from bilateral.pages import add_navigation, suite_menu
 
 #: Bump when the build's own output format changes in a way the hashed inputs would not show.
 ENGINE_VERSION = "2"
@@ -445,6 +447,7 @@ def page_info(job: Job, inputs: str, layout: Layout) -> dict[str, Any]:
         "inputs": inputs,
         "notebook": f"notebooks/{info.path.name}",
         "index_href": "../index.html" if job.variant else "index.html",
+        "glossary_href": f"{'../' if job.variant else ''}{GLOSSARY_PAGE}",
         "pdf_href": "" if job.html_only else f"{job.stem}.pdf",
         "data_href": f"{job.stem}-data/",
         "css": CSS_FILE.read_text(encoding="utf-8"),
@@ -686,7 +689,7 @@ def run_job(job: Job, layout: Layout, inputs: str, parts: Mapping[str, str]) -> 
         header = page_info(job, inputs, layout)
         if not any(scratch.glob("*.csv")):
             header["data_href"] = ""
-        page = render_html(nb, header)
+        page = add_navigation(render_html(nb, header), current=job.stem, prefix="../" if job.variant else "")
         result.phases["html"] = time.perf_counter() - start - sum(result.phases.values())
         pdf = None if job.html_only else render_pdf(page, job.out_dir(layout))
         result.phases["pdf"] = time.perf_counter() - start - sum(result.phases.values())
@@ -725,36 +728,49 @@ def read_inputs_id(html_path: Path) -> str:
 
 
 def render_index(layout: Layout) -> str:
-    """The index page: every default report that exists in the reports folder, in file-name order."""
-    import jinja2
-
+    """The landing page: the question and the overview's takeaways, the reports in reading order with their
+    published findings (other notebooks after them), build details at the end (see :mod:`bilateral.landing`)."""
     from bilateral.sources.catalog import SOURCES
 
-    reports = []
+    entries = []
     for path in find_notebooks(layout.notebooks):
         html_path = layout.reports / f"{path.stem}.html"
         if not html_path.is_file():
             continue
         info = read_notebook(path)
-        data_dir = layout.reports / f"{path.stem}-data"
-        reports.append(
-            {
-                "title": info.title,
-                "summary": info.summary,
-                "parameters": [{"name": k, "value": _format_value(v)} for k, v in info.defaults.items()],
-                "sources": [
-                    {"short": SOURCES[k].short, "vintage": SOURCES[k].vintage} if k in SOURCES else {"short": k, "vintage": "unknown source key"}
-                    for k in info.sources
-                ],
-                "inputs": read_inputs_id(html_path),
-                "html_href": html_path.name,
-                "pdf_href": f"{path.stem}.pdf" if (layout.reports / f"{path.stem}.pdf").is_file() else "",
-                "data": [{"name": f.name, "href": f"{data_dir.name}/{f.name}"} for f in sorted(data_dir.glob("*.csv"))],
-            }
+        sources = [
+            {"short": SOURCES[k].short, "vintage": SOURCES[k].vintage} if k in SOURCES else {"short": k, "vintage": "unknown source key"}
+            for k in info.sources
+        ]
+        entries.append(
+            landing.entry(path.stem, info.title, info.summary, layout.reports, f"notebooks/{path.name}",
+                          read_inputs_id(html_path), info.defaults, sources)
         )
+    return landing.landing_html(entries, layout.reports, css=CSS_FILE.read_text(encoding="utf-8"),
+                                templates_dir=TEMPLATES_DIR / "bilateral")
+
+
+def render_glossary() -> str:
+    """The suite's glossary page (``reports/glossary.html``), from ``assets/glossary.md``."""
+    import jinja2
+
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR / "bilateral")), autoescape=False)
-    page = env.get_template("site.html.j2")
-    return page.render(title=INDEX_TITLE, summary=INDEX_SUMMARY, css=CSS_FILE.read_text(encoding="utf-8"), reports=reports)
+    body = glossary.glossary_body(glossary.load())
+    return env.get_template("glossary.html.j2").render(
+        title="Glossary", summary="The terms the reports use, explained.", css=CSS_FILE.read_text(encoding="utf-8"),
+        menu=suite_menu("glossary"), body=body,
+    )
+
+
+def write_glossary(layout: Layout) -> bool:
+    """Rewrite ``reports/glossary.html`` if its content changed; return whether it was written."""
+    data = render_glossary().encode("utf-8")
+    path = layout.reports / GLOSSARY_PAGE
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    layout.reports.mkdir(parents=True, exist_ok=True)
+    _atomic_write(path, data)
+    return True
 
 
 def write_index(layout: Layout) -> bool:
@@ -960,6 +976,7 @@ def build(
                     log(f"  FAILED {result.message}")
         if any(not job.variant for job in todo) or not (layout.reports / "index.html").exists():
             report.index_written = write_index(layout)
+            write_glossary(layout)
         if any(job.variant for job in todo):
             report.variants_index_written = write_variants_index(layout, todo, report.results)
     report.seconds = time.perf_counter() - start

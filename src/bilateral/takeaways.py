@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilateral.figures import data_folder
-
 FILE_NAME = "takeaways.csv"
 MEASURES_FILE = "measures.csv"
 _MEASURE_FIELDS = ("measure", "country_a", "country_b", "period", "value")
@@ -55,6 +53,8 @@ def record(sentence: str, *, report: str, section: str = "", kind: str = "takeaw
         raise ValueError(f"takeaways.record: kind={kind!r}; use one of {', '.join(KINDS)}")
     if not sentence or not sentence.strip():
         raise ValueError("takeaways.record: the sentence is empty")
+    from bilateral.figures import data_folder  # matplotlib: only in a notebook's kernel, not in the build
+
     item = Takeaway(kind, report, section_anchor(section) if section else "", " ".join(sentence.split()))
     path = data_folder() / FILE_NAME
     new = not path.exists()
@@ -79,6 +79,8 @@ def record_measure(measure: str, country_a: str, country_b: str, period: str, va
     """Note a headline measure as printed (``value`` is the formatted text), so that a test can check
     that every report printing the same measure for the same pair and period prints the same value.
     Returns ``value`` so the call can sit inside the sentence that prints it."""
+    from bilateral.figures import data_folder
+
     path = data_folder() / MEASURES_FILE
     new = not path.exists()
     with path.open("a", encoding="utf-8", newline="") as fh:
