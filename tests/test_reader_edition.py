@@ -19,3 +19,62 @@ def test_figure_data_csv_has_one_header_row_of_distinct_names(path):
     assert all(name.strip() for name in header), f"{path.name}: unnamed column in {header}"
     assert len(set(header)) == len(header), f"{path.name}: repeated column names {header}"
     assert all(len(row) == len(header) for row in rows[1:]), f"{path.name}: ragged rows"
+
+
+# --- navigation: index order, takeaways, contents lists, glossary links ---------------------------------
+
+import re  # noqa: E402
+
+from bilateral.pages import READING_ORDER  # noqa: E402
+
+REPORT_PAGES = [stem for stem, _ in READING_ORDER if (REPORTS_DIR / f"{stem}.html").is_file()]
+
+
+def _ids(page: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', page))
+
+
+def _resolves(href: str) -> bool:
+    target, _, anchor = href.partition("#")
+    path = REPORTS_DIR / target
+    if not path.is_file():
+        return False
+    return not anchor or anchor in _ids(path.read_text(encoding="utf-8"))
+
+
+def test_index_lists_the_reports_in_reading_order_before_the_build_details():
+    index = (REPORTS_DIR / "index.html").read_text(encoding="utf-8")
+    cards = [index.index(f'<h3><a href="{stem}.html">') for stem in REPORT_PAGES]
+    assert cards == sorted(cards)
+    assert index.index("The reports") < index.index("About this build")
+    if "Takeaways" in index:
+        assert index.index("Takeaways") < index.index("The reports")
+
+
+def test_index_takeaways_link_to_sections_that_exist():
+    index = (REPORTS_DIR / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="more" href="([^"]+)"', index)
+    assert 5 <= len(links) <= 7, f"the landing page should have five to seven takeaways, has {len(links)}"
+    broken = [href for href in links if not _resolves(href)]
+    assert not broken, broken
+
+
+@pytest.mark.parametrize("stem", REPORT_PAGES)
+def test_report_has_a_contents_list_whose_links_resolve(stem):
+    page = (REPORTS_DIR / f"{stem}.html").read_text(encoding="utf-8")
+    toc = re.search(r'<nav class="contents".*?</nav>', page, flags=re.S)
+    assert toc, f"{stem}.html has no contents list"
+    anchors = re.findall(r'href="#([^"]+)"', toc.group(0))
+    assert len(anchors) >= 3
+    missing = [a for a in anchors if a not in _ids(page)]
+    assert not missing, missing
+    assert 'href="index.html"' in page, "no way back to the index"
+
+
+@pytest.mark.parametrize("stem", REPORT_PAGES)
+def test_glossary_links_resolve(stem):
+    page = (REPORTS_DIR / f"{stem}.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="gloss" href="([^"]+)"', page)
+    assert links, f"{stem}.html links no term to the glossary"
+    broken = [href for href in links if not _resolves(href)]
+    assert not broken, broken
