@@ -264,12 +264,12 @@ def test_security_events(events):
     assert mil.security_events(events, "AZE", "TUR", range(1995, 2025))["event_id"].tolist() == ["E1", "E3"]
     assert mil.security_events(events, "GEO", "IRN", range(1995, 2025)).empty
     table = mil.milestones_table(ev)
-    assert table["Date"].tolist() == ["2010-08-16", "2016", "2020-09-27", "2021-06-15"]
+    assert table["Date"].tolist() == ["16 Aug 2010", "2016", "27 Sep 2020", "15 Jun 2021"]
     assert table["Parties"].iloc[1] == "Armenia, Azerbaijan"
     # Review fix: the citations go to their own table (long URLs squeezed the Event column in print).
     assert "Source" not in mil.milestones_table(ev, with_source=False).columns
-    cites = mil.milestone_sources_table(ev.assign(source=["a | b", "c", "d", "e"]))
-    assert cites["No."].tolist() == [1, 2, 3, 4] and cites.iloc[0, 1] == "a; b"
+    cites = mil.milestone_sources_table(ev.assign(source=["https://a.org/1 | 000_bbf2abffa65fbe36.txt § DEVELOPMENT", "c", "d", "e"]))
+    assert cites["No."].tolist() == [1, 2, 3, 4] and cites.iloc[0, 1] == "https://a.org/1; Ismayilov (2025), section Development"
     # Milestones with the pair present: no note; only rival events (as for Armenia–Russia): a note.
     assert mil.milestones_partner_sentence(ev, "AZE", "TUR") == ""
     rival_only = ev[ev["with"] == "ARM"]
@@ -277,7 +277,7 @@ def test_security_events(events):
     assert note.startswith("The events table lists no security milestone between Azerbaijan and Türkiye; the milestones shown involve Armenia.")
     early = mil.security_events(events, "AZE", "TUR", range(1800, 1995))
     assert mil.earlier_sentence(early, 1995) == (
-        "Before 1995, outside the period shown, the events table also lists: 1994-02-09: Protocol."
+        "Before 1995, outside the period shown, the events table also lists: 9 Feb 1994: Protocol."
     )
 
 

@@ -43,7 +43,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from bilateral import diplomatic, energy, fmt, military, trade
+from bilateral import citations, diplomatic, energy, fmt, military, trade
 from bilateral import gas_routes
 from bilateral.countries import display_name
 from bilateral.errors import ParameterError
@@ -78,7 +78,7 @@ SEEDS_ONLY = "Not checkable independently"
 #: Publication year of each seed document (used where a claim speaks of "now" and has no year).
 SEED_YEARS = {SEED_ISMAYILOV: 2025, SEED_BARRANZUELA: 2022}
 #: How reports name the seed documents.
-SEED_NAMES = diplomatic.SEED_NAMES
+SEED_NAMES = citations.SEED_NAMES
 #: The pair the claims are about.
 CLAIMS_PAIR = ("AZE", "TUR")
 #: Years a claim can be about (the notebook's start_year and end_year must fall inside).
@@ -302,12 +302,10 @@ def barrels_per_tonne(series: pd.DataFrame, iso3: str, years: Iterable[int]) -> 
 
 
 def first_source_key(kind: str, source: str) -> str:
-    """Catalogue key of an event's first citation: the agreements list for a ``curated_list`` event,
-    otherwise as :func:`bilateral.energy.citation_key` reads the citation ('project' if it cannot)."""
-    if kind == "curated_list":
-        return "bilateral_agreements_curated"
-    key = energy.citation_key(str(source).split(" | ")[0])
-    return key if key in SOURCES else "project"
+    """Catalogue key of an event's first citation, as :func:`bilateral.citations.source_keys` reads it (the
+    agreements list for a ``curated_list`` event); 'project' if it cannot."""
+    keys = citations.source_keys(str(source), kind)
+    return keys[0] if keys and keys[0] in SOURCES else "project"
 
 
 def none(note: str, **kw: Any) -> Measurement:
@@ -369,7 +367,7 @@ def check_event_date(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame
         **common,
         computation=f"date of event {a['event_id']} ({precision} precision), whose first source is of kind '{r['source_kind']}'",
         sources=(first_source_key(str(r["source_kind"]), str(r["source"])), "project"),
-        rows=diplomatic.readable_citation(first),
+        rows=citations.reader_citation(first),
     )
 
 

@@ -89,22 +89,9 @@ def add_category_legend(ax, ev: pd.DataFrame, *, hollow: bool, **kwargs) -> None
 
 
 def date_text(date: object, precision: object) -> str:
-    """A date for readers, as precise as the source: ``14 Oct 2009``, ``Oct 2009`` or ``2009``; "" if missing.
-
-    >>> date_text("2009-10-14", "day"), date_text("1992-08-01", "month"), date_text("2003", None)
-    ('14 Oct 2009', 'Aug 1992', '2003')
-    """
-    if date is None or pd.isna(date) or not str(date).strip():
-        return ""
-    text = str(date)
-    if precision is None or pd.isna(precision):
-        precision = {4: "year", 7: "month"}.get(len(text), "day")
-    ts = pd.Timestamp(text if len(text) > 7 else text + ("-01" if len(text) == 7 else "-01-01"))
-    if precision == "year":
-        return str(ts.year)
-    if precision == "month":
-        return ts.strftime("%b %Y")
-    return f"{ts.day} {ts.strftime('%b %Y')}"
+    """A date for readers, as precise as the source (:func:`bilateral.fmt.date`): ``14 Oct 2009``, ``Oct 2009``
+    or ``2009``; "" if missing."""
+    return fmt.date(date, precision)
 
 
 def source_texts(sources: pd.DataFrame, event_ids: Iterable[str]) -> dict[str, str]:

@@ -49,6 +49,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from bilateral import citations
 from bilateral import diplomatic as dip
 from bilateral import energy
 from bilateral import fmt
@@ -1164,33 +1165,6 @@ def stack_levels(x: Sequence[float], min_gap: float) -> list[int]:
     return out
 
 
-def short_citation(source: object) -> str:
-    """An events citation shortened for a table cell: seed files become author (year), URLs their site,
-    raw-data references their source folder; repeats are dropped (the full citation is in the data file).
-
-    Example:
-        >>> short_citation("000_bbf2abffa65fbe36.txt § DEVELOPMENT | https://www.trend.az/a/1.html | sipri_arms_transfers/x.csv#ID=3")
-        'Ismayilov (2025); trend.az; sipri_arms_transfers'
-    """
-    from urllib.parse import urlparse
-
-    out: list[str] = []
-    for piece in str(source).split(" | "):
-        piece = piece.strip()
-        file, sep, _ = piece.partition(" § ")
-        if sep and file in dip.SEED_NAMES:
-            item = dip.SEED_NAMES[file]
-        elif piece.startswith("http"):
-            item = urlparse(piece).netloc.removeprefix("www.")
-        elif "/" in piece:
-            item = piece.split("/")[0]
-        else:
-            item = piece
-        if item and item not in out:
-            out.append(item)
-    return "; ".join(out)
-
-
 def timeline_table(ev: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     """The reader's list of events, numbered as on the timeline: date, dimension and type, title, the
     other states named beside ``a`` and ``b``, and a short source."""
@@ -1201,7 +1175,7 @@ def timeline_table(ev: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
             "Dimension · type": [f"{d} · {str(t).replace('_', ' ')}" for d, t in zip(ev["dimension"], ev["type"])],
             "Event": ev["title"].to_numpy(),
             "Others": [", ".join(sorted(mil.split_codes(c) - {a, b})) or "–" for c in ev["countries"]],
-            "Source": [short_citation(s) for s in ev["source"]],
+            "Source": [citations.reader_citations(s, short=True) for s in ev["source"]],
         }
     )
 
