@@ -94,7 +94,7 @@ def test_sentence_quotes_share_of_top_category(transfers):
     text = mil.deliveries_sentence(s, "TUR", "AZE", 2000, 2011)
     # 5.0 / 8.4 = 59.52% armoured vehicles; total 8.4; 3 deliveries under 2 deals.
     assert "3 deliveries" in text and "2 deals" in text and "8.4 TIV million" in text and "59.5%" in text
-    assert "not money" in text
+    assert "not money" not in text  # the TIV explanation is stated once, under Methods
 
 
 def test_deliveries_table_marks_estimates(transfers):
@@ -429,7 +429,7 @@ def test_notebook_default_pair(tmp_path):
     assert "‖ means that the country changed or redenominated its currency" in text
     assert "No delivery in the other direction" in text
     assert "Shusha Declaration" in text and "Second Karabakh War begins" in text
-    assert text.count("not their financial value") >= 3  # every TIV figure/table caption says it
+    assert len(mil.TIV_EXPLANATION.findall(text)) == 1  # TIV explained once (Methods); captions point there
     assert "Methods and caveats" in text and "Information from the SIPRI Arms Transfers Database" in text
     assert "Traceback" not in text and "Warning:" not in text
 

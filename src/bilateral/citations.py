@@ -39,6 +39,15 @@ _DATASET_NAMES = {
 }
 _DATASET_SUFFIX = {"unga_votes_unvotes_voeten": " (Voeten voting data)"}
 
+#: The events table's kinds of first source, in words.
+KIND_NAMES = {
+    "seed": "a seed document",
+    "curated_list": "the curated list of agreements",
+    "events_press": "a quoted press or official page",
+    "press": "a press or web page",
+    "dataset": "a dataset row",
+}
+
 _SEED = re.compile(r"^(?P<file>\S+\.txt) § (?P<section>.+)$")
 _DATASET = re.compile(r"^(?P<folder>[a-z0-9_]+)/(?P<file>[^#]+)(?:#(?P<field>[^=]+)=(?P<id>.+))?$")
 
@@ -179,3 +188,8 @@ def source_names(keys: Iterable[str], names: Mapping[str, str] | None = None) ->
     """The catalogue's short names of the source keys (an unknown key is kept as 'other sources')."""
     names = names or {}
     return [names.get(k) or (SOURCES[k].short if k in SOURCES else "other sources") for k in keys]
+
+
+def kind_name(kind: str) -> str:
+    """An events table's source kind in words: ``kind_name("curated_list") == "the curated list of agreements"``."""
+    return KIND_NAMES.get(str(kind), "other sources")

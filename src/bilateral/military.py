@@ -4,7 +4,7 @@ Terms used throughout:
 
 * ``tiv_m``: SIPRI trend-indicator value, millions. TIV measures the *volume* of transfers of
   major conventional arms (a common unit based on production costs), not their financial value:
-  it must never be read as money, and every chart says so.
+  it must never be read as money; each report says so once and every TIV chart points there.
 * ``party``: a supplier or recipient as this module keys it: its ISO3 code, or SIPRI's own label
   for non-state actors and unknown parties (``"unknown supplier(s)"``), which have no code.
 * five-year periods: consecutive blocks of ``period_years`` years starting at ``start_year``; the
@@ -35,8 +35,10 @@ from bilateral.sources.sipri import REGISTER_COMPLETE_FOR
 DATA_YEARS = (1995, 2024)
 #: Axis label for every TIV chart: TIV is a volume indicator, not money.
 TIV_AXIS = "SIPRI TIV, millions (volume, not US$)"
-#: Sentence appended to every TIV caption.
-TIV_NOTE = "TIV measures the volume of transfers of major conventional arms, not their financial value."
+#: Sentence appended to every TIV caption: a pointer to the one explanation of TIV, under Methods and caveats.
+TIV_NOTE = "TIV as explained under Methods and caveats."
+#: The explanation that TIV is a volume, not money: each report states it once (tests/test_reader_text.py).
+TIV_EXPLANATION = re.compile(r"not (?:of |in )?money|not (?:their|its) (?:financial )?value|not (?:the|their) price", re.I)
 #: Label of the group that collects the smaller suppliers in stacked charts.
 OTHERS = "Others"
 #: Event dimensions and types (``events.dimension``, ``events.type``) that make an event a security milestone.
@@ -759,6 +761,15 @@ def decimal_year(dates: pd.Series, precision: pd.Series | None = None) -> pd.Ser
     return pd.Series(y.to_numpy() + frac, index=dates.index)
 
 
+def without_tiv_explanation(points: Iterable[str]) -> list[str]:
+    """The caveats or warnings that do not restate the TIV explanation (a report states it once, in its own words).
+
+    >>> without_tiv_explanation(["TIV measures volume, not their financial value.", "SIPRI revises its data."])
+    ['SIPRI revises its data.']
+    """
+    return [p for p in points if not TIV_EXPLANATION.search(p)]
+
+
 def event_date_text(date: str, precision: str) -> str:
     """An ISO date cut to the source's precision, for comparing dates (readers see :func:`bilateral.fmt.date`):
     ``event_date_text("2020-01-01", "year") == "2020"``; month precision gives ``"2020-09"``."""
@@ -890,7 +901,7 @@ def deliveries_sentence(summary: dict, supplier: str, recipient: str, start: int
     return (
         f"The register records {fmt.plural(summary['n_rows'], 'delivery', 'deliveries')} of major arms from {s} to {r} "
         f"under {fmt.plural(summary['n_deals'], 'deal')} in {fmt.years(start, end)}{when}, totalling {fmt.num(summary['tiv_m'])} "
-        f"TIV million (a volume measure, not money){peak}, and {top_cat.lower()} made up {fmt.pct(top_share)} of the total."
+        f"TIV million{peak}, and {top_cat.lower()} made up {fmt.pct(top_share)} of the total."
     )
 
 

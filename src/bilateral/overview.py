@@ -1217,7 +1217,12 @@ def arms_sentence(arms: dict, a: str, b: str) -> str:
     s = arms["share_b"]
     if not arms["ba"]["tiv_m"] and not arms["ab"]["tiv_m"]:  # nothing recorded: say so, not "0.0% ... and 0.0%"
         return f"SIPRI records no delivery of major arms between {na} and {nb} in {span}. TIV measures volume, not money."
-    text = f"SIPRI records {fmt.num(arms['ba']['tiv_m'])} million TIV of major arms delivered by {nb} to {na} in {span} and {fmt.num(arms['ab']['tiv_m'])} million the other way"
+    ba, ab = arms["ba"]["tiv_m"], arms["ab"]["tiv_m"]
+    if not ba:  # say "none" rather than "0.0 million"
+        text = f"SIPRI records no delivery of major arms by {nb} to {na} in {span}, and {fmt.num(ab)} million TIV the other way"
+    else:
+        text = f"SIPRI records {fmt.num(ba)} million TIV of major arms delivered by {nb} to {na} in {span} and " + (
+            f"{fmt.num(ab)} million the other way" if ab else "none the other way")
     if not pd.isna(s["share"]) and s["share"] > 0:
         text += f"; {nb} supplied {fmt.pct(s['share'] * 100)} of {poss_name(a)} arms imports by volume"
         if arms.get("rank"):
