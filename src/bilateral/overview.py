@@ -104,6 +104,8 @@ DIRICHLET_ALPHA = 1.0
 NORMALISATIONS = ("minmax", "share")
 #: UN measures accepted (columns of ``unga_agreement``).
 UN_MEASURES = ("kappa", "agreement_share")
+#: The UN measures as readers know them.
+UN_MEASURE_NAMES = {"kappa": "kappa", "agreement_share": "raw agreement share"}
 
 #: Colours of the event dimensions on the timeline (Okabe–Ito), with the text colour drawn on each.
 DIMENSION_COLOURS: dict[str, tuple[str, str]] = {
