@@ -82,3 +82,12 @@ def test_no_copies_left_in_the_dimension_modules():
 def test_military_milestone_sources_read_in_words():
     ev = pd.DataFrame({"source": [f"{SIPRI} | https://x.org/a"]})
     assert military.milestone_sources_table(ev).iloc[0, 1] == "SIPRI Arms Transfers Database, deal 31006; https://x.org/a"
+
+
+def test_event_sources_name_the_dataset_record():
+    assert C.record_text("SIPRI Arms Transfers Database", SIPRI) == "SIPRI Arms Transfers Database, deal 31006"
+    assert C.record_text("UN General Assembly roll calls (Voeten)", VOTES) == "UN General Assembly, roll call 4828 (Voeten voting data)"
+    # a dataset's notes and a seed section keep the outlet's name
+    assert C.record_text("ATOP/MID data notes (peacesciencer)", "atop_mid_peacesciencer/PROVENANCE.md") == "ATOP/MID data notes (peacesciencer)"
+    assert C.record_text("Ismayilov (2025)", "section DEVELOPMENT") == "Ismayilov (2025)"
+    assert C.record_text("Trend", float("nan")) == "Trend"

@@ -193,3 +193,17 @@ def source_names(keys: Iterable[str], names: Mapping[str, str] | None = None) ->
 def kind_name(kind: str) -> str:
     """An events table's source kind in words: ``kind_name("curated_list") == "the curated list of agreements"``."""
     return KIND_NAMES.get(str(kind), "other sources")
+
+
+def record_text(outlet: str, reference: object) -> str:
+    """A source of the event-sources table as readers see it: a cited dataset row by dataset and record
+    ("SIPRI Arms Transfers Database, deal 31006"), anything else by its outlet.
+
+    >>> record_text("SIPRI Arms Transfers Database", "sipri_arms_transfers/x.csv#SIPRI AT Database ID=31006")
+    'SIPRI Arms Transfers Database, deal 31006'
+    >>> record_text("Ismayilov (2025)", "section DEVELOPMENT")
+    'Ismayilov (2025)'
+    """
+    ref = "" if reference is None or (isinstance(reference, float) and reference != reference) else str(reference).strip()
+    m = _DATASET.match(ref)
+    return reader_citation(ref) if m and m.group("field") else outlet

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from bilateral import fmt
+from bilateral import citations, fmt
 
 SEED_ONLY = "seed only"
 
@@ -95,7 +95,8 @@ def date_text(date: object, precision: object) -> str:
 
 
 def source_texts(sources: pd.DataFrame, event_ids: Iterable[str]) -> dict[str, str]:
-    """Each event's sources as readers see them: outlet and the date it gives, ``; ``-joined, seeds last.
+    """Each event's sources as readers see them: outlet (a dataset with the record cited, "SIPRI Arms Transfers
+    Database, deal 31006") and the date it gives, ``; ``-joined, seeds last.
 
     Example: ``{"E044": "Wikipedia (Zurich Protocols), 10 Oct 2009; Barranzuela (2022)"}``.
     """
@@ -104,8 +105,10 @@ def source_texts(sources: pd.DataFrame, event_ids: Iterable[str]) -> dict[str, s
         rows = sources[sources["event_id"] == eid]
         rows = pd.concat([rows[rows["side"] != "seed"], rows[rows["side"] == "seed"]])
         items = []
-        for outlet, day, precision in zip(rows["outlet"], rows["date_given"], rows["date_precision_given"]):
-            item = f"{outlet}, {date_text(day, precision)}" if date_text(day, precision) else str(outlet)
+        refs = rows["reference"] if "reference" in rows else pd.Series("", index=rows.index)
+        for outlet, ref, day, precision in zip(rows["outlet"], refs, rows["date_given"], rows["date_precision_given"]):
+            outlet = citations.record_text(str(outlet), ref)
+            item = f"{outlet}, {date_text(day, precision)}" if date_text(day, precision) else outlet
             if item not in items:
                 items.append(item)
         out[eid] = "; ".join(items)

@@ -813,7 +813,7 @@ def milestone_sources_table(ev: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "No.": range(1, len(ev) + 1),
-            "Source": [citations.reader_citations(s) for s in ev["source"]],
+            "Source (as cited in the events table)": [citations.reader_citations(s) for s in ev["source"]],
         }
     )
 
