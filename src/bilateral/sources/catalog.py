@@ -66,7 +66,7 @@ class Source:
 _SOURCES = [
     Source(
         key="unga_votes_unvotes_voeten",
-        short="Voeten, UNGA roll calls (R unvotes)",
+        short="Voeten, UN General Assembly roll calls",
         title="United Nations General Assembly Voting Data (roll calls 1946–Jan 2020)",
         publisher="Erik Voeten, Harvard Dataverse; packaged by D. Robinson, R package unvotes",
         url="https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379",
@@ -82,7 +82,7 @@ _SOURCES = [
     ),
     Source(
         key="unga_votes_unxml_dgacm",
-        short="UN DGACM, machine-readable GA resolutions",
+        short="United Nations, General Assembly voting records",
         title="Machine-readable General Assembly resolutions (Akoma Ntoso / AKN4UN), data extract, sessions 74–80",
         publisher="United Nations, Department for General Assembly and Conference Management",
         url="https://github.com/UNxml/GAresolutions",
