@@ -91,3 +91,13 @@ def test_event_sources_name_the_dataset_record():
     assert C.record_text("ATOP/MID data notes (peacesciencer)", "atop_mid_peacesciencer/PROVENANCE.md") == "ATOP/MID data notes (peacesciencer)"
     assert C.record_text("Ismayilov (2025)", "section DEVELOPMENT") == "Ismayilov (2025)"
     assert C.record_text("Trend", float("nan")) == "Trend"
+
+
+def test_caveats_about_states_the_report_does_not_show_are_left_out():
+    from bilateral.countries import concerns
+
+    assert concerns("Turkmenistan and Uzbekistan have long gaps.", ["AZE", "TUR", "ARM"]) is False
+    assert concerns("Turkmenistan and Uzbekistan have long gaps.", ["AZE", "TKM"]) is True
+    assert concerns("Values are revised every year.", ["AZE", "TUR"]) is True
+    # Türkiye's own caveat concerns a report on Türkiye only
+    assert concerns("Türkiye's 2024 estimate rests on only 7 votes.", ["ARM", "RUS"]) is False
