@@ -570,7 +570,7 @@ def test_notebook_default_pair(tmp_path):
     # Lowy raw subset: Türkiye's posts in Azerbaijan are Baku, Ganja, Nakhchivan in 2016, 2017, 2021 and 2023.
     assert "Türkiye had 3 posts in Azerbaijan in each Lowy edition (2016–2023 labels)" in key
     # The switch of source is marked and the sources are cited; caveats of ATOP are shown.
-    assert "UN records start with a recorded vote on 2019-11-07" in text
+    assert "UN records start with a recorded vote on 7 Nov 2019" in text
     # Audit correction: 184 recorded votes in 2025, of which 182 with at least one of the two taking part
     assert "In 2025 the Assembly held 184 recorded votes; at least one of the two took part in 182 of them (both were absent on 2 votes)" in text
     assert "184 recorded votes in which at least one" not in text
