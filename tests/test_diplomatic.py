@@ -283,7 +283,7 @@ def test_disagreement_kinds():
 def test_latest_disagreements_newest_first_and_limited():
     out = dip.latest_disagreements(_pair_votes(), "AZE", "TUR", 2)
     # Differing common votes by date: v4 (2021-12-02), v3 (2021-12-01), v1 (2020-12-01); the two newest kept.
-    assert out["Date"].tolist() == ["2021-12-02", "2021-12-01"]
+    assert out["Date"].tolist() == ["2 Dec 2021", "1 Dec 2021"]
     # v4 has no resolution symbol: its vote id stands in.
     assert out["Resolution"].tolist() == ["v4", "A/RES/76/1"]
     assert out["Azerbaijan"].tolist() == ["no", "yes"] and out["Türkiye"].tolist() == ["yes", "abstain"]

@@ -44,3 +44,11 @@ def test_dates_in_one_style():
     # a timestamp's time is ignored; missing values read as ""
     assert fmt.date("2010-08-16 00:00:00") == "16 Aug 2010"
     assert fmt.date(None) == "" and fmt.date(float("nan")) == "" and fmt.date("") == ""
+
+
+def test_periods_of_months_in_the_same_style():
+    assert fmt.period("2019-01..2019-11") == "Jan–Nov 2019"
+    assert fmt.period("2019-11..2020-02") == "Nov 2019–Feb 2020"
+    assert fmt.period("2020-02") == "Feb 2020"
+    assert fmt.period("2020-H1") == "H1 2020" and fmt.period("2020-Q1") == "Q1 2020"
+    assert fmt.period("year to date") == "year to date"

@@ -604,7 +604,7 @@ def latest_disagreements(pv: pd.DataFrame, a: str, b: str, n: int) -> pd.DataFra
     ]
     return pd.DataFrame(
         {
-            "Date": d["date"].astype(str).to_numpy(),
+            "Date": [fmt.date(x, "day") for x in d["date"]],
             "Resolution": d["resolution"].fillna(d["vote_id"]).to_numpy(),
             "Title": d["title"].fillna("(no title in the source)").to_numpy(),
             "Issue areas": areas,

@@ -79,6 +79,25 @@ def date(value: object, precision: object = None) -> str:
     return f"{int(text[8:10])} {month} {year}"
 
 
+def period(value: object) -> str:
+    """A period of months as readers see it: ``"2019-01..2019-11"`` reads "Jan–Nov 2019", ``"2019-11..2020-02"``
+    "Nov 2019–Feb 2020", ``"2020-02"`` "Feb 2020", ``"2020-H1"`` "H1 2020", ``"2020-Q1"`` "Q1 2020"; other text
+    is kept.
+
+    >>> period("2019-01..2019-11"), period("2020-H1"), period("2025-12")
+    ('Jan–Nov 2019', 'H1 2020', 'Dec 2025')
+    """
+    text = "" if value is None else str(value).strip()
+    if ".." in text:
+        a, _, b = text.partition("..")
+        if a[:4] == b[:4] and len(a) == len(b) == 7:
+            return f"{_MONTHS[int(a[5:7]) - 1]}–{date(b)}"
+        return f"{date(a)}–{date(b)}"
+    if len(text) == 7 and text[4] == "-" and text[5] in "HQ":
+        return f"{text[5:]} {text[:4]}"
+    return date(text) if len(text) in (4, 7, 10) and text[:4].isdigit() else text
+
+
 def join_and(items: Iterable[object], conj: str = "and") -> str:
     """``join_and(["BTC", "SCP", "TANAP"]) == "BTC, SCP and TANAP"``; ``conj="or"`` joins with "or"; an empty
     list gives ""."""
