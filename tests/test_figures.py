@@ -180,3 +180,12 @@ def test_line_end_labels_replace_the_legend_and_do_not_overlap():
     import matplotlib.pyplot as plt
 
     plt.close(fig)
+
+
+def test_short_source_line_names_publisher_and_dataset_once():
+    from bilateral.sources.catalog import short_source_line, source_line
+
+    assert short_source_line("sipri_arms_transfers", "imf_dots") == "Source: SIPRI Arms Transfers Database; IMF Direction of Trade Statistics."
+    assert short_source_line("sipri_arms_transfers", "sipri_arms_transfers") == "Source: SIPRI Arms Transfers Database."
+    # the full line (Sources section) keeps the vintage
+    assert source_line("imf_dots") == "Source: IMF Direction of Trade Statistics (downloaded before 2022-02-02, data to 2020)."
