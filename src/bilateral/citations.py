@@ -17,7 +17,7 @@ Pure functions on strings; the only data read is the source catalogue's metadata
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from bilateral.sources.catalog import SOURCES
 
@@ -182,12 +182,6 @@ def cited_urls(sources: Iterable[object]) -> list[str]:
 def geonames_record(source: str) -> str:
     """A place's citation without the address and extract note: "GeoNames 318675 'Ceyhan'"."""
     return source.split(", http")[0].strip()
-
-
-def source_names(keys: Iterable[str], names: Mapping[str, str] | None = None) -> list[str]:
-    """The catalogue's short names of the source keys (an unknown key is kept as 'other sources')."""
-    names = names or {}
-    return [names.get(k) or (SOURCES[k].short if k in SOURCES else "other sources") for k in keys]
 
 
 def kind_name(kind: str) -> str:
