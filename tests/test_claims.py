@@ -270,7 +270,7 @@ def test_check_events_count_before(events):
     m = C.check_events_count_before(c, {"events": events})
     # E001 and E003 only (E004 too early, E005 a seed, E006 not the pair, E007 not a treaty): rank 3
     assert m.value == 3 and m.rows == "E001: Friendship treaty; E003: Partnership treaty"
-    assert m.text == "rank 3: 2 earlier treaties (E001, 1994-02-09; E003, 2010-08-16)"
+    assert m.text == "rank 3: 2 earlier treaties (E001, 9 Feb 1994; E003, 16 Aug 2010)"
     assert C.verdict(c, m)[0] == C.CONTRADICTED
 
 
@@ -598,12 +598,14 @@ def test_check_all_and_counts(events):
     ev = C.evidence_table(results)
     assert ev["Id"].tolist() == ["C001", "C003"]
     # every claim shows the seed section it comes from (the helper `claim` puts 'Opening (untitled)')
-    assert C.checked_table(results)["Claim (restated; seed section)"].iloc[0] == "A claim. (§ Opening (untitled))"
-    assert C.unchecked_table(results)["Claim (restated; seed section)"].iloc[0] == "A claim. (§ Opening (untitled))"
+    assert C.checked_table(results)["Claim (restated; seed section)"].iloc[0] == "A claim. (opening section)"
+    assert C.unchecked_table(results)["Claim (restated; seed section)"].iloc[0] == "A claim. (opening section)"
     # sources in the evidence cell by short name (vintages are in the table's source line), not repeated in full
-    cell = ev["Evidence: table, computation, rows used, sources"].iloc[0]
+    cell = ev["Evidence: data, computation, rows used, sources"].iloc[0]
     assert cell.endswith("Source: Curated list of key agreements; This project's compilation.")
     assert "compiled 2026" not in cell
+    # the data are named by their titles, not by table identifiers
+    assert cell.startswith("Data: Dated events of the Azerbaijan–Türkiye relationship, 1918 to today; date of event")
     # the two events' first citations are the agreements list; the seeds and the project's curation are always listed
     assert C.sources_used(results) == ["bilateral_agreements_curated", "seeds", "project"]
 
@@ -682,8 +684,8 @@ def test_real_agreement_dates(real):
     # strategic partnership treaty 2010-08-16. Treaties dated after 1991-10-18 and before the Shusha Declaration
     # (2021-06-15): those two -> the declaration ranks 3rd, not 1st.
     _, r = real
-    assert r.loc["C042", "measured"].startswith("1994-02-09") and r.loc["C042", "verdict"] == C.SUPPORTED
-    assert r.loc["C086", "measured"].startswith("2010-08-16") and r.loc["C086", "verdict"] == C.SUPPORTED
+    assert r.loc["C042", "measured"].startswith("9 Feb 1994") and r.loc["C042", "verdict"] == C.SUPPORTED
+    assert r.loc["C086", "measured"].startswith("16 Aug 2010") and r.loc["C086", "verdict"] == C.SUPPORTED
     assert r.loc["C069", "measured"].startswith("rank 3") and r.loc["C069", "verdict"] == C.CONTRADICTED
 
 

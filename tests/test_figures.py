@@ -63,8 +63,8 @@ def test_figure_html_has_embedded_svg_alt_caption_and_source_line():
     svg = base64.b64decode(img.group(1))
     assert svg.startswith(b"<?xml") and b"<svg" in svg
     assert "<strong>Figure 1.</strong> Exports ə ş." in out
-    # source line: the catalog's short name and vintage
-    assert "Source: IMF Direction of Trade Statistics (downloaded before 2022-02-02, data to 2020)." in out
+    # source line: publisher and dataset only (vintages are in the report's Sources section)
+    assert '<span class="source">Source: IMF Direction of Trade Statistics.</span>' in out
     assert 'id="fig-trade-balance"' in out
     assert "Data (CSV)" not in out  # no data given, no link
 
@@ -180,3 +180,12 @@ def test_line_end_labels_replace_the_legend_and_do_not_overlap():
     import matplotlib.pyplot as plt
 
     plt.close(fig)
+
+
+def test_short_source_line_names_publisher_and_dataset_once():
+    from bilateral.sources.catalog import short_source_line, source_line
+
+    assert short_source_line("sipri_arms_transfers", "imf_dots") == "Source: SIPRI Arms Transfers Database; IMF Direction of Trade Statistics."
+    assert short_source_line("sipri_arms_transfers", "sipri_arms_transfers") == "Source: SIPRI Arms Transfers Database."
+    # the full line (Sources section) keeps the vintage
+    assert source_line("imf_dots") == "Source: IMF Direction of Trade Statistics (downloaded before 2022-02-02, data to 2020)."

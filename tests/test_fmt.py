@@ -33,3 +33,22 @@ def test_lists_possessives_and_plurals():
     assert fmt.plural_noun("treaty") == "treaties" and fmt.plural_noun("agreement") == "agreements"
     assert fmt.plural(1, "delivery", "deliveries") == "1 delivery" and fmt.plural(2, "deal") == "2 deals"
     assert fmt.plural(1200, "vote") == "1,200 votes"
+
+
+def test_dates_in_one_style():
+    # day, month and year precision; precision read from the text when not given
+    assert fmt.date("2009-10-14", "day") == "14 Oct 2009"
+    assert fmt.date("2009-10-01", "month") == "Oct 2009"
+    assert fmt.date("2009-01-01", "year") == "2009"
+    assert fmt.date("2009-10") == "Oct 2009" and fmt.date("2009") == "2009" and fmt.date("1994-02-09") == "9 Feb 1994"
+    # a timestamp's time is ignored; missing values read as ""
+    assert fmt.date("2010-08-16 00:00:00") == "16 Aug 2010"
+    assert fmt.date(None) == "" and fmt.date(float("nan")) == "" and fmt.date("") == ""
+
+
+def test_periods_of_months_in_the_same_style():
+    assert fmt.period("2019-01..2019-11") == "Jan–Nov 2019"
+    assert fmt.period("2019-11..2020-02") == "Nov 2019–Feb 2020"
+    assert fmt.period("2020-02") == "Feb 2020"
+    assert fmt.period("2020-H1") == "H1 2020" and fmt.period("2020-Q1") == "Q1 2020"
+    assert fmt.period("year to date") == "year to date"

@@ -94,7 +94,7 @@ def test_sentence_quotes_share_of_top_category(transfers):
     text = mil.deliveries_sentence(s, "TUR", "AZE", 2000, 2011)
     # 5.0 / 8.4 = 59.52% armoured vehicles; total 8.4; 3 deliveries under 2 deals.
     assert "3 deliveries" in text and "2 deals" in text and "8.4 TIV million" in text and "59.5%" in text
-    assert "not money" in text
+    assert "not money" not in text  # the TIV explanation is stated once, under Methods
 
 
 def test_deliveries_table_marks_estimates(transfers):
@@ -264,12 +264,12 @@ def test_security_events(events):
     assert mil.security_events(events, "AZE", "TUR", range(1995, 2025))["event_id"].tolist() == ["E1", "E3"]
     assert mil.security_events(events, "GEO", "IRN", range(1995, 2025)).empty
     table = mil.milestones_table(ev)
-    assert table["Date"].tolist() == ["2010-08-16", "2016", "2020-09-27", "2021-06-15"]
+    assert table["Date"].tolist() == ["16 Aug 2010", "2016", "27 Sep 2020", "15 Jun 2021"]
     assert table["Parties"].iloc[1] == "Armenia, Azerbaijan"
     # Review fix: the citations go to their own table (long URLs squeezed the Event column in print).
     assert "Source" not in mil.milestones_table(ev, with_source=False).columns
-    cites = mil.milestone_sources_table(ev.assign(source=["a | b", "c", "d", "e"]))
-    assert cites["No."].tolist() == [1, 2, 3, 4] and cites.iloc[0, 1] == "a; b"
+    cites = mil.milestone_sources_table(ev.assign(source=["https://a.org/1 | 000_bbf2abffa65fbe36.txt § DEVELOPMENT", "c", "d", "e"]))
+    assert cites["No."].tolist() == [1, 2, 3, 4] and cites.iloc[0, 1] == "https://a.org/1; Ismayilov (2025), section Development"
     # Milestones with the pair present: no note; only rival events (as for Armenia–Russia): a note.
     assert mil.milestones_partner_sentence(ev, "AZE", "TUR") == ""
     rival_only = ev[ev["with"] == "ARM"]
@@ -277,7 +277,7 @@ def test_security_events(events):
     assert note.startswith("The events table lists no security milestone between Azerbaijan and Türkiye; the milestones shown involve Armenia.")
     early = mil.security_events(events, "AZE", "TUR", range(1800, 1995))
     assert mil.earlier_sentence(early, 1995) == (
-        "Before 1995, outside the period shown, the events table also lists: 1994-02-09: Protocol."
+        "Before 1995, outside the period shown, the events table also lists: 9 Feb 1994: Protocol."
     )
 
 
@@ -429,7 +429,7 @@ def test_notebook_default_pair(tmp_path):
     assert "‖ means that the country changed or redenominated its currency" in text
     assert "No delivery in the other direction" in text
     assert "Shusha Declaration" in text and "Second Karabakh War begins" in text
-    assert text.count("not their financial value") >= 3  # every TIV figure/table caption says it
+    assert len(mil.TIV_EXPLANATION.findall(text)) == 1  # TIV explained once (Methods); captions point there
     assert "Methods and caveats" in text and "Information from the SIPRI Arms Transfers Database" in text
     assert "Traceback" not in text and "Warning:" not in text
 

@@ -56,7 +56,7 @@ def test_deliveries_sentence_for_a_one_year_period():
     text = mil.deliveries_sentence(s, "TUR", "AZE", 2020, 2020)
     assert text == (
         "The register records 1 delivery of major arms from Türkiye to Azerbaijan under 1 deal in 2020, totalling 28.0 "
-        "TIV million (a volume measure, not money), and aircraft made up 100.0% of the total."
+        "TIV million, and aircraft made up 100.0% of the total."
     )
     # a longer period with deliveries in one year only: the year is named once, no "largest year"
     text = mil.deliveries_sentence(s, "TUR", "AZE", 2015, 2024)
@@ -193,3 +193,11 @@ def test_supplier_sentence_says_none_recorded_instead_of_a_zero_share():
     text = mil.supplier_sentence(frame, frame, "TUR", "AZE")
     assert "its share was 0.0%" not in text
     assert "In 2020–2024, the last period with imports, the register records none from Azerbaijan (largest: Spain, 33.0%)" in text
+
+
+def test_arms_sentence_says_none_rather_than_zero_million():
+    base = {"years": [2020], "covered": True, "share_b": {"share": 0.0}, "share_b_recent": {"share": 0.0}, "recent": (2020, 2020), "rank": None}
+    one_way = ov.arms_sentence({**base, "ba": {"tiv_m": 28.0}, "ab": {"tiv_m": 0.0}}, "AZE", "TUR")
+    assert one_way == "SIPRI records 28.0 million TIV of major arms delivered by Türkiye to Azerbaijan in 2020 and none the other way. TIV measures volume, not money."
+    other_way = ov.arms_sentence({**base, "ba": {"tiv_m": 0.0}, "ab": {"tiv_m": 5.0}}, "AZE", "TUR")
+    assert other_way.startswith("SIPRI records no delivery of major arms by Türkiye to Azerbaijan in 2020, and 5.0 million TIV the other way.")

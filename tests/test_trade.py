@@ -505,3 +505,11 @@ def test_notebook_leaves_out_comparators_that_are_the_pair(tmp_path):
     text = notebook_text(execute_notebook("trade", tmp_path, country_a="GEO", start_year=2000))
     assert "Georgia is one of the two states this report is about, so it is left out of the states they are compared with." in text
     assert "Traceback" not in text
+
+
+def test_intensity_sentence_explains_the_index_only_when_asked():
+    ab = pd.DataFrame({"intensity": [2.0, 4.0]}, index=[2019, 2020])
+    ba = pd.DataFrame({"intensity": [1.0, 1.0]}, index=[2019, 2020])
+    full = trade.intensity_sentence("AZE", "TUR", ab, ba, range(2019, 2021))
+    short = trade.intensity_sentence("AZE", "TUR", ab, ba, range(2019, 2021), explain=False)
+    assert full.startswith(short) and full.count("An index of 1 means") == 1 and "An index of 1" not in short

@@ -43,7 +43,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from bilateral import diplomatic, energy, fmt, military, trade
+from bilateral import citations, diplomatic, energy, fmt, military, trade
 from bilateral import gas_routes
 from bilateral.countries import display_name
 from bilateral.errors import ParameterError
@@ -78,7 +78,7 @@ SEEDS_ONLY = "Not checkable independently"
 #: Publication year of each seed document (used where a claim speaks of "now" and has no year).
 SEED_YEARS = {SEED_ISMAYILOV: 2025, SEED_BARRANZUELA: 2022}
 #: How reports name the seed documents.
-SEED_NAMES = diplomatic.SEED_NAMES
+SEED_NAMES = citations.SEED_NAMES
 #: The pair the claims are about.
 CLAIMS_PAIR = ("AZE", "TUR")
 #: Years a claim can be about (the notebook's start_year and end_year must fall inside).
@@ -302,12 +302,10 @@ def barrels_per_tonne(series: pd.DataFrame, iso3: str, years: Iterable[int]) -> 
 
 
 def first_source_key(kind: str, source: str) -> str:
-    """Catalogue key of an event's first citation: the agreements list for a ``curated_list`` event,
-    otherwise as :func:`bilateral.energy.citation_key` reads the citation ('project' if it cannot)."""
-    if kind == "curated_list":
-        return "bilateral_agreements_curated"
-    key = energy.citation_key(str(source).split(" | ")[0])
-    return key if key in SOURCES else "project"
+    """Catalogue key of an event's first citation, as :func:`bilateral.citations.source_keys` reads it (the
+    agreements list for a ``curated_list`` event); 'project' if it cannot."""
+    keys = citations.source_keys(str(source), kind)
+    return keys[0] if keys and keys[0] in SOURCES else "project"
 
 
 def none(note: str, **kw: Any) -> Measurement:
@@ -367,9 +365,9 @@ def check_event_date(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame
     first = str(r["source"]).split(" | ")[0]
     return Measurement(
         **common,
-        computation=f"date of event {a['event_id']} ({precision} precision), whose first source is of kind '{r['source_kind']}'",
+        computation=f"date of event {a['event_id']} ({precision} precision), whose first source is {citations.kind_name(r['source_kind'])}",
         sources=(first_source_key(str(r["source_kind"]), str(r["source"])), "project"),
-        rows=diplomatic.readable_citation(first),
+        rows=citations.reader_citation(first),
     )
 
 
@@ -400,8 +398,9 @@ def check_events_count_before(claim: Mapping[str, Any], tables: Mapping[str, pd.
         unit="rank",
         table="events",
         computation=(
-            f"events of type {types} from {', '.join(a['source_kinds'])} sources involving {' and '.join(sorted(wanted))}, "
-            f"dated after {a['after']} and before {a['before']}; the claimed first one ranks 1 + their number"
+            f"events of type {types} whose first source is {fmt.join_and([citations.kind_name(k) for k in a['source_kinds']], 'or')}, "
+            f"involving {fmt.join_and(sorted(display_name(c) for c in wanted))}, dated after {fmt.date(a['after'])} and before "
+            f"{fmt.date(a['before'])}; the claimed first one ranks 1 + their number"
         ),
         sources=tuple(dict.fromkeys([*(first_source_key(k, s) for k, s in zip(found["source_kind"], found["source"])), "project"])),
         rows="; ".join(f"{i}: {t}" for i, t in zip(found["event_id"], found["title"])) if n else "none",
@@ -847,7 +846,7 @@ def check_arms_tiv_trend(claim: Mapping[str, Any], tables: Mapping[str, pd.DataF
         ),
         computation=f"year-on-year change of the TIV {display_name(sup)} delivered to {display_name(rec)}, {fmt.years(lo, hi)} (zero in years without deliveries); trend = least-squares slope",
         others=(f"TIV (millions) by five-year period: {'; '.join(totals)}",),
-        caveat="TIV measures the volume of major conventional arms, not money, and not training or exercises",
+        caveat="TIV counts deliveries of major conventional arms only, not training or exercises",
         rows=f"SIPRI trade register, {display_name(sup)} to {display_name(rec)}",
         **base,
     )
@@ -1261,10 +1260,17 @@ def load_tables(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
 VERDICT_COLOURS = {SUPPORTED: "#009E73", PARTLY: "#E69F00", CONTRADICTED: "#D55E00", NOT_CHECKABLE: "#BBBBBB"}
 
 
+def table_titles(names: str) -> str:
+    """The titles of the processed tables named (``"pipelines, energy_series"``), for readers, ``"; "``-joined."""
+    from bilateral.data import table_title
+
+    return "; ".join(table_title(n) for n in (x.strip() for x in str(names).split(",")) if n)
+
+
 def evidence_text(r: Mapping[str, Any]) -> str:
     """The evidence of one result row in one cell: table, computation, rows, and the sources by short name
     (the table's source line gives their vintages)."""
-    parts = [f"Table {r['table']}: {r['computation']}."]
+    parts = [f"Data: {table_titles(r['table'])}; {r['computation']}."]
     if r["rows"]:
         parts.append(f"Rows: {r['rows']}.")
     keys = [k for k in str(r.get("sources", "")).split("; ") if k]
@@ -1274,9 +1280,9 @@ def evidence_text(r: Mapping[str, Any]) -> str:
 
 
 def claim_cell(r: Mapping[str, Any]) -> str:
-    """The restated claim with the seed section it comes from: ``"BTC is 1,768 km long. (§ Energy Cooperation)"``."""
-    where = text(r.get("location"))
-    return f"{r['claim']} (§ {where})" if where else str(r["claim"])
+    """The restated claim with the seed section it comes from: ``"BTC is 1,768 km long. (section Energy Cooperation)"``."""
+    where = citations.sections_text(text(r.get("location")))
+    return f"{r['claim']} ({where})" if where else str(r["claim"])
 
 
 def others_text(r: Mapping[str, Any]) -> str:
@@ -1311,7 +1317,7 @@ def evidence_table(results: pd.DataFrame) -> pd.DataFrame:
         {
             "Id": rows["claim_id"].to_numpy(),
             "Other measured values, basis and notes": [others_text(r) for _, r in rows.iterrows()],
-            "Evidence: table, computation, rows used, sources": [evidence_text(r) if r["table"] else "–" for _, r in rows.iterrows()],
+            "Evidence: data, computation, rows used, sources": [evidence_text(r) if r["table"] else "–" for _, r in rows.iterrows()],
         }
     )
 

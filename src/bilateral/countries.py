@@ -9,6 +9,7 @@ column and row, unless the caller declares it an aggregate (a region or income g
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -135,6 +136,17 @@ def display_name(iso3: str) -> str:
     if country is None:
         return iso3
     return getattr(country, "common_name", None) or country.name
+
+
+def concerns(text: str, shown: Iterable[str]) -> bool:
+    """Whether a caveat concerns a report that shows the states ``shown`` (ISO3): a text that names states of
+    :data:`DISPLAY_NAMES` concerns it only if it names one of them; a text naming no state always does.
+
+    >>> concerns("Turkmenistan and Uzbekistan have long gaps.", ["AZE", "TUR"]), concerns("Values are estimates.", ["AZE"])
+    (False, True)
+    """
+    named = {code for code, name in DISPLAY_NAMES.items() if code != "WLD" and re.search(rf"\b{re.escape(name)}\b", text)}
+    return not named or bool(named & set(shown))
 
 
 def is_iso3(code: object) -> bool:

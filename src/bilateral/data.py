@@ -147,6 +147,12 @@ def load_optional(name: str) -> pd.DataFrame | None:
     return load(name)
 
 
+def table_title(name: str) -> str:
+    """A processed table as readers know it: its title, never its identifier (an unknown name reads "data table")."""
+    tables = all_tables()
+    return tables[name].title if name in tables else "data table"
+
+
 def datapackage() -> dict[str, Any]:
     """The parsed ``data/processed/datapackage.json``."""
     return json.loads((PROCESSED_DIR / "datapackage.json").read_text(encoding="utf-8"))

@@ -28,11 +28,10 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from bilateral import fmt
+from bilateral import citations, fmt
 from bilateral.countries import display_name
 from bilateral.errors import ParameterError
 from bilateral.measures import VOTE_CATEGORIES, ordered_pair, pairwise_agreement
-from bilateral.sources.curated import SEED_BARRANZUELA, SEED_ISMAYILOV
 
 #: First and last calendar year the report's vote data cover in full (Voeten's roll calls from 1991;
 #: UN records to mid-2026, so 2025 is the last complete year). Ideal points end in 2024, ATOP in 2018.
@@ -171,34 +170,9 @@ def security_milestones(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def date_label(date: object, precision: object) -> str:
-    """A date as precise as the source says: ``2010-08-16`` (day), ``Aug 1992`` (month), ``1996`` (year)."""
-    if date is None or pd.isna(date) or not str(date).strip():
-        return "undated"
-    ts = pd.Timestamp(str(date))
-    if precision == "year":
-        return f"{ts.year}"
-    if precision == "month":
-        return ts.strftime("%b %Y")
-    return ts.strftime("%Y-%m-%d")
-
-
-#: How the seed documents are named in citations shown to readers (file name -> author and year).
-SEED_NAMES = {SEED_ISMAYILOV: "Ismayilov (2025)", SEED_BARRANZUELA: "Barranzuela (2022)"}
-
-
-def readable_citation(source: str) -> str:
-    """An events citation as readers see it: seed file names become author (year); URLs and raw-data
-    references stay as they are. Several citations stay joined by `` | ``.
-
-    Example:
-        >>> readable_citation("000_bbf2abffa65fbe36.txt § DEVELOPMENT | https://x.org/a")
-        'Ismayilov (2025), section DEVELOPMENT | https://x.org/a'
-    """
-    parts = []
-    for piece in str(source).split(" | "):
-        file, sep, section = piece.partition(" § ")
-        parts.append(f"{SEED_NAMES[file]}, section {section}" if sep and file in SEED_NAMES else piece)
-    return " | ".join(parts)
+    """A date as precise as the source says (:func:`bilateral.fmt.date`): ``16 Aug 2010`` (day), ``Aug 1992``
+    (month), ``1996`` (year); "undated" if missing."""
+    return fmt.date(date, precision) or "undated"
 
 
 def events_table(ev: pd.DataFrame, start_year: int) -> pd.DataFrame:
@@ -210,7 +184,7 @@ def events_table(ev: pd.DataFrame, start_year: int) -> pd.DataFrame:
             "Type": ev["type"].str.replace("_", " "),
             "Event": ev["title"],
             "Period": np.where(ev["year"].fillna(start_year).astype(int) < start_year, "background", "in period"),
-            "Source": [readable_citation(x) for x in ev["source"]],
+            "Source": [citations.reader_citations(x) for x in ev["source"]],
             "Id": ev["event_id"],
         }
     )
@@ -630,7 +604,7 @@ def latest_disagreements(pv: pd.DataFrame, a: str, b: str, n: int) -> pd.DataFra
     ]
     return pd.DataFrame(
         {
-            "Date": d["date"].astype(str).to_numpy(),
+            "Date": [fmt.date(x, "day") for x in d["date"]],
             "Resolution": d["resolution"].fillna(d["vote_id"]).to_numpy(),
             "Title": d["title"].fillna("(no title in the source)").to_numpy(),
             "Issue areas": areas,

@@ -33,9 +33,9 @@ import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 
-from bilateral import figures, fmt
+from bilateral import citations, figures, fmt
 from bilateral.countries import display_name, is_iso3
-from bilateral.military import decimal_year, event_date_text, split_codes
+from bilateral.military import decimal_year, split_codes
 
 # ---------------------------------------------------------------------------------------------
 # Constants
@@ -757,25 +757,8 @@ def energy_events(events: pd.DataFrame, country: str, years: Iterable[int]) -> p
     ev = events[keep.to_numpy()].sort_values(["date", "event_id"], kind="mergesort").reset_index(drop=True)
     ev["lane"] = [event_lane(t) for t in ev["title"].astype(str)]
     ev["x"] = decimal_year(ev["date"], ev["date_precision"]).to_numpy()
-    ev["when"] = [event_date_text(str(d), str(p)) for d, p in zip(ev["date"], ev["date_precision"])]
+    ev["when"] = [fmt.date(d, p) for d, p in zip(ev["date"], ev["date_precision"])]
     return ev
-
-
-def citation_key(citation: str) -> str | None:
-    """The catalog key of one event citation: a URL is a press row ('press_figures'), a seed file
-    with a section is 'seeds', ``<raw folder>/<file>`` names its folder; None otherwise.
-
-    >>> citation_key("https://www.bp.com/x"), citation_key("000_bbf2abffa65fbe36.txt § DEVELOPMENT")
-    ('press_figures', 'seeds')
-    """
-    c = citation.strip()
-    if c.startswith(("http://", "https://")):
-        return "press_figures"
-    if re.match(r"^\d{3}_[0-9a-f]{16}\.txt § ", c):
-        return "seeds"
-    if m := re.match(r"^([a-z0-9_]+)/", c):
-        return m.group(1)
-    return None
 
 
 def event_source_keys(ev: pd.DataFrame) -> list[str]:
@@ -784,58 +767,8 @@ def event_source_keys(ev: pd.DataFrame) -> list[str]:
     The first citation of a ``curated_list`` event is the agreements list (its URL is the list's
     source), whatever its form.
     """
-    keys: set[str] = set()
-    for kind, src in zip(ev["source_kind"].astype(str), ev["source"].astype(str)):
-        cites = src.split(" | ")
-        for i, c in enumerate(cites):
-            key = "bilateral_agreements_curated" if i == 0 and kind == "curated_list" else citation_key(c)
-            if key:
-                keys.add(key)
+    keys = {k for kind, src in zip(ev["source_kind"].astype(str), ev["source"].astype(str)) for k in citations.source_keys(src, kind)}
     return sorted(keys) + ["project"]
-
-
-#: Seed files as readers know them (see the 'seeds' entry of the source catalog).
-SEED_NAMES = {"000_bbf2abffa65fbe36.txt": "Ismayilov (2025)", "002_556960fc3d1098ab.txt": "Barranzuela (2022)"}
-
-
-def readable_source(source: str) -> str:
-    """An event's citations with seed file names replaced by author and year.
-
-    >>> readable_source("000_bbf2abffa65fbe36.txt § DEVELOPMENT | https://x.org")
-    'Ismayilov (2025) § DEVELOPMENT | https://x.org'
-    """
-    out = str(source)
-    for file, name in SEED_NAMES.items():
-        out = out.replace(file, name)
-    return out
-
-
-def url_host(url: str) -> str:
-    """The host of a URL without 'www.': ``url_host("https://www.bp.com/en_az/x") == "bp.com"``."""
-    m = re.match(r"^https?://(?:www\.)?([^/?#]+)", url.strip())
-    return m.group(1) if m else url.strip()
-
-
-def short_source(source: str) -> str:
-    """An event's citations for a printed table: seed files by author and year, URLs by their host.
-
-    The full addresses stay in the data file and in the report's list of pages.
-
-    >>> short_source("000_bbf2abffa65fbe36.txt § DEVELOPMENT | https://www.bp.com/en_az/azerbaijan/btc.html")
-    'Ismayilov (2025) § DEVELOPMENT | bp.com'
-    """
-    return " | ".join(url_host(c) if c.strip().startswith(("http://", "https://")) else c.strip() for c in readable_source(source).split(" | "))
-
-
-def event_urls(ev: pd.DataFrame) -> list[str]:
-    """Every URL cited by the events, in order of first appearance."""
-    urls = [c.strip() for src in ev["source"].astype(str) for c in src.split(" | ") if c.strip().startswith(("http://", "https://"))]
-    return list(dict.fromkeys(urls))
-
-
-def geonames_record(source: str) -> str:
-    """A route point's citation without the address and extract note: "GeoNames 318675 'Ceyhan'"."""
-    return source.split(", http")[0].strip()
 
 
 def event_lane(title: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from bilateral import fmt
+from bilateral import citations, fmt
 
 SEED_ONLY = "seed only"
 
@@ -89,26 +89,14 @@ def add_category_legend(ax, ev: pd.DataFrame, *, hollow: bool, **kwargs) -> None
 
 
 def date_text(date: object, precision: object) -> str:
-    """A date for readers, as precise as the source: ``14 Oct 2009``, ``Oct 2009`` or ``2009``; "" if missing.
-
-    >>> date_text("2009-10-14", "day"), date_text("1992-08-01", "month"), date_text("2003", None)
-    ('14 Oct 2009', 'Aug 1992', '2003')
-    """
-    if date is None or pd.isna(date) or not str(date).strip():
-        return ""
-    text = str(date)
-    if precision is None or pd.isna(precision):
-        precision = {4: "year", 7: "month"}.get(len(text), "day")
-    ts = pd.Timestamp(text if len(text) > 7 else text + ("-01" if len(text) == 7 else "-01-01"))
-    if precision == "year":
-        return str(ts.year)
-    if precision == "month":
-        return ts.strftime("%b %Y")
-    return f"{ts.day} {ts.strftime('%b %Y')}"
+    """A date for readers, as precise as the source (:func:`bilateral.fmt.date`): ``14 Oct 2009``, ``Oct 2009``
+    or ``2009``; "" if missing."""
+    return fmt.date(date, precision)
 
 
 def source_texts(sources: pd.DataFrame, event_ids: Iterable[str]) -> dict[str, str]:
-    """Each event's sources as readers see them: outlet and the date it gives, ``; ``-joined, seeds last.
+    """Each event's sources as readers see them: outlet (a dataset with the record cited, "SIPRI Arms Transfers
+    Database, deal 31006") and the date it gives, ``; ``-joined, seeds last.
 
     Example: ``{"E044": "Wikipedia (Zurich Protocols), 10 Oct 2009; Barranzuela (2022)"}``.
     """
@@ -117,8 +105,10 @@ def source_texts(sources: pd.DataFrame, event_ids: Iterable[str]) -> dict[str, s
         rows = sources[sources["event_id"] == eid]
         rows = pd.concat([rows[rows["side"] != "seed"], rows[rows["side"] == "seed"]])
         items = []
-        for outlet, day, precision in zip(rows["outlet"], rows["date_given"], rows["date_precision_given"]):
-            item = f"{outlet}, {date_text(day, precision)}" if date_text(day, precision) else str(outlet)
+        refs = rows["reference"] if "reference" in rows else pd.Series("", index=rows.index)
+        for outlet, ref, day, precision in zip(rows["outlet"], refs, rows["date_given"], rows["date_precision_given"]):
+            outlet = citations.record_text(str(outlet), ref)
+            item = f"{outlet}, {date_text(day, precision)}" if date_text(day, precision) else outlet
             if item not in items:
                 items.append(item)
         out[eid] = "; ".join(items)

@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from bilateral.paths import BUILD_DIR  # noqa: E402
-from bilateral.sources.catalog import SOURCES, source_line  # noqa: E402
+from bilateral.sources.catalog import SOURCES, short_source_line  # noqa: E402
 
 #: Okabe–Ito colour-blind-safe palette (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -210,7 +210,7 @@ def _caption(kind: str, caption: str, sources: Sequence[str], note: str, link: s
     extra = f" {html.escape(note)}" if note else ""
     return (
         f'<strong>{label}</strong> {html.escape(caption)}{extra}'
-        f'<br><span class="source">{html.escape(source_line(*sources))}</span>{link}'
+        f'<br><span class="source">{html.escape(short_source_line(*sources))}</span>{link}'
     )
 
 

@@ -49,6 +49,55 @@ def years(start: int, end: int) -> str:
     return f"{start}–{end}" if start != end else str(start)
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date(value: object, precision: object = None) -> str:
+    """A date for readers, as precise as the source, in the suite's one style: ``"14 Oct 2009"`` (day),
+    ``"Oct 2009"`` (month), ``"2009"`` (year); "" when missing.
+
+    Args:
+        value: an ISO date (``2009-10-14``), year-month (``2009-10``) or year (``2009``), or a date object.
+        precision: ``"day"``, ``"month"`` or ``"year"``; missing or unknown: read from the length of ``value``.
+
+    >>> date("2009-10-14"), date("2009-10-01", "month"), date("2009-01-01", "year"), date("2009-10")
+    ('14 Oct 2009', 'Oct 2009', '2009', 'Oct 2009')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value).strip()[:10]
+    if not text or text.lower() in ("nan", "nat", "<na>", "none"):
+        return ""
+    if precision not in ("day", "month", "year"):
+        precision = {4: "year", 7: "month"}.get(len(text), "day")
+    year = text[:4]
+    if precision == "year" or len(text) < 7:
+        return year
+    month = _MONTHS[int(text[5:7]) - 1]
+    if precision == "month" or len(text) < 10:
+        return f"{month} {year}"
+    return f"{int(text[8:10])} {month} {year}"
+
+
+def period(value: object) -> str:
+    """A period of months as readers see it: ``"2019-01..2019-11"`` reads "Jan–Nov 2019", ``"2019-11..2020-02"``
+    "Nov 2019–Feb 2020", ``"2020-02"`` "Feb 2020", ``"2020-H1"`` "H1 2020", ``"2020-Q1"`` "Q1 2020"; other text
+    is kept.
+
+    >>> period("2019-01..2019-11"), period("2020-H1"), period("2025-12")
+    ('Jan–Nov 2019', 'H1 2020', 'Dec 2025')
+    """
+    text = "" if value is None else str(value).strip()
+    if ".." in text:
+        a, _, b = text.partition("..")
+        if a[:4] == b[:4] and len(a) == len(b) == 7:
+            return f"{_MONTHS[int(a[5:7]) - 1]}–{date(b)}"
+        return f"{date(a)}–{date(b)}"
+    if len(text) == 7 and text[4] == "-" and text[5] in "HQ":
+        return f"{text[5:]} {text[:4]}"
+    return date(text) if len(text) in (4, 7, 10) and text[:4].isdigit() else text
+
+
 def join_and(items: Iterable[object], conj: str = "and") -> str:
     """``join_and(["BTC", "SCP", "TANAP"]) == "BTC, SCP and TANAP"``; ``conj="or"`` joins with "or"; an empty
     list gives ""."""

@@ -4,7 +4,7 @@ Terms used throughout:
 
 * ``tiv_m``: SIPRI trend-indicator value, millions. TIV measures the *volume* of transfers of
   major conventional arms (a common unit based on production costs), not their financial value:
-  it must never be read as money, and every chart says so.
+  it must never be read as money; each report says so once and every TIV chart points there.
 * ``party``: a supplier or recipient as this module keys it: its ISO3 code, or SIPRI's own label
   for non-state actors and unknown parties (``"unknown supplier(s)"``), which have no code.
 * five-year periods: consecutive blocks of ``period_years`` years starting at ``start_year``; the
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from bilateral import fmt
+from bilateral import citations, fmt
 from bilateral.countries import display_name, is_iso3
 from bilateral.errors import ParameterError
 from bilateral.sources.sipri import REGISTER_COMPLETE_FOR
@@ -35,8 +35,10 @@ from bilateral.sources.sipri import REGISTER_COMPLETE_FOR
 DATA_YEARS = (1995, 2024)
 #: Axis label for every TIV chart: TIV is a volume indicator, not money.
 TIV_AXIS = "SIPRI TIV, millions (volume, not US$)"
-#: Sentence appended to every TIV caption.
-TIV_NOTE = "TIV measures the volume of transfers of major conventional arms, not their financial value."
+#: Sentence appended to every TIV caption: a pointer to the one explanation of TIV, under Methods and caveats.
+TIV_NOTE = "TIV as explained under Methods and caveats."
+#: The explanation that TIV is a volume, not money: each report states it once (tests/test_reader_text.py).
+TIV_EXPLANATION = re.compile(r"not (?:of |in )?money|not (?:their|its) (?:financial )?value|not (?:the|their) price", re.I)
 #: Label of the group that collects the smaller suppliers in stacked charts.
 OTHERS = "Others"
 #: Event dimensions and types (``events.dimension``, ``events.type``) that make an event a security milestone.
@@ -759,31 +761,27 @@ def decimal_year(dates: pd.Series, precision: pd.Series | None = None) -> pd.Ser
     return pd.Series(y.to_numpy() + frac, index=dates.index)
 
 
+def without_tiv_explanation(points: Iterable[str]) -> list[str]:
+    """The caveats or warnings that do not restate the TIV explanation (a report states it once, in its own words).
+
+    >>> without_tiv_explanation(["TIV measures volume, not their financial value.", "SIPRI revises its data."])
+    ['SIPRI revises its data.']
+    """
+    return [p for p in points if not TIV_EXPLANATION.search(p)]
+
+
 def event_date_text(date: str, precision: str) -> str:
-    """A date as precise as the source: ``event_date_text("2020-01-01", "year") == "2020"``;
-    month precision gives ``"2020-09"``."""
+    """An ISO date cut to the source's precision, for comparing dates (readers see :func:`bilateral.fmt.date`):
+    ``event_date_text("2020-01-01", "year") == "2020"``; month precision gives ``"2020-09"``."""
     return date[:4] if precision == "year" else date[:7] if precision == "month" else date
 
 
 def event_source_keys(ev: pd.DataFrame, allowed: Sequence[str]) -> list[str]:
     """The catalogue keys behind the events shown, in the order of ``allowed`` (the events table's sources).
 
-    Citations (``source``, joined by ``" | "``) are read by form: ``<seed file> § <section>`` is the seeds;
-    ``<raw folder>/<file>#...`` is that folder's source; a URL is the agreements list when it is the first
-    citation of a ``curated_list`` row, otherwise the press tables. ``project`` (the compilation) is always kept.
+    Citations are read by :func:`bilateral.citations.source_keys`; ``project`` (the compilation) is always kept.
     """
-    found = {"project"}
-    first_of_list = {
-        str(src).split(" | ")[0].strip() for src, kind in zip(ev["source"], ev["source_kind"]) if kind == "curated_list"
-    }
-    for src in ev["source"]:
-        for cite in (c.strip() for c in str(src).split(" | ")):
-            if " § " in cite:
-                found.add("seeds")
-            elif cite.startswith("http"):
-                found.add("bilateral_agreements_curated" if cite in first_of_list else "press_figures")
-            elif "/" in cite:
-                found.add(cite.split("/")[0])
+    found = {"project"} | {k for src, kind in zip(ev["source"], ev["source_kind"]) for k in citations.source_keys(str(src), str(kind))}
     return [k for k in allowed if k in found]
 
 
@@ -798,24 +796,24 @@ def milestones_table(ev: pd.DataFrame, *, with_source: bool = True) -> pd.DataFr
     out = pd.DataFrame(
         {
             "No.": range(1, len(ev) + 1),
-            "Date": [event_date_text(str(d), str(p)) for d, p in zip(ev["date"], ev["date_precision"])],
+            "Date": [fmt.date(d, p) for d, p in zip(ev["date"], ev["date_precision"])],
             "Event": ev["title"].to_numpy(),
             "Type": [str(t).replace("_", " ") for t in ev["type"]],
             "Parties": [", ".join(party_name(c) for c in sorted(split_codes(v))) for v in ev["countries"]],
         }
     )
     if with_source:
-        out["Source"] = ev["source"].to_numpy()
+        out["Source"] = [citations.reader_citations(s) for s in ev["source"]]
     return out
 
 
 def milestone_sources_table(ev: pd.DataFrame) -> pd.DataFrame:
-    """The citations of the milestones, numbered as in :func:`milestones_table`, one citation per line
-    of text (``" | "`` separators become ``"; "``)."""
+    """The citations of the milestones, numbered as in :func:`milestones_table`, as readers see them
+    (:func:`bilateral.citations.reader_citations`)."""
     return pd.DataFrame(
         {
             "No.": range(1, len(ev) + 1),
-            "Source (as cited in the events table)": [str(s).replace(" | ", "; ") for s in ev["source"]],
+            "Source (as cited in the events table)": [citations.reader_citations(s) for s in ev["source"]],
         }
     )
 
@@ -903,7 +901,7 @@ def deliveries_sentence(summary: dict, supplier: str, recipient: str, start: int
     return (
         f"The register records {fmt.plural(summary['n_rows'], 'delivery', 'deliveries')} of major arms from {s} to {r} "
         f"under {fmt.plural(summary['n_deals'], 'deal')} in {fmt.years(start, end)}{when}, totalling {fmt.num(summary['tiv_m'])} "
-        f"TIV million (a volume measure, not money){peak}, and {top_cat.lower()} made up {fmt.pct(top_share)} of the total."
+        f"TIV million{peak}, and {top_cat.lower()} made up {fmt.pct(top_share)} of the total."
     )
 
 
@@ -980,7 +978,7 @@ def earlier_sentence(events: pd.DataFrame, start: int) -> str:
     """A sentence naming the security milestones dated before ``start`` (rows of :func:`security_events`)."""
     if events.empty:
         return ""
-    items = "; ".join(f"{event_date_text(str(d), str(p))}: {t}" for d, p, t in zip(events["date"], events["date_precision"], events["title"]))
+    items = "; ".join(f"{fmt.date(d, p)}: {t}" for d, p, t in zip(events["date"], events["date_precision"], events["title"]))
     return f"Before {start}, outside the period shown, the events table also lists: {items}."
 
 

@@ -49,6 +49,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from bilateral import citations
 from bilateral import diplomatic as dip
 from bilateral import energy
 from bilateral import fmt
@@ -103,6 +104,8 @@ DIRICHLET_ALPHA = 1.0
 NORMALISATIONS = ("minmax", "share")
 #: UN measures accepted (columns of ``unga_agreement``).
 UN_MEASURES = ("kappa", "agreement_share")
+#: The UN measures as readers know them.
+UN_MEASURE_NAMES = {"kappa": "kappa", "agreement_share": "raw agreement share"}
 
 #: Colours of the event dimensions on the timeline (Okabe–Ito), with the text colour drawn on each.
 DIMENSION_COLOURS: dict[str, tuple[str, str]] = {
@@ -1173,33 +1176,6 @@ def stack_levels(x: Sequence[float], min_gap: float) -> list[int]:
     return out
 
 
-def short_citation(source: object) -> str:
-    """An events citation shortened for a table cell: seed files become author (year), URLs their site,
-    raw-data references their source folder; repeats are dropped (the full citation is in the data file).
-
-    Example:
-        >>> short_citation("000_bbf2abffa65fbe36.txt § DEVELOPMENT | https://www.trend.az/a/1.html | sipri_arms_transfers/x.csv#ID=3")
-        'Ismayilov (2025); trend.az; sipri_arms_transfers'
-    """
-    from urllib.parse import urlparse
-
-    out: list[str] = []
-    for piece in str(source).split(" | "):
-        piece = piece.strip()
-        file, sep, _ = piece.partition(" § ")
-        if sep and file in dip.SEED_NAMES:
-            item = dip.SEED_NAMES[file]
-        elif piece.startswith("http"):
-            item = urlparse(piece).netloc.removeprefix("www.")
-        elif "/" in piece:
-            item = piece.split("/")[0]
-        else:
-            item = piece
-        if item and item not in out:
-            out.append(item)
-    return "; ".join(out)
-
-
 def timeline_table(ev: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     """The reader's list of events, numbered as on the timeline: date, dimension and type, title, the
     other states named beside ``a`` and ``b``, and a short source."""
@@ -1210,7 +1186,7 @@ def timeline_table(ev: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
             "Dimension · type": [f"{d} · {str(t).replace('_', ' ')}" for d, t in zip(ev["dimension"], ev["type"])],
             "Event": ev["title"].to_numpy(),
             "Others": [", ".join(sorted(mil.split_codes(c) - {a, b})) or "–" for c in ev["countries"]],
-            "Source": [short_citation(s) for s in ev["source"]],
+            "Source": [citations.reader_citations(s, short=True) for s in ev["source"]],
         }
     )
 
@@ -1252,7 +1228,12 @@ def arms_sentence(arms: dict, a: str, b: str) -> str:
     s = arms["share_b"]
     if not arms["ba"]["tiv_m"] and not arms["ab"]["tiv_m"]:  # nothing recorded: say so, not "0.0% ... and 0.0%"
         return f"SIPRI records no delivery of major arms between {na} and {nb} in {span}. TIV measures volume, not money."
-    text = f"SIPRI records {fmt.num(arms['ba']['tiv_m'])} million TIV of major arms delivered by {nb} to {na} in {span} and {fmt.num(arms['ab']['tiv_m'])} million the other way"
+    ba, ab = arms["ba"]["tiv_m"], arms["ab"]["tiv_m"]
+    if not ba:  # say "none" rather than "0.0 million"
+        text = f"SIPRI records no delivery of major arms by {nb} to {na} in {span}, and {fmt.num(ab)} million TIV the other way"
+    else:
+        text = f"SIPRI records {fmt.num(ba)} million TIV of major arms delivered by {nb} to {na} in {span} and " + (
+            f"{fmt.num(ab)} million the other way" if ab else "none the other way")
     if not pd.isna(s["share"]) and s["share"] > 0:
         text += f"; {nb} supplied {fmt.pct(s['share'] * 100)} of {poss_name(a)} arms imports by volume"
         if arms.get("rank"):

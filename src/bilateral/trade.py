@@ -1116,8 +1116,9 @@ def share_sentence(a: str, b: str, a_exports: pd.DataFrame, a_imports: pd.DataFr
     return text[0].upper() + text[1:] + "."
 
 
-def intensity_sentence(a: str, b: str, int_ab: pd.DataFrame, int_ba: pd.DataFrame, window: range) -> str:
-    """Mean trade intensity indices over ``window`` in both directions."""
+def intensity_sentence(a: str, b: str, int_ab: pd.DataFrame, int_ba: pd.DataFrame, window: range, *, explain: bool = True) -> str:
+    """Mean trade intensity indices over ``window`` in both directions; ``explain=False`` leaves out what an index
+    of 1 means (for a section that has defined the index already)."""
     from bilateral import fmt
 
     na, nb = display_name(a), display_name(b)
@@ -1128,9 +1129,10 @@ def intensity_sentence(a: str, b: str, int_ab: pd.DataFrame, int_ba: pd.DataFram
         return f"No trade intensity index can be computed for {span}: the figures it needs are missing."
     text = f"Over {span} the trade intensity index of {na}'s exports to {nb} averaged {adaptive(vab.mean()) if len(vab) else 'n/a'}"
     text += (
-        f", and that of {nb}'s exports to {na} {adaptive(vba.mean()) if len(vba) else 'n/a'}. An index of 1 means the partner takes the same "
-        "share of the exporter's exports as it takes of world imports; above 1, a larger share."
+        f", and that of {nb}'s exports to {na} {adaptive(vba.mean()) if len(vba) else 'n/a'}."
     )
+    if explain:
+        text += " An index of 1 means the partner takes the same share of the exporter's exports as it takes of world imports; above 1, a larger share."
     return text
 
 

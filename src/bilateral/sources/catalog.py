@@ -66,7 +66,7 @@ class Source:
 _SOURCES = [
     Source(
         key="unga_votes_unvotes_voeten",
-        short="Voeten, UNGA roll calls (R unvotes)",
+        short="Voeten, UN General Assembly roll calls",
         title="United Nations General Assembly Voting Data (roll calls 1946–Jan 2020)",
         publisher="Erik Voeten, Harvard Dataverse; packaged by D. Robinson, R package unvotes",
         url="https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379",
@@ -82,12 +82,12 @@ _SOURCES = [
     ),
     Source(
         key="unga_votes_unxml_dgacm",
-        short="UN DGACM, machine-readable GA resolutions",
-        title="Machine-readable General Assembly resolutions (Akoma Ntoso / AKN4UN), data_extract, sessions 74–80",
+        short="United Nations, General Assembly voting records",
+        title="Machine-readable General Assembly resolutions (Akoma Ntoso / AKN4UN), data extract, sessions 74–80",
         publisher="United Nations, Department for General Assembly and Conference Management",
         url="https://github.com/UNxml/GAresolutions",
         vintage="commit 42a69b6, 2026-07-10",
-        citation="United Nations DGACM, Machine-readable General Assembly resolutions, data_extract (github.com/UNxml/GAresolutions), commit 42a69b6.",
+        citation="United Nations DGACM, Machine-readable General Assembly resolutions, data extract (github.com/UNxml/GAresolutions), commit 42a69b6.",
         licence="Unofficial copies for information; the United Nations must be acknowledged as the source",
         files=("ga_recorded_votes_long_s74_s80.csv.gz", "ga_resolutions_s74_s80.csv"),
         caveats=(
@@ -178,12 +178,12 @@ _SOURCES = [
     ),
     Source(
         key="eurostat_nrg_ti_gas",
-        short="Eurostat, imports of natural gas by partner (nrg_ti_gas)",
-        title="Eurostat, Imports of natural gas by partner country (nrg_ti_gas), custom extract",
+        short="Eurostat, imports of natural gas by partner country",
+        title="Eurostat, Imports of natural gas by partner country, custom extract",
         publisher="Eurostat",
         url="https://ec.europa.eu/eurostat/databrowser/view/nrg_ti_gas/default/table",
         vintage="extracted 5 Apr 2022, last updated 23 Mar 2022",
-        citation="Eurostat, Imports of natural gas by partner country (nrg_ti_gas), extracted 05/04/2022.",
+        citation="Eurostat, Imports of natural gas by partner country, extracted 5 Apr 2022, https://ec.europa.eu/eurostat/databrowser/view/nrg_ti_gas/default/table.",
         licence="CC BY 4.0 (Eurostat copyright notice)",
         licence_url="https://ec.europa.eu/eurostat/about-us/policies/copyright",
         files=("eurostat_nrg_ti_gas_custom_2022-04_tidy.csv",),
@@ -423,5 +423,15 @@ RAW_SOURCES = tuple(s.key for s in _SOURCES if s.files)
 
 
 def source_line(*keys: str) -> str:
-    """The 'Source:' line for a figure or table built from the given sources."""
+    """The full 'Source:' line (short names with vintages), for a report's Sources section or a single cell."""
     return "Source: " + "; ".join(SOURCES[k].line() for k in keys) + "."
+
+
+def short_source_line(*keys: str) -> str:
+    """The short 'Source:' line under a figure or table: publisher and dataset only, each once (the
+    vintages and full citations are in the report's Sources section).
+
+    >>> short_source_line("sipri_arms_transfers", "imf_dots")
+    'Source: SIPRI Arms Transfers Database; IMF Direction of Trade Statistics.'
+    """
+    return "Source: " + "; ".join(dict.fromkeys(SOURCES[k].short for k in keys)) + "."

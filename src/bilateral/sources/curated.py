@@ -214,7 +214,7 @@ EVENTS = Table(
         "Independent sources are secondary (news agencies, official sites of either state, encyclopaedic pages); "
         "some are forum or blog copies of agency text, and some confirm an event only in part: read the note "
         "published with the event's sources.",
-        "date_precision 'month' or 'year' means the date is the first day of that month or year, not an exact day.",
+        "A date known only to the month or the year is stored as the first day of that month or year, not an exact day.",
         "A selection, not a complete treaty list: no systematic treaty register was available.",
     ),
 )
