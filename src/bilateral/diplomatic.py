@@ -948,25 +948,13 @@ def exchange_sides(exchange: pd.DataFrame) -> set[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-#: Colours for comparators without a fixed colour (Paul Tol's muted scheme), after the house palette's unused ones.
-#: Teal and green come last: they are hard to tell from Russia's fixed green (#009E73).
-EXTRA_COLOURS = ("#882255", "#999933", "#332288", "#AA4499", "#DDCC77", "#88CCEE", "#44AA99", "#117733")
-
-
 def comparator_colours(codes: Sequence[str], pair: Sequence[str]) -> dict[str, str]:
-    """A distinct colour per comparator: its fixed house colour if it has one, else the first colour not yet
-    taken by the pair, the other comparators or black (which marks the pair)."""
+    """A distinct colour per comparator, the same as in every chart of the suite (see
+    :func:`bilateral.figures.country_colours`; the pair's own colours and black are never given to a comparator)."""
     from bilateral import figures
 
-    taken = {figures.COUNTRY_COLOURS[c] for c in (*pair, *codes) if c in figures.COUNTRY_COLOURS} | {"#000000", "#F0E442"}
-    free = [c for c in (*figures.PALETTE, *EXTRA_COLOURS) if c not in taken]
-    out = {}
-    for code in codes:
-        if code in figures.COUNTRY_COLOURS:
-            out[code] = figures.COUNTRY_COLOURS[code]
-        else:
-            out[code] = free.pop(0) if free else figures.GREY
-    return out
+    colours = figures.country_colours(codes, pair)
+    return {code: colours[code] for code in codes}
 
 
 def mark_switch(ax, switch: dict, *, label: bool = True) -> None:

@@ -1021,9 +1021,9 @@ def _tiv_axis(ax) -> None:
 
 
 def distinct_colours(keys: Sequence[str]) -> dict[str, str]:
-    """A colour per party key: house colours for the states that have one, then unused palette colours.
+    """A colour per party key, the same as in every chart of the suite (:func:`bilateral.figures.country_colours`).
 
-    Keys :data:`OTHERS` get light grey. No two keys share a colour while the palette lasts.
+    Keys :data:`OTHERS` get light grey. No two keys share a colour while the colours last.
 
     Example:
         >>> distinct_colours(["RUS", "ISR", "TUR"])["ISR"] != distinct_colours(["RUS", "ISR", "TUR"])["RUS"]
@@ -1031,18 +1031,7 @@ def distinct_colours(keys: Sequence[str]) -> dict[str, str]:
     """
     from bilateral import figures
 
-    out: dict[str, str] = {}
-    for k in keys:
-        if k == OTHERS:
-            out[k] = "#cccccc"
-        elif k in figures.COUNTRY_COLOURS:
-            out[k] = figures.COUNTRY_COLOURS[k]
-    free = [c for c in figures.PALETTE if c not in out.values()]
-    spare = ["#8c6d31", "#7b4173", "#3182bd", "#636363", "#e7ba52"]
-    for k in keys:
-        if k not in out:
-            out[k] = (free or spare).pop(0) if (free or spare) else figures.GREY
-    return out
+    return figures.country_colours(keys)
 
 
 def plot_tiv_by_year(by_year: pd.DataFrame, colours: Sequence[str] | None = None):

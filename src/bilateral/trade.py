@@ -715,28 +715,12 @@ def flagged(values: Sequence[float], flags: Sequence[bool], digits: int = 1) -> 
 # ---------------------------------------------------------------------------------------------
 
 
-#: Colours used after the house palette runs out (brown, grey, dark red, olive).
-_EXTRA_COLOURS = ("#8C564B", "#7F7F7F", "#A50F15", "#7A7A00")
-
-
 def distinct_colours(codes: Sequence[str]) -> dict[str, str]:
-    """One colour per country code, all different: a state's house colour where it has one and it is
-    still free, otherwise the next unused colour of the palette (yellow skipped: too pale on white)."""
+    """One colour per country code, all different, the same as in every chart of the suite
+    (:func:`bilateral.figures.country_colours`)."""
     from bilateral import figures
 
-    out: dict[str, str] = {}
-    codes = list(dict.fromkeys(c for c in codes if c is not None))
-    for code in codes:
-        fixed = figures.COUNTRY_COLOURS.get(code)
-        if fixed and fixed not in out.values():
-            out[code] = fixed
-    reserved = {figures.COUNTRY_COLOURS[c] for c in codes if c in figures.COUNTRY_COLOURS}
-    spare = [c for c in [*figures.PALETTE, *_EXTRA_COLOURS] if c != "#F0E442" and c not in reserved]
-    for code in codes:
-        if code not in out:
-            free = [c for c in spare if c not in out.values()]
-            out[code] = free[0] if free else figures.GREY
-    return out
+    return figures.country_colours(codes)
 
 
 def _mark_estimates(ax, x, y, flags, colour) -> bool:
