@@ -1065,7 +1065,7 @@ def plot_suppliers(wide: pd.DataFrame, iso: dict[str, str | None], ylabel: str, 
         ax.set_xlim(min(wide.index) - 0.5, max(wide.index) + 0.5)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=4)
     if sm3:
-        ax.annotate(f"{year_list(sm3)}: EPDK standard m³", xy=(1, 0), xycoords="axes fraction", ha="right", va="bottom", fontsize=7.5, color=figures.GREY)
+        ax.annotate(f"{year_list(sm3)}: EPDK standard m³", xy=(1, 0), xycoords="axes fraction", ha="right", va="bottom", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
     return fig
 
 
@@ -1087,7 +1087,7 @@ def plot_timeline(ev: pd.DataFrame):
         close = k in last_x and r["x"] - last_x[k] < 0.9
         bump[k] = (bump.get(k, 0) + 1) % 2 if close else 0
         ax.plot(r["x"], y, "o", color=PIPELINE_COLOURS[k], markersize=6, zorder=3, **evs.marker_style(hollow[i], PIPELINE_COLOURS[k]))
-        ax.annotate(str(i + 1), (r["x"], y), xytext=(0, 7 if bump[k] == 0 else -13), textcoords="offset points", ha="center", fontsize=7.5)
+        ax.annotate(str(i + 1), (r["x"], y), xytext=(0, 7 if bump[k] == 0 else -13), textcoords="offset points", ha="center", fontsize=figures.SMALL_TEXT_PT)
         last_x[k] = r["x"]
     ax.set_yticks([ypos[k] for k in lanes], [k for k in lanes])
     ax.set_ylim(0.4, len(lanes) + 0.7)
@@ -1120,7 +1120,7 @@ def plot_btc(thr: pd.DataFrame, cap: pd.Series):
             top = max(top, float(c.max()))
         ax.set_ylabel(unit)
         ax.set_ylim(0, top * 1.12)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7.5)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=figures.SMALL_TEXT_PT)
     return fig
 
 
@@ -1295,7 +1295,7 @@ def plot_owid_join(panels: Sequence[tuple[str, pd.Series, pd.Series, pd.DataFram
         "joined": Line2D([], [], color="#000000", linestyle="--", marker="o", markersize=3.5, label="OWID, later years (joined)"),
         "apart": Line2D([], [], color=figures.GREY, linestyle="--", label="OWID (shown apart, not joined)"),
     }
-    fig.legend(handles=[h for k, h in handles.items() if k in kinds], loc="outside lower center", ncols=3, fontsize=7.5, frameon=False)
+    fig.legend(handles=[h for k, h in handles.items() if k in kinds], loc="outside lower center", ncols=3, fontsize=figures.SMALL_TEXT_PT, frameon=False)
     return fig
 
 
@@ -1334,7 +1334,7 @@ def plot_route_map(borders: pd.DataFrame, points: pd.DataFrame, lines: dict[str,
     below = label_below(points)
     for (_, r), low in zip(points.iterrows(), below):
         ax.annotate(
-            short_name(str(r["point"])), (r["lon"], r["lat"]), xytext=(0, -11 if low else 6), textcoords="offset points", ha="center", fontsize=7, zorder=5,
+            short_name(str(r["point"])), (r["lon"], r["lat"]), xytext=(0, -11 if low else 6), textcoords="offset points", ha="center", fontsize=figures.SMALL_TEXT_PT, zorder=5,
             path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
         )  # fmt: skip
     lon0, lon1, lat0, lat1 = MAP_EXTENT
@@ -1344,5 +1344,5 @@ def plot_route_map(borders: pd.DataFrame, points: pd.DataFrame, lines: dict[str,
     ax.grid(False)
     ax.set_xlabel("longitude (° east)")
     ax.set_ylabel("latitude (° north)")
-    ax.legend(loc="lower left", ncols=2, fontsize=7.5, framealpha=0.9)
+    ax.legend(loc="lower left", ncols=2, fontsize=figures.SMALL_TEXT_PT, framealpha=0.9)
     return fig

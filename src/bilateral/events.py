@@ -66,7 +66,9 @@ def add_marker_legend(ax, colour: str = "#555555", **kwargs) -> None:
         Line2D([], [], linestyle="none", marker="o", markersize=7, color=colour, **marker_style(True, colour),
                label="seed documents only"),
     ]
-    ax.legend(handles=handles, fontsize=7, frameon=False, **({"loc": "lower right"} | kwargs))
+    from bilateral import figures
+
+    ax.legend(handles=handles, fontsize=figures.SMALL_TEXT_PT, frameon=False, **({"loc": "lower right"} | kwargs))
 
 
 #: Colours of the event categories in timelines that show them (Okabe–Ito blue, vermilion, bluish green).
@@ -85,7 +87,9 @@ def add_category_legend(ax, ev: pd.DataFrame, *, hollow: bool, **kwargs) -> None
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color="#555555",
                               **marker_style(True, "#555555"), label="seed documents only (hollow)"))
     if handles:
-        ax.legend(handles=handles, fontsize=7, frameon=False, ncol=2, **kwargs)
+        from bilateral import figures
+
+        ax.legend(handles=handles, fontsize=figures.SMALL_TEXT_PT, frameon=False, ncol=2, **kwargs)
 
 
 def date_text(date: object, precision: object) -> str:

@@ -51,6 +51,10 @@ OTHERS_KEYS = frozenset({"Others", "Other", "others"})
 #: Figure sizes in inches (width, height): fit an A4 text column (~6.7 in) and a phone screen.
 SIZES = {"wide": (6.7, 3.6), "tall": (6.7, 5.2), "square": (5.0, 5.0), "small": (4.2, 3.0)}
 
+#: The smallest text a chart may show (points): in a 6.7-inch chart shown 400 px wide on a phone it is
+#: 7.05 px (see :func:`rendered_text_px`); use it for legends, annotations and tick labels that must be small.
+SMALL_TEXT_PT = 8.5
+
 #: Tables with more columns than this are laid out to the page width in print (class "wide").
 WIDE_TABLE_COLUMNS = 8
 

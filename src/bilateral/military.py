@@ -1077,12 +1077,12 @@ def plot_share_matrix(matrix: pd.DataFrame, keys: Sequence[str], highlight: str 
                edgecolor="#111111" if key == highlight else "white", linewidth=1.6 if key == highlight else 0.5)
         for xi, v, b0 in zip(x, vals, bottom):
             if v >= 7:
-                ax.text(xi, b0 + v / 2, f"{v:.0f}%", ha="center", va="center", fontsize=7.5,
+                ax.text(xi, b0 + v / 2, f"{v:.0f}%", ha="center", va="center", fontsize=figures.SMALL_TEXT_PT,
                         color="#222222" if colour in light else "white")
         bottom = bottom + vals
     for xi, row in zip(x, matrix.itertuples(index=False)):
         if all(pd.isna(v) for v in row):
-            ax.text(xi, 50, "no deliveries\nrecorded", ha="center", va="center", fontsize=7.5, color=figures.GREY)
+            ax.text(xi, 50, "no deliveries\nrecorded", ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
     ax.set_xticks(x, matrix.index)
     ax.set_ylim(0, 100)
     ax.set_ylabel("% of TIV delivered in the period (volume, not US$)")
@@ -1142,7 +1142,7 @@ def plot_ratio(ratio: pd.DataFrame, a: str, rival: str):
     fig, ax = figures.new("small")
     ax.plot(ratio.index, ratio["ratio"], color=figures.colour(a), marker=".")
     ax.axhline(1, color=figures.GREY, linewidth=0.8, linestyle="--")
-    ax.text(ratio.index.min(), 1, " parity", va="bottom", fontsize=7.5, color=figures.GREY)
+    ax.text(ratio.index.min(), 1, " parity", va="bottom", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
     ax.set_ylabel(f"{display_name(a)} ÷ {display_name(rival)}")
     ax.set_xlabel("Year")
     ax.set_ylim(bottom=0)
@@ -1192,7 +1192,7 @@ def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Seque
             ax.axvline(p, color=figures.GREY, linewidth=0.6, linestyle=":")
             strip.plot([p, p], [0, level], color=figures.GREY, linewidth=0.6)
             strip.plot(p, level, "o", color="#222222", markersize=11, **evs.marker_style(hollow[i - 1], "#222222"))
-            strip.text(p, level, str(i), ha="center", va="center", fontsize=6.5 if i > 9 else 7,
+            strip.text(p, level, str(i), ha="center", va="center", fontsize=figures.SMALL_TEXT_PT,
                        color="#222222" if hollow[i - 1] else "white")
         if hollow.any():
             from matplotlib.transforms import offset_copy
@@ -1201,7 +1201,7 @@ def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Seque
             evs.add_marker_legend(strip, "#222222", loc="upper left", bbox_to_anchor=(0.0, 0.0), bbox_transform=below, ncol=2)
     else:
         strip.text(0.5, 0.5, "no security milestones in the events table for this pair", transform=strip.transAxes,
-                   ha="center", va="center", fontsize=8, color=figures.GREY)
+                   ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
     ax.set_xlim(x.min() - 0.7, x.max() + 0.7)
     years = by_year.index.to_numpy()
     step = 5 if len(years) > 12 else 1

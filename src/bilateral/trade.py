@@ -890,7 +890,7 @@ def plot_press(turnover: pd.DataFrame, full: pd.DataFrame, a: str, b: str, after
     last = after
     if len(points):
         ax.axvspan(last + 0.5, int(points["year"].max()) + 0.5, color="#eeeeee", zorder=0)
-        ax.text(last + 0.7, 0.03, "press figures\n(not DOTS)", transform=ax.get_xaxis_transform(), va="bottom", fontsize=8, color="#444444")
+        ax.text(last + 0.7, 0.03, "press figures\n(not DOTS)", transform=ax.get_xaxis_transform(), va="bottom", fontsize=figures.SMALL_TEXT_PT, color="#444444")
         markers = {a: "o", b: "s"}
         for j, side in enumerate([a, b, None]):
             rows = points[points["side"].isna()] if side is None else points[points["side"] == side]
@@ -902,7 +902,7 @@ def plot_press(turnover: pd.DataFrame, full: pd.DataFrame, a: str, b: str, after
     _usd_axis(ax)
     ax.set_xlabel("Year")
     ax.set_ylim(bottom=0)
-    ax.legend(loc="upper left", fontsize=7.5)
+    ax.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
     return fig
 
 
