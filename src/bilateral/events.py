@@ -252,6 +252,23 @@ def with_sourcing(table: pd.DataFrame, ev: pd.DataFrame, sources: pd.DataFrame, 
     return out
 
 
+def narrow_table(table: pd.DataFrame, *, source: str = "Source", drop: Iterable[str] = ("Id", "Period")) -> pd.DataFrame:
+    """A :func:`with_sourcing` table narrow enough for a phone and an A4 page at 8 pt: the sourcing label leads
+    the source list in one column ("Turkish sources only: Milli Gazete, 4 Jun 1918; …") instead of a column
+    of its own, and the columns in ``drop`` (record ids, a period that the date already tells) are left out.
+    Rows and their order are unchanged; columns absent from ``table`` are ignored.
+    """
+    out = table.drop(columns=[c for c in drop if c in table.columns])
+    if "Sourcing" in out.columns and source in out.columns:
+        label = out["Sourcing"].fillna("").astype(str)
+        text = out[source].fillna("").astype(str)
+        joined = [f"{lab[0].upper() + lab[1:]}: {src}" if lab and src else (lab[:1].upper() + lab[1:] if lab else src)
+                  for lab, src in zip(label, text)]
+        out = out.drop(columns="Sourcing")
+        out[source] = joined
+    return out
+
+
 def sourcing_labels(ev: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
     """:func:`sourcing_column`, naming the state for 'one side' ("Azerbaijani sources only")."""
     adjective = {"AZE": "Azerbaijani", "TUR": "Turkish"}
