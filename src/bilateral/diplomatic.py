@@ -985,15 +985,16 @@ def plot_alignment(yearly: pd.DataFrame, part: pd.DataFrame, a: str, b: str, swi
 
     fig, (top, bottom) = figures.new("tall", nrows=2, sharex=True, gridspec_kw={"height_ratios": [2.2, 1]})
     y = yearly.sort_values("year")
-    top.plot(y["year"], y["agreement_share"], marker="o", markersize=3, color=figures.colour(a), label="Agreement share")
-    top.plot(y["year"], y["kappa"], marker="s", markersize=3, color=figures.PALETTE[1], label="Cohen's kappa")
+    # measures of the pair, not of one state: black and grey, not a country's colour
+    top.plot(y["year"], y["agreement_share"], marker="o", markersize=3, color="black", label="Agreement share")
+    top.plot(y["year"], y["kappa"], marker="s", markersize=3, color=figures.GREY, label="Cohen's kappa")
     top.axhline(0, color=figures.GREY, linewidth=0.6)
     top.set_ylim(min(-0.1, float(np.nanmin(y["kappa"])) - 0.05) if len(y) else -0.1, 1.02)
     top.set_ylabel("Share / coefficient")
-    top.legend(loc="lower left", ncols=2)
+    figures.label_line_ends(top)
     mark_switch(top, switch)
     bottom.bar(part["year"], part["n_rollcalls"], color="#cccccc", label="Recorded votes held")
-    bottom.bar(y["year"], y["n_votes"], color=figures.colour(a), width=0.5, label=f"Common votes (both {display_name(a)} and {display_name(b)} voted)")
+    bottom.bar(y["year"], y["n_votes"], color="black", width=0.5, label=f"Common votes (both {display_name(a)} and {display_name(b)} voted)")
     bottom.set_ylabel("Votes")
     bottom.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
     mark_switch(bottom, switch, label=False)
@@ -1051,8 +1052,8 @@ def plot_comparator_periods(periodic: pd.DataFrame, a: str, b: str, comparators:
         mark_switch(ax, switch, label=False)
     spans = periodic.drop_duplicates("period")
     axes[-1].set_xticks(spans["mid"], spans["period"], rotation=30, ha="right", fontsize=figures.SMALL_TEXT_PT)
-    axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=figures.SMALL_TEXT_PT)
-    axes[1].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=figures.SMALL_TEXT_PT)
+    for ax in axes:  # names at the line ends instead of a legend
+        figures.label_line_ends(ax, fontsize=figures.SMALL_TEXT_PT)
     return fig
 
 

@@ -71,6 +71,56 @@ def add_marker_legend(ax, colour: str = "#555555", **kwargs) -> None:
     ax.legend(handles=handles, fontsize=figures.SMALL_TEXT_PT, frameon=False, **({"loc": "lower right"} | kwargs))
 
 
+#: Height of one event's row in a labelled timeline (inches) and the longest name shown (characters).
+LABEL_ROW_INCHES = 0.2
+LABEL_CHARS = 46
+
+
+def short_label(no: object, title: object, width: int = LABEL_CHARS) -> str:
+    """An event's label on a timeline: its number and its title, shortened at a word to ``width`` characters.
+
+    >>> short_label(3, "Shusha Declaration on Allied Relations signed by the two presidents", 30)
+    '3 Shusha Declaration on Allied…'
+    """
+    import textwrap
+
+    text = " ".join(str(title).split())
+    short = textwrap.shorten(text, width=width, placeholder="…") if len(text) > width else text
+    return f"{no} {short}"
+
+
+def draw_labelled_events(ax, x: Iterable[float], labels: Iterable[str], *, colours: Iterable[str] | str = "#222222",
+                         hollow: Iterable[bool] | None = None, xlim: tuple[float, float] | None = None) -> int:
+    """The suite's labelled events timeline: one row per event in the order given (top to bottom), a dot at
+    its date and its name beside it, instead of numbered dots that the reader must look up.
+
+    The name is right of the dot, or left of it for an event in the right 45% of the axis, so that it stays
+    inside the chart. Hollow dots mark events that rest on the seed documents alone (:func:`marker_style`).
+    Text is :data:`bilateral.figures.SMALL_TEXT_PT`, legible on a phone. Returns the number of rows drawn;
+    the caller sizes the axis (:data:`LABEL_ROW_INCHES` per row).
+    """
+    from bilateral import figures
+
+    xs = [float(v) for v in x]
+    names = [str(v) for v in labels]
+    n = len(xs)
+    cols = [colours] * n if isinstance(colours, str) else list(colours)
+    empty = [False] * n if hollow is None else [bool(h) for h in hollow]
+    lo, hi = xlim if xlim is not None else ((min(xs) - 1, max(xs) + 1) if n else (0.0, 1.0))
+    ax.set_xlim(lo, hi)
+    for row, (xv, name, colour, h) in enumerate(zip(xs, names, cols, empty)):
+        ax.plot([lo, xv], [row, row], color="#e6e6e6", linewidth=0.6, zorder=1)
+        ax.plot(xv, row, "o", markersize=5.5, color=colour, zorder=3, **marker_style(h, colour))
+        left = (xv - lo) > 0.55 * (hi - lo)
+        ax.annotate(name, (xv, row), xytext=(-6 if left else 6, 0), textcoords="offset points", ha="right" if left else "left",
+                    va="center", fontsize=figures.SMALL_TEXT_PT, color="#222222", annotation_clip=False)
+    ax.set_ylim(n - 0.5, -0.7)
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.spines["left"].set_visible(False)
+    return n
+
+
 #: Colours of the event categories in timelines that show them (Okabe–Ito blue, vermilion, bluish green).
 CATEGORY_COLOURS = {"milestone": "#0072B2", "friction": "#D55E00", "multilateral": "#009E73"}
 CATEGORY_LABELS = {"milestone": "milestone", "friction": "strain in the relationship", "multilateral": "multilateral or trilateral format"}

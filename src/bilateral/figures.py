@@ -36,7 +36,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 #: military, trade and diplomatic charts.
 COUNTRY_COLOURS = {
     "AZE": "#0072B2", "TUR": "#D55E00", "ARM": "#E69F00", "RUS": "#009E73", "IRN": "#CC79A7", "GEO": "#56B4E9",
-    "USA": "#332288", "ISR": "#882255", "ITA": "#999933", "KAZ": "#DDCC77", "CHN": "#A50F15", "DEU": "#8C564B",
+    "USA": "#332288", "ISR": "#882255", "ITA": "#999933", "KAZ": "#997700", "CHN": "#A50F15", "DEU": "#8C564B",
 }
 GREY = "#6b6b6b"
 #: Comparators that a chart need not tell apart, and the "others" remainder of a breakdown.

@@ -1130,8 +1130,8 @@ def plot_milex(const: pd.DataFrame, gdp: pd.DataFrame, highlight: Sequence[str] 
     ax1.set_title("Military expenditure, constant 2023 US$", loc="left", fontsize=9)
     ax2.set_title("Military expenditure, share of GDP", loc="left", fontsize=9)
     ax2.set_xlabel("Year")
-    handles, labels = ax1.get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncol=min(5, len(labels)))
+    for ax in (ax1, ax2):  # names at the line ends instead of a legend
+        figures.label_line_ends(ax)
     return fig
 
 
@@ -1150,26 +1150,22 @@ def plot_ratio(ratio: pd.DataFrame, a: str, rival: str):
 
 
 def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Sequence[str] | None = None):
-    """TIV bars by year (top) over a strip of numbered milestones (bottom), on one time axis.
+    """TIV bars by year (top) over the security milestones (bottom), one labelled row each, on one time axis.
 
     Args:
         by_year: a :func:`tiv_by_year` frame (one or more columns, stacked).
-        events: rows of :func:`security_events`, numbered 1.. in order in the strip.
+        events: rows of :func:`security_events`, numbered 1.. in order (as in the table that follows the chart).
         colours: bar colours per column.
     """
     from bilateral import events as evs
     from bilateral import figures
-    from bilateral.overview import stack_levels
 
     pos = decimal_year(events["date"], events["date_precision"]).to_numpy() if len(events) else np.array([])
     hollow = evs.seed_only(events).to_numpy()
-    # Greedy stacking: a milestone takes the lowest level whose last marker is at least 0.8 years before it.
-    stack = stack_levels(list(pos), 0.8)
-    n_levels = max([4, *(lv + 1 for lv in stack)])
-    fig, (ax, strip) = figures.new("tall", 2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.3 * n_levels / 4]})
-    if n_levels > 4:  # a taller strip for crowded years, without squeezing the bars
-        w, h = fig.get_size_inches()
-        fig.set_size_inches(w, h * (3 + 1.3 * n_levels / 4) / 4.3)
+    rows = max(len(events), 2)
+    bars_in, rows_in = 2.6, evs.LABEL_ROW_INCHES * (rows + 1)
+    fig, (ax, strip) = figures.new("tall", 2, 1, sharex=True, gridspec_kw={"height_ratios": [bars_in, rows_in]})
+    fig.set_size_inches(fig.get_figwidth(), bars_in + rows_in + 0.9)
     # Bars are centred mid-year so that dated milestones fall inside the right year's bar.
     x = by_year.index.to_numpy() + 0.5
     bottom = np.zeros(len(x))
@@ -1181,28 +1177,22 @@ def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Seque
     ax.grid(axis="x", visible=False)
     if len(by_year.columns) > 1:
         ax.legend(loc="upper left")
-    strip.set_ylim(0, n_levels)
-    strip.set_yticks([])
-    strip.grid(False)
-    strip.spines["left"].set_visible(False)
+    xlim = (x.min() - 0.7, x.max() + 0.7)
     strip.set_xlabel("Year")
     if len(events):
-        for i, (p, lv) in enumerate(zip(pos, stack), start=1):
-            level = 0.6 + lv
+        for p in pos:
             ax.axvline(p, color=figures.GREY, linewidth=0.6, linestyle=":")
-            strip.plot([p, p], [0, level], color=figures.GREY, linewidth=0.6)
-            strip.plot(p, level, "o", color="#222222", markersize=11, **evs.marker_style(hollow[i - 1], "#222222"))
-            strip.text(p, level, str(i), ha="center", va="center", fontsize=figures.SMALL_TEXT_PT,
-                       color="#222222" if hollow[i - 1] else "white")
+        labels = [evs.short_label(i, t) for i, t in enumerate(events["title"], start=1)]
+        evs.draw_labelled_events(strip, pos, labels, colours="#222222", hollow=hollow, xlim=xlim)
         if hollow.any():
-            from matplotlib.transforms import offset_copy
-
-            below = offset_copy(strip.transAxes, fig=fig, y=-0.45, units="inches")  # under the axis label
-            evs.add_marker_legend(strip, "#222222", loc="upper left", bbox_to_anchor=(0.0, 0.0), bbox_transform=below, ncol=2)
+            evs.add_marker_legend(strip, "#222222", loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2)
     else:
+        strip.set_yticks([])
+        strip.grid(False)
+        strip.spines["left"].set_visible(False)
         strip.text(0.5, 0.5, "no security milestones in the events table for this pair", transform=strip.transAxes,
                    ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
-    ax.set_xlim(x.min() - 0.7, x.max() + 0.7)
+    ax.set_xlim(*xlim)
     years = by_year.index.to_numpy()
     step = 5 if len(years) > 12 else 1
     shown = [y for y in years if y % step == 0] or [years[0]]
