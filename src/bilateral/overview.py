@@ -1452,9 +1452,9 @@ def plot_timeline(ev: pd.DataFrame):
         ax.text(0.5, 0.5, "no events", transform=ax.transAxes, ha="center")
         return fig
     widths = [max(hi - lo + 2.0, 3.0) for lo, hi in eras]
-    # width of the main drawing area ~5.9 in; a dot ~0.17 in wide
+    # width of the main drawing area ~5.9 in; a dot ~0.2 in wide (its number at the suite's smallest text size)
     years_per_inch = sum(widths) / 5.9
-    gap = 0.19 * years_per_inch
+    gap = 0.22 * years_per_inch
     levels = {}
     for d in dims:
         for k, (lo, hi) in enumerate(eras):
@@ -1466,7 +1466,7 @@ def plot_timeline(ev: pd.DataFrame):
     for d in dims:
         base[d] = y0
         y0 += depth[d] + 0.6
-    height = min(9.0, 1.1 + 0.2 * y0)
+    height = min(9.0, 1.1 + 0.24 * y0)
     fig, axes = figures.new("wide", 1, len(eras), sharey=True, gridspec_kw={"width_ratios": widths})
     fig.set_size_inches(6.7, height)
     axes = np.atleast_1d(axes)
@@ -1476,7 +1476,7 @@ def plot_timeline(ev: pd.DataFrame):
         for i, r in rows.iterrows():
             face, text = DIMENSION_COLOURS.get(r["dimension"], OTHER_DIMENSION)
             yy = base[r["dimension"]] + levels[i]
-            ax.plot(r["x"], yy, "o", markersize=11, color=face, zorder=3, **evs.marker_style(hollow[i], face))
+            ax.plot(r["x"], yy, "o", markersize=14.5, color=face, zorder=3, **evs.marker_style(hollow[i], face))
             ax.text(r["x"], yy, str(r["no"]), ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=face if hollow[i] else text, zorder=4)
         pad = (widths[k] - (hi - lo)) / 2
         ax.set_xlim(lo - pad, hi + pad)
