@@ -1106,6 +1106,35 @@ def plot_lines(wide: pd.DataFrame, ylabel: str, ax=None, highlight: Sequence[str
     return fig
 
 
+def milex_finding(const: pd.DataFrame, gdp: pd.DataFrame) -> str:
+    """The finding a military-expenditure chart shows, as its caption's first sentence: in the last year with a
+    figure, who spent the most in constant US$ and who the largest share of GDP ("" without figures).
+
+    Args:
+        const: spending in constant US$ million, one column per state (ISO3), indexed by year.
+        gdp: spending as % of GDP, same shape.
+
+    Example: "In 2024 Türkiye spent the most (US$25.0 billion, constant 2023 prices); Azerbaijan spent the
+    largest share of its GDP (5.0%)."
+    """
+    money = const.dropna(how="all")
+    if money.empty:
+        return ""
+    year = money.index.max()
+    row = money.loc[year].dropna()
+    top = row.idxmax()
+    share = gdp.loc[year].dropna() if year in gdp.index else pd.Series(dtype=float)
+    if len(row) == 1:
+        text = f"In {int(year)} {display_name(top)} spent {fmt.usd_m(float(row[top]))} (constant 2023 prices)"
+        return text + (f", {fmt.pct(float(share[top]))} of its GDP." if top in share.index else ".")
+    text = f"In {int(year)} {display_name(top)} spent the most ({fmt.usd_m(float(row[top]))}, constant 2023 prices)"
+    if len(share):
+        high = share.idxmax()
+        text += (f" and also the largest share of its GDP ({fmt.pct(float(share[high]))})" if high == top
+                 else f"; {display_name(high)} spent the largest share of its GDP ({fmt.pct(float(share[high]))})")
+    return text + "."
+
+
 def plot_milex(const: pd.DataFrame, gdp: pd.DataFrame, highlight: Sequence[str] = (), log: bool = True):
     """Two panels: spending in constant 2023 US$ (billions; log scale by default, so that small and large
     spenders can be read on one chart) and as a share of GDP, one line per country."""
