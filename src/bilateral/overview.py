@@ -1434,6 +1434,13 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
     else:
         _empty(ax, "no IMF figures for the period")
     ax.set_title("Trade: partner's % of total trade", loc="left", fontsize=9)
+    # one time axis for the four panels, so that the dimensions can be compared year by year
+    drawn = [ax for ax in axes.flat if ax.has_data()]
+    if drawn:
+        lo = min(ax.get_xlim()[0] for ax in drawn)
+        hi = max(ax.get_xlim()[1] for ax in drawn)
+        for ax in drawn:
+            ax.set_xlim(lo, hi)
     return fig
 
 
