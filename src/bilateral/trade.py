@@ -852,7 +852,7 @@ def plot_intensity(frames: Sequence[tuple[str, pd.DataFrame, str]]):
     _log_axis(ax)
     ax.set_ylabel("Trade intensity index\n(log scale; 1 = neutral)")
     ax.set_xlabel("Year")
-    ax.legend(loc="best")
+    figures.label_line_ends(ax)
     return fig
 
 
@@ -919,7 +919,7 @@ def plot_ratio(frames: Sequence[tuple[str, pd.DataFrame, str]]):
     _log_axis(ax)
     ax.set_ylabel("Importer's figure ÷ exporter's figure\n(log scale; 1 = the two agree)")
     ax.set_xlabel("Year")
-    ax.legend(loc="best")
+    figures.label_line_ends(ax)
     return fig
 
 
