@@ -328,3 +328,23 @@ def test_events_finding_on_several_periods(built):
     # No event at all.
     assert evs.events_finding(shown("GEO", "IRN", 2000, 2010), "Georgia", "Iran", "2000–2010") == (
         "The events table holds no event of this report's kinds naming both Georgia and Iran in 2000–2010.")
+
+
+def test_narrow_table_puts_the_sourcing_label_before_the_sources_and_drops_ids():
+    table = pd.DataFrame(
+        {
+            "Date": ["4 Jun 1918", "2010"],
+            "Event": ["First agreement", "Strategic partnership"],
+            "Period": ["background", "in period"],
+            "Source": ["Milli Gazete (English), 4 Jun 1918; Ismayilov (2025)", ""],
+            "Sourcing": ["Turkish sources only", "seed documents only"],
+            "Id": ["E003", "E046"],
+        }
+    )
+    out = evs.narrow_table(table)
+    assert list(out.columns) == ["Date", "Event", "Source"]
+    assert out["Source"].tolist() == [
+        "Turkish sources only: Milli Gazete (English), 4 Jun 1918; Ismayilov (2025)",
+        "Seed documents only",
+    ]
+    assert evs.narrow_table(table, drop=()).columns.tolist() == ["Date", "Event", "Period", "Source", "Id"]

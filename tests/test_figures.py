@@ -112,7 +112,8 @@ def test_svg_is_deterministic_and_undated():
 
 def test_colours_are_fixed_per_country_and_colour_blind_palette():
     assert figures.colour("AZE") == figures.colour("AZE", 5) == "#0072B2"
-    assert figures.colour("XYZ", 1) == figures.PALETTE[1]
+    assert figures.colour("XYZ", 1) == figures.SPARE_COLOURS[1]
+    assert figures.colour("XYZ", 1) not in figures.COUNTRY_COLOURS.values()
     assert figures.PALETTE[:3] == ["#0072B2", "#E69F00", "#009E73"]  # Okabe–Ito
 
 
@@ -189,3 +190,26 @@ def test_short_source_line_names_publisher_and_dataset_once():
     assert short_source_line("sipri_arms_transfers", "sipri_arms_transfers") == "Source: SIPRI Arms Transfers Database."
     # the full line (Sources section) keeps the vintage
     assert source_line("imf_dots") == "Source: IMF Direction of Trade Statistics (downloaded before 2022-02-02, data to 2020)."
+
+
+def test_one_colour_algorithm_gives_a_state_the_same_colour_in_every_chart():
+    from bilateral import diplomatic, military, trade
+
+    # Israel in a military chart of suppliers, a trade chart of partners and a diplomatic chart of comparators
+    seen = {
+        military.distinct_colours(["RUS", "ISR", "Others"])["ISR"],
+        trade.distinct_colours(["TUR", "ITA", "ISR"])["ISR"],
+        diplomatic.comparator_colours(["ISR", "KAZ"], ("ARM", "RUS"))["ISR"],
+        figures.country_colours(["ISR"])["ISR"],
+    }
+    assert seen == {"#882255"}
+    # states without a house colour get spare colours, distinct within the chart and never a house colour
+    colours = figures.country_colours(["BLR", "SRB", "UKR"], pair=("AZE", "TUR"))
+    assert list(colours) == ["AZE", "TUR", "BLR", "SRB", "UKR"]
+    assert colours["BLR"] == "#7B4173" and colours["SRB"] == "#7A7A00" and colours["UKR"] == "#3182BD"
+    assert not {colours["BLR"], colours["SRB"], colours["UKR"]} & set(figures.COUNTRY_COLOURS.values())
+    # the remainder of a breakdown is light grey; None and repeats are ignored
+    assert figures.country_colours(["Others", None, "AZE", "AZE"]) == {"Others": "#cccccc", "AZE": "#0072B2"}
+    # more states than spare colours: house colours of absent states, still all different
+    many = figures.country_colours([f"X{i}" for i in range(10)])
+    assert len(set(many.values())) == 10

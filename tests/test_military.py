@@ -461,3 +461,16 @@ def test_notebook_uncovered_pair(tmp_path):
     assert "cannot show arms transfers between Georgia and Iran" in text
     assert "cannot show all of Georgia's arms suppliers" in text
     assert "Georgia's spending was" in text
+
+
+def test_milex_finding_names_the_largest_spender_and_the_largest_share_in_the_last_year():
+    years = pd.Index([2023, 2024], name="year")
+    const = pd.DataFrame({"AZE": [3000.0, 3500.0], "TUR": [20000.0, 25000.0], "ARM": [1400.0, float("nan")]}, index=years)
+    gdp = pd.DataFrame({"AZE": [4.6, 5.0], "TUR": [1.7, 1.9], "ARM": [5.5, float("nan")]}, index=years)
+    assert mil.milex_finding(const, gdp) == (
+        "In 2024 Türkiye spent the most (US$25.0 billion, constant 2023 prices); Azerbaijan spent the largest share of its GDP (5.0%)."
+    )
+    assert mil.milex_finding(const[["TUR"]], gdp[["TUR"]]) == "In 2024 Türkiye spent US$25.0 billion (constant 2023 prices), 1.9% of its GDP."
+    same = gdp.assign(TUR=[9.0, 9.0])
+    assert mil.milex_finding(const, same) == "In 2024 Türkiye spent the most (US$25.0 billion, constant 2023 prices) and also the largest share of its GDP (9.0%)."
+    assert mil.milex_finding(const.iloc[0:0], gdp.iloc[0:0]) == ""

@@ -922,25 +922,13 @@ def exchange_sides(exchange: pd.DataFrame) -> set[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-#: Colours for comparators without a fixed colour (Paul Tol's muted scheme), after the house palette's unused ones.
-#: Teal and green come last: they are hard to tell from Russia's fixed green (#009E73).
-EXTRA_COLOURS = ("#882255", "#999933", "#332288", "#AA4499", "#DDCC77", "#88CCEE", "#44AA99", "#117733")
-
-
 def comparator_colours(codes: Sequence[str], pair: Sequence[str]) -> dict[str, str]:
-    """A distinct colour per comparator: its fixed house colour if it has one, else the first colour not yet
-    taken by the pair, the other comparators or black (which marks the pair)."""
+    """A distinct colour per comparator, the same as in every chart of the suite (see
+    :func:`bilateral.figures.country_colours`; the pair's own colours and black are never given to a comparator)."""
     from bilateral import figures
 
-    taken = {figures.COUNTRY_COLOURS[c] for c in (*pair, *codes) if c in figures.COUNTRY_COLOURS} | {"#000000", "#F0E442"}
-    free = [c for c in (*figures.PALETTE, *EXTRA_COLOURS) if c not in taken]
-    out = {}
-    for code in codes:
-        if code in figures.COUNTRY_COLOURS:
-            out[code] = figures.COUNTRY_COLOURS[code]
-        else:
-            out[code] = free.pop(0) if free else figures.GREY
-    return out
+    colours = figures.country_colours(codes, pair)
+    return {code: colours[code] for code in codes}
 
 
 def mark_switch(ax, switch: dict, *, label: bool = True) -> None:
@@ -948,6 +936,8 @@ def mark_switch(ax, switch: dict, *, label: bool = True) -> None:
     calls and the first from the UN records (see :func:`switch_boundary`)."""
     if not switch:
         return
+    from bilateral import figures
+
     ax.axvline(switch["boundary"], color="#444444", linestyle="--", linewidth=0.9, zorder=1)
     if label:
         ax.annotate(
@@ -958,7 +948,7 @@ def mark_switch(ax, switch: dict, *, label: bool = True) -> None:
             textcoords="offset points",
             va="top",
             ha="left",
-            fontsize=7.5,
+            fontsize=figures.SMALL_TEXT_PT,
             color="#444444",
         )
 
@@ -969,17 +959,18 @@ def plot_alignment(yearly: pd.DataFrame, part: pd.DataFrame, a: str, b: str, swi
 
     fig, (top, bottom) = figures.new("tall", nrows=2, sharex=True, gridspec_kw={"height_ratios": [2.2, 1]})
     y = yearly.sort_values("year")
-    top.plot(y["year"], y["agreement_share"], marker="o", markersize=3, color=figures.colour(a), label="Agreement share")
-    top.plot(y["year"], y["kappa"], marker="s", markersize=3, color=figures.PALETTE[1], label="Cohen's kappa")
+    # measures of the pair, not of one state: black and grey, not a country's colour
+    top.plot(y["year"], y["agreement_share"], marker="o", markersize=3, color="black", label="Agreement share")
+    top.plot(y["year"], y["kappa"], marker="s", markersize=3, color=figures.GREY, label="Cohen's kappa")
     top.axhline(0, color=figures.GREY, linewidth=0.6)
     top.set_ylim(min(-0.1, float(np.nanmin(y["kappa"])) - 0.05) if len(y) else -0.1, 1.02)
     top.set_ylabel("Share / coefficient")
-    top.legend(loc="lower left", ncols=2)
+    figures.label_line_ends(top)
     mark_switch(top, switch)
     bottom.bar(part["year"], part["n_rollcalls"], color="#cccccc", label="Recorded votes held")
-    bottom.bar(y["year"], y["n_votes"], color=figures.colour(a), width=0.5, label=f"Common votes (both {display_name(a)} and {display_name(b)} voted)")
+    bottom.bar(y["year"], y["n_votes"], color="black", width=0.5, label=f"Common votes (both {display_name(a)} and {display_name(b)} voted)")
     bottom.set_ylabel("Votes")
-    bottom.legend(loc="upper left", fontsize=7.5)
+    bottom.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
     mark_switch(bottom, switch, label=False)
     bottom.set_xlabel("Year")
     return fig
@@ -1034,9 +1025,9 @@ def plot_comparator_periods(periodic: pd.DataFrame, a: str, b: str, comparators:
         ax.set_ylabel("Cohen's kappa" if column == "kappa" else "Agreement share")
         mark_switch(ax, switch, label=False)
     spans = periodic.drop_duplicates("period")
-    axes[-1].set_xticks(spans["mid"], spans["period"], rotation=30, ha="right", fontsize=8)
-    axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
-    axes[1].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
+    axes[-1].set_xticks(spans["mid"], spans["period"], rotation=30, ha="right", fontsize=figures.SMALL_TEXT_PT)
+    for ax in axes:  # names at the line ends instead of a legend
+        figures.label_line_ends(ax, fontsize=figures.SMALL_TEXT_PT)
     return fig
 
 
@@ -1060,13 +1051,13 @@ def plot_comparator_dots(table: pd.DataFrame, a: str, b: str):
         ax.scatter(t[col], ypos, color=colours, zorder=3, s=22)
         ax.scatter(t[f"{col}_recent"], ypos, facecolors="none", edgecolors=colours, zorder=3, s=30, marker="D")
         ax.set_xlabel(label, fontsize=8.5)
-        ax.tick_params(axis="x", labelsize=8)
+        ax.tick_params(axis="x", labelsize=figures.SMALL_TEXT_PT)
         ax.grid(axis="y", visible=False)
-    axes[0].set_yticks(ypos, [p.replace("–", " – ") for p in t["pair"]], fontsize=8)
+    axes[0].set_yticks(ypos, [p.replace("–", " – ") for p in t["pair"]], fontsize=figures.SMALL_TEXT_PT)
     axes[2].set_xlim(left=0)
     axes[2].scatter([], [], color=figures.GREY, s=22, label="Whole period")
     axes[2].scatter([], [], facecolors="none", edgecolors=figures.GREY, s=30, marker="D", label="Recent years")
-    fig.legend(loc="outside lower center", ncols=2, fontsize=7.5)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=figures.SMALL_TEXT_PT)
     return fig
 
 
@@ -1084,37 +1075,33 @@ def plot_issue_disagreement(by_issue: pd.DataFrame):
         ax.barh(ypos + (0.2 if i == 0 else -0.2), vals, height=height, color=figures.PALETTE[i], label=name)
         for y_, v, n in zip(ypos + (0.2 if i == 0 else -0.2), rows["disagreement_share"], rows["n_votes"]):
             text = "no votes" if not n or pd.isna(n) else f"{v * 100:.0f}% of {int(n)}"
-            ax.text((0 if pd.isna(v) else v * 100) + 0.5, y_, text, va="center", fontsize=7)
+            ax.text((0 if pd.isna(v) else v * 100) + 0.5, y_, text, va="center", fontsize=figures.SMALL_TEXT_PT)
     ax.set_yticks(ypos, labels)
     ax.set_xlabel("Voted differently (% of common votes)")
     ax.set_xlim(0, max(10.0, float(by_issue["disagreement_share"].max(skipna=True) or 0) * 100 * 1.35))
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper right", fontsize=7.5)
+    ax.legend(loc="upper right", fontsize=figures.SMALL_TEXT_PT)
     return fig
 
 
 def plot_cosponsorship(by_year: pd.DataFrame, a: str, b: str):
-    """Grouped bars per year: resolutions sponsored by each state and by both; overlap share on a second axis."""
+    """Grouped bars per year: resolutions sponsored by each state and by both (top); the overlap share in a
+    panel below on the same year axis (no second y axis)."""
     from bilateral import figures
 
-    fig, ax = figures.new("wide")
+    fig, (ax, ax2) = figures.new("tall", 2, 1, sharex=True, gridspec_kw={"height_ratios": [2.2, 1]})
     x = by_year["year"].to_numpy()
     w = 0.27
     ax.bar(x - w, by_year["n_a"], width=w, color=figures.colour(a, 0), label=f"Sponsored by {display_name(a)}")
     ax.bar(x, by_year["n_b"], width=w, color=figures.colour(b, 1), label=f"Sponsored by {display_name(b)}")
     ax.bar(x + w, by_year["n_both"], width=w, color="black", label="By both")
     ax.set_ylabel("Resolutions")
-    ax.set_xticks(x, [str(v) for v in x])
     ax.grid(axis="x", visible=False)
-    ax2 = ax.twinx()
-    ax2.plot(x, by_year["overlap_share"] * 100, color=figures.GREY, marker="o", markersize=3, linestyle=":", label="Overlap share (right)")
+    ax.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
+    ax2.plot(x, by_year["overlap_share"] * 100, color="black", marker="o", markersize=3, linewidth=1.2)
     ax2.set_ylim(0, 100)
     ax2.set_ylabel("Overlap share (%)")
-    ax2.grid(False)
-    ax2.spines["right"].set_visible(True)
-    h1, l1 = ax.get_legend_handles_labels()
-    h2, l2 = ax2.get_legend_handles_labels()
-    ax.legend(h1 + h2, l1 + l2, loc="upper left", fontsize=7.5)
+    ax2.set_xticks(x, [str(v) for v in x])
     return fig
 
 
@@ -1137,13 +1124,13 @@ def plot_pledges(grid: pd.DataFrame, milestones: pd.DataFrame, atop_last: int, e
     ax.set_xlim(lo - 0.8, hi + 0.8)
     if atop_last < hi:
         ax.axvspan(atop_last + 0.5, hi + 0.8, color="#eeeeee", zorder=0)
-        ax.text(atop_last + 0.7, -0.55, f"no ATOP data\nafter {atop_last}", fontsize=7.5, color=figures.GREY, va="top")
+        ax.text(atop_last + 0.7, -0.55, f"no ATOP data\nafter {atop_last}", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY, va="top")
     for k, (_, ev) in enumerate(milestones.iterrows()):
         x = pd.Timestamp(str(ev["date"]))
         xv = x.year + (x.dayofyear - 1) / 365.25
         if lo - 0.8 <= xv <= hi + 0.8:
             ax.axvline(xv, color=figures.PALETTE[3], linewidth=1, linestyle="--", zorder=2)
-            ax.annotate(str(k + 1), xy=(xv, 0), xycoords=("data", "axes fraction"), xytext=(2, 2), textcoords="offset points", fontsize=7.5, color=figures.PALETTE[3])
+            ax.annotate(str(k + 1), xy=(xv, 0), xycoords=("data", "axes fraction"), xytext=(2, 2), textcoords="offset points", fontsize=figures.SMALL_TEXT_PT, color=figures.PALETTE[3])
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Year")
     ax.legend(
@@ -1151,7 +1138,7 @@ def plot_pledges(grid: pd.DataFrame, milestones: pd.DataFrame, atop_last: int, e
         loc="upper center",
         bbox_to_anchor=(0.5, -0.22),
         ncols=2,
-        fontsize=7.5,
+        fontsize=figures.SMALL_TEXT_PT,
     )
     return fig
 

@@ -998,38 +998,27 @@ def plot_suppliers(wide: pd.DataFrame, iso: dict[str, str | None], ylabel: str, 
         ax.set_xlim(min(wide.index) - 0.5, max(wide.index) + 0.5)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=4)
     if sm3:
-        ax.annotate(f"{year_list(sm3)}: EPDK standard m³", xy=(1, 0), xycoords="axes fraction", ha="right", va="bottom", fontsize=7.5, color=figures.GREY)
+        ax.annotate(f"{year_list(sm3)}: EPDK standard m³", xy=(1, 0), xycoords="axes fraction", ha="right", va="bottom", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
     return fig
 
 
 def plot_timeline(ev: pd.DataFrame):
-    """Numbered milestones on one lane per pipeline (numbers refer to the table below it)."""
-    lanes = [k for k in (*PIPELINE_ORDER, OTHER_LANE) if k in set(ev["lane"])]
-    fig, ax = figures.new("wide")
-    ypos = {k: len(lanes) - i for i, k in enumerate(lanes)}
-    for k in lanes:
-        ax.axhline(ypos[k], color="#eeeeee", linewidth=6, zorder=0)
-    last_x: dict[str, float] = {}
-    bump: dict[str, int] = {}
+    """The energy milestones, one labelled row each (number, pipeline and shortened title, as in the table
+    below it), each dot in its pipeline's colour (:func:`bilateral.events.draw_labelled_events`)."""
     from bilateral import events as evs
 
+    rows = max(len(ev), 2)
+    fig, ax = figures.new("wide")
+    fig.set_size_inches(fig.get_figwidth(), evs.LABEL_ROW_INCHES * (rows + 1) + 0.9)
     hollow = evs.seed_only(ev)
-    for i, r in ev.iterrows():
-        k = r["lane"]
-        y = ypos[k]
-        close = k in last_x and r["x"] - last_x[k] < 0.9
-        bump[k] = (bump.get(k, 0) + 1) % 2 if close else 0
-        ax.plot(r["x"], y, "o", color=PIPELINE_COLOURS[k], markersize=6, zorder=3, **evs.marker_style(hollow[i], PIPELINE_COLOURS[k]))
-        ax.annotate(str(i + 1), (r["x"], y), xytext=(0, 7 if bump[k] == 0 else -13), textcoords="offset points", ha="center", fontsize=7.5)
-        last_x[k] = r["x"]
-    ax.set_yticks([ypos[k] for k in lanes], [k for k in lanes])
-    ax.set_ylim(0.4, len(lanes) + 0.7)
-    ax.grid(axis="y", visible=False)
-    ax.set_xlabel("year")
+    lanes = [str(k) for k in ev["lane"]]
+    labels = [evs.short_label(i, t if k == OTHER_LANE else f"{k}: {t}") for i, (k, t) in enumerate(zip(lanes, ev["title"]), start=1)]
     lo, hi = float(ev["x"].min()), float(ev["x"].max())
-    ax.set_xlim(math.floor(lo) - 0.5, math.ceil(hi) + 0.5)
+    evs.draw_labelled_events(ax, ev["x"], labels, colours=[PIPELINE_COLOURS.get(k, figures.GREY) for k in lanes],
+                             hollow=hollow.to_numpy(), xlim=(math.floor(lo) - 0.5, math.ceil(hi) + 0.5))
+    ax.set_xlabel("Year")
     if hollow.any():
-        evs.add_marker_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
+        evs.add_marker_legend(ax, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2)
     return fig
 
 
@@ -1053,7 +1042,7 @@ def plot_btc(thr: pd.DataFrame, cap: pd.Series):
             top = max(top, float(c.max()))
         ax.set_ylabel(unit)
         ax.set_ylim(0, top * 1.12)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7.5)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=figures.SMALL_TEXT_PT)
     return fig
 
 
@@ -1228,7 +1217,7 @@ def plot_owid_join(panels: Sequence[tuple[str, pd.Series, pd.Series, pd.DataFram
         "joined": Line2D([], [], color="#000000", linestyle="--", marker="o", markersize=3.5, label="OWID, later years (joined)"),
         "apart": Line2D([], [], color=figures.GREY, linestyle="--", label="OWID (shown apart, not joined)"),
     }
-    fig.legend(handles=[h for k, h in handles.items() if k in kinds], loc="outside lower center", ncols=3, fontsize=7.5, frameon=False)
+    fig.legend(handles=[h for k, h in handles.items() if k in kinds], loc="outside lower center", ncols=3, fontsize=figures.SMALL_TEXT_PT, frameon=False)
     return fig
 
 
@@ -1267,7 +1256,7 @@ def plot_route_map(borders: pd.DataFrame, points: pd.DataFrame, lines: dict[str,
     below = label_below(points)
     for (_, r), low in zip(points.iterrows(), below):
         ax.annotate(
-            short_name(str(r["point"])), (r["lon"], r["lat"]), xytext=(0, -11 if low else 6), textcoords="offset points", ha="center", fontsize=7, zorder=5,
+            short_name(str(r["point"])), (r["lon"], r["lat"]), xytext=(0, -11 if low else 6), textcoords="offset points", ha="center", fontsize=figures.SMALL_TEXT_PT, zorder=5,
             path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
         )  # fmt: skip
     lon0, lon1, lat0, lat1 = MAP_EXTENT
@@ -1277,5 +1266,5 @@ def plot_route_map(borders: pd.DataFrame, points: pd.DataFrame, lines: dict[str,
     ax.grid(False)
     ax.set_xlabel("longitude (° east)")
     ax.set_ylabel("latitude (° north)")
-    ax.legend(loc="lower left", ncols=2, fontsize=7.5, framealpha=0.9)
+    ax.legend(loc="lower left", ncols=2, fontsize=figures.SMALL_TEXT_PT, framealpha=0.9)
     return fig

@@ -66,7 +66,59 @@ def add_marker_legend(ax, colour: str = "#555555", **kwargs) -> None:
         Line2D([], [], linestyle="none", marker="o", markersize=7, color=colour, **marker_style(True, colour),
                label="seed documents only"),
     ]
-    ax.legend(handles=handles, fontsize=7, frameon=False, **({"loc": "lower right"} | kwargs))
+    from bilateral import figures
+
+    ax.legend(handles=handles, fontsize=figures.SMALL_TEXT_PT, frameon=False, **({"loc": "lower right"} | kwargs))
+
+
+#: Height of one event's row in a labelled timeline (inches) and the longest name shown (characters).
+LABEL_ROW_INCHES = 0.2
+LABEL_CHARS = 46
+
+
+def short_label(no: object, title: object, width: int = LABEL_CHARS) -> str:
+    """An event's label on a timeline: its number and its title, shortened at a word to ``width`` characters.
+
+    >>> short_label(3, "Shusha Declaration on Allied Relations signed by the two presidents", 30)
+    '3 Shusha Declaration on Allied…'
+    """
+    import textwrap
+
+    text = " ".join(str(title).split())
+    short = textwrap.shorten(text, width=width, placeholder="…") if len(text) > width else text
+    return f"{no} {short}"
+
+
+def draw_labelled_events(ax, x: Iterable[float], labels: Iterable[str], *, colours: Iterable[str] | str = "#222222",
+                         hollow: Iterable[bool] | None = None, xlim: tuple[float, float] | None = None) -> int:
+    """The suite's labelled events timeline: one row per event in the order given (top to bottom), a dot at
+    its date and its name beside it, instead of numbered dots that the reader must look up.
+
+    The name is right of the dot, or left of it for an event in the right 45% of the axis, so that it stays
+    inside the chart. Hollow dots mark events that rest on the seed documents alone (:func:`marker_style`).
+    Text is :data:`bilateral.figures.SMALL_TEXT_PT`, legible on a phone. Returns the number of rows drawn;
+    the caller sizes the axis (:data:`LABEL_ROW_INCHES` per row).
+    """
+    from bilateral import figures
+
+    xs = [float(v) for v in x]
+    names = [str(v) for v in labels]
+    n = len(xs)
+    cols = [colours] * n if isinstance(colours, str) else list(colours)
+    empty = [False] * n if hollow is None else [bool(h) for h in hollow]
+    lo, hi = xlim if xlim is not None else ((min(xs) - 1, max(xs) + 1) if n else (0.0, 1.0))
+    ax.set_xlim(lo, hi)
+    for row, (xv, name, colour, h) in enumerate(zip(xs, names, cols, empty)):
+        ax.plot([lo, xv], [row, row], color="#e6e6e6", linewidth=0.6, zorder=1)
+        ax.plot(xv, row, "o", markersize=5.5, color=colour, zorder=3, **marker_style(h, colour))
+        left = (xv - lo) > 0.55 * (hi - lo)
+        ax.annotate(name, (xv, row), xytext=(-6 if left else 6, 0), textcoords="offset points", ha="right" if left else "left",
+                    va="center", fontsize=figures.SMALL_TEXT_PT, color="#222222", annotation_clip=False)
+    ax.set_ylim(n - 0.5, -0.7)
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.spines["left"].set_visible(False)
+    return n
 
 
 #: Colours of the event categories in timelines that show them (Okabe–Ito blue, vermilion, bluish green).
@@ -85,7 +137,9 @@ def add_category_legend(ax, ev: pd.DataFrame, *, hollow: bool, **kwargs) -> None
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color="#555555",
                               **marker_style(True, "#555555"), label="seed documents only (hollow)"))
     if handles:
-        ax.legend(handles=handles, fontsize=7, frameon=False, ncol=2, **kwargs)
+        from bilateral import figures
+
+        ax.legend(handles=handles, fontsize=figures.SMALL_TEXT_PT, frameon=False, ncol=2, **kwargs)
 
 
 def date_text(date: object, precision: object) -> str:
@@ -235,6 +289,23 @@ def with_sourcing(table: pd.DataFrame, ev: pd.DataFrame, sources: pd.DataFrame, 
     texts = source_texts(sources, ev["event_id"])
     out[column] = [texts[e] for e in ev["event_id"]]
     out.insert(list(out.columns).index(column) + 1, "Sourcing", sourcing_labels(ev, sources))
+    return out
+
+
+def narrow_table(table: pd.DataFrame, *, source: str = "Source", drop: Iterable[str] = ("Id", "Period")) -> pd.DataFrame:
+    """A :func:`with_sourcing` table narrow enough for a phone and an A4 page at 8 pt: the sourcing label leads
+    the source list in one column ("Turkish sources only: Milli Gazete, 4 Jun 1918; …") instead of a column
+    of its own, and the columns in ``drop`` (record ids, a period that the date already tells) are left out.
+    Rows and their order are unchanged; columns absent from ``table`` are ignored.
+    """
+    out = table.drop(columns=[c for c in drop if c in table.columns])
+    if "Sourcing" in out.columns and source in out.columns:
+        label = out["Sourcing"].fillna("").astype(str)
+        text = out[source].fillna("").astype(str)
+        joined = [f"{lab[0].upper() + lab[1:]}: {src}" if lab and src else (lab[:1].upper() + lab[1:] if lab else src)
+                  for lab, src in zip(label, text)]
+        out = out.drop(columns="Sourcing")
+        out[source] = joined
     return out
 
 

@@ -31,11 +31,29 @@ from bilateral.sources.catalog import SOURCES, short_source_line  # noqa: E402
 #: Okabe–Ito colour-blind-safe palette (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 #: Fixed colours for the states that recur across reports, so a country keeps its colour.
-COUNTRY_COLOURS = {"AZE": "#0072B2", "TUR": "#D55E00", "ARM": "#E69F00", "RUS": "#009E73", "IRN": "#CC79A7", "GEO": "#56B4E9"}
+#: The first six take the palette; the states that recur as partners or comparators in several reports
+#: (Paul Tol's muted scheme and a few darker tones) follow, so that Israel, say, has the same colour in the
+#: military, trade and diplomatic charts.
+COUNTRY_COLOURS = {
+    "AZE": "#0072B2", "TUR": "#D55E00", "ARM": "#E69F00", "RUS": "#009E73", "IRN": "#CC79A7", "GEO": "#56B4E9",
+    "USA": "#332288", "ISR": "#882255", "ITA": "#999933", "KAZ": "#997700", "CHN": "#A50F15", "DEU": "#8C564B",
+}
 GREY = "#6b6b6b"
+#: Comparators that a chart need not tell apart, and the "others" remainder of a breakdown.
+MUTED_GREY = "#b8b8b8"
+OTHERS_GREY = "#cccccc"
+#: Colours for states without a house colour, used only where a chart shows such a state (never a house
+#: colour, never yellow (too pale on white) or black (which marks the pair in some charts)).
+SPARE_COLOURS = ("#7B4173", "#7A7A00", "#3182BD", "#E7BA52", "#44AA99", "#636363")
+#: Keys that stand for the remainder of a breakdown, not a state.
+OTHERS_KEYS = frozenset({"Others", "Other", "others"})
 
 #: Figure sizes in inches (width, height): fit an A4 text column (~6.7 in) and a phone screen.
 SIZES = {"wide": (6.7, 3.6), "tall": (6.7, 5.2), "square": (5.0, 5.0), "small": (4.2, 3.0)}
+
+#: The smallest text a chart may show (points): in a 6.7-inch chart shown 400 px wide on a phone it is
+#: 7.05 px (see :func:`rendered_text_px`); use it for legends, annotations and tick labels that must be small.
+SMALL_TEXT_PT = 8.5
 
 #: Tables with more columns than this are laid out to the page width in print (class "wide").
 WIDE_TABLE_COLUMNS = 8
@@ -76,8 +94,39 @@ setup()
 
 
 def colour(iso3: str, i: int = 0) -> str:
-    """The colour of a state in every chart (falls back on the palette by position)."""
-    return COUNTRY_COLOURS.get(iso3, PALETTE[i % len(PALETTE)])
+    """The colour of a state in every chart (a state without a house colour gets a spare colour by position,
+    never another state's colour; :func:`country_colours` gives a whole chart's colours at once)."""
+    return COUNTRY_COLOURS.get(iso3, SPARE_COLOURS[i % len(SPARE_COLOURS)])
+
+
+def country_colours(codes: Sequence[str | None], pair: Sequence[str] = ()) -> dict[str, str]:
+    """One colour per state for a chart, the same colour for a state in every chart of the suite.
+
+    A state with a house colour (:data:`COUNTRY_COLOURS`) always gets it; a state without one gets the
+    first spare colour (:data:`SPARE_COLOURS`) not yet used in this chart, then (if the spares run out)
+    a house colour of a state that is not in the chart, then grey. The remainder of a breakdown
+    ("Others") is light grey. The states of ``pair`` are given colours first (and are in the result);
+    ``None`` and repeated codes are ignored. The only colour algorithm of the suite: the dimension
+    modules call this one.
+
+    Example:
+        >>> country_colours(["ISR", "RUS"], pair=("AZE", "TUR"))["ISR"] == COUNTRY_COLOURS["ISR"]
+        True
+    """
+    keys = list(dict.fromkeys(c for c in (*pair, *codes) if c is not None))
+    out: dict[str, str] = {}
+    for key in keys:
+        if key in OTHERS_KEYS:
+            out[key] = OTHERS_GREY
+        elif key in COUNTRY_COLOURS:
+            out[key] = COUNTRY_COLOURS[key]
+    present = set(keys)
+    fallback = [*SPARE_COLOURS, *(c for k, c in COUNTRY_COLOURS.items() if k not in present)]
+    for key in keys:
+        if key not in out:
+            free = [c for c in fallback if c not in out.values()]
+            out[key] = free[0] if free else GREY
+    return out
 
 
 def new(size: str = "wide", nrows: int = 1, ncols: int = 1, **kwargs):
@@ -214,16 +263,54 @@ def _caption(kind: str, caption: str, sources: Sequence[str], note: str, link: s
     )
 
 
+#: The narrowest page a chart must stay legible on, and the smallest text it may show there (CSS px).
+PHONE_WIDTH_PX = 400
+MIN_PHONE_TEXT_PX = 7.0
+
+
+def smallest_font_pt(fig) -> float | None:
+    """The smallest font size (points) of the text the figure shows: titles, labels, tick labels, legend
+    entries and annotations that are visible and not empty. ``None`` if the figure shows no text.
+
+    Call it after the figure has been drawn (e.g. by :func:`svg_bytes`), when the tick labels exist.
+    """
+    from matplotlib.text import Text
+
+    sizes = []
+    for text in fig.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        parent = getattr(text, "axes", None)
+        if parent is not None and not parent.get_visible():
+            continue
+        sizes.append(float(text.get_fontsize()))
+    return min(sizes) if sizes else None
+
+
+def rendered_text_px(font_pt: float, width_in: float, page_px: float = PHONE_WIDTH_PX) -> float:
+    """The height in CSS pixels of ``font_pt``-point text in a chart ``width_in`` inches wide, when the chart
+    is scaled to ``page_px`` pixels wide (charts fill the text column: ``width: 100%``).
+
+    A point is 4/3 CSS px and an inch 96 px, so the text is ``font_pt * 4/3 * page_px / (96 * width_in)``
+    px: 10.5 pt in a 6.7-inch chart shown 400 px wide is 8.7 px; 7 pt is 5.8 px.
+    """
+    return font_pt * 4.0 / 3.0 * page_px / (96.0 * width_in)
+
+
 def figure_html(fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "") -> str:
     """HTML for a figure: embedded SVG image with alt text, numbered caption, source line, data link."""
     if not alt or not alt.strip():
         raise ValueError(f"figure {name!r} needs alt text describing what it shows")
     _check("figure", name, caption, sources)
     encoded = base64.b64encode(svg_bytes(fig)).decode("ascii")
+    # recorded on the page so that a test can check every chart stays legible on a phone
+    smallest = smallest_font_pt(fig)
+    width_in = float(fig.get_figwidth())
+    legibility = f' data-width-in="{width_in:.2f}"' + (f' data-min-font-pt="{smallest:.2f}"' if smallest is not None else "")
     plt.close(fig)
     link = _export(name, data)
     return (
-        f'<figure class="chart" id="fig-{_slug(name)}">'
+        f'<figure class="chart" id="fig-{_slug(name)}"{legibility}>'
         f'<img src="data:image/svg+xml;base64,{encoded}" alt="{html.escape(alt)}">'
         f"<figcaption>{_caption('figure', caption, sources, note, link)}</figcaption></figure>"
     )

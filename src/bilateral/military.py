@@ -1019,9 +1019,9 @@ def _tiv_axis(ax) -> None:
 
 
 def distinct_colours(keys: Sequence[str]) -> dict[str, str]:
-    """A colour per party key: house colours for the states that have one, then unused palette colours.
+    """A colour per party key, the same as in every chart of the suite (:func:`bilateral.figures.country_colours`).
 
-    Keys :data:`OTHERS` get light grey. No two keys share a colour while the palette lasts.
+    Keys :data:`OTHERS` get light grey. No two keys share a colour while the colours last.
 
     Example:
         >>> distinct_colours(["RUS", "ISR", "TUR"])["ISR"] != distinct_colours(["RUS", "ISR", "TUR"])["RUS"]
@@ -1029,18 +1029,7 @@ def distinct_colours(keys: Sequence[str]) -> dict[str, str]:
     """
     from bilateral import figures
 
-    out: dict[str, str] = {}
-    for k in keys:
-        if k == OTHERS:
-            out[k] = "#cccccc"
-        elif k in figures.COUNTRY_COLOURS:
-            out[k] = figures.COUNTRY_COLOURS[k]
-    free = [c for c in figures.PALETTE if c not in out.values()]
-    spare = ["#8c6d31", "#7b4173", "#3182bd", "#636363", "#e7ba52"]
-    for k in keys:
-        if k not in out:
-            out[k] = (free or spare).pop(0) if (free or spare) else figures.GREY
-    return out
+    return figures.country_colours(keys)
 
 
 def plot_tiv_by_year(by_year: pd.DataFrame, colours: Sequence[str] | None = None):
@@ -1086,12 +1075,12 @@ def plot_share_matrix(matrix: pd.DataFrame, keys: Sequence[str], highlight: str 
                edgecolor="#111111" if key == highlight else "white", linewidth=1.6 if key == highlight else 0.5)
         for xi, v, b0 in zip(x, vals, bottom):
             if v >= 7:
-                ax.text(xi, b0 + v / 2, f"{v:.0f}%", ha="center", va="center", fontsize=7.5,
+                ax.text(xi, b0 + v / 2, f"{v:.0f}%", ha="center", va="center", fontsize=figures.SMALL_TEXT_PT,
                         color="#222222" if colour in light else "white")
         bottom = bottom + vals
     for xi, row in zip(x, matrix.itertuples(index=False)):
         if all(pd.isna(v) for v in row):
-            ax.text(xi, 50, "no deliveries\nrecorded", ha="center", va="center", fontsize=7.5, color=figures.GREY)
+            ax.text(xi, 50, "no deliveries\nrecorded", ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
     ax.set_xticks(x, matrix.index)
     ax.set_ylim(0, 100)
     ax.set_ylabel("% of TIV delivered in the period (volume, not US$)")
@@ -1113,6 +1102,35 @@ def plot_lines(wide: pd.DataFrame, ylabel: str, ax=None, highlight: Sequence[str
     ax.set_ylabel(ylabel)
     ax.set_ylim(bottom=0)
     return fig
+
+
+def milex_finding(const: pd.DataFrame, gdp: pd.DataFrame) -> str:
+    """The finding a military-expenditure chart shows, as its caption's first sentence: in the last year with a
+    figure, who spent the most in constant US$ and who the largest share of GDP ("" without figures).
+
+    Args:
+        const: spending in constant US$ million, one column per state (ISO3), indexed by year.
+        gdp: spending as % of GDP, same shape.
+
+    Example: "In 2024 Türkiye spent the most (US$25.0 billion, constant 2023 prices); Azerbaijan spent the
+    largest share of its GDP (5.0%)."
+    """
+    money = const.dropna(how="all")
+    if money.empty:
+        return ""
+    year = money.index.max()
+    row = money.loc[year].dropna()
+    top = row.idxmax()
+    share = gdp.loc[year].dropna() if year in gdp.index else pd.Series(dtype=float)
+    if len(row) == 1:
+        text = f"In {int(year)} {display_name(top)} spent {fmt.usd_m(float(row[top]))} (constant 2023 prices)"
+        return text + (f", {fmt.pct(float(share[top]))} of its GDP." if top in share.index else ".")
+    text = f"In {int(year)} {display_name(top)} spent the most ({fmt.usd_m(float(row[top]))}, constant 2023 prices)"
+    if len(share):
+        high = share.idxmax()
+        text += (f" and also the largest share of its GDP ({fmt.pct(float(share[high]))})" if high == top
+                 else f"; {display_name(high)} spent the largest share of its GDP ({fmt.pct(float(share[high]))})")
+    return text + "."
 
 
 def plot_milex(const: pd.DataFrame, gdp: pd.DataFrame, highlight: Sequence[str] = (), log: bool = True):
@@ -1139,8 +1157,8 @@ def plot_milex(const: pd.DataFrame, gdp: pd.DataFrame, highlight: Sequence[str] 
     ax1.set_title("Military expenditure, constant 2023 US$", loc="left", fontsize=9)
     ax2.set_title("Military expenditure, share of GDP", loc="left", fontsize=9)
     ax2.set_xlabel("Year")
-    handles, labels = ax1.get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncol=min(5, len(labels)))
+    for ax in (ax1, ax2):  # names at the line ends instead of a legend
+        figures.label_line_ends(ax)
     return fig
 
 
@@ -1151,7 +1169,7 @@ def plot_ratio(ratio: pd.DataFrame, a: str, rival: str):
     fig, ax = figures.new("small")
     ax.plot(ratio.index, ratio["ratio"], color=figures.colour(a), marker=".")
     ax.axhline(1, color=figures.GREY, linewidth=0.8, linestyle="--")
-    ax.text(ratio.index.min(), 1, " parity", va="bottom", fontsize=7.5, color=figures.GREY)
+    ax.text(ratio.index.min(), 1, " parity", va="bottom", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
     ax.set_ylabel(f"{display_name(a)} ÷ {display_name(rival)}")
     ax.set_xlabel("Year")
     ax.set_ylim(bottom=0)
@@ -1159,26 +1177,22 @@ def plot_ratio(ratio: pd.DataFrame, a: str, rival: str):
 
 
 def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Sequence[str] | None = None):
-    """TIV bars by year (top) over a strip of numbered milestones (bottom), on one time axis.
+    """TIV bars by year (top) over the security milestones (bottom), one labelled row each, on one time axis.
 
     Args:
         by_year: a :func:`tiv_by_year` frame (one or more columns, stacked).
-        events: rows of :func:`security_events`, numbered 1.. in order in the strip.
+        events: rows of :func:`security_events`, numbered 1.. in order (as in the table that follows the chart).
         colours: bar colours per column.
     """
     from bilateral import events as evs
     from bilateral import figures
-    from bilateral.overview import stack_levels
 
     pos = decimal_year(events["date"], events["date_precision"]).to_numpy() if len(events) else np.array([])
     hollow = evs.seed_only(events).to_numpy()
-    # Greedy stacking: a milestone takes the lowest level whose last marker is at least 0.8 years before it.
-    stack = stack_levels(list(pos), 0.8)
-    n_levels = max([4, *(lv + 1 for lv in stack)])
-    fig, (ax, strip) = figures.new("tall", 2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.3 * n_levels / 4]})
-    if n_levels > 4:  # a taller strip for crowded years, without squeezing the bars
-        w, h = fig.get_size_inches()
-        fig.set_size_inches(w, h * (3 + 1.3 * n_levels / 4) / 4.3)
+    rows = max(len(events), 2)
+    bars_in, rows_in = 2.6, evs.LABEL_ROW_INCHES * (rows + 1)
+    fig, (ax, strip) = figures.new("tall", 2, 1, sharex=True, gridspec_kw={"height_ratios": [bars_in, rows_in]})
+    fig.set_size_inches(fig.get_figwidth(), bars_in + rows_in + 0.9)
     # Bars are centred mid-year so that dated milestones fall inside the right year's bar.
     x = by_year.index.to_numpy() + 0.5
     bottom = np.zeros(len(x))
@@ -1190,28 +1204,22 @@ def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Seque
     ax.grid(axis="x", visible=False)
     if len(by_year.columns) > 1:
         ax.legend(loc="upper left")
-    strip.set_ylim(0, n_levels)
-    strip.set_yticks([])
-    strip.grid(False)
-    strip.spines["left"].set_visible(False)
+    xlim = (x.min() - 0.7, x.max() + 0.7)
     strip.set_xlabel("Year")
     if len(events):
-        for i, (p, lv) in enumerate(zip(pos, stack), start=1):
-            level = 0.6 + lv
+        for p in pos:
             ax.axvline(p, color=figures.GREY, linewidth=0.6, linestyle=":")
-            strip.plot([p, p], [0, level], color=figures.GREY, linewidth=0.6)
-            strip.plot(p, level, "o", color="#222222", markersize=11, **evs.marker_style(hollow[i - 1], "#222222"))
-            strip.text(p, level, str(i), ha="center", va="center", fontsize=6.5 if i > 9 else 7,
-                       color="#222222" if hollow[i - 1] else "white")
+        labels = [evs.short_label(i, t) for i, t in enumerate(events["title"], start=1)]
+        evs.draw_labelled_events(strip, pos, labels, colours="#222222", hollow=hollow, xlim=xlim)
         if hollow.any():
-            from matplotlib.transforms import offset_copy
-
-            below = offset_copy(strip.transAxes, fig=fig, y=-0.45, units="inches")  # under the axis label
-            evs.add_marker_legend(strip, "#222222", loc="upper left", bbox_to_anchor=(0.0, 0.0), bbox_transform=below, ncol=2)
+            evs.add_marker_legend(strip, "#222222", loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2)
     else:
+        strip.set_yticks([])
+        strip.grid(False)
+        strip.spines["left"].set_visible(False)
         strip.text(0.5, 0.5, "no security milestones in the events table for this pair", transform=strip.transAxes,
-                   ha="center", va="center", fontsize=8, color=figures.GREY)
-    ax.set_xlim(x.min() - 0.7, x.max() + 0.7)
+                   ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
+    ax.set_xlim(*xlim)
     years = by_year.index.to_numpy()
     step = 5 if len(years) > 12 else 1
     shown = [y for y in years if y % step == 0] or [years[0]]

@@ -1344,7 +1344,7 @@ def _empty(ax, message: str) -> None:
     """Mark a panel as empty: a grey message, no ticks."""
     from bilateral import figures
 
-    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=8, color=figures.GREY)
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
@@ -1368,7 +1368,7 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
         d = y[y["pair"] == pair_text((a, b))]
         ax.plot(d["year"], d["kappa"], color=figures.colour(b), linewidth=1.8, label=pair_text((a, b)))
         dip.mark_switch(ax, un.get("switch", {}), label=False)
-        ax.legend(loc="lower left", fontsize=7)
+        ax.legend(loc="lower left", fontsize=figures.SMALL_TEXT_PT)
     else:
         _empty(ax, "no common UN votes")
     ax.set_title("UN votes: Cohen's kappa", loc="left", fontsize=9)
@@ -1382,7 +1382,7 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
             ax.bar(by.index, by[col].to_numpy(), bottom=bottom, color=[figures.colour(b), figures.colour(a)][i % 2], width=0.8, label=col)
             bottom = bottom + by[col].to_numpy()
         ax.set_ylim(0, float(bottom.max()) * 1.25)
-        ax.legend(loc="upper left", fontsize=7)
+        ax.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
         ax.grid(axis="x", visible=False)
     else:
         msg = "no deliveries recorded" if arms.get("covered") else "not covered by the\nSIPRI register extract"
@@ -1409,7 +1409,7 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
             for i, c in enumerate(w.columns):
                 code = c.split()[0]
                 ax.plot(w.index, w[c], color=figures.colour(code, i), linestyle="-" if c.endswith("production") else "--", linewidth=1.2, label=f"{code} {c.split()[1][:4]}.")
-            ax.legend(loc="upper left", fontsize=7)
+            ax.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
         else:
             _empty(ax, "not listed by the\nEnergy Institute")
         ax.set_title("Gas production / consumption, bcm", loc="left", fontsize=9)
@@ -1419,11 +1419,18 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
     if byt is not None and len(byt) and byt.notna().any().any():
         for i, col in enumerate(byt.columns):
             ax.plot(byt.index, byt[col], color=[figures.colour(b), figures.colour(a)][i % 2], linewidth=1.4, label=col.replace(" in ", "'s share in ") + "'s trade")
-        ax.legend(loc="best", fontsize=7)
+        ax.legend(loc="best", fontsize=figures.SMALL_TEXT_PT)
         ax.set_ylim(bottom=0)
     else:
         _empty(ax, "no IMF figures for the period")
     ax.set_title("Trade: partner's % of total trade", loc="left", fontsize=9)
+    # one time axis for the four panels, so that the dimensions can be compared year by year
+    drawn = [ax for ax in axes.flat if ax.has_data()]
+    if drawn:
+        lo = min(ax.get_xlim()[0] for ax in drawn)
+        hi = max(ax.get_xlim()[1] for ax in drawn)
+        for ax in drawn:
+            ax.set_xlim(lo, hi)
     return fig
 
 
@@ -1442,9 +1449,9 @@ def plot_timeline(ev: pd.DataFrame):
         ax.text(0.5, 0.5, "no events", transform=ax.transAxes, ha="center")
         return fig
     widths = [max(hi - lo + 2.0, 3.0) for lo, hi in eras]
-    # width of the main drawing area ~5.9 in; a dot ~0.17 in wide
+    # width of the main drawing area ~5.9 in; a dot ~0.2 in wide (its number at the suite's smallest text size)
     years_per_inch = sum(widths) / 5.9
-    gap = 0.19 * years_per_inch
+    gap = 0.22 * years_per_inch
     levels = {}
     for d in dims:
         for k, (lo, hi) in enumerate(eras):
@@ -1456,7 +1463,7 @@ def plot_timeline(ev: pd.DataFrame):
     for d in dims:
         base[d] = y0
         y0 += depth[d] + 0.6
-    height = min(9.0, 1.1 + 0.2 * y0)
+    height = min(9.0, 1.1 + 0.24 * y0)
     fig, axes = figures.new("wide", 1, len(eras), sharey=True, gridspec_kw={"width_ratios": widths})
     fig.set_size_inches(6.7, height)
     axes = np.atleast_1d(axes)
@@ -1466,8 +1473,8 @@ def plot_timeline(ev: pd.DataFrame):
         for i, r in rows.iterrows():
             face, text = DIMENSION_COLOURS.get(r["dimension"], OTHER_DIMENSION)
             yy = base[r["dimension"]] + levels[i]
-            ax.plot(r["x"], yy, "o", markersize=11, color=face, zorder=3, **evs.marker_style(hollow[i], face))
-            ax.text(r["x"], yy, str(r["no"]), ha="center", va="center", fontsize=5.8, color=face if hollow[i] else text, zorder=4)
+            ax.plot(r["x"], yy, "o", markersize=14.5, color=face, zorder=3, **evs.marker_style(hollow[i], face))
+            ax.text(r["x"], yy, str(r["no"]), ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=face if hollow[i] else text, zorder=4)
         pad = (widths[k] - (hi - lo)) / 2
         ax.set_xlim(lo - pad, hi + pad)
         ax.grid(axis="y", visible=False)
@@ -1477,7 +1484,7 @@ def plot_timeline(ev: pd.DataFrame):
         step = next(st for st in (1, 2, 5, 10, 20, 50) if span / st <= max(inches / 0.5, 1))
         first = int(np.ceil(lo - pad))
         ticks = [t for t in range(first, int(hi + pad) + 1) if t % step == 0] or [int(round((lo + hi) / 2))]
-        ax.set_xticks(ticks, [str(t) for t in ticks], fontsize=8)
+        ax.set_xticks(ticks, [str(t) for t in ticks], fontsize=figures.SMALL_TEXT_PT)
         if k > 0:
             ax.spines["left"].set_visible(False)
             ax.tick_params(axis="y", left=False)
@@ -1516,15 +1523,15 @@ def plot_index(idx: pd.DataFrame, main: str):
         ax.plot(wide.index[~full], wide[p][~full], "o", color=colours[p], markerfacecolor="white", markersize=ms, zorder=4 if thick else 2)
     ax.set_ylim(0, 1)
     ax.set_ylabel("Index (0–1)")
-    ax.legend(loc="upper left", ncol=min(3, len(labels)), fontsize=8)
+    ax.legend(loc="upper left", ncol=min(3, len(labels)), fontsize=figures.SMALL_TEXT_PT)
     n = len(INDICATORS)
     cmap = ListedColormap(["#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c"][: n + 1])
     grid = cov.T.to_numpy(dtype=float)
     strip.imshow(grid, aspect="auto", cmap=cmap, vmin=-0.5, vmax=n + 0.5, extent=(wide.index.min() - 0.5, wide.index.max() + 0.5, len(labels) - 0.5, -0.5), interpolation="nearest")
     for j, p in enumerate(labels):
         for x, c in zip(cov.index, cov[p]):
-            strip.text(x, j, str(int(c)), ha="center", va="center", fontsize=6.5, color="white" if c >= 3 else "black")
-    strip.set_yticks(range(len(labels)), labels, fontsize=7.5)
+            strip.text(x, j, str(int(c)), ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color="white" if c >= 3 else "black")
+    strip.set_yticks(range(len(labels)), labels, fontsize=figures.SMALL_TEXT_PT)
     strip.grid(False)
     strip.set_title(f"Indicators available (of {n}) per pair and year", loc="left", fontsize=8.5)
     strip.set_xlabel("Year")
@@ -1547,13 +1554,13 @@ def plot_rank_distribution(dist: pd.DataFrame, summary: pd.DataFrame):
         ax.barh(yy, vals, left=left, color=colours[i], edgecolor="white", linewidth=0.5, label=f"rank {r}")
         for y, v, l0 in zip(yy, vals, left):
             if v >= 7:
-                ax.text(l0 + v / 2, y, f"{v:.0f}%", ha="center", va="center", fontsize=7, color="white" if i < n / 2 else "black")
+                ax.text(l0 + v / 2, y, f"{v:.0f}%", ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color="white" if i < n / 2 else "black")
         left = left + vals
-    ax.set_yticks(yy, [f"{p} (chosen weights: {int(summary.at[p, 'base_rank'])})" for p in labels], fontsize=8)
+    ax.set_yticks(yy, [f"{p} (chosen weights: {int(summary.at[p, 'base_rank'])})" for p in labels], fontsize=figures.SMALL_TEXT_PT)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("% of random weightings")
     ax.grid(axis="y", visible=False)
     ax.set_axisbelow(True)
-    fig.legend(loc="outside lower center", ncol=min(n, 6), fontsize=8)
+    fig.legend(loc="outside lower center", ncol=min(n, 6), fontsize=figures.SMALL_TEXT_PT)
     return fig

@@ -717,28 +717,12 @@ def flagged(values: Sequence[float], flags: Sequence[bool], digits: int = 1) -> 
 # ---------------------------------------------------------------------------------------------
 
 
-#: Colours used after the house palette runs out (brown, grey, dark red, olive).
-_EXTRA_COLOURS = ("#8C564B", "#7F7F7F", "#A50F15", "#7A7A00")
-
-
 def distinct_colours(codes: Sequence[str]) -> dict[str, str]:
-    """One colour per country code, all different: a state's house colour where it has one and it is
-    still free, otherwise the next unused colour of the palette (yellow skipped: too pale on white)."""
+    """One colour per country code, all different, the same as in every chart of the suite
+    (:func:`bilateral.figures.country_colours`)."""
     from bilateral import figures
 
-    out: dict[str, str] = {}
-    codes = list(dict.fromkeys(c for c in codes if c is not None))
-    for code in codes:
-        fixed = figures.COUNTRY_COLOURS.get(code)
-        if fixed and fixed not in out.values():
-            out[code] = fixed
-    reserved = {figures.COUNTRY_COLOURS[c] for c in codes if c in figures.COUNTRY_COLOURS}
-    spare = [c for c in [*figures.PALETTE, *_EXTRA_COLOURS] if c != "#F0E442" and c not in reserved]
-    for code in codes:
-        if code not in out:
-            free = [c for c in spare if c not in out.values()]
-            out[code] = free[0] if free else figures.GREY
-    return out
+    return figures.country_colours(codes)
 
 
 def _mark_estimates(ax, x, y, flags, colour) -> bool:
@@ -870,7 +854,7 @@ def plot_intensity(frames: Sequence[tuple[str, pd.DataFrame, str]]):
     _log_axis(ax)
     ax.set_ylabel("Trade intensity index\n(log scale; 1 = neutral)")
     ax.set_xlabel("Year")
-    ax.legend(loc="best")
+    figures.label_line_ends(ax)
     return fig
 
 
@@ -908,7 +892,7 @@ def plot_press(turnover: pd.DataFrame, full: pd.DataFrame, a: str, b: str, after
     last = after
     if len(points):
         ax.axvspan(last + 0.5, int(points["year"].max()) + 0.5, color="#eeeeee", zorder=0)
-        ax.text(last + 0.7, 0.03, "press figures\n(not DOTS)", transform=ax.get_xaxis_transform(), va="bottom", fontsize=8, color="#444444")
+        ax.text(last + 0.7, 0.03, "press figures\n(not DOTS)", transform=ax.get_xaxis_transform(), va="bottom", fontsize=figures.SMALL_TEXT_PT, color="#444444")
         markers = {a: "o", b: "s"}
         for j, side in enumerate([a, b, None]):
             rows = points[points["side"].isna()] if side is None else points[points["side"] == side]
@@ -920,7 +904,7 @@ def plot_press(turnover: pd.DataFrame, full: pd.DataFrame, a: str, b: str, after
     _usd_axis(ax)
     ax.set_xlabel("Year")
     ax.set_ylim(bottom=0)
-    ax.legend(loc="upper left", fontsize=7.5)
+    ax.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
     return fig
 
 
@@ -937,7 +921,7 @@ def plot_ratio(frames: Sequence[tuple[str, pd.DataFrame, str]]):
     _log_axis(ax)
     ax.set_ylabel("Importer's figure ÷ exporter's figure\n(log scale; 1 = the two agree)")
     ax.set_xlabel("Year")
-    ax.legend(loc="best")
+    figures.label_line_ends(ax)
     return fig
 
 
