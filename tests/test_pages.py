@@ -44,3 +44,12 @@ def test_navigation_is_added_once_and_terms_are_linked_outside_the_navigation():
     # first use of kappa is in the intro; the contents list and headings are not linked
     assert 'Intro on <a class="gloss" href="glossary.html#kappa"' in out
     assert out.count('class="gloss"') == 2 and '<a class="gloss" href="glossary.html#tiv"' in out
+
+
+def test_links_to_local_files_are_dropped_for_print():
+    from bilateral.pages import without_local_links
+
+    page = ('<a href="#Key-findings">K</a> <a class="gloss" href="glossary.html#kappa" title="t">kappa</a> '
+            '<a href="https://www.sipri.org/x">SIPRI</a> <a href="../index.html">All</a>')
+    assert without_local_links(page) == ('<a href="#Key-findings">K</a> <a class="gloss" title="t">kappa</a> '
+                                         '<a href="https://www.sipri.org/x">SIPRI</a> <a>All</a>')

@@ -39,7 +39,7 @@ def copy_with_parameters(source: Path, target: Path, **changes) -> None:
 def build_and_check(notebooks: Path, name: str, tmp_path: Path) -> str:
     """Build ``name`` from ``notebooks`` (HTML only) into ``tmp_path``; return the page after the common checks."""
     layout = build.Layout(notebooks=notebooks, reports=tmp_path / "reports", build=tmp_path / "build")
-    report = build.build([name], layout=layout, html_only=True, commit="test")
+    report = build.build([name], layout=layout, html_only=True)
     assert report.ok, build.summarise(report)
     page = (layout.reports / f"{name}.html").read_text(encoding="utf-8")
     assert problems(page) == []  # offline, every image has alt text

@@ -57,7 +57,7 @@ from typing import Any
 from bilateral import glossary, landing, paths
 from bilateral.errors import BuildError, ParameterError
 from bilateral.glossary import GLOSSARY_PAGE
-from bilateral.pages import add_navigation, suite_menu
+from bilateral.pages import add_navigation, suite_menu, without_local_links
 
 #: Bump when the build's own output format changes in a way the hashed inputs would not show.
 ENGINE_VERSION = "2"
@@ -652,7 +652,7 @@ def render_pdf(page: str, base_dir: Path) -> bytes:
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "0"
     try:
-        return HTML(string=page, base_url=str(base_dir) + "/").write_pdf(stylesheets=[css], font_config=fonts, pdf_identifier=False)
+        return HTML(string=without_local_links(page), base_url=str(base_dir) + "/").write_pdf(stylesheets=[css], font_config=fonts, pdf_identifier=False)
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

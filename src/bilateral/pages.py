@@ -86,3 +86,16 @@ def add_navigation(page: str, current: str, prefix: str = "", present: frozenset
         terms = glossary.load()
     page, _ = glossary.link_first_uses(page, terms, href=prefix + glossary.GLOSSARY_PAGE)
     return page
+
+
+_LOCAL_HREF = re.compile(r'(<a\b[^>]*?)\s+href="(?!#|https?:|mailto:)[^"]*"')
+
+
+def without_local_links(page: str) -> str:
+    """The page with links to other local files (reports, glossary, data) made plain text, for print.
+
+    A PDF cannot follow a relative link to a sibling file, and the PDF printer would resolve it against
+    the folder the build ran in, so two builds in different folders would differ. Links within the page
+    (``#…``) and to the web stay.
+    """
+    return _LOCAL_HREF.sub(r"\1", page)
