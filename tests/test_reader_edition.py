@@ -23,6 +23,7 @@ def test_figure_data_csv_has_one_header_row_of_distinct_names(path):
 
 # --- navigation: index order, takeaways, contents lists, glossary links ---------------------------------
 
+import html  # noqa: E402
 import re  # noqa: E402
 
 from bilateral.pages import READING_ORDER  # noqa: E402
@@ -31,11 +32,11 @@ REPORT_PAGES = [stem for stem, _ in READING_ORDER if (REPORTS_DIR / f"{stem}.htm
 
 
 def _ids(page: str) -> set[str]:
-    return set(re.findall(r'\bid="([^"]+)"', page))
+    return {html.unescape(i) for i in re.findall(r'\bid="([^"]+)"', page)}
 
 
 def _resolves(href: str) -> bool:
-    target, _, anchor = href.partition("#")
+    target, _, anchor = html.unescape(href).partition("#")
     path = REPORTS_DIR / target
     if not path.is_file():
         return False
@@ -64,7 +65,7 @@ def test_report_has_a_contents_list_whose_links_resolve(stem):
     page = (REPORTS_DIR / f"{stem}.html").read_text(encoding="utf-8")
     toc = re.search(r'<nav class="contents".*?</nav>', page, flags=re.S)
     assert toc, f"{stem}.html has no contents list"
-    anchors = re.findall(r'href="#([^"]+)"', toc.group(0))
+    anchors = [html.unescape(a) for a in re.findall(r'href="#([^"]+)"', toc.group(0))]
     assert len(anchors) >= 3
     missing = [a for a in anchors if a not in _ids(page)]
     assert not missing, missing

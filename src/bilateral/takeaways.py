@@ -12,6 +12,7 @@ import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 FILE_NAME = "takeaways.csv"
 MEASURES_FILE = "measures.csv"
@@ -36,8 +37,9 @@ class Takeaway:
 
 
 def section_anchor(heading: str) -> str:
-    """The fragment id the report renderer gives a markdown heading (spaces become hyphens)."""
-    return re.sub(r"\s+", "-", heading.strip())
+    """The fragment id the report renderer (nbconvert) gives a markdown heading: spaces become hyphens and
+    characters not allowed in a URL fragment are percent-encoded ("Türkiye's gas" -> "T%C3%BCrkiye's-gas")."""
+    return quote(re.sub(r"\s+", "-", heading.strip()).replace(" ", "-"), safe="?/:@!$&'()*+,;=")
 
 
 def record(sentence: str, *, report: str, section: str = "", kind: str = "takeaway") -> Takeaway:
