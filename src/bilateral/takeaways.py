@@ -55,17 +55,22 @@ def record(sentence: str, *, report: str, section: str = "", kind: str = "takeaw
         raise ValueError(f"takeaways.record: kind={kind!r}; use one of {', '.join(KINDS)}")
     if not sentence or not sentence.strip():
         raise ValueError("takeaways.record: the sentence is empty")
+    item = Takeaway(kind, report, section_anchor(section) if section else "", " ".join(sentence.split()))
+    _append(FILE_NAME, _FIELDS, [item.kind, item.report, item.section, item.sentence])
+    return item
+
+
+def _append(file_name: str, fields: tuple[str, ...], row: list[str]) -> None:
+    """Append a row to a CSV beside the figure data, writing the header first if the file is new."""
     from bilateral.figures import data_folder  # matplotlib: only in a notebook's kernel, not in the build
 
-    item = Takeaway(kind, report, section_anchor(section) if section else "", " ".join(sentence.split()))
-    path = data_folder() / FILE_NAME
+    path = data_folder() / file_name
     new = not path.exists()
     with path.open("a", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         if new:
-            writer.writerow(_FIELDS)
-        writer.writerow([item.kind, item.report, item.section, item.sentence])
-    return item
+            writer.writerow(fields)
+        writer.writerow(row)
 
 
 def read(folder: Path) -> list[Takeaway]:
@@ -81,15 +86,7 @@ def record_measure(measure: str, country_a: str, country_b: str, period: str, va
     """Note a headline measure as printed (``value`` is the formatted text), so that a test can check
     that every report printing the same measure for the same pair and period prints the same value.
     Returns ``value`` so the call can sit inside the sentence that prints it."""
-    from bilateral.figures import data_folder
-
-    path = data_folder() / MEASURES_FILE
-    new = not path.exists()
-    with path.open("a", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        if new:
-            writer.writerow(_MEASURE_FIELDS)
-        writer.writerow([measure, country_a, country_b, period, value])
+    _append(MEASURES_FILE, _MEASURE_FIELDS, [measure, country_a, country_b, period, value])
     return value
 
 
