@@ -39,3 +39,12 @@ def test_measures_printed_differently_for_the_same_pair_and_period_are_found(tmp
     takeaways.record_measure("UN kappa", "AZE", "TUR", "1995–2024", "0.12")
     by_report = {r: takeaways.read_measures(tmp_path / r) for r in ("overview", "diplomatic")}
     assert takeaways.inconsistent_measures(by_report) == ["UN kappa for AZE–TUR, 1992–2025: 0.12 in diplomatic; 0.15 in overview"]
+
+
+def test_section_anchor_matches_the_renderer_for_non_ascii_headings():
+    from nbconvert.filters.strings import add_anchor
+
+    heading = "Türkiye's gas imports by entry route (IEA Gas Trade Flows)"
+    html = add_anchor(f"<h2>{heading}</h2>")
+    assert f'id="{takeaways.section_anchor(heading)}"' in html
+    assert takeaways.section_anchor(heading) == "T%C3%BCrkiye's-gas-imports-by-entry-route-(IEA-Gas-Trade-Flows)"

@@ -1567,3 +1567,49 @@ def plot_rank_distribution(dist: pd.DataFrame, summary: pd.DataFrame):
     ax.set_axisbelow(True)
     fig.legend(loc="outside lower center", ncol=min(n, 6), fontsize=8)
     return fig
+
+
+def record_measures(arms: dict, gas: dict, a: str, b: str) -> None:
+    """Note the headline measures this report prints that a dimension report also prints (arms TIV delivered
+    each way, the supplier's share of the gas entering Türkiye), see :func:`bilateral.takeaways.record_measure`."""
+    from bilateral import takeaways
+
+    if arms["years"] and arms["covered"]:
+        span = fmt.years(arms["years"][0], arms["years"][-1])
+        takeaways.record_measure("arms TIV delivered (million)", b, a, span, fmt.num(arms["ba"]["tiv_m"]))
+        takeaways.record_measure("arms TIV delivered (million)", a, b, span, fmt.num(arms["ab"]["tiv_m"]))
+    if gas["kind"] == "tr_imports" and gas.get("source") == "iea" and gas.get("label") is not None and gas.get("latest_year"):
+        takeaways.record_measure("share of gas entering Türkiye", gas["supplier"], "TUR", str(gas["latest_year"]), fmt.pct(gas["latest_share"]))
+
+
+def events_sentence(ev: pd.DataFrame, a: str, b: str) -> str:
+    """Key finding on the pair's dated events (:func:`pair_events` output): how many, from when to when."""
+    na, nb = display_name(a), display_name(b)
+    if not len(ev):
+        return f"The project's curated events table lists no dated event naming both {na} and {nb}."
+    return (f"The project's curated events table lists {fmt.plural(len(ev), 'dated event')} naming both {na} and {nb}, from "
+            f"{ev['when'].iloc[0]} to {ev['when'].iloc[-1]}; it is a curated selection, so the count shows what the record holds, not how close the two are.")
+
+
+def arms_meaning(arms: dict, a: str, b: str) -> str:
+    """What the arms shares mean: how much of ``b``'s deliveries to ``a`` fell in the recent years, and whether
+    ``b``'s recent share is of a larger or smaller total than ``a`` imported on average over the period
+    (:func:`arms_summary` output). Empty when there is nothing to compare."""
+    whole, recent = arms.get("share_b") or {}, arms.get("share_b_recent") or {}
+    if not arms.get("years") or not arms.get("covered") or not whole.get("tiv_m") or pd.isna(whole.get("share", np.nan)) or pd.isna(recent.get("share", np.nan)):
+        return ""
+    (lo, hi), (rlo, rhi) = (arms["years"][0], arms["years"][-1]), arms["recent"]
+    if rlo <= lo:
+        return ""
+    na, nb = display_name(a), display_name(b)
+    span, rspan = fmt.years(lo, hi), fmt.years(rlo, rhi)
+    part = recent["tiv_m"] / whole["tiv_m"]
+    avg_all, avg_recent = whole["total_tiv_m"] / len(arms["years"]), recent["total_tiv_m"] / (rhi - rlo + 1)
+    size = "smaller" if avg_recent < avg_all else "larger"
+    return (
+        f"{fmt.pct(part * 100, 0)} of {poss_name(b)} recorded deliveries to {na} in {span} came in {rspan}. In those years {poss_name(a)} "
+        f"arms imports averaged {fmt.num(avg_recent)} million TIV a year against {fmt.num(avg_all)} over {span}, so {poss_name(b)} recent "
+        f"share of {fmt.pct(recent['share'] * 100)} is a share of a {size} total. A single large order can move these shares, and SIPRI "
+        "counts deliveries of major conventional weapons only."
+    )
+

@@ -12,6 +12,7 @@ import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from bilateral.figures import data_folder
 
@@ -38,8 +39,9 @@ class Takeaway:
 
 
 def section_anchor(heading: str) -> str:
-    """The fragment id the report renderer gives a markdown heading (spaces become hyphens)."""
-    return re.sub(r"\s+", "-", heading.strip())
+    """The fragment id the report renderer (nbconvert) gives a markdown heading: spaces become hyphens and
+    other characters are percent-encoded as nbconvert does ("Türkiye's gas" -> "T%C3%BCrkiye's-gas")."""
+    return quote(re.sub(r"\s+", "-", heading.strip()), safe="?/:@!$&'()*+,;=")
 
 
 def record(sentence: str, *, report: str, section: str = "", kind: str = "takeaway") -> Takeaway:
