@@ -34,18 +34,18 @@ def _scores(spans=((2000, 2000),)) -> pd.DataFrame:
 def test_un_meaning_sentence_sets_agreement_beside_all_partners_and_kappa():
     text = ranks.un_meaning_sentence(_scores(), "AZE", "TUR", "2000", min_votes=1)
     assert "Azerbaijan and Türkiye voted alike on 25.0% of the 4 votes both cast in 2000." in text
-    assert "(3 of the 4 states with enough common votes with Azerbaijan voted with it more than half the time)" in text
-    assert "The median of those states agreed with Azerbaijan on 75.0%, so the pair agreed less than the typical pair" in text
-    assert "Türkiye ranks 4th of 4 by this share." in text
-    assert "it is -0.50 for the pair against a median of 0.25, and by kappa Türkiye ranks 4th of 4 among Azerbaijan's partners, the least close of all." in text
+    assert ("That is less than it sounds: most resolutions pass by large majorities, so 3 of the 4 states with enough common votes "
+            "with Azerbaijan voted with it more than half the time, and the median state agreed with it on 75.0%; Türkiye ranks 4th of 4 "
+            "by this share.") in text
+    assert ("Cohen's kappa, which discounts the agreement expected by chance, is -0.50 for the pair (less agreement than chance alone "
+            "would give; median 0.25): by kappa Türkiye ranks 4th of 4 among Azerbaijan's partners, the least close of all.") in text
     assert "Seen from Türkiye, Azerbaijan ranks joint 3rd (with 1 other) of 4 by kappa." in text
 
 
 def test_un_meaning_sentence_from_the_other_side_and_when_nothing_is_recorded():
     text = ranks.un_meaning_sentence(_scores(), "TUR", "AZE", "2000", min_votes=1)
     # Türkiye's partners: Azerbaijan 1/4, Russia 1/4, Georgia 2/4, Iran 2/4: none above one half, median 37.5%
-    assert "The median of the 4 states with enough common votes with Türkiye agreed with it on 37.5%, so the pair agreed less than" in text
-    assert "Azerbaijan ranks joint 3rd (with 1 other) of 4 by this share." in text
+    assert "The median of the 4 states with enough common votes with Türkiye agreed with it on 37.5%; Azerbaijan ranks joint 3rd (with 1 other) of 4 by this share." in text
     empty = ranks.un_scores(_votes(), ["AZE", "TUR"], [(1990, 1990)])
     assert ranks.un_meaning_sentence(empty, "AZE", "TUR", "1990") == (
         "The vote records hold no General Assembly vote in 1990 on which both Azerbaijan and Türkiye cast a vote.")
@@ -60,8 +60,7 @@ def test_un_headline_and_the_note_on_another_report_s_period():
     assert ranks.un_period_note(scores, "AZE", "TUR", "2000", "2000", "overview") == ""
     both = ranks.un_scores(_votes(), ["AZE", "TUR"], [(1999, 2001), (2000, 2000)])
     assert ranks.un_period_note(both, "AZE", "TUR", "1999–2001", "2000", "overview") == (
-        "The overview report uses 2000, its period for all dimensions, so it prints other figures: over those years the pair "
-        "voted alike on 25.0% of 4 common votes (kappa -0.50).")
+        "The overview report covers 2000 by default, hence its different figures: 25.0% of 4 common votes, kappa -0.50.")
 
 
 def test_un_measures_are_recorded_as_printed(tmp_path, monkeypatch):
@@ -181,3 +180,17 @@ def test_claims_headline_counts_verdicts_on_measured_claims():
         "Of the 4 claims of the seed documents that the data here can measure, 2 are supported, 1 partly supported and 1 contradicted; "
         "1 of the 5 claims cannot be checked with these data.")
     assert C.headline(results.iloc[4:]) == "None of the 1 claim of the seed documents can be measured against the data here."
+
+
+def test_kappa_in_plain_words_and_the_trend_sentence():
+    from bilateral import diplomatic as dip
+
+    # kappa = (p_o - p_e) / (1 - p_e): the share of the agreement possible beyond chance that was reached
+    assert dip.kappa_words(0.43) == "43% of the agreement possible beyond chance"
+    assert dip.kappa_words(0.001) == "no more agreement than chance alone would give"
+    assert dip.kappa_words(-0.2) == "less agreement than chance alone would give"
+    assert dip.trend_sentence({"agreement_share": 0.791, "kappa": 0.43}, "1992–1996", {"agreement_share": 0.69, "kappa": 0.001}, "2021–2025") == (
+        "Agreement fell from 79.1% in 1992–1996 to 69.0% in 2021–2025; kappa went from 0.43 (43% of the agreement possible beyond "
+        "chance) to 0.00 (no more agreement than chance alone would give).")
+    assert dip.trend_sentence({"agreement_share": 0.5, "kappa": 0.1}, "2000", {"agreement_share": 0.5, "kappa": 0.3}, "2001").startswith(
+        "Agreement was 50.0% both in 2000 and in 2001; kappa went from 0.10 (10% of")

@@ -435,23 +435,20 @@ def un_meaning_sentence(scores: pd.DataFrame, a: str, b: str, period: str, *, mi
         return text + (f" {nb} shares too few recorded votes with {na} in {period} to be compared with {fmt.poss(na)} other partners "
                        f"({presence_words(min_votes)}).")
     n = int(share["n_ranked"])
-    higher = "more" if p["agreement_share"] > med_share else "less" if p["agreement_share"] < med_share else "as much as"
     ranked_a = un_ranked(scores, "agreement_share", min_votes=min_votes)
     ranked_a = ranked_a[(ranked_a["anchor"] == a) & (ranked_a["period"] == period) & ranked_a["ranked"]]
     n_most = int((ranked_a["value"] > 0.5).sum())
     if 2 * n_most >= n:
-        text += (f" That is less telling than it sounds: most resolutions pass by large majorities, so most pairs of states vote alike "
-                 f"most of the time ({fmt.integer(n_most)} of the {fmt.plural(n, 'state')} with enough common votes with {na} voted with it "
-                 f"more than half the time). The median of those states agreed with {na} on {fmt.pct(med_share, share=True)}, ")
+        text += (f" That is less than it sounds: most resolutions pass by large majorities, so {fmt.integer(n_most)} of the "
+                 f"{fmt.plural(n, 'state')} with enough common votes with {na} voted with it more than half the time, and the median "
+                 f"state agreed with it on {fmt.pct(med_share, share=True)}")
     else:
-        text += (f" The median of the {fmt.plural(n, 'state')} with enough common votes with {na} agreed with it on "
-                 f"{fmt.pct(med_share, share=True)}, ")
-    text += (
-             f"so the pair agreed {higher if higher == 'as much as' else higher + ' than'} the typical pair and {nb} ranks {_rank_only(share)} of {fmt.integer(n)} by this share.")
+        text += f" The median of the {fmt.plural(n, 'state')} with enough common votes with {na} agreed with it on {fmt.pct(med_share, share=True)}"
+    text += f"; {nb} ranks {_rank_only(share)} of {fmt.integer(n)} by this share."
     if kappa["status"] == "ranked" and not pd.isna(p["kappa"]):
         words = _closeness_words(kappa)
-        text += (f" Cohen's kappa discounts the agreement expected by chance from how often each state votes yes, no or abstain: it is "
-                 f"{fmt.num(p['kappa'], 2)} for the pair against a median of {fmt.num(med_kappa, 2)}, and by kappa {nb} ranks "
+        text += (f" Cohen's kappa, which discounts the agreement expected by chance, is {fmt.num(p['kappa'], 2)} for the pair "
+                 f"({dip.kappa_words(p['kappa'])}; median {fmt.num(med_kappa, 2)}): by kappa {nb} ranks "
                  f"{_rank_only(kappa)} of {fmt.integer(int(kappa['n_ranked']))} among {fmt.poss(na)} partners" + (f", {words}" if words else "") + ".")
         back = pick(b, "kappa")
         if back["status"] == "ranked":
@@ -487,10 +484,10 @@ def un_period_note(scores: pd.DataFrame, a: str, b: str, period: str, other_peri
         return ""
     x = scores[(scores["anchor"] == a) & (scores["partner"] == b) & (scores["period"] == other_period)]
     if x.empty or int(x["n_votes"].iloc[0]) == 0:
-        return f"The {report} report uses {other_period}, in which the two never both cast a vote."
+        return f"The {report} report covers {other_period} by default, in which the two never both cast a vote."
     r = x.iloc[0]
-    return (f"The {report} report uses {other_period}, its period for all dimensions, so it prints other figures: over those years the "
-            f"pair voted alike on {fmt.pct(r['agreement_share'], share=True)} of {fmt.integer(int(r['n_votes']))} common votes (kappa {fmt.num(r['kappa'], 2)}).")
+    return (f"The {report} report covers {other_period} by default, hence its different figures: "
+            f"{fmt.pct(r['agreement_share'], share=True)} of {fmt.integer(int(r['n_votes']))} common votes, kappa {fmt.num(r['kappa'], 2)}.")
 
 
 def record_un_measures(scores: pd.DataFrame, a: str, b: str, period: str) -> None:
