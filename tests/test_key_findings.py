@@ -194,3 +194,30 @@ def test_kappa_in_plain_words_and_the_trend_sentence():
         "chance) to 0.00 (no more agreement than chance alone would give).")
     assert dip.trend_sentence({"agreement_share": 0.5, "kappa": 0.1}, "2000", {"agreement_share": 0.5, "kappa": 0.3}, "2001").startswith(
         "Agreement was 50.0% both in 2000 and in 2001; kappa went from 0.10 (10% of")
+
+
+def test_arms_takeaway_gives_the_whole_and_recent_shares_and_the_rank():
+    from bilateral import overview as ov
+
+    arms = {**ARMS, "rank": 5, "n_suppliers": 14, "top": "RUS"}
+    # recent imports 150/5 = 30 a year, under half of 1000/10 = 100 a year: "far less in all"
+    assert ov.arms_takeaway(arms, "AZE", "TUR") == (
+        "Türkiye supplied 10.0% of Azerbaijan's major arms imports by volume (SIPRI TIV) in 2000–2009 (5th of 14 suppliers; "
+        "largest: Russia), and 40.0% in 2005–2009, when Azerbaijan imported far less in all.")
+    # the partner is itself the largest supplier: not named twice; recent imports not under half: no "far less"
+    same = {**ARMS, "rank": 1, "n_suppliers": 9, "top": "RUS", "share_b_recent": {"tiv_m": 60.0, "total_tiv_m": 600.0, "share": 0.1}}
+    assert ov.arms_takeaway(same, "ARM", "RUS") == (
+        "Russia supplied 10.0% of Armenia's major arms imports by volume (SIPRI TIV) in 2000–2009 (1st of 9 suppliers), and 10.0% in 2005–2009.")
+
+
+def test_trade_takeaway_ranks_each_side_among_all_partners_of_the_latest_year():
+    from bilateral import overview as ov
+
+    tr = {"latest_year": 2020, "share_b_in_a": 17.0, "share_a_in_b": 0.64}
+    rows = pd.DataFrame({"dimension": ["Trade", "Trade"], "country": ["AZE", "TUR"], "partner": ["TUR", "AZE"],
+                         "rank": [2, 33], "n_ranked": [167, 207], "status": ["ranked", "ranked"], "when": ["2020", "2020"]})
+    assert ov.trade_takeaway(tr, rows, "AZE", "TUR") == (
+        "In 2020, Türkiye accounted for 17.0% of Azerbaijan's trade by Azerbaijan's own figures, 2nd of 167 partners; Azerbaijan "
+        "accounted for 0.64% of Türkiye's trade by Türkiye's own figures, 33rd of 207 partners (IMF DOTS; the series ends in 2020).")
+    # a rank from another year than the shares is not attached to them
+    assert ", 33rd of 207" not in ov.trade_takeaway(tr, rows.assign(when=["2020", "2019"]), "AZE", "TUR")
