@@ -1609,7 +1609,7 @@ def arms_meaning(arms: dict, a: str, b: str) -> str:
     return (
         f"{fmt.pct(part * 100, 0)} of {poss_name(b)} recorded deliveries to {na} in {span} came in {rspan}. In those years {poss_name(a)} "
         f"arms imports averaged {fmt.num(avg_recent)} million TIV a year against {fmt.num(avg_all)} over {span}, so {poss_name(b)} recent "
-        f"share of {fmt.pct(recent['share'] * 100)} is a share of a {size} total. A single large order can move these shares, and SIPRI "
+        f"share is a share of a {size} total. A single large order can move these shares, and SIPRI "
         "counts deliveries of major conventional weapons only."
     )
 
