@@ -147,7 +147,8 @@ def test_standing_keeps_empty_periods(transfers):
     st_pak = mil.standing(mil.partner_shares(transfers, "AZE", "imports", SPANS), "PAK", SPANS).set_index("period")
     assert st_pak.loc["2000–2004", "share_pct"] == 0 and pd.isna(st_pak.loc["2000–2004", "rank"])
     table = mil.standing_table(st.reset_index(), "TUR")
-    assert table["Türkiye: rank"].tolist() == ["2 of 2", "–", "1 of 3"]
+    # 2010–2011: Türkiye, Russia and SIPRI's unknown supplier, which is not counted among the suppliers
+    assert table["Türkiye: rank"].tolist() == ["2 of 2", "–", "1 of 2"]
 
 
 def test_supplier_sentence_gives_the_period_totals(transfers):
@@ -155,8 +156,9 @@ def test_supplier_sentence_gives_the_period_totals(transfers):
     sh = mil.partner_shares(transfers, "AZE", "imports", SPANS)
     whole = mil.partner_shares(transfers, "AZE", "imports", mil.whole_span(SPANS))
     text = mil.supplier_sentence(mil.standing(whole, "TUR", mil.whole_span(SPANS)), mil.standing(sh, "TUR", SPANS), "AZE", "TUR")
-    # Whole span: TUR 3.4 + 2.0 + 3.0 = 8.4 of 13.4 + 11.0 = 24.4 -> 34.4%, rank 2 of 3 (RUS 15.0 = 61.5%).
-    assert "34.4% of Azerbaijan's arms imports" in text and "rank 2 of 3" in text and "Russia (61.5%)" in text
+    # Whole span: TUR 3.4 + 2.0 + 3.0 = 8.4 of 13.4 + 11.0 = 24.4 -> 34.4%, rank 2 of 2 (RUS 15.0 = 61.5%; SIPRI's
+    # unknown supplier, 1.0, counts in the total but not among the suppliers).
+    assert "34.4% of Azerbaijan's arms imports" in text and "rank 2 of 2 suppliers" in text and "Russia (61.5%)" in text
     # Last period with imports 2010–2011: total 2.0 + 3.0 + 5.0 + 1.0 = 11.0; the one before with imports,
     # 2000–2004: 3.4 + 10.0 = 13.4 (2005–2009 has none and is skipped).
     assert "Azerbaijan's recorded arms imports in 2010–2011 totalled 11.0 TIV million, against 13.4 in 2000–2004." in text
@@ -361,13 +363,14 @@ def test_turkiye_among_azerbaijans_suppliers(sipri_tables):
     t = sipri_tables["arms_transfers"]
     whole = mil.standing(mil.partner_shares(t, "AZE", "imports", [(1995, 2024)]), "TUR", [(1995, 2024)]).iloc[0]
     # awk -F, '$3=="Azerbaijan" {s[$2]+=$16} ...' REGISTER | sort -rn: 15 suppliers, total 4272.53;
-    # Russia 2191.08, Israel 894.15, Ukraine 487.77, Belarus 332.8, Turkiye 166.17 (5th).
-    assert (whole["rank"], whole["n_partners"], whole["top_partner"]) == (5, 15, "RUS")
+    # Russia 2191.08, Israel 894.15, Ukraine 487.77, Belarus 332.8, Turkiye 166.17 (5th). One of the 15 is SIPRI's
+    # "unknown supplier(s)" (5.1), which keeps its share but is not counted among the suppliers: 14, as in the rank tables.
+    assert (whole["rank"], whole["n_partners"], whole["top_partner"]) == (5, 14, "RUS")
     assert whole["share_pct"] == pytest.approx(100 * 166.17 / 4272.53)
-    # Same with $11>=2020: total 101.5, Turkiye 59.65 (largest of 5 suppliers).
+    # Same with $11>=2020: total 101.5, Turkiye 59.65 (largest of 5 names, one of them the unknown supplier: 4 suppliers).
     spans = mil.periods(1995, 2024, 5)
     last = mil.standing(mil.partner_shares(t, "AZE", "imports", spans), "TUR", spans).iloc[-1]
-    assert (last["period"], last["rank"], last["n_partners"]) == ("2020–2024", 1, 5)
+    assert (last["period"], last["rank"], last["n_partners"]) == ("2020–2024", 1, 4)
     assert last["share_pct"] == pytest.approx(100 * 59.65 / 101.5)
 
 
@@ -416,11 +419,11 @@ def test_notebook_default_pair(tmp_path):
 
     text = notebook_text(execute_notebook("military", tmp_path))
     # Values from the awk sums above: 22 deliveries under 12 deals, 166.17 TIV; share 166.17 / 4272.53 = 3.89%,
-    # rank 5 of 15; 2020–2024 share 59.65 / 101.5 = 58.8%; Azerbaijan 9th of Türkiye's destinations with
+    # rank 5 of 14 (the unknown supplier not counted); 2020–2024 share 59.65 / 101.5 = 58.8%; Azerbaijan 9th of Türkiye's destinations with
     # 166.17 / 4680.92 = 3.55%; 2024 spending ratio 3699.40 / 1416.45 = 2.61.
     assert "22 deliveries of major arms from Türkiye to Azerbaijan under 12 deals" in text
     assert "166.2 TIV million" in text
-    assert "3.9% of Azerbaijan's arms imports" in text and "rank 5 of 15 suppliers" in text
+    assert "3.9% of Azerbaijan's arms imports" in text and "rank 5 of 14 suppliers" in text
     assert "58.8%" in text
     assert "rank 9 of" in text and "3.5% of Türkiye's arms exports" in text
     assert "2.6× Armenia's" in text

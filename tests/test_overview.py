@@ -489,7 +489,7 @@ def test_notebook_pair_outside_the_arms_register(tmp_path):
     )
     assert "The SIPRI register extract used here cannot show arms transfers between Russia and Iran" in text
     assert "gas imports by supplier for Türkiye only" in text
-    assert "The events table lists no dated event naming both Russia and Iran." in text
+    assert "The project's curated events table lists no dated event naming both Russia and Iran." in text
     # Raw IMF file, 2020: RUS exports to Iran 1433.651529 of 337884.789154, imports 795.68101 of 231429.507465 -> 0.392% -> "0.39%";
     #   IRN exports to Russia 750.64 (flag e) of 14209.226148, imports 1373.072254 of 21229.506115 -> 5.993% -> "6.0%"
     assert "Iran accounted for 0.39% of Russia's merchandise trade" in text and "Russia for 6.0% of Iran's" in text

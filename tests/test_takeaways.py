@@ -46,3 +46,12 @@ def test_section_anchor_matches_the_report_renderer():
 
     for heading in ("Key findings", "Türkiye's gas imports by entry route (IEA Gas Trade Flows)", "Ranks: 2020–2024"):
         assert takeaways.section_anchor(heading) == _convert_header_id(heading)
+
+
+def test_section_anchor_matches_the_renderer_for_non_ascii_headings():
+    from nbconvert.filters.strings import add_anchor
+
+    heading = "Türkiye's gas imports by entry route (IEA Gas Trade Flows)"
+    html = add_anchor(f"<h2>{heading}</h2>")
+    assert f'id="{takeaways.section_anchor(heading)}"' in html
+    assert takeaways.section_anchor(heading) == "T%C3%BCrkiye's-gas-imports-by-entry-route-(IEA-Gas-Trade-Flows)"

@@ -1494,3 +1494,18 @@ def counts_alt(counts: pd.DataFrame) -> str:
         c = counts[col]
         parts.append(f"{col}: " + ", ".join(f"{int(c[v])} {v}" for v in VERDICTS))
     return "Horizontal stacked bars of the number of claims by verdict. " + "; ".join(parts) + "."
+
+
+def headline(results: pd.DataFrame) -> str:
+    """The report's one-line finding: the verdicts on the claims the data can measure, and how many cannot be."""
+    counts = results["verdict"].value_counts()
+    n = len(results)
+    unchecked = int(counts.get(NOT_CHECKABLE, 0))
+    checked = n - unchecked
+    if not checked:
+        return f"None of the {fmt.plural(n, 'claim')} of the seed documents can be measured against the data here."
+    return (
+        f"Of the {fmt.integer(checked)} claims of the seed documents that the data here can measure, {fmt.integer(int(counts.get(SUPPORTED, 0)))} "
+        f"are supported, {fmt.integer(int(counts.get(PARTLY, 0)))} partly supported and {fmt.integer(int(counts.get(CONTRADICTED, 0)))} contradicted; "
+        f"{fmt.integer(unchecked)} of the {fmt.integer(n)} claims cannot be checked with these data."
+    )

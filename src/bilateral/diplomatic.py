@@ -23,7 +23,7 @@ Terms used throughout:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -1171,3 +1171,66 @@ def plot_timeline(ev: pd.DataFrame, start_year: int, end_year: int):
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Year")
     return fig
+
+
+def kappa_words(kappa: float) -> str:
+    """Cohen's kappa in plain words: the share of the agreement possible beyond chance that the pair reached,
+    (p_o - p_e) / (1 - p_e). ``kappa_words(0.12) == "12% of the agreement possible beyond chance"``."""
+    if pd.isna(kappa):
+        return "undefined"
+    if round(kappa, 2) == 0:
+        return "no more agreement than chance alone would give"
+    if kappa < 0:
+        return "less agreement than chance alone would give"
+    return f"{fmt.pct(kappa * 100, 0)} of the agreement possible beyond chance"
+
+
+
+def trend_sentence(early: Mapping[str, float], early_span: str, recent: Mapping[str, float], recent_span: str) -> str:
+    """The pair's UN agreement and kappa in the first and the last years of the period, with what kappa means.
+
+    Args:
+        early, recent: ``agreement_share`` (0–1) and ``kappa`` of the pair in each span.
+        early_span, recent_span: the spans as text (``"1992–1996"``).
+    """
+    a0, a1 = fmt.pct(early["agreement_share"], share=True), fmt.pct(recent["agreement_share"], share=True)
+    if a0 == a1:
+        agreement = f"Agreement was {a0} both in {early_span} and in {recent_span}"
+    else:
+        agreement = f"Agreement {'rose' if recent['agreement_share'] > early['agreement_share'] else 'fell'} from {a0} in {early_span} to {a1} in {recent_span}"
+    return (
+        f"{agreement}; kappa went from {fmt.num(early['kappa'], 2)} "
+        f"({kappa_words(early['kappa'])}) to {fmt.num(recent['kappa'], 2)} ({kappa_words(recent['kappa'])})."
+    )
+
+
+def comparator_sentence(comp: pd.DataFrame, anchor: str, other: str, period: str) -> str:
+    """Where ``other`` stands among ``anchor``'s partners chosen for the report (``other`` and the comparators of
+    :func:`comparator_table`), by kappa and by mean ideal-point distance; empty when there is no comparator to
+    rank against. The rank is among these few states only: the all-state ranks are in :mod:`bilateral.ranks`."""
+    name, oname = display_name(anchor), display_name(other)
+    names = lambda codes: fmt.join_and([display_name(c) for c in codes])  # noqa: E731
+    k = closeness(comp, "kappa", anchor)
+    d = closeness(comp, "distance", anchor, higher_is_closer=False)
+    if k["n"] <= 1:  # a rank needs at least one comparator with a value
+        return ""
+    within = f"kappa within {fmt.num(TIE_TOLERANCE, 2)}"
+    if k["closer"]:
+        tail = f"{name} voted more like {names(k['closer'])} than like {oname}"
+        if k["tied"]:
+            tail += f", and about as much like {names(k['tied'])} ({within})"
+    elif k["tied"]:
+        tail = f"{name} voted at least as much like {oname} as like any comparator, and about as much like {names(k['tied'])} ({within})"
+    else:
+        tail = f"{name} voted more like {oname} than like any comparator"
+    text = (
+        f"By kappa over {period}, {oname} ranks {k['rank']} of {k['n']} among "
+        f"{name}'s partners here ({oname} and {k['n'] - 1} comparator{'s' if k['n'] != 2 else ''}): {tail}."
+    )
+    if d["n"] > 1 and d["rank"]:
+        text += (
+            f" By mean ideal-point distance {oname} ranks {d['rank']} of {d['n']}"
+            + (f" (closer: {names(d['closer'])})" if d["closer"] else "")
+            + (f" (about as close: {names(d['tied'])})" if d["tied"] else "") + "."
+        )
+    return text

@@ -83,7 +83,7 @@ def entry(stem: str, title: str, summary: str, reports_dir: Path, notebook: str,
         parameters=[{"name": k, "value": repr(list(v)) if isinstance(v, tuple) else repr(v)} for k, v in parameters.items()],
         sources=[dict(s) for s in sources],
         data=[{"href": f"{data_dir.name}/{f.name}", "label": data_label(f.name)}
-              for f in sorted(data_dir.glob("*.csv")) if f.name != takeaways_mod.FILE_NAME],
+              for f in sorted(data_dir.glob("*.csv")) if f.name not in (takeaways_mod.FILE_NAME, takeaways_mod.MEASURES_FILE)],
     )
 
 

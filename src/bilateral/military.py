@@ -464,7 +464,7 @@ def standing(shares: pd.DataFrame, partner: str, spans: Sequence[tuple[int, int]
                 "tiv_m": float(mine["tiv_m"].sum()) if total > 0 else np.nan,
                 "share_pct": float(mine["share_pct"].sum()) if total > 0 else np.nan,
                 "rank": int(mine["rank"].iloc[0]) if len(mine) else pd.NA,
-                "n_partners": int(len(p)),
+                "n_partners": int(p["n_partners"].iloc[0]) if len(p) else 0,  # SIPRI's unknown parties are not counted
                 "top_partner": top["partner"] if top is not None else pd.NA,
                 "top_share_pct": float(top["share_pct"]) if top is not None else np.nan,
             }

@@ -1564,3 +1564,97 @@ def plot_rank_distribution(dist: pd.DataFrame, summary: pd.DataFrame):
     ax.set_axisbelow(True)
     fig.legend(loc="outside lower center", ncol=min(n, 6), fontsize=figures.SMALL_TEXT_PT)
     return fig
+
+
+def record_measures(arms: dict, gas: dict, a: str, b: str) -> None:
+    """Note the headline measures this report prints that a dimension report also prints (arms TIV delivered
+    each way, the supplier's share of the gas entering Türkiye), see :func:`bilateral.takeaways.record_measure`."""
+    from bilateral import takeaways
+
+    if arms["years"] and arms["covered"]:
+        span = fmt.years(arms["years"][0], arms["years"][-1])
+        takeaways.record_measure("arms TIV delivered (million)", b, a, span, fmt.num(arms["ba"]["tiv_m"]))
+        takeaways.record_measure("arms TIV delivered (million)", a, b, span, fmt.num(arms["ab"]["tiv_m"]))
+    if gas["kind"] == "tr_imports" and gas.get("source") == "iea" and gas.get("label") is not None and gas.get("latest_year"):
+        takeaways.record_measure("share of gas entering Türkiye", gas["supplier"], "TUR", str(gas["latest_year"]), fmt.pct(gas["latest_share"]))
+
+
+def events_sentence(ev: pd.DataFrame, a: str, b: str) -> str:
+    """Key finding on the pair's dated events (:func:`pair_events` output): how many, from when to when."""
+    na, nb = display_name(a), display_name(b)
+    if not len(ev):
+        return f"The project's curated events table lists no dated event naming both {na} and {nb}."
+    return (f"The project's curated events table lists {fmt.plural(len(ev), 'dated event')} naming both {na} and {nb}, from "
+            f"{ev['when'].iloc[0]} to {ev['when'].iloc[-1]}; it is a curated selection, so the count shows what the record holds, not how close the two are.")
+
+
+def arms_meaning(arms: dict, a: str, b: str) -> str:
+    """What the arms shares mean: how much of ``b``'s deliveries to ``a`` fell in the recent years, and whether
+    ``b``'s recent share is of a larger or smaller total than ``a`` imported on average over the period
+    (:func:`arms_summary` output). Empty when there is nothing to compare."""
+    whole, recent = arms.get("share_b") or {}, arms.get("share_b_recent") or {}
+    if not arms.get("years") or not arms.get("covered") or not whole.get("tiv_m") or pd.isna(whole.get("share", np.nan)) or pd.isna(recent.get("share", np.nan)):
+        return ""
+    (lo, hi), (rlo, rhi) = (arms["years"][0], arms["years"][-1]), arms["recent"]
+    if rlo <= lo:
+        return ""
+    na, nb = display_name(a), display_name(b)
+    span, rspan = fmt.years(lo, hi), fmt.years(rlo, rhi)
+    part = recent["tiv_m"] / whole["tiv_m"]
+    avg_all, avg_recent = whole["total_tiv_m"] / len(arms["years"]), recent["total_tiv_m"] / (rhi - rlo + 1)
+    size = "smaller" if avg_recent < avg_all else "larger"
+    return (
+        f"{fmt.pct(part * 100, 0)} of {poss_name(b)} recorded deliveries to {na} in {span} came in {rspan}. In those years {poss_name(a)} "
+        f"arms imports averaged {fmt.num(avg_recent)} million TIV a year against {fmt.num(avg_all)} over {span}, so {poss_name(b)} recent "
+        f"share is a share of a {size} total. A single large order can move these shares, and SIPRI "
+        "counts deliveries of major conventional weapons only."
+    )
+
+
+
+def arms_takeaway(arms: dict, a: str, b: str) -> str:
+    """Short finding on arms for the landing page: ``b``'s share of ``a``'s arms imports in the recent years and over
+    the whole period, with its rank among all suppliers (:func:`arms_summary` output); falls back on :func:`arms_sentence`."""
+    whole, recent = arms.get("share_b") or {}, arms.get("share_b_recent") or {}
+    if not arms.get("years") or not arms.get("covered") or pd.isna(whole.get("share", np.nan)) or not whole.get("tiv_m"):
+        return arms_sentence(arms, a, b)
+    na, nb = display_name(a), display_name(b)
+    span = fmt.years(arms["years"][0], arms["years"][-1])
+    top = f"; largest: {mil.party_name(arms['top'])}" if arms.get("top") and arms["top"] != b else ""
+    rank = f" ({ranks_words(arms['rank'], arms['n_suppliers'], 'supplier')}{top})" if arms.get("rank") else ""
+    text = f"{nb} supplied {fmt.pct(whole['share'] * 100)} of {poss_name(a)} major arms imports by volume (SIPRI TIV) in {span}{rank}"
+    if not pd.isna(recent.get("share", np.nan)) and arms["recent"][0] > arms["years"][0]:
+        text += f", and {fmt.pct(recent['share'] * 100)} in {fmt.years(*arms['recent'])}, when {na} imported far less in all" if recent["total_tiv_m"] / (arms["recent"][1] - arms["recent"][0] + 1) < 0.5 * whole["total_tiv_m"] / len(arms["years"]) else f", and {fmt.pct(recent['share'] * 100)} in {fmt.years(*arms['recent'])}"
+    return text + "."
+
+
+def ranks_words(rank: int, n: int, noun: str) -> str:
+    """``ranks_words(5, 14, "supplier") == "5th of 14 suppliers"``."""
+    from bilateral.ranks import ordinal
+
+    return f"{ordinal(rank)} of {fmt.plural(n, noun)}"
+
+
+def trade_takeaway(tr: dict, all_ranks: pd.DataFrame, a: str, b: str) -> str:
+    """Short finding on trade for the landing page: each side's share of the other's trade in the latest year and
+    its rank among all of the other's trading partners (``all_ranks``: :func:`bilateral.ranks.overview_rows`)."""
+    if not tr["latest_year"]:
+        return trade_sentence(tr, a, b)
+    y = tr["latest_year"]
+    parts = []
+    for c, p, share in ((a, b, tr["share_b_in_a"]), (b, a, tr["share_a_in_b"])):
+        if pd.isna(share):
+            continue
+        r = all_ranks[(all_ranks["dimension"] == "Trade") & (all_ranks["country"] == c) & (all_ranks["partner"] == p)]
+        r = r.iloc[0] if len(r) else None
+        where = (f", {ranks_words(int(r['rank']), int(r['n_ranked']), 'partner')}" if r is not None and r["status"] == "ranked" and str(r["when"]) == str(y) else "")
+        parts.append(f"{display_name(p)} accounted for {share_text(share)} of {poss_name(c)} trade by {poss_name(c)} own figures{where}")
+    return f"In {y}, " + "; ".join(parts) + " (IMF DOTS; the series ends in 2020)." if parts else trade_sentence(tr, a, b)
+
+
+def gas_takeaway(gas: dict, a: str, b: str) -> str:
+    """Short finding on gas for the landing page (the IEA entry routes into Türkiye); falls back on :func:`gas_sentence`."""
+    if gas["kind"] == "tr_imports" and gas.get("source") == "iea" and gas.get("label") is not None and gas.get("latest_year"):
+        return (f"In {gas['latest_year']}, {fmt.pct(gas['latest_share'])} of the gas entering Türkiye ({fmt.num(gas['latest_bcm'], 1)} bcm) came on "
+                f"{gas_routes.route_phrase(gas['supplier'])}, {gas_routes.rank_text(gas['rank'], gas['n_ranked'], ', '.join(gas.get('tied_with') or []))} (IEA Gas Trade Flows).")
+    return gas_sentence(gas, a, b)

@@ -317,3 +317,11 @@ def install_one_line_errors() -> bool:
 
 
 install_one_line_errors()
+
+
+def notebook_defaults(stem: str) -> dict[str, Any]:
+    """The default parameters another report declares in its notebook's parameters cell (``"overview"``)."""
+    from bilateral.build import read_notebook
+    from bilateral.paths import NOTEBOOKS_DIR
+
+    return read_notebook(NOTEBOOKS_DIR / f"{stem}.ipynb").defaults

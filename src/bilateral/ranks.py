@@ -388,6 +388,121 @@ def un_sentence(ranks: pd.DataFrame, anchor: str, partner: str, period: str, *, 
     return text + "."
 
 
+def un_median(scores: pd.DataFrame, anchor: str, period: str, measure: str, *, min_votes: int = MIN_COMMON_VOTES) -> float:
+    """Median of ``measure`` over the states ranked among ``anchor``'s partners in ``period`` (NaN if none)."""
+    ranked = un_ranked(scores, measure, min_votes=min_votes)
+    x = ranked[(ranked["anchor"] == anchor) & (ranked["period"] == period) & ranked["ranked"]]
+    return float(x["value"].median()) if len(x) else float("nan")
+
+
+def _closeness_words(r: Mapping[str, object]) -> str:
+    """Where a percentile puts a partner: "closer than 74% of the others", or "the closest of all"."""
+    p = r.get("percentile")
+    if p is None or pd.isna(p):
+        return ""
+    if p >= 100:
+        return "closer than every other"
+    if p <= 0:
+        return "the least close of all"
+    return f"closer than {fmt.pct(p, 0)} of the others"
+
+
+def un_meaning_sentence(scores: pd.DataFrame, a: str, b: str, period: str, *, min_votes: int = MIN_COMMON_VOTES) -> str:
+    """Key finding on UN General Assembly votes that says what the numbers mean.
+
+    Raw agreement is high for almost every pair of states (most resolutions pass by large majorities), so
+    the pair's agreement share is set beside the median of all of ``a``'s partners, and the pair's rank
+    among all of them is given by agreement share and by Cohen's kappa, which discounts chance agreement.
+    Ends with what the measure does and does not show.
+
+    Args:
+        scores: :func:`un_scores` output holding ``period`` (anchors ``a`` and ``b``).
+        a, b: the pair; ``b`` is ranked among ``a``'s partners (and ``a`` among ``b``'s, by kappa).
+        period: the period label (``"1995–2024"``).
+    """
+    na, nb = display_name(a), display_name(b)
+    pair = scores[(scores["anchor"] == a) & (scores["partner"] == b) & (scores["period"] == period)]
+    if pair.empty or int(pair["n_votes"].iloc[0]) == 0:
+        return f"The vote records hold no General Assembly vote in {period} on which both {na} and {nb} cast a vote."
+    p = pair.iloc[0]
+    text = (f"In the UN General Assembly, {na} and {nb} voted alike on {fmt.pct(p['agreement_share'], share=True)} of the "
+            f"{fmt.integer(int(p['n_votes']))} votes both cast in {period}.")
+    ranks = un_ranks(scores[scores["period"] == period], a, b, min_votes=min_votes)
+    pick = lambda anchor, m: ranks[(ranks["anchor"] == anchor) & (ranks["measure"] == m)].iloc[0]  # noqa: E731
+    share, kappa = pick(a, "agreement_share"), pick(a, "kappa")
+    med_share, med_kappa = un_median(scores, a, period, "agreement_share", min_votes=min_votes), un_median(scores, a, period, "kappa", min_votes=min_votes)
+    if share["status"] != "ranked":
+        return text + (f" {nb} shares too few recorded votes with {na} in {period} to be compared with {fmt.poss(na)} other partners "
+                       f"({presence_words(min_votes)}).")
+    n = int(share["n_ranked"])
+    ranked_a = un_ranked(scores, "agreement_share", min_votes=min_votes)
+    ranked_a = ranked_a[(ranked_a["anchor"] == a) & (ranked_a["period"] == period) & ranked_a["ranked"]]
+    n_most = int((ranked_a["value"] > 0.5).sum())
+    if 2 * n_most >= n:
+        text += (f" That is less than it sounds: most resolutions pass by large majorities, so {fmt.integer(n_most)} of the "
+                 f"{fmt.plural(n, 'state')} with enough common votes with {na} voted with it more than half the time, and the median "
+                 f"state agreed with it on {fmt.pct(med_share, share=True)}")
+    else:
+        text += f" The median of the {fmt.plural(n, 'state')} with enough common votes with {na} agreed with it on {fmt.pct(med_share, share=True)}"
+    text += f"; {nb} ranks {_rank_only(share)} of {fmt.integer(n)} by this share."
+    if kappa["status"] == "ranked" and not pd.isna(p["kappa"]):
+        words = _closeness_words(kappa)
+        text += (f" Cohen's kappa, which discounts the agreement expected by chance, is {fmt.num(p['kappa'], 2)} for the pair "
+                 f"({dip.kappa_words(p['kappa'])}; median {fmt.num(med_kappa, 2)}): by kappa {nb} ranks "
+                 f"{_rank_only(kappa)} of {fmt.integer(int(kappa['n_ranked']))} among {fmt.poss(na)} partners" + (f", {words}" if words else "") + ".")
+        back = pick(b, "kappa")
+        if back["status"] == "ranked":
+            text += f" Seen from {nb}, {na} ranks {_rank_only(back)} of {fmt.integer(int(back['n_ranked']))} by kappa."
+    else:
+        text += " The pair's kappa is undefined (one of them cast the same vote every time), so the chance-corrected comparison cannot be made."
+    return text + " Votes show alignment on the resolutions put to the Assembly, not the depth of bilateral ties."
+
+
+def un_headline(scores: pd.DataFrame, a: str, b: str, period: str, *, min_votes: int = MIN_COMMON_VOTES) -> str:
+    """One-line finding on UN votes for the landing page: the pair's agreement beside the median of ``a``'s
+    partners, and ``b``'s rank by kappa among all of them."""
+    na, nb = display_name(a), display_name(b)
+    pair = scores[(scores["anchor"] == a) & (scores["partner"] == b) & (scores["period"] == period)]
+    if pair.empty or int(pair["n_votes"].iloc[0]) == 0:
+        return f"{na} and {nb} never both cast a vote in the UN General Assembly in {period}."
+    p = pair.iloc[0]
+    med = un_median(scores, a, period, "agreement_share", min_votes=min_votes)
+    text = f"{na} and {nb} voted alike on {fmt.pct(p['agreement_share'], share=True)} of UN General Assembly votes in {period}"
+    if not pd.isna(med):
+        text += f", against a median of {fmt.pct(med, share=True)} for all of {fmt.poss(na)} partners"
+    k = un_ranks(scores[scores["period"] == period], a, b, min_votes=min_votes)
+    k = k[(k["anchor"] == a) & (k["measure"] == "kappa")].iloc[0]
+    if k["status"] == "ranked":
+        text += f"; corrected for chance (kappa {fmt.num(p['kappa'], 2)}), {nb} ranks {_rank_only(k)} of {fmt.integer(int(k['n_ranked']))}"
+    return text + "."
+
+
+def un_period_note(scores: pd.DataFrame, a: str, b: str, period: str, other_period: str, report: str) -> str:
+    """Why another report prints other UN figures for the pair: it uses another period. Gives the values for
+    ``other_period`` (from ``scores``, which must hold it); empty when the periods are the same."""
+    if other_period == period:
+        return ""
+    x = scores[(scores["anchor"] == a) & (scores["partner"] == b) & (scores["period"] == other_period)]
+    if x.empty or int(x["n_votes"].iloc[0]) == 0:
+        return f"The {report} report covers {other_period} by default, in which the two never both cast a vote."
+    r = x.iloc[0]
+    return (f"The {report} report covers {other_period} by default, hence its different figures: "
+            f"{fmt.pct(r['agreement_share'], share=True)} of {fmt.integer(int(r['n_votes']))} common votes, kappa {fmt.num(r['kappa'], 2)}.")
+
+
+def record_un_measures(scores: pd.DataFrame, a: str, b: str, period: str) -> None:
+    """Note the pair's UN agreement share and kappa for ``period`` as printed (:func:`bilateral.takeaways.record_measure`)."""
+    from bilateral import takeaways
+
+    x = scores[(scores["anchor"] == a) & (scores["partner"] == b) & (scores["period"] == period)]
+    if x.empty or int(x["n_votes"].iloc[0]) == 0:
+        return
+    r = x.iloc[0]
+    pa, pb = sorted((a, b))
+    takeaways.record_measure("UN agreement share", pa, pb, period, fmt.pct(r["agreement_share"], share=True))
+    takeaways.record_measure("UN kappa", pa, pb, period, fmt.num(r["kappa"], 2))
+
+
 def _rank_only(r: Mapping[str, object]) -> str:
     tied = int(r["n_tied"]) if r["n_tied"] is not None and not pd.isna(r["n_tied"]) else 1
     return f"joint {ordinal(int(r['rank']))} (with {fmt.plural(tied - 1, 'other')})" if tied > 1 else ordinal(int(r["rank"]))

@@ -1234,3 +1234,45 @@ def gdp_peak_sentence(code: str, frame: pd.DataFrame, gdp_all: pd.Series | None 
     if y + 1 in frame.index and pd.notna(frame.at[y + 1, "gdp_usd_m"]):
         text += f" (against {money(frame.at[y + 1, 'gdp_usd_m'])} the next year)"
     return text + "."
+
+
+def value_meaning(trade: pd.DataFrame, a: str, b: str, years: Iterable[int], year: int | None) -> str:
+    """What the trade shares mean in money: the value behind each share in ``year`` by each side's own
+    figures (which differ: mirror data), and how far ``a``'s total trade that year was below its peak in
+    ``years``, since a share of a shrunken total stands for less trade. ``year`` None: the latest year of
+    ``years`` with ``a``'s figures. Empty when there is no such year."""
+    na, nb = display_name(a), display_name(b)
+
+    def values(reporter: str, partner: str) -> pd.DataFrame:
+        x = shares(trade, reporter, [partner], EXPORTS, years).set_index("year")
+        m = shares(trade, reporter, [partner], IMPORTS, years).set_index("year")
+        return pd.DataFrame({"value": x["value_usd_m"] + m["value_usd_m"], "total": x["total_usd_m"] + m["total_usd_m"]})
+
+    years = list(years)
+    if not years:
+        return ""
+    va = values(a, b)
+    if year is None:
+        have = va["value"].dropna()
+        year = int(have.index.max()) if len(have) else None
+    if not year:
+        return ""
+    years = [y for y in years if y <= year]
+    va, vb = va.loc[[y for y in va.index if y <= year]], values(b, a)
+    parts = []
+    if year in va.index and pd.notna(va.at[year, "value"]):
+        text = (f"By {fmt.poss(na)} figures, {fmt.poss(nb)} share in {year} stood for {fmt.usd_m(va.at[year, 'value'])} "
+                f"of {fmt.usd_m(va.at[year, 'total'])}")
+        tot = va["total"].dropna()
+        peak_year = int(tot.idxmax()) if len(tot) else year
+        drop = 1 - va.at[year, "total"] / tot.max() if len(tot) else 0
+        if peak_year != year and drop >= 0.1:
+            text += (f"; {fmt.poss(na)} total trade that year was {fmt.pct(drop * 100, 0)} below its peak of {fmt.usd_m(tot.max())} "
+                     f"in {peak_year}, so a given share stood for less trade than it would have then")
+        parts.append(text + ".")
+    if year in vb.index and pd.notna(vb.at[year, "value"]) and year in va.index and pd.notna(va.at[year, "value"]):
+        parts.append(
+            f"The two sides' records of the same trade differ: {fmt.usd_m(va.at[year, 'value'])} by {fmt.poss(na)} figures, "
+            f"{fmt.usd_m(vb.at[year, 'value'])} by {fmt.poss(nb)}; each share uses its own side's records, never a mix."
+        )
+    return " ".join(parts)
