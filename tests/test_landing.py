@@ -48,3 +48,6 @@ def test_landing_page_order_takeaways_and_about_section(tmp_path):
 def test_data_label_and_reading_order():
     assert landing.data_label("btc-throughput.csv") == "Btc throughput (CSV)"
     assert landing.reading_order(["trade", "zeta", "overview", "alpha"]) == (["overview", "trade"], ["alpha", "zeta"])
+    assert landing.link_text("trade", "Bilateral trade seen from both sides") == "See the trade report"
+    assert landing.link_text("claims", "Claims check: the seeds") == "See the claims check report"
+    assert landing.link_text("military_arm_rus", "Military ties: Armenia and Russia") == "See the military ties report"

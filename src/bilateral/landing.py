@@ -59,9 +59,11 @@ def reading_order(stems: Iterable[str]) -> tuple[list[str], list[str]]:
     return [s for s in known if s in present], sorted(present - set(known))
 
 
-def link_text(report_title: str) -> str:
-    """The words of a takeaway's link to the section behind it."""
-    return f"See the {report_title.split(':')[0].strip().lower()} report"
+def link_text(stem: str, report_title: str) -> str:
+    """The words of a takeaway's link to the section behind it ("See the trade report"): the report's name in
+    the suite's menu, else its title up to a colon."""
+    name = dict(READING_ORDER).get(stem) or report_title.split(":")[0].strip()
+    return f"See the {name.lower()} report"
 
 
 def entry(stem: str, title: str, summary: str, reports_dir: Path, notebook: str, build_id: str,
@@ -99,7 +101,7 @@ def landing_html(entries: Sequence[ReportEntry], reports_dir: Path, css: str, te
     for t in takeaways_mod.read(reports_dir / f"{overview}-data"):
         if t.kind != "takeaway":
             continue
-        items.append({"sentence": t.sentence, "href": t.href, "link_text": link_text(titles.get(t.report, t.report))})
+        items.append({"sentence": t.sentence, "href": t.href, "link_text": link_text(t.report, titles.get(t.report, t.report))})
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)), autoescape=False)
     return env.get_template(TEMPLATE).render(
         title=TITLE,
