@@ -79,3 +79,11 @@ def test_glossary_links_resolve(stem):
     assert links, f"{stem}.html links no term to the glossary"
     broken = [href for href in links if not _resolves(href)]
     assert not broken, broken
+
+
+@pytest.mark.parametrize("page", ["index", "glossary"])
+def test_landing_and_glossary_pages_name_no_files_hashes_or_identifiers(page):
+    from bilateral.readability import machine_identifiers
+
+    text = (REPORTS_DIR / f"{page}.html").read_text(encoding="utf-8")
+    assert machine_identifiers(text) == []
