@@ -594,8 +594,8 @@ def test_notebook_other_pair(tmp_path):
     text = notebook_text(nb)
     key = _findings(text)
     # Same independent script for AM/RU (ARM/RUS), 1992-2025: 2,932 common votes, 2,075 identical (70.77%), kappa 0.352.
-    assert "Armenia and Russia voted alike on 70.8% of the 2,932 recorded" in key
-    assert "is 0.35 (0 is chance level" in key
+    assert "Armenia and Russia voted alike on 70.8% of the 2,932 votes both cast in 1992–2025" in key
+    assert "is 0.35 for the pair (35% of the agreement possible beyond chance" in key
     # Sections the data do not cover say so instead of failing.
     assert "The COW diplomatic-exchange extract holds only rows for Azerbaijan; it does not cover Armenia–Russia." in text
     assert "The index does not map Armenia's own network" in text
