@@ -315,7 +315,7 @@ def test_overview_rows_say_not_covered_for_a_pair_the_data_cannot_rank(dots, tra
     assert (rows["rank_text"] == R.NOT_COVERED).all()
     assert R.overview_sentence(rows, a, b) == (
         "The data rank Uzbekistan among all of Kazakhstan's partners in no dimension. Not covered by the data for Uzbekistan's place "
-        "among Kazakhstan's partners: UN votes, trade, arms transfers and diplomatic posts.")
+        "among Kazakhstan's partners: UN votes, trade, arms transfers, diplomatic posts and gas.")
 
 
 def test_overview_rows_default_pair(dots, transfers):
@@ -327,8 +327,8 @@ def test_overview_rows_default_pair(dots, transfers):
     # Türkiye's suppliers 1995-2024 (17 with recorded deliveries) do not include Azerbaijan.
     assert R.overview_sentence(R.overview_rows("AZE", "TUR", None, tr, ar, None), "TUR", "AZE") == (
         "Among all of Türkiye's partners, Azerbaijan ranks 33rd of 207 trading partners in Türkiye's records (2020). It is not among "
-        "Türkiye's 17 arms suppliers (1995–2024). Not covered by the data for Azerbaijan's place among Türkiye's partners: UN votes and "
-        "diplomatic posts.")
+        "Türkiye's 17 arms suppliers (1995–2024). Not covered by the data for Azerbaijan's place among Türkiye's partners: UN votes, "
+        "diplomatic posts and gas.")
     table = R.overview_table(R.overview_rows("AZE", "TUR", None, tr, ar, None))
     assert {"Rank", "Number ranked", "Year or period"} <= set(table.columns)
 
@@ -523,3 +523,21 @@ def test_status_cell(r, empty, text):
 def test_un_spans_whole_period_then_five_year_periods():
     assert R.un_spans(1992, 2005, 5) == [(1992, 2005), (1992, 1996), (1997, 2001), (2002, 2005)]
     assert R.un_spans(2020, 2022, 5) == [(2020, 2022)]  # one period only: no repetition
+
+
+def test_overview_rows_rank_the_gas_supplier_only_for_the_buyer():
+    # Türkiye buys; Azerbaijan 2nd of 3 pipeline suppliers in 2024, no tie. The entry routes say nothing about
+    # Azerbaijan's other buyers, so Türkiye's place among them is not covered.
+    gas = {"kind": "tr_imports", "supplier": "AZE", "label": "Azerbaijan", "latest_year": 2024, "rank": 2, "n_ranked": 3, "tied_with": []}
+    rows = R.overview_rows("AZE", "TUR", None, None, None, None, gas=gas)
+    g = rows[rows["dimension"] == "Gas"].set_index("country")
+    assert g.loc["TUR", "rank_text"] == "2nd of 3" and g.loc["TUR", "when"] == "2024" and g.loc["TUR", "status"] == "ranked"
+    assert g.loc["AZE", "status"] == R.NOT_COVERED
+    text = R.overview_sentence(rows, "TUR", "AZE")
+    assert "2nd of 3 pipeline suppliers of the gas entering Türkiye (2024)" in text
+    # a tie of two is stated; a pair without the buyer, or without a gas summary, is not covered
+    tied = R.overview_rows("AZE", "TUR", None, None, None, None, gas={**gas, "rank": 1, "n_ranked": 3, "tied_with": ["RUS"]})
+    assert tied[(tied["dimension"] == "Gas") & (tied["country"] == "TUR")]["rank_text"].iloc[0].startswith("joint 1st")
+    for other in (None, {**gas, "supplier": "IRN"}):
+        r = R.overview_rows("AZE", "TUR", None, None, None, None, gas=other)
+        assert set(r.loc[r["dimension"] == "Gas", "status"]) == {R.NOT_COVERED}

@@ -815,7 +815,7 @@ def posts_sentence(ranks: pd.DataFrame, host: str, sender: str, edition: int | N
 
 
 def overview_rows(a: str, b: str, un: pd.DataFrame | None, tr: pd.DataFrame | None, arms: pd.DataFrame | None, posts: pd.DataFrame | None,
-                  *, un_period: str | None = None, arms_period: str | None = None) -> pd.DataFrame:
+                  *, un_period: str | None = None, arms_period: str | None = None, gas: Mapping | None = None) -> pd.DataFrame:
     """One row per dimension and direction: the partner's rank among all of the country's partners.
 
     Args:
@@ -824,6 +824,11 @@ def overview_rows(a: str, b: str, un: pd.DataFrame | None, tr: pd.DataFrame | No
         tr: :func:`trade_ranks` output (each reporter's latest year with records).
         arms: :func:`arms_ranks` output (the row for ``arms_period``; default the first period).
         posts: :func:`posts_ranks` output (the latest edition).
+        gas: the overview's gas summary from the IEA entry routes (``bilateral.overview.gas_summary_iea``: keys
+            ``kind`` "tr_imports", ``buyer``-side ``supplier``, ``rank``, ``n_ranked``, ``tied_with``,
+            ``latest_year``): the supplier's rank among the pipeline suppliers of the gas entering the buyer in its
+            latest full year. The entry-route data say nothing of the supplier's sales to other buyers, so the
+            other direction is not covered.
         Any of them may be None: the dimension is then reported as not covered.
 
     Returns:
@@ -868,10 +873,26 @@ def overview_rows(a: str, b: str, un: pd.DataFrame | None, tr: pd.DataFrame | No
             add("Diplomatic posts", country, partner, f"posts in {display_name(country)} among index states", _row_dict(x), str(ed) if ed else "–")
         else:
             add("Diplomatic posts", country, partner, "posts", {}, "–")
+        add("Gas", country, partner, *_gas_rank(gas, country, partner))
     out = pd.DataFrame(rows)
     for c in ("rank", "n_tied", "n_ranked"):
         out[c] = pd.array(out[c], dtype="Int64")
     return out
+
+
+def _gas_rank(gas: Mapping | None, country: str, partner: str) -> tuple[str, dict, str]:
+    """The measure, rank dict and year of ``partner`` among ``country``'s gas suppliers, from the overview's gas
+    summary (see :func:`overview_rows`); not covered unless ``country`` is the buyer the entry routes describe."""
+    if not gas or gas.get("kind") != "tr_imports" or gas.get("supplier") != partner:
+        return "gas supplier", {}, "–"
+    measure = f"pipeline supplier of the gas entering {display_name(country)} (entry routes)"
+    year = gas.get("latest_year")
+    if gas.get("label") is None or year is None:
+        return measure, {"status": "empty", "n_ranked": int(gas.get("n_ranked") or 0)}, "–"
+    if gas.get("rank") is None:
+        return measure, {"status": "absent", "n_ranked": int(gas.get("n_ranked") or 0)}, str(year)
+    tied = len(gas.get("tied_with") or ())
+    return measure, {"status": "ranked", "rank": int(gas["rank"]), "n_ranked": int(gas["n_ranked"]), "n_tied": tied + 1}, str(year)
 
 
 def _row_dict(x: pd.DataFrame) -> dict:
@@ -911,6 +932,7 @@ def overview_sentence(rows: pd.DataFrame, country: str, partner: str) -> str:
         "Trade": (f"trading partners in {fmt.poss(nc)} records", "trading partners with recorded trade"),
         "Arms transfers": ("arms suppliers by TIV", "arms suppliers"),
         "Diplomatic posts": (f"index states by posts in {nc}", "index states with a post there"),
+        "Gas": (f"pipeline suppliers of the gas entering {nc}", "pipeline suppliers of its gas"),
     }
     x = rows[(rows["country"] == country) & (rows["partner"] == partner)]
     ranked, outside, missing = [], [], []
