@@ -87,3 +87,21 @@ def test_landing_and_glossary_pages_name_no_files_hashes_or_identifiers(page):
 
     text = (REPORTS_DIR / f"{page}.html").read_text(encoding="utf-8")
     assert machine_identifiers(text) == []
+
+
+@pytest.mark.parametrize("stem", REPORT_PAGES)
+def test_no_pdf_page_ends_with_a_heading(stem):
+    """A heading is never stranded at the foot of a PDF page, away from its content (read from the text of
+    each page: its last lines, page footer aside, must not be a section heading of the report)."""
+    from pypdf import PdfReader
+
+    page = (REPORTS_DIR / f"{stem}.html").read_text(encoding="utf-8")
+    headings = {html.unescape(re.sub(r"<[^>]+>", "", h)).replace("¶", "").strip()
+                for h in re.findall(r"<h[234][^>]*>(.*?)</h[234]>", page, flags=re.S)} - {""}
+    stranded = []
+    for number, pdf_page in enumerate(PdfReader(str(REPORTS_DIR / f"{stem}.pdf")).pages, 1):
+        lines = [line.strip() for line in pdf_page.extract_text().splitlines() if line.strip()]
+        body = [line for line in lines if not re.search(r"\d+ / \d+$", line)]
+        if body and body[-1] in headings:
+            stranded.append((number, body[-1]))
+    assert not stranded, f"{stem}.pdf: headings at the foot of a page: {stranded}"
