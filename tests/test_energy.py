@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from bilateral import energy as E
+from bilateral import fmt
 from bilateral.data import load
 from bilateral.paths import PROCESSED_DIR
 
@@ -598,7 +599,7 @@ def test_total_needs_every_source_and_ties_are_stated():
     assert G.rank_text(1, 3, "RUS") == "1st of 3 pipeline suppliers (tied with Russia)"
     assert G.rank_text(3, 1) == "3rd of 1 pipeline supplier"
     assert G.rank_in_period(pd.Series({"AZE": 0.0, "RUS": 2.0, "IRN": 1.0}), "AZE") == (None, 2, [])
-    assert G.ordinal(12) == "12th" and G.ordinal(22) == "22nd"
+    assert fmt.ordinal(12) == "12th" and fmt.ordinal(22) == "22nd"
 
 
 def test_unreported_months_are_masked():

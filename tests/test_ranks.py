@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from bilateral import ranks as R
+from bilateral import fmt
 from bilateral.data import load
 
 # ---------------------------------------------------------------------------------------------
@@ -99,7 +100,7 @@ def test_generic_core_ranks_a_supplier_by_year_table():
 @pytest.mark.parametrize("n, text", [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"),
                                      (21, "21st"), (22, "22nd"), (101, "101st"), (111, "111th"), (112, "112th"), (167, "167th")])
 def test_ordinal(n, text):
-    assert R.ordinal(n) == text
+    assert fmt.ordinal(n) == text
 
 
 def test_rank_words_ties_and_denominators():

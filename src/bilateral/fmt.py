@@ -120,3 +120,10 @@ def plural_noun(word: str) -> str:
 def plural(n: int, noun: str, many: str | None = None) -> str:
     """``plural(1, "year") == "1 year"``, ``plural(3, "year") == "3 years"``, ``plural(2, "ally", "allies")``."""
     return f"{integer(n)} {noun if n == 1 else (many or noun + 's')}"
+
+
+def ordinal(n: int) -> str:
+    """``ordinal(1) == "1st"``, ``ordinal(2) == "2nd"``, ``ordinal(11) == "11th"``, ``ordinal(23) == "23rd"``."""
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -183,12 +183,6 @@ def ranks(sup: pd.DataFrame, who: str) -> pd.DataFrame:
     )
 
 
-def ordinal(n: int) -> str:
-    """``ordinal(1) == "1st"``, ``ordinal(2) == "2nd"``, ``ordinal(11) == "11th"``, ``ordinal(23) == "23rd"``."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def rank_text(rank: int | None, n: int, tied: str = "") -> str:
     """``rank_text(1, 3) == "1st of 3 pipeline suppliers"``; ties and an absent supplier are stated.
 
@@ -199,7 +193,7 @@ def rank_text(rank: int | None, n: int, tied: str = "") -> str:
     """
     if rank is None:
         return f"no supply ({fmt.plural(n, 'pipeline supplier')})"
-    text = f"{ordinal(rank)} of {fmt.plural(n, 'pipeline supplier')}"
+    text = f"{fmt.ordinal(rank)} of {fmt.plural(n, 'pipeline supplier')}"
     if tied:
         text += f" (tied with {fmt.join_and(display_name(c) for c in tied.split(', '))})"
     return text

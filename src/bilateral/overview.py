@@ -1630,9 +1630,8 @@ def arms_takeaway(arms: dict, a: str, b: str) -> str:
 
 def ranks_words(rank: int, n: int, noun: str) -> str:
     """``ranks_words(5, 14, "supplier") == "5th of 14 suppliers"``."""
-    from bilateral.ranks import ordinal
 
-    return f"{ordinal(rank)} of {fmt.plural(n, noun)}"
+    return f"{fmt.ordinal(rank)} of {fmt.plural(n, noun)}"
 
 
 def trade_takeaway(tr: dict, all_ranks: pd.DataFrame, a: str, b: str) -> str:

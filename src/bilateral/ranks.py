@@ -219,16 +219,6 @@ def top_n(ranked: pd.DataFrame, n: int = 10, *, keep: str | None = None, entity:
 # ---------------------------------------------------------------------------------------------
 
 
-def ordinal(n: int) -> str:
-    """``ordinal(1) == "1st"``, ``ordinal(2) == "2nd"``, ``ordinal(11) == "11th"``, ``ordinal(23) == "23rd"``."""
-    n = int(n)
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def rank_words(r: Mapping[str, object], noun: str, many: str | None = None) -> str:
     """A rank with its ties and denominator: "2nd of 167 partners", "joint 3rd (with 1 other) of 40 states",
     "1st, the only partner".
@@ -239,7 +229,7 @@ def rank_words(r: Mapping[str, object], noun: str, many: str | None = None) -> s
     """
     n = int(r["n_ranked"])
     rank, tied = int(r["rank"]), int(r["n_tied"] or 1)
-    joint = f"joint {ordinal(rank)} (with {fmt.plural(tied - 1, 'other')})" if tied > 1 else ordinal(rank)
+    joint = f"joint {fmt.ordinal(rank)} (with {fmt.plural(tied - 1, 'other')})" if tied > 1 else fmt.ordinal(rank)
     if n == 1:
         return f"1st, the only {noun}"
     return f"{joint} of {fmt.plural(n, noun, many)}"
@@ -259,7 +249,7 @@ def rank_cell(r: Mapping[str, object]) -> str:
         if int(r["n_ranked"]) == 1:
             return "only one ranked"
         joint = "joint " if int(r["n_tied"]) > 1 else ""
-        return f"{joint}{ordinal(int(r['rank']))} of {fmt.integer(int(r['n_ranked']))}"
+        return f"{joint}{fmt.ordinal(int(r['rank']))} of {fmt.integer(int(r['n_ranked']))}"
     if r["status"] in ("excluded", "absent") and r["n_ranked"]:
         return f"not among the {fmt.integer(int(r['n_ranked']))}"
     return "–"
@@ -505,7 +495,7 @@ def record_un_measures(scores: pd.DataFrame, a: str, b: str, period: str) -> Non
 
 def _rank_only(r: Mapping[str, object]) -> str:
     tied = int(r["n_tied"]) if r["n_tied"] is not None and not pd.isna(r["n_tied"]) else 1
-    return f"joint {ordinal(int(r['rank']))} (with {fmt.plural(tied - 1, 'other')})" if tied > 1 else ordinal(int(r["rank"]))
+    return f"joint {fmt.ordinal(int(r['rank']))} (with {fmt.plural(tied - 1, 'other')})" if tied > 1 else fmt.ordinal(int(r["rank"]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1056,7 +1046,7 @@ def plot_top(top: pd.DataFrame, value: str, xlabel: str, *, highlight_colour: st
         y += 1
         prev = r
         name = party_label(r[entity])
-        head = (f"joint {ordinal(int(r['rank']))}" if int(r["n_tied"]) > 1 else ordinal(int(r["rank"]))) if bool(r["ranked"]) else ""
+        head = (f"joint {fmt.ordinal(int(r['rank']))}" if int(r["n_tied"]) > 1 else fmt.ordinal(int(r["rank"]))) if bool(r["ranked"]) else ""
         labels.append(f"{head}  {name}" if head else f"{name} (not ranked)")
         colours.append((highlight_colour or figures.colour(str(r[entity]))) if bool(r.get("highlight", False)) else "#b8b8b8")
     bars = ax.barh(ys, top[value].astype(float), color=colours)
@@ -1088,7 +1078,7 @@ def plot_rank_over_time(lines: Sequence[tuple[str, pd.DataFrame, str]], *, x: st
         ok = f[y.notna()]
         if len(ok):
             last = ok.iloc[-1]
-            ax.annotate(f"{ordinal(int(last['rank']))} of {int(last['n_ranked'])}", (last[x], float(last["rank"])), xytext=(4, 0),
+            ax.annotate(f"{fmt.ordinal(int(last['rank']))} of {int(last['n_ranked'])}", (last[x], float(last["rank"])), xytext=(4, 0),
                         textcoords="offset points", va="center", fontsize=8.5, color=colour)
             worst = max(worst, int(y.max()))
     ax.set_ylim(worst + 0.5 if worst > 1 else 1.5, 0.5)
@@ -1105,7 +1095,7 @@ def top_alt(top: pd.DataFrame, value: str, value_text: Callable[[float], str], w
     items = []
     for _, r in top.iterrows():
         name = party_label(r[entity])
-        head = (f"joint {ordinal(int(r['rank']))}" if int(r["n_tied"]) > 1 else ordinal(int(r["rank"]))) if bool(r["ranked"]) else "not ranked:"
+        head = (f"joint {fmt.ordinal(int(r['rank']))}" if int(r["n_tied"]) > 1 else fmt.ordinal(int(r["rank"]))) if bool(r["ranked"]) else "not ranked:"
         items.append(f"{head} {name} ({value_text(float(r[value]))})")
     return f"Horizontal bar chart of {what}. " + "; ".join(items) + "."
 
