@@ -291,14 +291,8 @@ def test_energy_events_lanes_and_sources():
     assert list(ev["lane"]) == ["BTC", "TAP", "TANAP"]
     assert ev["x"].iloc[0] == pytest.approx(2006 + 5.5 / 12)  # month precision: mid-June
     assert list(ev["when"]) == ["Jun 2006", "17 May 2016", "30 Jun 2018"]
-    assert E.event_source_keys(ev) == ["press_figures", "seeds", "project"]
     assert E.energy_events(EVENTS, "CHN", range(2000, 2025)).empty
     assert E.event_lane("Contract of the Century") == E.OTHER_LANE
-
-
-def test_curated_list_citation_maps_to_agreements_list():
-    ev = EVENTS.iloc[[3]].assign(source="https://en.trend.az/x | 002_556960fc3d1098ab.txt § Military Alliance")
-    assert E.event_source_keys(ev) == ["bilateral_agreements_curated", "seeds", "project"]
 
 
 def test_pipelines_apply_only_to_the_origin():

@@ -283,21 +283,6 @@ def test_security_events(events):
     )
 
 
-def test_event_source_keys():
-    ev = pd.DataFrame({
-        "source": [
-            "https://a.example/x | 000_bbf2abffa65fbe36.txt § DEVELOPMENT",
-            "sipri_arms_transfers/file.csv#SIPRI AT Database ID=1",
-            "https://press.example/y",
-        ],
-        "source_kind": ["curated_list", "dataset", "press"],
-    })
-    allowed = ("seeds", "bilateral_agreements_curated", "press_figures", "sipri_arms_transfers", "atop_mid_peacesciencer", "project")
-    # Row 1: agreements-list URL (first citation of a curated_list row) and a seed; row 2: a SIPRI row; row 3: press.
-    assert mil.event_source_keys(ev, allowed) == ["seeds", "bilateral_agreements_curated", "press_figures", "sipri_arms_transfers", "project"]
-    assert mil.event_source_keys(ev.iloc[[1]], allowed) == ["sipri_arms_transfers", "project"]
-
-
 def test_decimal_year_and_dates():
     d = mil.decimal_year(pd.Series(["2020-01-01", "2010-07-01", "2000-01-01"]), pd.Series(["year", "month", "day"]))
     # year precision -> mid-year; July -> (7 - 0.5) / 12 = 0.5417; 1 Jan -> 0.5 / 31 / 12 = 0.0013.

@@ -306,15 +306,6 @@ def _gas():
     return df
 
 
-def test_gas_share_of_turkiye_imports():
-    g = _gas()
-    # 2020: 5 / 20 = 0.25; 2021: 6 / 30 = 0.2; 2022: no figure -> gap
-    s = ov.gas_shares_by_year(g, "AZE", [2020, 2021, 2022])
-    assert s.iloc[:2].tolist() == pytest.approx([0.25, 0.2]) and math.isnan(s.iloc[2])
-    # Georgia is never named: all missing (not zero)
-    assert ov.gas_shares_by_year(g, "GEO", [2020]).isna().all()
-
-
 def test_gas_summary_rank():
     g = _gas()
     out = ov.gas_summary(g, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "AZE", "TUR", ["RUS"], range(2020, 2022))

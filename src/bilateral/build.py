@@ -563,14 +563,11 @@ def _check_outputs(nb) -> list[str]:
     return notes
 
 
-def _mark_title_cell(nb) -> bool:
-    """Flag the first Markdown cell when it opens with an H1, so the header box goes right after it."""
+def _title_in_notebook(nb) -> bool:
+    """Whether the first Markdown cell opens with an H1 (else the page template writes the title)."""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            if cell.source.lstrip().startswith("# "):
-                cell.metadata["bilateral_meta_after"] = True
-                return True
-            return False
+            return cell.source.lstrip().startswith("# ")
     return False
 
 
@@ -581,7 +578,7 @@ def render_html(nb, header: Mapping[str, Any]) -> str:
 
     nb = _strip_for_render(nb)
     header = dict(header)
-    header["title_in_notebook"] = _mark_title_cell(nb)
+    header["title_in_notebook"] = _title_in_notebook(nb)
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell", "remove_cell"}

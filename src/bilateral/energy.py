@@ -761,16 +761,6 @@ def energy_events(events: pd.DataFrame, country: str, years: Iterable[int]) -> p
     return ev
 
 
-def event_source_keys(ev: pd.DataFrame) -> list[str]:
-    """The catalog keys for a figure or table of events: those of every citation shown, then 'project'.
-
-    The first citation of a ``curated_list`` event is the agreements list (its URL is the list's
-    source), whatever its form.
-    """
-    keys = {k for kind, src in zip(ev["source_kind"].astype(str), ev["source"].astype(str)) for k in citations.source_keys(src, kind)}
-    return sorted(keys) + ["project"]
-
-
 def event_lane(title: str) -> str:
     """The pipeline an event title names (first match in :data:`PIPELINE_ORDER`), else 'Other'."""
     for key in PIPELINE_ORDER:

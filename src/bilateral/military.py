@@ -776,15 +776,6 @@ def event_date_text(date: str, precision: str) -> str:
     return date[:4] if precision == "year" else date[:7] if precision == "month" else date
 
 
-def event_source_keys(ev: pd.DataFrame, allowed: Sequence[str]) -> list[str]:
-    """The catalogue keys behind the events shown, in the order of ``allowed`` (the events table's sources).
-
-    Citations are read by :func:`bilateral.citations.source_keys`; ``project`` (the compilation) is always kept.
-    """
-    found = {"project"} | {k for src, kind in zip(ev["source"], ev["source_kind"]) for k in citations.source_keys(str(src), str(kind))}
-    return [k for k in allowed if k in found]
-
-
 def milestones_table(ev: pd.DataFrame, *, with_source: bool = True) -> pd.DataFrame:
     """The reader's list of milestones, numbered as on the timeline.
 

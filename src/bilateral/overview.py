@@ -325,20 +325,6 @@ def trade_is_estimate(trade: pd.DataFrame, reporter: str, partner: str, year: in
     return bool(any(flags))
 
 
-def gas_shares_by_year(gas: pd.DataFrame, supplier: str, years: Iterable[int]) -> pd.Series:
-    """``supplier``'s share (0–1) of Türkiye's gas imports, from the importer-side press series.
-
-    Uses :func:`energy.volume_wide` and :func:`energy.computed_shares` (supplier ÷ total of the same
-    year). All NaN when the press table never names the supplier; gaps stay gaps.
-    """
-    years = list(years)
-    label = energy.supplier_label(gas, supplier)
-    if label is None or not years:
-        return pd.Series(np.nan, index=pd.Index(years, name="year"), dtype=float, name="share")
-    wide = energy.volume_wide(gas, [label, energy.TOTAL_LABEL], years)
-    return (energy.computed_shares(wide)[label] / 100.0).rename("share")
-
-
 def iea_annual(flows: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
     """Entries by source per year from the IEA monthly routes (mcm), and the full years (12 months, every entry route reported)."""
     wm = gas_routes.monthly_wide(flows)
