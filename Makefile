@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Where the raw third-party sources live (read by `make data` and by the raw-data tests only).
 export BILATERAL_RAW_DIR ?= $(abspath ../shared/sources)
 
-.PHONY: help env data reports report test bench lab lock clean-build
+.PHONY: help env data reports report lint format test bench lab lock clean-build
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS=":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,7 +34,15 @@ reports: $(STAMP) ## Build every notebook into reports/ (HTML, PDF, figure data,
 report: $(STAMP) ## One report: make report NB=trade [PARAMS='country_a=GEO start_year=2000'] [PAIRS=AZE-TUR,ARM-GEO] [HTML_ONLY=1] [FORCE=1]
 	$(PY) -m bilateral.cli build $(NB) $(if $(PARAMS),$(foreach p,$(PARAMS),-p '$(p)')) $(if $(PAIRS),--pairs '$(PAIRS)') $(if $(HTML_ONLY),--html-only) $(if $(FORCE),--force)
 
-test: $(STAMP) ## Run the whole test suite (fails if no test is collected)
+lint: $(STAMP) ## Lint and format check (ruff, configured in pyproject.toml); `make format` fixes what it can
+	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/ruff format --check src tests scripts
+
+format: $(STAMP) ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix src tests scripts
+	$(VENV)/bin/ruff format src tests scripts
+
+test: $(STAMP) lint ## Lint, then run the whole test suite (fails if no test is collected)
 	@$(PY) -m pytest -n 2 -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
@@ -45,7 +53,7 @@ lab: $(STAMP) ## Open the notebooks in JupyterLab
 	$(VENV)/bin/jupyter lab notebooks/
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs uv; records no download addresses)
-	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 \
+	uv pip compile pyproject.toml --extra test --extra lab --generate-hashes --python-version 3.11 \
 	  --python-platform x86_64-unknown-linux-gnu --no-header --no-annotate -o requirements.lock
 
 clean-build: ## Remove the build folder (executed notebooks, stamps, the validated-table cache)

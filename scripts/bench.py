@@ -30,6 +30,7 @@ into ``reports/``. ``--notebooks DIR`` benchmarks another folder of notebooks.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -75,10 +76,8 @@ class PeakMemory:
             except psutil.Error:
                 break
             for proc in procs:
-                try:
+                with contextlib.suppress(psutil.Error):
                     total += proc.memory_info().rss
-                except psutil.Error:
-                    pass
             self.peak = max(self.peak, total)
             self._stop.wait(self.interval)
 
@@ -120,8 +119,26 @@ def timed(cmd: list[str], *, cwd: Path = ROOT, env: dict | None = None, check: b
 #: Country pairs for the many-pairs series: Türkiye with the Turkic states, the South Caucasus pairs,
 #: and each of these with Russia or Iran (none of them is one of COMPARATORS below).
 PAIRS = [
-    "AZE-TUR", "KAZ-TUR", "UZB-TUR", "KGZ-TUR", "TKM-TUR", "ARM-AZE", "ARM-GEO", "AZE-GEO", "ARM-TUR", "GEO-TUR",
-    "AZE-RUS", "ARM-RUS", "GEO-RUS", "TUR-RUS", "AZE-IRN", "ARM-IRN", "TUR-IRN", "KAZ-RUS", "UZB-RUS", "AZE-KAZ",
+    "AZE-TUR",
+    "KAZ-TUR",
+    "UZB-TUR",
+    "KGZ-TUR",
+    "TKM-TUR",
+    "ARM-AZE",
+    "ARM-GEO",
+    "AZE-GEO",
+    "ARM-TUR",
+    "GEO-TUR",
+    "AZE-RUS",
+    "ARM-RUS",
+    "GEO-RUS",
+    "TUR-RUS",
+    "AZE-IRN",
+    "ARM-IRN",
+    "TUR-IRN",
+    "KAZ-RUS",
+    "UZB-RUS",
+    "AZE-KAZ",
 ]
 #: Comparators passed with every pair, so that no pair clashes with a default comparator.
 COMPARATORS = {"trade": ["comparators=['CHN', 'DEU', 'USA']", "comparators_b=['CHN', 'DEU', 'USA']"]}
@@ -164,7 +181,9 @@ def ours(layout: build.Layout, dirs: list[str], jobs: int, runs: int, work: Path
     for i in range(runs):
         clear_cache(layout)
         report = work / f"cold-{i}.json"
-        seconds, peak = timed([PY, "-m", "bilateral.cli", "build", "--jobs", str(jobs), "--json", str(report), *dirs], env=env)
+        seconds, peak = timed(
+            [PY, "-m", "bilateral.cli", "build", "--jobs", str(jobs), "--json", str(report), *dirs], env=env
+        )
         cold.append(seconds)
         cold_cpu.append(CPU["s"])
         mem.append(peak)
@@ -183,8 +202,19 @@ def ours(layout: build.Layout, dirs: list[str], jobs: int, runs: int, work: Path
         seconds, _ = timed([PY, "-m", "bilateral.cli", "build", "--json", str(report), *dirs], env=env)
         skipped = all(r["skipped"] for r in json.loads(report.read_text())["results"])
         noop.append(seconds)
-        print(f"  no-op rebuild {i + 1}/{runs}: {seconds:.2f} s{'' if skipped else ' (NOT all skipped: inputs changed during the run?)'}", flush=True)
-    return {"cold_s": cold, "cold_cpu_s": cold_cpu, "noop_s": noop, "peak_rss_bytes": mem, "per_report_s": per_report, "phases_s": phases, "cells_s": cells}
+        print(
+            f"  no-op rebuild {i + 1}/{runs}: {seconds:.2f} s{'' if skipped else ' (NOT all skipped: inputs changed during the run?)'}",
+            flush=True,
+        )
+    return {
+        "cold_s": cold,
+        "cold_cpu_s": cold_cpu,
+        "noop_s": noop,
+        "peak_rss_bytes": mem,
+        "per_report_s": per_report,
+        "phases_s": phases,
+        "cells_s": cells,
+    }
 
 
 def naive(notebooks: list[Path], nb_dir: Path, runs: int, work: Path, layout: build.Layout) -> dict:
@@ -197,15 +227,36 @@ def naive(notebooks: list[Path], nb_dir: Path, runs: int, work: Path, layout: bu
         out = work / f"naive-{i}"
         shutil.rmtree(out, ignore_errors=True)
         out.mkdir(parents=True)
-        total, cpu, peak, step = 0.0, 0.0, 0, {k: 0.0 for k in steps}
+        total, cpu, peak, step = 0.0, 0.0, 0, dict.fromkeys(steps, 0.0)
         for nb in notebooks:
             env[build.FIGURE_DATA_ENV] = str(out / f"{nb.stem}-data")
             env[build.FIGURE_DATA_LINK_ENV] = f"{nb.stem}-data"
             executed = out / f"{nb.stem}.ipynb"
             for name, cmd, cwd in [
-                ("papermill", [str(BIN / "papermill"), "--no-progress-bar", "-k", build.KERNEL_NAME, str(nb), str(executed)], nb_dir),
-                ("nbconvert", [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed), "--output-dir", str(out)], ROOT),
-                ("weasyprint", [str(BIN / "weasyprint"), str(out / f"{nb.stem}.html"), str(out / f"{nb.stem}.pdf")], ROOT),
+                (
+                    "papermill",
+                    [str(BIN / "papermill"), "--no-progress-bar", "-k", build.KERNEL_NAME, str(nb), str(executed)],
+                    nb_dir,
+                ),
+                (
+                    "nbconvert",
+                    [
+                        str(BIN / "jupyter"),
+                        "nbconvert",
+                        "--to",
+                        "html",
+                        "--no-input",
+                        str(executed),
+                        "--output-dir",
+                        str(out),
+                    ],
+                    ROOT,
+                ),
+                (
+                    "weasyprint",
+                    [str(BIN / "weasyprint"), str(out / f"{nb.stem}.html"), str(out / f"{nb.stem}.pdf")],
+                    ROOT,
+                ),
             ]:
                 seconds, rss = timed(cmd, cwd=cwd, env=env)
                 step[name] += seconds
@@ -221,7 +272,9 @@ def naive(notebooks: list[Path], nb_dir: Path, runs: int, work: Path, layout: bu
     return {"total_s": totals, "cpu_s": cpus, "steps_s": steps, "peak_rss_bytes": mem}
 
 
-def many_pairs(layout: build.Layout, dirs: list[str], jobs: int, notebook: str, counts: list[int], runs: int, work: Path) -> dict:
+def many_pairs(
+    layout: build.Layout, dirs: list[str], jobs: int, notebook: str, counts: list[int], runs: int, work: Path
+) -> dict:
     """Build ``notebook`` for the first n of :data:`PAIRS`, for each n in ``counts`` (table cache warm, stamps cleared)."""
     env = bench_env(layout)
     params = [arg for p in COMPARATORS.get(notebook, []) for arg in ("-p", p)]
@@ -231,12 +284,37 @@ def many_pairs(layout: build.Layout, dirs: list[str], jobs: int, notebook: str, 
             for sub in (layout.stamps, layout.executed, layout.failed):
                 shutil.rmtree(sub, ignore_errors=True)
             report = work / f"pairs-{n}-{i}.json"
-            cmd = [PY, "-m", "bilateral.cli", "build", notebook, "--pairs", ",".join(PAIRS[:n]), *params,
-                   "--jobs", str(jobs), "--json", str(report), *dirs]
+            cmd = [
+                PY,
+                "-m",
+                "bilateral.cli",
+                "build",
+                notebook,
+                "--pairs",
+                ",".join(PAIRS[:n]),
+                *params,
+                "--jobs",
+                str(jobs),
+                "--json",
+                str(report),
+                *dirs,
+            ]
             seconds, peak = timed(cmd, env=env, check=False)
-            result = json.loads(report.read_text()) if report.is_file() else {"results": [], "failed_pairs": ["(the build did not run)"]}
+            result = (
+                json.loads(report.read_text())
+                if report.is_file()
+                else {"results": [], "failed_pairs": ["(the build did not run)"]}
+            )
             ok = sum(1 for r in result["results"] if r["ok"])
-            points.append({"pairs": n, "seconds": seconds, "ok": ok, "failed_pairs": result.get("failed_pairs", []), "peak_rss_bytes": peak})
+            points.append(
+                {
+                    "pairs": n,
+                    "seconds": seconds,
+                    "ok": ok,
+                    "failed_pairs": result.get("failed_pairs", []),
+                    "peak_rss_bytes": peak,
+                }
+            )
             print(f"  {notebook} for {n} pair(s), run {i + 1}/{runs}: {seconds:.1f} s ({ok} built)", flush=True)
     xs = [p["pairs"] for p in points]
     ys = [p["seconds"] for p in points]
@@ -245,14 +323,26 @@ def many_pairs(layout: build.Layout, dirs: list[str], jobs: int, notebook: str, 
         mx, my = statistics.fmean(xs), statistics.fmean(ys)
         slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
         intercept = my - slope * mx
-    return {"notebook": notebook, "pairs": PAIRS[: max(counts)], "points": points, "marginal_s_per_report": slope, "fixed_s": intercept}
+    return {
+        "notebook": notebook,
+        "pairs": PAIRS[: max(counts)],
+        "points": points,
+        "marginal_s_per_report": slope,
+        "fixed_s": intercept,
+    }
 
 
 def spread(values: list[float]) -> dict:
     """Median, min, max and interquartile range of a list of timings."""
     values = sorted(values)
     q = statistics.quantiles(values, n=4, method="inclusive") if len(values) >= 2 else [values[0]] * 3
-    return {"median": statistics.median(values), "min": values[0], "max": values[-1], "iqr": q[2] - q[0], "n": len(values)}
+    return {
+        "median": statistics.median(values),
+        "min": values[0],
+        "max": values[-1],
+        "iqr": q[2] - q[0],
+        "n": len(values),
+    }
 
 
 def fmt_spread(s: dict, unit: str = "s", digits: int = 1) -> str:
@@ -268,7 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", type=Path, default=None, help="benchmark this folder instead of notebooks/")
     parser.add_argument("--skip-naive", action="store_true", help="only time our build")
     parser.add_argument("--pairs-notebook", default="trade", help="notebook of the many-pairs series")
-    parser.add_argument("--pairs-counts", default="1,5,10,20", help="numbers of pairs to time (comma-separated; at most 20)")
+    parser.add_argument(
+        "--pairs-counts", default="1,5,10,20", help="numbers of pairs to time (comma-separated; at most 20)"
+    )
     parser.add_argument("--pairs-runs", type=int, default=1, help="repetitions of each point of the pairs series")
     parser.add_argument("--skip-pairs", action="store_true", help="skip the many-pairs series")
     args = parser.parse_args(argv)
@@ -276,18 +368,34 @@ def main(argv: list[str] | None = None) -> int:
     trial = paths.BUILD_DIR / "bench" / "trial"
     notebooks_dir = args.notebooks.resolve() if args.notebooks else build.Layout().notebooks
     layout = build.Layout(notebooks=notebooks_dir, reports=trial / "reports", build=trial / "build")
-    dirs = ["--notebooks-dir", str(layout.notebooks), "--reports-dir", str(layout.reports), "--build-dir", str(layout.build)]
+    dirs = [
+        "--notebooks-dir",
+        str(layout.notebooks),
+        "--reports-dir",
+        str(layout.reports),
+        "--build-dir",
+        str(layout.build),
+    ]
     notebooks = build.find_notebooks(layout.notebooks)
     if not notebooks:
         print(f"no notebooks in {layout.notebooks}: nothing to benchmark")
         return 0
     counts = sorted({min(len(PAIRS), int(c)) for c in args.pairs_counts.split(",") if c.strip()})
-    print(f"benchmark: {len(notebooks)} notebook(s) in {layout.notebooks}, {args.runs} run(s) each, {args.jobs} worker(s), {os.cpu_count()} CPU(s)")
-    print(f"load average before the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine slows every timing)")
+    print(
+        f"benchmark: {len(notebooks)} notebook(s) in {layout.notebooks}, {args.runs} run(s) each, {args.jobs} worker(s), {os.cpu_count()} CPU(s)"
+    )
+    print(
+        f"load average before the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine slows every timing)"
+    )
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=paths.BUILD_DIR if paths.BUILD_DIR.exists() else None))
     try:
-        result = {"notebooks": [p.name for p in notebooks], "runs": args.runs, "jobs": args.jobs, "cpus": os.cpu_count(),
-                  "load_average_before": os.getloadavg()}
+        result = {
+            "notebooks": [p.name for p in notebooks],
+            "runs": args.runs,
+            "jobs": args.jobs,
+            "cpus": os.cpu_count(),
+            "load_average_before": os.getloadavg(),
+        }
         result["ours"] = ours(layout, dirs, args.jobs, args.runs, work)
         if not args.skip_naive:
             result["naive"] = naive(notebooks, layout.notebooks, args.runs, work, layout)
@@ -304,7 +412,12 @@ def main(argv: list[str] | None = None) -> int:
     for stem, by_cell in sorted(o["cells_s"].items()):
         rows = sorted(((med(c["s"]), int(n), c["first_line"]) for n, c in by_cell.items()), reverse=True)
         slowest[stem] = [{"cell": n, "median_s": s, "first_line": first} for s, n, first in rows[:3]]
-    over = [f"{stem} cell {c['cell']} ({c['median_s']:.1f} s)" for stem, cs in slowest.items() for c in cs if c["median_s"] >= CELL_TARGET_S]
+    over = [
+        f"{stem} cell {c['cell']} ({c['median_s']:.1f} s)"
+        for stem, cs in slowest.items()
+        for c in cs
+        if c["median_s"] >= CELL_TARGET_S
+    ]
     summary = {
         "cold_build": spread(o["cold_s"]),
         "cold_build_cpu": spread(o["cold_cpu_s"]),
@@ -321,7 +434,10 @@ def main(argv: list[str] | None = None) -> int:
         summary["naive_steps_s"] = {k: med(v) for k, v in n["steps_s"].items()}
         summary["peak_rss_mb_naive"] = max(n["peak_rss_bytes"]) / 2**20
         summary["speedup_vs_naive"] = summary["naive"]["median"] / summary["cold_build"]["median"]
-        summary["speedup_range"] = [summary["naive"]["min"] / summary["cold_build"]["max"], summary["naive"]["max"] / summary["cold_build"]["min"]]
+        summary["speedup_range"] = [
+            summary["naive"]["min"] / summary["cold_build"]["max"],
+            summary["naive"]["max"] / summary["cold_build"]["min"],
+        ]
         summary["naive_cpu"] = spread(n["cpu_s"])
         summary["cpu_ratio_naive_over_ours"] = summary["naive_cpu"]["median"] / summary["cold_build_cpu"]["median"]
     if "pairs" in result:
@@ -353,28 +469,77 @@ def main(argv: list[str] | None = None) -> int:
     def met(key):
         return "met" if summary["targets"][key] else "MISSED"
 
-    rows = [("cold build, all reports (ours)", fmt_spread(summary["cold_build"]) + f"; CPU {fmt_spread(summary['cold_build_cpu'])}")]
-    rows += [(f"  {stem}", f"{sec:.1f} s  (" + ", ".join(f"{p} {v:.1f}" for p, v in summary["per_report_phases_s"].get(stem, {}).items()) + ")")
-             for stem, sec in summary["per_report_s"].items()]
-    rows.append(("no-op rebuild", fmt_spread(summary["noop_rebuild"], digits=2) + f"  (target < 0.5 s: {met('noop_under_0.5s')})"))
-    rows.append(("peak memory, process tree (ours)", f"{summary['peak_rss_mb_ours']:.0f} MB  (target < 1 GB: {met('peak_memory_under_1GB')})"))
+    rows = [
+        (
+            "cold build, all reports (ours)",
+            fmt_spread(summary["cold_build"]) + f"; CPU {fmt_spread(summary['cold_build_cpu'])}",
+        )
+    ]
+    rows += [
+        (
+            f"  {stem}",
+            f"{sec:.1f} s  ("
+            + ", ".join(f"{p} {v:.1f}" for p, v in summary["per_report_phases_s"].get(stem, {}).items())
+            + ")",
+        )
+        for stem, sec in summary["per_report_s"].items()
+    ]
+    rows.append(
+        (
+            "no-op rebuild",
+            fmt_spread(summary["noop_rebuild"], digits=2) + f"  (target < 0.5 s: {met('noop_under_0.5s')})",
+        )
+    )
+    rows.append(
+        (
+            "peak memory, process tree (ours)",
+            f"{summary['peak_rss_mb_ours']:.0f} MB  (target < 1 GB: {met('peak_memory_under_1GB')})",
+        )
+    )
     if "naive" in result:
-        rows.append(("naive way (papermill, nbconvert, weasyprint CLIs)", fmt_spread(summary["naive"]) + f"; CPU {fmt_spread(summary['naive_cpu'])}"))
+        rows.append(
+            (
+                "naive way (papermill, nbconvert, weasyprint CLIs)",
+                fmt_spread(summary["naive"]) + f"; CPU {fmt_spread(summary['naive_cpu'])}",
+            )
+        )
         rows += [(f"  {k}", f"{v:.1f} s") for k, v in summary["naive_steps_s"].items()]
         rows.append(("peak memory, process tree (naive)", f"{summary['peak_rss_mb_naive']:.0f} MB"))
         lo, hi = summary["speedup_range"]
-        rows.append(("speed-up, ours vs naive", f"{summary['speedup_vs_naive']:.2f}x (range {lo:.2f}-{hi:.2f}x)  (target >= 4x: {met('cold_at_least_4x_faster_than_naive')})"))
-        rows.append(("CPU time, naive / ours", f"{summary['cpu_ratio_naive_over_ours']:.2f}x  (steadier than wall time when the machine is shared)"))
+        rows.append(
+            (
+                "speed-up, ours vs naive",
+                f"{summary['speedup_vs_naive']:.2f}x (range {lo:.2f}-{hi:.2f}x)  (target >= 4x: {met('cold_at_least_4x_faster_than_naive')})",
+            )
+        )
+        rows.append(
+            (
+                "CPU time, naive / ours",
+                f"{summary['cpu_ratio_naive_over_ours']:.2f}x  (steadier than wall time when the machine is shared)",
+            )
+        )
     rows.append(("largest single process (ru_maxrss)", f"{summary['max_single_process_rss_mb']:.0f} MB"))
     rows.append(("slowest cells (median)", f"target < {CELL_TARGET_S:.0f} s: {met('every_cell_under_3s')}"))
     for stem, cs in slowest.items():
         rows.append((f"  {stem}", "; ".join(f"cell {c['cell']} {c['median_s']:.1f} s" for c in cs)))
     if "pairs" in summary:
         ps = summary["pairs"]
-        rows.append((f"many pairs, {ps['notebook']} (one run, one pool)", ", ".join(f"{k}: {v:.1f} s" for k, v in ps["seconds_by_pairs"].items())))
-        rows.append(("  seconds per report", ", ".join(f"{k}: {v:.1f}" for k, v in ps["seconds_per_report_by_pairs"].items())))
+        rows.append(
+            (
+                f"many pairs, {ps['notebook']} (one run, one pool)",
+                ", ".join(f"{k}: {v:.1f} s" for k, v in ps["seconds_by_pairs"].items()),
+            )
+        )
+        rows.append(
+            ("  seconds per report", ", ".join(f"{k}: {v:.1f}" for k, v in ps["seconds_per_report_by_pairs"].items()))
+        )
         if ps["marginal_s_per_report"] is not None:
-            rows.append(("  marginal cost of one more report", f"{ps['marginal_s_per_report']:.1f} s (fixed part {ps['fixed_s']:.1f} s)"))
+            rows.append(
+                (
+                    "  marginal cost of one more report",
+                    f"{ps['marginal_s_per_report']:.1f} s (fixed part {ps['fixed_s']:.1f} s)",
+                )
+            )
         if ps["failed_pairs"]:
             rows.append(("  failed pairs", ", ".join(ps["failed_pairs"])))
     width = max(len(r[0]) for r in rows)

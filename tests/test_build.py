@@ -40,7 +40,11 @@ def make_layout(root: Path, *names: str) -> build.Layout:
     (root / "data" / "table.csv").write_text("x\n1\n")
     (root / "requirements.lock").write_text("pkg==1.0\n")
     return build.Layout(
-        notebooks=nbdir, reports=root / "reports", build=root / "build", src=root / "src", data=root / "data",
+        notebooks=nbdir,
+        reports=root / "reports",
+        build=root / "build",
+        src=root / "src",
+        data=root / "data",
         lock_file=root / "requirements.lock",
     )
 
@@ -130,7 +134,11 @@ def test_digest_covers_notebook_parameters_src_data_and_lock(tmp_path):
     (layout.src / "__pycache__" / "module.cpython-311.pyc").write_bytes(b"junk")
     assert build.shared_digest(layout) == shared
     seen = {shared}
-    for path, text in [(layout.src / "module.py", "X = 2\n"), (layout.data / "table.csv", "x\n2\n"), (layout.lock_file, "pkg==1.1\n")]:
+    for path, text in [
+        (layout.src / "module.py", "X = 2\n"),
+        (layout.data / "table.csv", "x\n2\n"),
+        (layout.lock_file, "pkg==1.1\n"),
+    ]:
         path.write_text(text)
         seen.add(build.shared_digest(layout))
     assert len(seen) == 4
@@ -144,7 +152,10 @@ def test_digest_covers_notebook_parameters_src_data_and_lock(tmp_path):
     reasons = build.stale_reasons(a, {**build.shared_parts(layout), **build.job_parts(a)}, layout)
     assert reasons == ["the notebook changed", "the HTML is missing", "the PDF is missing"]
     (layout.src / "module.py").write_text("X = 3\n")
-    assert build.stale_reasons(a, {**build.shared_parts(layout), **build.job_parts(a)}, layout)[:2] == ["src/ changed", "the notebook changed"]
+    assert build.stale_reasons(a, {**build.shared_parts(layout), **build.job_parts(a)}, layout)[:2] == [
+        "src/ changed",
+        "the notebook changed",
+    ]
 
 
 def test_kernelspec_runs_this_interpreter(tmp_path):
@@ -182,7 +193,7 @@ def test_second_build_waits_for_the_lock(tmp_path):
 
 @pytest.mark.notebook
 def test_demo_builds_and_broken_fails_with_notebook_cell_and_error(built):
-    layout, report, lines = built
+    layout, report, _lines = built
     assert not report.ok
     results = {r.stem: r for r in report.results}
     assert results["demo"].ok and not results["demo"].skipped
@@ -201,7 +212,7 @@ def test_demo_builds_and_broken_fails_with_notebook_cell_and_error(built):
 @pytest.mark.notebook
 def test_kernel_is_the_build_kernelspec(built):
     """demo.ipynb names a kernel installed nowhere, yet it ran: the build used its own kernelspec."""
-    layout, report, _ = built
+    _layout, report, _ = built
     nb = json.loads((FIXTURES / "demo.ipynb").read_text(encoding="utf-8"))
     assert nb["metadata"]["kernelspec"]["name"] == "not-installed-anywhere"
     assert next(r for r in report.results if r.stem == "demo").ok
@@ -295,7 +306,12 @@ def test_noop_rebuild_skips_execution(built):
     report = build.build(["demo"], layout=layout)
     elapsed = time.perf_counter() - start
     assert [r.skipped for r in report.results] == [True]
-    assert build.stale_reasons(report_job(layout), {**build.shared_parts(layout), **build.job_parts(report_job(layout))}, layout) == []
+    assert (
+        build.stale_reasons(
+            report_job(layout), {**build.shared_parts(layout), **build.job_parts(report_job(layout))}, layout
+        )
+        == []
+    )
     assert (layout.reports / "demo.html").stat().st_mtime_ns == before
     assert elapsed < 2.0  # the benchmark holds the real target (< 1 s); leave slack for a busy test machine
 
@@ -372,7 +388,9 @@ def test_parse_pairs_and_pairs_file(tmp_path):
     with pytest.raises(ParameterError, match=r"--pairs: 'AZE_TUR' is not a pair.*AZE-TUR"):
         build.parse_pairs("AZE-GEO,AZE_TUR")
     grid = tmp_path / "pairs.txt"
-    grid.write_text("# Turkic states with Türkiye\nAZE-TUR\nKAZ-TUR, UZB-TUR  # two on a line\n\nAZE-TUR\n", encoding="utf-8")
+    grid.write_text(
+        "# Turkic states with Türkiye\nAZE-TUR\nKAZ-TUR, UZB-TUR  # two on a line\n\nAZE-TUR\n", encoding="utf-8"
+    )
     assert build.read_pairs_file(grid) == [("AZE", "TUR"), ("KAZ", "TUR"), ("UZB", "TUR")]
     grid.write_text("AZE-TUR\nAZETUR\n", encoding="utf-8")
     with pytest.raises(ParameterError, match=r"pairs.txt, line 2: 'AZETUR' is not a pair"):
@@ -383,9 +401,13 @@ def test_parse_pairs_and_pairs_file(tmp_path):
 
 def test_pairs_make_one_job_per_notebook_and_pair(tmp_path):
     layout = make_layout(tmp_path, "demo")
-    jobs = build.plan(["demo"], {"start_year": 2005}, layout=layout, pairs=[("AZE", "GEO"), ("GEO", "TUR"), ("AZE", "TUR")])
+    jobs = build.plan(
+        ["demo"], {"start_year": 2005}, layout=layout, pairs=[("AZE", "GEO"), ("GEO", "TUR"), ("AZE", "TUR")]
+    )
     assert [j.stem for j in jobs] == [
-        "demo__country_b-GEO__start_year-2005", "demo__country_a-GEO__start_year-2005", "demo__start_year-2005",
+        "demo__country_b-GEO__start_year-2005",
+        "demo__country_a-GEO__start_year-2005",
+        "demo__start_year-2005",
     ]
     assert [j.pair for j in jobs] == ["AZE-GEO", "GEO-TUR", "AZE-TUR"]
     assert all(j.parameters["start_year"] == 2005 for j in jobs)
@@ -414,14 +436,22 @@ def test_batch_of_pairs_builds_the_good_ones_and_names_the_failed_one(tmp_path):
     assert "Georgia and Türkiye" in (variants / "demo__country_a-GEO.html").read_text(encoding="utf-8")
     assert not (variants / "demo__country_a-XXX.html").exists()
     manifest = json.loads((variants / "variants.json").read_text(encoding="utf-8"))["variants"]
-    assert [(e["pair"], e["ok"], bool(e["html_href"])) for e in manifest] == [("AZE-GEO", True, True), ("GEO-TUR", True, True), ("XXX-TUR", False, False)]
+    assert [(e["pair"], e["ok"], bool(e["html_href"])) for e in manifest] == [
+        ("AZE-GEO", True, True),
+        ("GEO-TUR", True, True),
+        ("XXX-TUR", False, False),
+    ]
     assert manifest[0]["inputs"] == build.read_inputs_id(variants / "demo__country_b-GEO.html")
     index = (variants / "index.html").read_text(encoding="utf-8")
     assert 'href="demo__country_b-GEO.html"' in index and 'href="demo__country_a-GEO.html"' in index
     assert "failed: demo.ipynb: country_a=&#39;XXX&#39;" in index and external_references(index) == []
     # a second run with the same pairs rebuilds only the failed one (and fails it again)
     again = build.build(["demo"], layout=layout, pairs=pairs, html_only=True, log=lines.append)
-    assert sorted((r.pair, r.skipped, r.ok) for r in again.results) == [("AZE-GEO", True, True), ("GEO-TUR", True, True), ("XXX-TUR", False, False)]
+    assert sorted((r.pair, r.skipped, r.ok) for r in again.results) == [
+        ("AZE-GEO", True, True),
+        ("GEO-TUR", True, True),
+        ("XXX-TUR", False, False),
+    ]
 
 
 def test_cli_passes_pairs_and_exits_non_zero_naming_failed_pairs(tmp_path, monkeypatch, capsys):
@@ -431,19 +461,33 @@ def test_cli_passes_pairs_and_exits_non_zero_naming_failed_pairs(tmp_path, monke
 
     def fake_build(names, overrides, **kwargs):
         seen.update(names=names, overrides=overrides, pairs=kwargs["pairs"])
-        report = build.BuildReport(results=[
-            build.Result("demo__country_b-GEO", "demo.ipynb", ok=True, pair="AZE-GEO"),
-            build.Result("demo__country_a-XXX", "demo.ipynb", ok=False, parameter_error=True, pair="XXX-TUR",
-                         message="demo.ipynb: cell 3 (`import pandas as pd`): parameter error: country_a='XXX' is not ..."),
-        ])
+        report = build.BuildReport(
+            results=[
+                build.Result("demo__country_b-GEO", "demo.ipynb", ok=True, pair="AZE-GEO"),
+                build.Result(
+                    "demo__country_a-XXX",
+                    "demo.ipynb",
+                    ok=False,
+                    parameter_error=True,
+                    pair="XXX-TUR",
+                    message="demo.ipynb: cell 3 (`import pandas as pd`): parameter error: country_a='XXX' is not ...",
+                ),
+            ]
+        )
         return report
 
     monkeypatch.setattr(build, "build", fake_build)
     grid = tmp_path / "grid.txt"
     grid.write_text("GEO-TUR\nAZE-GEO\n", encoding="utf-8")
-    status = cli.main(["build", "demo", "--pairs", "AZE-GEO,XXX-TUR", "--pairs-file", str(grid), "-p", "start_year=2005"])
+    status = cli.main(
+        ["build", "demo", "--pairs", "AZE-GEO,XXX-TUR", "--pairs-file", str(grid), "-p", "start_year=2005"]
+    )
     assert status == 1
-    assert seen == {"names": ["demo"], "overrides": {"start_year": 2005}, "pairs": [("AZE", "GEO"), ("XXX", "TUR"), ("GEO", "TUR")]}
+    assert seen == {
+        "names": ["demo"],
+        "overrides": {"start_year": 2005},
+        "pairs": [("AZE", "GEO"), ("XXX", "TUR"), ("GEO", "TUR")],
+    }
     err = capsys.readouterr().err
     assert "failed pairs (1; 1 built or up to date): demo: XXX-TUR" in err
     assert cli.main(["build", "demo", "--pairs", "AZE+GEO"]) == 2

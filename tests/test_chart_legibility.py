@@ -11,10 +11,10 @@ import re
 
 import matplotlib.pyplot as plt
 import pytest
-from conftest import PROJECT_NOTEBOOKS
 
 from bilateral import figures
 from bilateral.paths import REPORTS_DIR
+from conftest import PROJECT_NOTEBOOKS
 
 
 def test_rendered_text_size_at_phone_width():
@@ -49,7 +49,9 @@ def _charts(name: str) -> list[tuple[str, float, float]]:
         ident = re.search(r'id="([^"]+)"', tag)
         width = re.search(r'data-width-in="([\d.]+)"', tag)
         font = re.search(r'data-min-font-pt="([\d.]+)"', tag)
-        assert width and font, f"{name}.html: chart {ident and ident.group(1)} does not record its width and font size (rebuild the report)"
+        assert width and font, (
+            f"{name}.html: chart {ident and ident.group(1)} does not record its width and font size (rebuild the report)"
+        )
         out.append((ident.group(1) if ident else "?", float(width.group(1)), float(font.group(1))))
     return out
 
@@ -61,4 +63,6 @@ def test_every_chart_of_the_committed_reports_is_legible_at_400_px(name):
         for ident, width, font in _charts(name)
         if figures.rendered_text_px(font, width) < figures.MIN_PHONE_TEXT_PX
     ]
-    assert not small, f"{name}.html: text under {figures.MIN_PHONE_TEXT_PX:g} px at {figures.PHONE_WIDTH_PX} px width: {small}"
+    assert not small, (
+        f"{name}.html: text under {figures.MIN_PHONE_TEXT_PX:g} px at {figures.PHONE_WIDTH_PX} px width: {small}"
+    )

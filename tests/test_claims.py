@@ -27,7 +27,19 @@ from bilateral.sources.curated import CHECK_KEYS
 # ---------------------------------------------------------------------------------------------
 
 
-def claim(key="", args=None, *, value="", qualifier="", kind="amount", unit="", year=None, check="", seed="002_556960fc3d1098ab.txt", cid="C900"):
+def claim(
+    key="",
+    args=None,
+    *,
+    value="",
+    qualifier="",
+    kind="amount",
+    unit="",
+    year=None,
+    check="",
+    seed="002_556960fc3d1098ab.txt",
+    cid="C900",
+):
     """A claims row as the checks see it."""
     return {
         "claim_id": cid, "seed": seed, "location": "Opening (untitled)", "claim": "A claim.", "kind": kind,
@@ -56,7 +68,18 @@ def fact(pipeline, attribute, value, unit, qualifier=None, event_date=None, refe
 def dots(rows):
     """trade_bilateral rows from (year, reporter, partner, flow, value)."""
     return pd.DataFrame(
-        [{"year": y, "reporter_iso3": r, "partner_iso3": p, "flow": f, "value_usd_m": v, "is_estimate": False, "source": "imf_dots"} for y, r, p, f, v in rows]
+        [
+            {
+                "year": y,
+                "reporter_iso3": r,
+                "partner_iso3": p,
+                "flow": f,
+                "value_usd_m": v,
+                "is_estimate": False,
+                "source": "imf_dots",
+            }
+            for y, r, p, f, v in rows
+        ]
     )
 
 
@@ -70,7 +93,11 @@ def transfer(deal, year, sup, rec, tiv, item="X", units=1):
 def votes(year, ballots):
     """unga_votes rows: ballots maps a state to its list of votes on roll calls ``year-0``, ``year-1``, ..."""
     return pd.DataFrame(
-        [{"year": year, "vote_id": f"{year}-{i}", "iso3": s, "vote": v} for s, vs in ballots.items() for i, v in enumerate(vs)]
+        [
+            {"year": year, "vote_id": f"{year}-{i}", "iso3": s, "vote": v}
+            for s, vs in ballots.items()
+            for i, v in enumerate(vs)
+        ]
     )
 
 
@@ -166,7 +193,10 @@ def test_verdict_caps_partial_proxies_and_handles_missing_values():
     assert C.verdict(claim(value="3", unit="posts"), m)[0] == C.SUPPORTED
     assert C.verdict(claim(value="3", unit="posts", check="Partial proxy: votes only"), m)[0] == C.PARTLY
     assert C.verdict(claim(value="3", unit="posts", check="Rough comparison only: tonnes"), m)[0] == C.PARTLY
-    assert C.verdict(claim(value="3", unit="posts", check="Partial proxy: x"), C.Measurement("number", 10.0, "10"))[0] == C.CONTRADICTED
+    assert (
+        C.verdict(claim(value="3", unit="posts", check="Partial proxy: x"), C.Measurement("number", 10.0, "10"))[0]
+        == C.CONTRADICTED
+    )
     assert C.verdict(claim(check="Not checkable: no table."), None) == (C.NOT_CHECKABLE, "Not checkable: no table.")
     assert C.verdict(claim(value="3"), C.Measurement("number", None, "–", note="nothing"))[0] == C.NOT_CHECKABLE
 
@@ -178,14 +208,19 @@ def test_years_verdict_direction():
     assert C.verdict(claim(kind="other"), up)[0] == C.PARTLY
     assert C.verdict(claim(kind="other"), down)[0] == C.CONTRADICTED
     # 91% of the years: 9/91 = 9.9% off, supported
-    assert C.verdict(claim(kind="other"), C.Measurement("years", 91.0, "t", claimed=100.0, direction_ok=True))[0] == C.SUPPORTED
+    assert (
+        C.verdict(claim(kind="other"), C.Measurement("years", 91.0, "t", claimed=100.0, direction_ok=True))[0]
+        == C.SUPPORTED
+    )
 
 
 def test_years_verdict_says_what_the_percentage_compares():
     # 34.5% of the years against the 100% claimed: (100 - 34.5) / 34.5 = 190% above the measured share
     why = C.verdict(claim(kind="other"), C.Measurement("years", 34.5, "t", claimed=100.0, direction_ok=False))[1]
-    assert why == ("the claim holds in 34% of the years, not in every year: the claimed 100% of the years is 190% above "
-                   "the measured share (beyond the 25% tolerance)")
+    assert why == (
+        "the claim holds in 34% of the years, not in every year: the claimed 100% of the years is 190% above "
+        "the measured share (beyond the 25% tolerance)"
+    )
     assert "% off" not in why
     full = C.verdict(claim(kind="other"), C.Measurement("years", 100.0, "t", claimed=100.0, direction_ok=True))
     assert full == (C.SUPPORTED, "the claim holds in 100% of the years")
@@ -228,7 +263,12 @@ def test_select_claims_keeps_claims_without_a_year():
 def test_barrels_per_tonne():
     # 2020 (leap year): 100 kb/d x 366 days / 1000 = 36.6 million barrels from 5 Mt -> 7.32 barrels per tonne
     series = pd.DataFrame(
-        {"iso3": ["AZE", "AZE"], "year": [2020, 2020], "indicator": ["oil_production_kbd", "oil_production_mt"], "value": [100.0, 5.0]}
+        {
+            "iso3": ["AZE", "AZE"],
+            "year": [2020, 2020],
+            "indicator": ["oil_production_kbd", "oil_production_mt"],
+            "value": [100.0, 5.0],
+        }
     )
     assert C.barrels_per_tonne(series, "AZE", [2020]) == pytest.approx(7.32)
     assert math.isnan(C.barrels_per_tonne(series, "AZE", [2019]))
@@ -260,12 +300,20 @@ def test_check_event_date(events):
     assert (m.value, m.precision) == ("1994-02-09", "day")
     assert m.sources[0] == "bilateral_agreements_curated"
     assert C.verdict(c, m)[0] == C.SUPPORTED
-    seed = C.check_event_date(claim("event_date", {"event_id": "E002"}, value="1994-02-09", kind="date"), {"events": events})
+    seed = C.check_event_date(
+        claim("event_date", {"event_id": "E002"}, value="1994-02-09", kind="date"), {"events": events}
+    )
     assert seed.value is None and "seed" in seed.note
 
 
 def test_check_events_count_before(events):
-    args = {"after": "1991-10-18", "before": "2021-06-15", "countries": "AZE|TUR", "types": ["treaty"], "source_kinds": ["curated_list"]}
+    args = {
+        "after": "1991-10-18",
+        "before": "2021-06-15",
+        "countries": "AZE|TUR",
+        "types": ["treaty"],
+        "source_kinds": ["curated_list"],
+    }
     c = claim("events_count_before", args, value="1", qualifier="exact", unit="rank", kind="ranking")
     m = C.check_events_count_before(c, {"events": events})
     # E001 and E003 only (E004 too early, E005 a seed, E006 not the pair, E007 not a treaty): rank 3
@@ -284,15 +332,23 @@ def facts():
             fact("BTC", "capacity", 1.2, "million barrels/day", qualifier="since Mar 2009"),
             fact("BTC", "throughput 2009 (max)", 287.6, "million barrels", reference_year=2009),
             fact("BTC", "cumulative by 2021-12-12", 500.0, "million tonnes", reference_year=2021),
-            fact("SCP", "first gas into BOTAŞ system", 2007.0, "year", qualifier="3 July 2007", event_date="2007-07-03"),
+            fact(
+                "SCP", "first gas into BOTAŞ system", 2007.0, "year", qualifier="3 July 2007", event_date="2007-07-03"
+            ),
             fact("TAP", "first supplies", 2020.0, "year", qualifier="end December 2020"),
-            fact("TANAP", "construction start / inauguration", 2018.0, "year", qualifier="inaugurated June 2018; construction started March 2015"),
+            fact(
+                "TANAP",
+                "construction start / inauguration",
+                2018.0,
+                "year",
+                qualifier="inaugurated June 2018; construction started March 2015",
+            ),
         ]
     )
 
 
 def test_fact_date(facts):
-    rows = {a: r for a, r in zip(facts["attribute"], facts.to_dict("records"))}
+    rows = dict(zip(facts["attribute"], facts.to_dict("records")))
     assert C.fact_date(rows["operational"]) == ("2006-06", "month")
     assert C.fact_date(rows["first gas into BOTAŞ system"]) == ("2007-07-03", "day")
     assert C.fact_date(rows["first supplies"]) == ("2020-12", "month")
@@ -302,17 +358,40 @@ def test_fact_date(facts):
 
 def test_check_pipeline_attribute(facts):
     tables = {"pipelines": facts}
-    length = claim("pipeline_attribute", {"pipeline": "BTC", "attribute": "length"}, value="1768", qualifier="exact", unit="km", kind="length")
+    length = claim(
+        "pipeline_attribute",
+        {"pipeline": "BTC", "attribute": "length"},
+        value="1768",
+        qualifier="exact",
+        unit="km",
+        kind="length",
+    )
     m = C.check_pipeline_attribute(length, tables)
     assert m.value == 1768.0 and "1,776" in m.others[0]
     assert C.verdict(length, m)[0] == C.SUPPORTED
-    opened = claim("pipeline_attribute", {"pipeline": "BTC", "attribute": "operational"}, value="2006-07-13", kind="date", unit="date")
+    opened = claim(
+        "pipeline_attribute",
+        {"pipeline": "BTC", "attribute": "operational"},
+        value="2006-07-13",
+        kind="date",
+        unit="date",
+    )
     m = C.check_pipeline_attribute(opened, tables)
     assert (m.value, m.precision) == ("2006-06", "month")
     assert C.verdict(opened, m)[0] == C.PARTLY  # 13 days after June 2006
-    tap = claim("pipeline_attribute", {"pipeline": "TAP", "attribute": "first supplies"}, value="2021", kind="date", unit="date")
+    tap = claim(
+        "pipeline_attribute", {"pipeline": "TAP", "attribute": "first supplies"}, value="2021", kind="date", unit="date"
+    )
     assert C.verdict(tap, C.check_pipeline_attribute(tap, tables))[0] == C.PARTLY  # 1 day
-    peak = claim("pipeline_attribute", {"pipeline": "BTC", "attribute": "throughput 2009 (max)"}, value="1", qualifier="exact", unit="rank", kind="ranking", year=2010)
+    peak = claim(
+        "pipeline_attribute",
+        {"pipeline": "BTC", "attribute": "throughput 2009 (max)"},
+        value="1",
+        qualifier="exact",
+        unit="rank",
+        kind="ranking",
+        year=2010,
+    )
     m = C.check_pipeline_attribute(peak, tables)
     assert (m.compare, m.value, m.claimed) == ("equal", 2009, 2010)
     assert C.verdict(peak, m)[0] == C.CONTRADICTED
@@ -320,7 +399,14 @@ def test_check_pipeline_attribute(facts):
 
 def test_check_pipeline_capacity_in_force(facts):
     # No year in the claim: the 2022 seed's publication year; 1.2 is in force since March 2009.
-    cap = claim("pipeline_attribute", {"pipeline": "BTC", "attribute": "capacity"}, value="1", qualifier="exact", unit="million barrels/day", kind="capacity")
+    cap = claim(
+        "pipeline_attribute",
+        {"pipeline": "BTC", "attribute": "capacity"},
+        value="1",
+        qualifier="exact",
+        unit="million barrels/day",
+        kind="capacity",
+    )
     m = C.check_pipeline_attribute(cap, {"pipelines": facts})
     assert m.value == 1.2 and "2022" in m.basis and "Mar 2006–Mar 2009" in m.others[0]
     assert C.verdict(cap, m)[0] == C.PARTLY  # 0.2 / 1.2 = 16.7%
@@ -330,11 +416,18 @@ def test_check_pipeline_capacity_in_force(facts):
 
 
 def test_check_pipeline_attribute_converts_tonnes_to_barrels(facts):
-    facts = pd.concat([facts, pd.DataFrame([fact("BTC", "throughput 2021", 1.0, "million tonnes", reference_year=2021)])])
+    facts = pd.concat(
+        [facts, pd.DataFrame([fact("BTC", "throughput 2021", 1.0, "million tonnes", reference_year=2021)])]
+    )
     # operational 2006, fact of 2021: factor from 2006-2021; here only 2020 has data:
     # 100 kb/d x 366 / 1000 = 36.6 million barrels from 5 Mt = 7.32 bbl/t; 500 Mt x 7.32 / 1000 = 3.66 bn barrels
     series = pd.DataFrame(
-        {"iso3": ["AZE", "AZE"], "year": [2020, 2020], "indicator": ["oil_production_kbd", "oil_production_mt"], "value": [100.0, 5.0]}
+        {
+            "iso3": ["AZE", "AZE"],
+            "year": [2020, 2020],
+            "indicator": ["oil_production_kbd", "oil_production_mt"],
+            "value": [100.0, 5.0],
+        }
     )
     c = claim("pipeline_attribute", {"pipeline": "BTC", "attribute": "cumulative by 2021-12-12"}, value="3.5", qualifier="about",
               unit="billion barrels", check="Rough comparison only: tonnes.")  # fmt: skip
@@ -361,13 +454,22 @@ def test_check_trade_turnover_usd_bn():
         [
             _press_row(2022, "year", "turnover", 5.8, by="A"),
             _press_row(2022, "year", "turnover (approx.)", 6.0, by="B"),
-            _press_row(2022, "year", "turnover (lower bound: 'exceeded')", 6.0, usable=False, reason="conflicts", by="C"),
+            _press_row(
+                2022, "year", "turnover (lower bound: 'exceeded')", 6.0, usable=False, reason="conflicts", by="C"
+            ),
             _press_row(2022, "year", "turnover", 4.0, note="Do not use: mislabelled", by="D"),
             _press_row(2022, "Jan-Oct", "turnover", 5.06, by="E"),
             _press_row(2021, "year", "turnover", 4.6, by="F"),
         ]
     )
-    c = claim("trade_turnover_usd_bn", {"year": 2022, "period": "year", "metric": "turnover"}, value="5", qualifier="more_than", unit="USD bn", year=2022)
+    c = claim(
+        "trade_turnover_usd_bn",
+        {"year": 2022, "period": "year", "metric": "turnover"},
+        value="5",
+        qualifier="more_than",
+        unit="USD bn",
+        year=2022,
+    )
     m = C.check_trade_turnover_usd_bn(c, {"trade_press": press})
     # usable full-year 2022 figures: 5.8 (A) and about 6.0 (B); the lowest is least favourable to "more than 5"
     assert m.value == pytest.approx(5.8)
@@ -382,8 +484,17 @@ def test_check_trade_turnover_trend():
     # TUR turnover: 5, 6, 7, 8 -> 3 of 3
     rows = []
     for y, (x, m, tx, tm) in zip(range(2000, 2004), [(6, 4, 2, 3), (7, 5, 3, 3), (6, 5, 3, 4), (9, 6, 4, 4)]):
-        rows += [(y, "AZE", "TUR", "exports", x), (y, "AZE", "TUR", "imports", m), (y, "TUR", "AZE", "exports", tx), (y, "TUR", "AZE", "imports", tm)]
-    c = claim("trade_turnover_trend", {"reporter": "AZE", "partner": "TUR", "start_year": 2000, "end_year": 2003}, kind="other")
+        rows += [
+            (y, "AZE", "TUR", "exports", x),
+            (y, "AZE", "TUR", "imports", m),
+            (y, "TUR", "AZE", "exports", tx),
+            (y, "TUR", "AZE", "imports", tm),
+        ]
+    c = claim(
+        "trade_turnover_trend",
+        {"reporter": "AZE", "partner": "TUR", "start_year": 2000, "end_year": 2003},
+        kind="other",
+    )
     m = C.check_trade_turnover_trend(c, {"trade_bilateral": dots(rows)})
     assert m.value == pytest.approx(200 / 3) and m.direction_ok is True
     assert "3 of 3" in m.others[0]
@@ -393,8 +504,19 @@ def test_check_trade_turnover_trend():
 
 def test_check_partner_share_pct():
     # DOTS 1996 (see the raw test below): 39.0488 / 631.2453 = 6.186%; mirror 35.229092 / 631.2453 = 5.581%
-    rows = [(1996, "AZE", "TUR", "exports", 39.0488), (1996, "AZE", "WLD", "exports", 631.2453), (1996, "TUR", "AZE", "imports", 35.229092)]
-    c = claim("partner_share_pct", {"year": 1996, "reporter": "AZE", "partner": "TUR", "flow": "exports"}, value="6.2", qualifier="exact", unit="%", kind="share")
+    rows = [
+        (1996, "AZE", "TUR", "exports", 39.0488),
+        (1996, "AZE", "WLD", "exports", 631.2453),
+        (1996, "TUR", "AZE", "imports", 35.229092),
+    ]
+    c = claim(
+        "partner_share_pct",
+        {"year": 1996, "reporter": "AZE", "partner": "TUR", "flow": "exports"},
+        value="6.2",
+        qualifier="exact",
+        unit="%",
+        kind="share",
+    )
     m = C.check_partner_share_pct(c, {"trade_bilateral": dots(rows)})
     assert m.value == pytest.approx(100 * 39.0488 / 631.2453)
     assert "5.58%" in m.others[0]
@@ -415,7 +537,7 @@ def _iea_month(period, **routes):
     """IEA monthly route rows for one month (mcm), as gas_flows_turkiye_monthly holds them."""
     from bilateral.sources.iea_gas import ROUTES
 
-    vals = {r: 0.0 for r in ROUTES} | routes
+    vals = dict.fromkeys(ROUTES, 0.0) | routes
     return pd.DataFrame(
         [{"month": period, "year": int(period[:4]), "route_id": r, "direction": ROUTES[r][1], "supplier_iso3": ROUTES[r][2],
           "partner_iso3": ROUTES[r][3], "points_reported": 1, "volume_mcm": v} for r, v in vals.items()]
@@ -425,7 +547,14 @@ def _iea_month(period, **routes):
 def test_check_gas_entry_rank_and_route_origin():
     flows = pd.concat([_iea_month("2020-02", turkgozu=5.0, blue_stream=6.0, dogubayazit=1.0, lng=9.0),
                        _iea_month("2020-03", turkgozu=5.0, blue_stream=2.0, turkstream=2.0, dogubayazit=5.0, lng=9.0)])  # fmt: skip
-    c = claim("gas_entry_rank", {"period": "2020-03", "supplier": "AZE"}, value="1", qualifier="exact", unit="rank", kind="ranking")
+    c = claim(
+        "gas_entry_rank",
+        {"period": "2020-03", "supplier": "AZE"},
+        value="1",
+        qualifier="exact",
+        unit="rank",
+        kind="ranking",
+    )
     m = C.check_gas_entry_rank(c, {"gas_flows_turkiye_monthly": flows})
     # March: Azerbaijan 5 = Iran 5 > Russia 2 + 2 = 4 -> Azerbaijan 1st of 3, tied with Iran; LNG (9) is not ranked
     assert m.value == 1 and m.text.startswith("1st of 3 pipeline suppliers (tied with Iran) in Mar 2020")
@@ -433,13 +562,31 @@ def test_check_gas_entry_rank_and_route_origin():
     assert C.verdict(c, m)[0] == C.SUPPORTED
     feb = C.check_gas_entry_rank(claim("gas_entry_rank", {"period": "2020-02", "supplier": "AZE"}, value="1", qualifier="exact", unit="rank", kind="ranking"),
                                  {"gas_flows_turkiye_monthly": flows})  # fmt: skip
-    assert feb.value == 2 and C.verdict(claim("gas_entry_rank", {"period": "2020-02", "supplier": "AZE"}, value="1", qualifier="exact", unit="rank", kind="ranking"), feb)[0] == C.CONTRADICTED
-    geo = C.check_gas_entry_rank(claim("gas_entry_rank", {"period": "2020-03", "supplier": "GEO"}), {"gas_flows_turkiye_monthly": flows})
+    assert (
+        feb.value == 2
+        and C.verdict(
+            claim(
+                "gas_entry_rank",
+                {"period": "2020-02", "supplier": "AZE"},
+                value="1",
+                qualifier="exact",
+                unit="rank",
+                kind="ranking",
+            ),
+            feb,
+        )[0]
+        == C.CONTRADICTED
+    )
+    geo = C.check_gas_entry_rank(
+        claim("gas_entry_rank", {"period": "2020-03", "supplier": "GEO"}), {"gas_flows_turkiye_monthly": flows}
+    )
     assert geo.value is None
     o = claim("gas_route_origin", {"origins": "AZE|RUS", "route": "turkstream", "year": 2020}, kind="other")
     m = C.check_gas_route_origin(o, {"gas_flows_turkiye_monthly": flows})
     assert (m.value, m.claimed) == ("Russia", "Azerbaijan and Russia") and C.verdict(o, m)[0] == C.CONTRADICTED
-    assert m.others == ("Azerbaijan's gas entered Türkiye elsewhere, at Türkgözü (Azerbaijani gas via Georgia): 0.010 bcm in 2020",)
+    assert m.others == (
+        "Azerbaijan's gas entered Türkiye elsewhere, at Türkgözü (Azerbaijani gas via Georgia): 0.010 bcm in 2020",
+    )
     ok = claim("gas_route_origin", {"origins": "RUS", "route": "blue_stream", "year": 2020}, kind="other")
     assert C.verdict(ok, C.check_gas_route_origin(ok, {"gas_flows_turkiye_monthly": flows}))[0] == C.SUPPORTED
 
@@ -456,17 +603,33 @@ def test_check_gas_supplier_rank():
             _gas("2020-04", "Russia", "RUS", "share", share=20.0),
         ]
     )
-    c = claim("gas_supplier_rank", {"period": "2020-03", "supplier": "AZE"}, value="1", qualifier="exact", unit="rank", kind="ranking")
+    c = claim(
+        "gas_supplier_rank",
+        {"period": "2020-03", "supplier": "AZE"},
+        value="1",
+        qualifier="exact",
+        unit="rank",
+        kind="ranking",
+    )
     m = C.check_gas_supplier_rank(c, {"gas_imports_turkiye_subannual": sub})
     # unlisted: 100 - 53.29 = 46.71% > 23.45%: another supplier could be larger, so the rank is not certain
     assert m.value is None
-    more = pd.DataFrame([_gas("2020-03", "Iran", "IRN", "share", share=14.15), _gas("2020-03", "Algeria", "DZA", "share", share=13.69)])
+    more = pd.DataFrame(
+        [_gas("2020-03", "Iran", "IRN", "share", share=14.15), _gas("2020-03", "Algeria", "DZA", "share", share=13.69)]
+    )
     sub = pd.DataFrame(sub.to_dict("records") + more.to_dict("records"))
     m = C.check_gas_supplier_rank(c, {"gas_imports_turkiye_subannual": sub})
     # now unlisted 100 - 81.13 = 18.87% < 23.45%: rank 1 of 5 is certain; volumes 0.92428/3.9 = 23.7%
     assert m.value == 1 and "23.7%" in m.others[0] and "rank 1" in m.others[1]
     assert C.verdict(c, m)[0] == C.SUPPORTED
-    c2 = claim("gas_supplier_rank", {"period": "2020-04", "supplier": "RUS"}, value="1", qualifier="exact", unit="rank", kind="ranking")
+    c2 = claim(
+        "gas_supplier_rank",
+        {"period": "2020-04", "supplier": "RUS"},
+        value="1",
+        qualifier="exact",
+        unit="rank",
+        kind="ranking",
+    )
     assert C.check_gas_supplier_rank(c2, {"gas_imports_turkiye_subannual": sub}).value is None
 
 
@@ -484,19 +647,27 @@ def arms():
 
 
 def test_check_arms_deliveries_designation(arms):
-    c = claim("arms_deliveries_designation", {"supplier": "TUR", "recipient": "AZE", "designation": "bayraktar", "end_year": 2004}, kind="other")
+    c = claim(
+        "arms_deliveries_designation",
+        {"supplier": "TUR", "recipient": "AZE", "designation": "bayraktar", "end_year": 2004},
+        kind="other",
+    )
     m = C.check_arms_deliveries_designation(c, {"arms_transfers": arms})
     # one delivery; 2004: 24 of 36 TIV = 67%; 1995-2004: 24 of 49.4 = 49%
     assert m.value == 1 and "10 Bayraktar TB-2 in 2004" in m.text
     assert m.others[0].endswith("67%") and m.others[1].endswith("49%")
     assert C.verdict(c, m)[0] == C.SUPPORTED
-    early = C.check_arms_deliveries_designation({**c, "check_args": json.dumps({**json.loads(c["check_args"]), "end_year": 2003})}, {"arms_transfers": arms})
+    early = C.check_arms_deliveries_designation(
+        {**c, "check_args": json.dumps({**json.loads(c["check_args"]), "end_year": 2003})}, {"arms_transfers": arms}
+    )
     assert early.value == 0 and C.verdict(c, early)[0] == C.CONTRADICTED
 
 
 def test_check_arms_tiv_trend(arms):
     # TUR -> AZE TIV 2000-2004: 3.4, 0, 0, 10, 36 -> rose in 2003 and 2004: 2 of 4 years (50%); slope upward
-    c = claim("arms_tiv_trend", {"supplier": "TUR", "recipient": "AZE", "start_year": 2000, "end_year": 2004}, kind="other")
+    c = claim(
+        "arms_tiv_trend", {"supplier": "TUR", "recipient": "AZE", "start_year": 2000, "end_year": 2004}, kind="other"
+    )
     m = C.check_arms_tiv_trend(c, {"arms_transfers": arms})
     assert m.value == pytest.approx(50.0) and m.direction_ok is True
     assert "2000–2004: 49.4" in m.others[0]
@@ -504,16 +675,43 @@ def test_check_arms_tiv_trend(arms):
 
 
 def test_check_atop_obligation_first_year():
-    rows = [("AZE", "TUR", 1993, 0, 1, 0), ("AZE", "TUR", 1994, 1, 1, 0), ("TUR", "AZE", 1994, 1, 1, 0), ("AZE", "TUR", 2010, 1, 1, 1)]
+    rows = [
+        ("AZE", "TUR", 1993, 0, 1, 0),
+        ("AZE", "TUR", 1994, 1, 1, 0),
+        ("TUR", "AZE", 1994, 1, 1, 0),
+        ("AZE", "TUR", 2010, 1, 1, 1),
+    ]
     alliances = pd.DataFrame(
-        [{"iso3_a": a, "iso3_b": b, "year": y, "defense": d, "offense": 0, "neutrality": 0, "nonaggression": n, "consultation": k, "any_pledge": 1} for a, b, y, d, n, k in rows]
+        [
+            {
+                "iso3_a": a,
+                "iso3_b": b,
+                "year": y,
+                "defense": d,
+                "offense": 0,
+                "neutrality": 0,
+                "nonaggression": n,
+                "consultation": k,
+                "any_pledge": 1,
+            }
+            for a, b, y, d, n, k in rows
+        ]
     )
-    c = claim("atop_obligation_first_year", {"iso3_a": "AZE", "iso3_b": "TUR", "obligation": "defense"}, value="1994-02-09", kind="date", unit="date")
+    c = claim(
+        "atop_obligation_first_year",
+        {"iso3_a": "AZE", "iso3_b": "TUR", "obligation": "defense"},
+        value="1994-02-09",
+        kind="date",
+        unit="date",
+    )
     m = C.check_atop_obligation_first_year(c, {"alliances": alliances})
     assert (m.value, m.precision) == ("1994", "year")
     assert "non-aggression: 1993" in m.others[0]
     assert C.verdict(c, m)[0] == C.SUPPORTED
-    off = C.check_atop_obligation_first_year({**c, "check_args": json.dumps({"iso3_a": "AZE", "iso3_b": "TUR", "obligation": "offense"})}, {"alliances": alliances})
+    off = C.check_atop_obligation_first_year(
+        {**c, "check_args": json.dumps({"iso3_a": "AZE", "iso3_b": "TUR", "obligation": "offense"})},
+        {"alliances": alliances},
+    )
     assert off.value is None
 
 
@@ -523,14 +721,38 @@ def test_check_diplomatic_posts_count():
     for ed in (2021, 2023):
         rows += [{"edition_year": ed, "sender_iso3": "USA", "host_iso3": "GEO", "host_name": "Georgia", "host_city": f"City{i}",
                   "post_type": "Consulate", "post_title": "Consulate"} for i in range(100)]  # fmt: skip
-        for city, title in (("Baku", "Embassy"), ("Ganja", "Consulate-General"), ("Nakhchivan", "Consulate-General"))[: 3 if ed == 2023 else 2]:
-            rows.append({"edition_year": ed, "sender_iso3": "TUR", "host_iso3": "AZE", "host_name": "Azerbaijan", "host_city": city, "post_type": title, "post_title": title})
-    c = claim("diplomatic_posts_count", {"sender": "TUR", "host": "AZE", "year": 2023}, value="3", qualifier="exact", unit="posts")
+        for city, title in (("Baku", "Embassy"), ("Ganja", "Consulate-General"), ("Nakhchivan", "Consulate-General"))[
+            : 3 if ed == 2023 else 2
+        ]:
+            rows.append(
+                {
+                    "edition_year": ed,
+                    "sender_iso3": "TUR",
+                    "host_iso3": "AZE",
+                    "host_name": "Azerbaijan",
+                    "host_city": city,
+                    "post_type": title,
+                    "post_title": title,
+                }
+            )
+    c = claim(
+        "diplomatic_posts_count",
+        {"sender": "TUR", "host": "AZE", "year": 2023},
+        value="3",
+        qualifier="exact",
+        unit="posts",
+    )
     m = C.check_diplomatic_posts_count(c, {"diplomatic_posts": pd.DataFrame(rows)})
     assert m.value == 3 and m.others == ("edition 2021: 2",)
     assert C.verdict(c, m)[0] == C.SUPPORTED
     # Azerbaijan is never a sender in the index: not checkable
-    c2 = claim("diplomatic_posts_count", {"sender": "AZE", "host": "TUR", "year": 2023}, value="3", qualifier="exact", unit="posts")
+    c2 = claim(
+        "diplomatic_posts_count",
+        {"sender": "AZE", "host": "TUR", "year": 2023},
+        value="3",
+        qualifier="exact",
+        unit="posts",
+    )
     assert C.check_diplomatic_posts_count(c2, {"diplomatic_posts": pd.DataFrame(rows)}).value is None
 
 
@@ -555,14 +777,29 @@ def test_check_unga_agreement_rank():
 def test_check_unga_agreement_share():
     # 2000: identical votes y y n a -> kappa 1; 2001: TUR y y y y n a, AZE all yes -> kappa 0.
     # Pooled 10 votes: same 8 (p_o 0.8); TUR y .6 n .2 a .2, AZE y .8 n .1 a .1 -> p_e .52, kappa .28/.48 = 0.583
-    v = pd.concat([votes(2000, {"TUR": list("yyna"), "AZE": list("yyna")}), votes(2001, {"TUR": list("yyyyna"), "AZE": list("yyyyyy")})])
+    v = pd.concat(
+        [
+            votes(2000, {"TUR": list("yyna"), "AZE": list("yyna")}),
+            votes(2001, {"TUR": list("yyyyna"), "AZE": list("yyyyyy")}),
+        ]
+    )
     v["vote"] = v["vote"].map({"y": "yes", "n": "no", "a": "abstain"})
     agreement = pd.DataFrame(
-        {"year": [2000, 2001], "iso3_a": "AZE", "iso3_b": "TUR", "n_votes": [4, 6], "n_same": [4, 4],
-         "agreement_share": [1.0, 4 / 6], "kappa": [1.0, 0.0], "source": "voeten"}  # fmt: skip
+        {
+            "year": [2000, 2001],
+            "iso3_a": "AZE",
+            "iso3_b": "TUR",
+            "n_votes": [4, 6],
+            "n_same": [4, 4],
+            "agreement_share": [1.0, 4 / 6],
+            "kappa": [1.0, 0.0],
+            "source": "voeten",
+        }
     )
     args = {"iso3_a": "AZE", "iso3_b": "TUR", "start_year": 2000, "end_year": 2001}
-    c = claim("unga_agreement_share", args, value="30", qualifier="exact", unit="years", check="Partial proxy: UN votes.")
+    c = claim(
+        "unga_agreement_share", args, value="30", qualifier="exact", unit="years", check="Partial proxy: UN votes."
+    )
     m = C.check_unga_agreement_share(c, {"unga_agreement": agreement, "unga_votes": v})
     assert m.value == pytest.approx(50.0) and m.direction_ok is True
     assert "kappa 0.58" in m.others[0] and "not in 2001" in m.text
@@ -573,8 +810,25 @@ def test_check_unga_agreement_share():
 def test_check_all_and_counts(events):
     cl = pd.DataFrame(
         [
-            claim("event_date", {"event_id": "E001"}, value="1994-02-09", kind="date", unit="date", cid="C001", seed="000_bbf2abffa65fbe36.txt"),
-            claim("", {}, value="1918", kind="date", unit="date", check="Not checkable: only the seeds.", cid="C002", seed="000_bbf2abffa65fbe36.txt"),
+            claim(
+                "event_date",
+                {"event_id": "E001"},
+                value="1994-02-09",
+                kind="date",
+                unit="date",
+                cid="C001",
+                seed="000_bbf2abffa65fbe36.txt",
+            ),
+            claim(
+                "",
+                {},
+                value="1918",
+                kind="date",
+                unit="date",
+                check="Not checkable: only the seeds.",
+                cid="C002",
+                seed="000_bbf2abffa65fbe36.txt",
+            ),
             claim("event_date", {"event_id": "E003"}, value="2011", kind="date", unit="date", cid="C003"),
         ]
     )
@@ -588,7 +842,9 @@ def test_check_all_and_counts(events):
     lines = C.findings(results)
     assert lines[0].startswith("Of the 3 claims restated from the two seed documents, 2 (67%) can be measured")
     assert "1 cannot: 0 because only the seeds" in lines[0]
-    assert lines[1].endswith("2 measured claims, with the tolerances stated below: 1 supported, 0 partly supported, 1 contradicted.")
+    assert lines[1].endswith(
+        "2 measured claims, with the tolerances stated below: 1 supported, 0 partly supported, 1 contradicted."
+    )
     assert lines[-1].startswith("The one contradicted claim: C003")
     assert C.findings(results, selection=True)[0].startswith("Of the 3 claims in this selection")
     assert C.checked_table(results)["Id"].tolist() == ["C001", "C003"]
@@ -669,7 +925,9 @@ def test_real_pipeline_facts(real):
     _, r = real
     assert r.loc["C089", "measured"] == "1,768 km" and r.loc["C089", "verdict"] == C.SUPPORTED
     assert r.loc["C091", "measured"].startswith("1.20") and r.loc["C091", "verdict"] == C.PARTLY  # 0.2/1.2 = 16.7%
-    assert r.loc["C056", "measured"] == "Jun 2006" and r.loc["C056", "verdict"] == C.PARTLY  # 13 July is 13 days after June
+    assert (
+        r.loc["C056", "measured"] == "Jun 2006" and r.loc["C056", "verdict"] == C.PARTLY
+    )  # 13 July is 13 days after June
     assert r.loc["C088", "verdict"] == C.SUPPORTED
     # '2009 (max)' row: 287.6 million barrels in 2009, the claim says 2010
     assert r.loc["C093", "verdict"] == C.CONTRADICTED
@@ -692,20 +950,31 @@ def test_real_agreement_dates(real):
 def test_real_other_checks(real):
     _, r = real
     # awk -F, '$5=="AZE" || ...' atop5_1_directed_dyad_year_subset_1991_2018.csv, AZE 373 - TUR 640: defense 0 in 1993, 1 from 1994
-    assert r.loc["C043", "measured"].startswith("1994") and r.loc["C043", "verdict"] == C.PARTLY  # proxy check: capped by the stated rule
+    assert (
+        r.loc["C043", "measured"].startswith("1994") and r.loc["C043", "verdict"] == C.PARTLY
+    )  # proxy check: capped by the stated rule
     # grep Azerbaijan lowy_gdi_posts_subset_2016_2023.csv | grep ',2023$' | grep Türkiye -> Baku, Ganja, Nakhchivan
     assert r.loc["C035", "measured"].startswith("3:") and r.loc["C035", "verdict"] == C.SUPPORTED
     # IEA workbook, column of Mar-20: Türkgözü 924.28 > Doğubayazıt 557.81 > Samsun 206.7 + Kıyıköy 183 + Malkoçlar 76.854
     # = 466.554 -> 1st of 3 pipeline suppliers; and turkey_gas_imports_subannual_press.csv 2020-03 shares: AZE 23.45,
     # QAT 19.95, IRN 14.15, DZA 13.69, RUS 9.89; unlisted 100 - 81.13 = 18.87 < 23.45 -> rank 1 for certain (second measure)
-    assert r.loc["C096", "measured"].startswith("1st of 3 pipeline suppliers in Mar 2020") and r.loc["C096", "verdict"] == C.SUPPORTED
-    assert "rank 1 of 5 listed" in r.loc["C096", "others"] and "already ranked first among the pipeline suppliers in October 2019" in r.loc["C096", "others"]
+    assert (
+        r.loc["C096", "measured"].startswith("1st of 3 pipeline suppliers in Mar 2020")
+        and r.loc["C096", "verdict"] == C.SUPPORTED
+    )
+    assert (
+        "rank 1 of 5 listed" in r.loc["C096", "others"]
+        and "already ranked first among the pipeline suppliers in October 2019" in r.loc["C096", "others"]
+    )
     # TurkStream's entry point Kıyıköy: exit country Russia in the workbook; 2024 sum 8,936.832 mcm. Azerbaijani gas
     # enters at Türkgözü (11,478.433 mcm): the claim that TurkStream brings Azerbaijani gas is contradicted.
     assert r.loc["C004", "measured"].startswith("TurkStream (Kıyıköy): gas from Russia (8.94 bcm entered in 2024")
     assert r.loc["C004", "verdict"] == C.CONTRADICTED and "Türkgözü" in r.loc["C004", "others"]
     # grep Bayraktar sipri_trade_register...csv: 63668,Turkiye,Azerbaijan,Bayraktar TB-2,...,12,...,2020,...,28.8
-    assert r.loc["C067", "measured"] == "12 Bayraktar TB-2 in 2020 (TIV 28.8 m)" and r.loc["C067", "verdict"] == C.SUPPORTED
+    assert (
+        r.loc["C067", "measured"] == "12 Bayraktar TB-2 in 2020 (TIV 28.8 m)"
+        and r.loc["C067", "verdict"] == C.SUPPORTED
+    )
 
 
 def test_real_un_vote_ranks(real):
@@ -770,11 +1039,18 @@ def test_notebook_default(tmp_path):
     got = {row[0]: [int(x) for x in row[1:]] for row in body}
     assert got == {v: expected.loc[v].tolist() for v in expected.index}
     # every claim id appears in the tables shown
-    ids = {row[0] for name, rows in parser.tables.items() if name.startswith(("tab-checked", "tab-unchecked")) for row in rows[1:]}
+    ids = {
+        row[0]
+        for name, rows in parser.tables.items()
+        if name.startswith(("tab-checked", "tab-unchecked"))
+        for row in rows[1:]
+    }
     assert ids == set(claims["claim_id"])
     # each measured claim has its evidence row, under the same id, in the evidence table of its seed
     checked_ids = {row[0] for name, rows in parser.tables.items() if name.startswith("tab-checked") for row in rows[1:]}
-    evidence_ids = {row[0] for name, rows in parser.tables.items() if name.startswith("tab-evidence") for row in rows[1:]}
+    evidence_ids = {
+        row[0] for name, rows in parser.tables.items() if name.startswith("tab-evidence") for row in rows[1:]
+    }
     assert evidence_ids == checked_ids and len(checked_ids) == n_measured
     assert "pair-specific" not in text
     # the key findings quote the same counts
@@ -791,7 +1067,16 @@ def test_notebook_other_pair_and_period(tmp_path):
     from conftest import execute_notebook, notebook_text
 
     text = notebook_text(
-        execute_notebook("claims", tmp_path, country_a="ARM", country_b="RUS", start_year=1990, end_year=2010, comparators=["GEO"], tolerance_supported_pct=5.0)
+        execute_notebook(
+            "claims",
+            tmp_path,
+            country_a="ARM",
+            country_b="RUS",
+            start_year=1990,
+            end_year=2010,
+            comparators=["GEO"],
+            tolerance_supported_pct=5.0,
+        )
     )
     claims = load("claims")
     kept = C.select_claims(claims, 1990, 2010)

@@ -70,7 +70,12 @@ def test_parse_citation_forms():
     assert (seed.kind, seed.seed, seed.section) == ("seed", SEED_0, "DEVELOPMENT")
     assert curated.parse_citation("https://example.org/a?b=1").kind == "url"
     row = curated.parse_citation("unga_votes_unvotes_voeten/un_roll_calls.csv.gz#rcid=4828")
-    assert (row.kind, row.key, row.file, row.selector) == ("raw", "unga_votes_unvotes_voeten", "un_roll_calls.csv.gz", (("rcid", "4828"),))
+    assert (row.kind, row.key, row.file, row.selector) == (
+        "raw",
+        "unga_votes_unvotes_voeten",
+        "un_roll_calls.csv.gz",
+        (("rcid", "4828"),),
+    )
     for bad in (f"{SEED_0} § Conclusions", f"{SEED_2} § DEVELOPMENT", "sipri_milex/other.csv#a=1", "see the paper"):
         with pytest.raises(ValueError):
             curated.parse_citation(bad)
@@ -88,8 +93,18 @@ def test_seed_sections_split_at_headings():
 
 def test_vocabularies_are_the_documented_ones():
     # The vocabularies as written in data/curated/README.md.
-    assert curated.EVENT_TYPES == ("treaty", "declaration", "visit", "recognition", "infrastructure",
-                                   "military_cooperation", "war", "agreement", "institution", "other")
+    assert curated.EVENT_TYPES == (
+        "treaty",
+        "declaration",
+        "visit",
+        "recognition",
+        "infrastructure",
+        "military_cooperation",
+        "war",
+        "agreement",
+        "institution",
+        "other",
+    )
     assert curated.DIMENSIONS == ("diplomatic", "military", "energy", "trade", "transport", "cultural")
     assert curated.SOURCE_KINDS == ("seed", "press", "curated_list", "dataset", "events_press")
     assert curated.CATEGORIES == ("milestone", "friction", "multilateral")
@@ -191,7 +206,9 @@ def test_claimed_values_appear_in_the_cited_section(seeds):
         if r["kind"] == "date":
             assert value[:4] in text, f"{r['claim_id']}: {value[:4]} not in {r['location']}"
         elif r["kind"] in ("amount", "share", "length", "capacity"):
-            assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d])", text), f"{r['claim_id']}: {value} not in {r['location']}"
+            assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d])", text), (
+                f"{r['claim_id']}: {value} not in {r['location']}"
+            )
 
 
 def test_no_twelve_word_run_of_a_seed_in_the_curated_text(seeds):
@@ -202,12 +219,12 @@ def test_no_twelve_word_run_of_a_seed_in_the_curated_text(seeds):
     grams = set()
     for text in seeds.values():
         w = words(text)
-        grams.update(tuple(w[i:i + n]) for i in range(len(w) - n + 1))
+        grams.update(tuple(w[i : i + n]) for i in range(len(w) - n + 1))
     cells = [(f"events {r['event_id']}", v) for r in _rows(EVENTS_CSV) for v in r.values()]
     cells += [(f"claims {r['claim_id']}", v) for r in _rows(CLAIMS_CSV) for v in r.values()]
     for where, text in cells:
         w = words(text)
-        copied = [" ".join(w[i:i + n]) for i in range(len(w) - n + 1) if tuple(w[i:i + n]) in grams]
+        copied = [" ".join(w[i : i + n]) for i in range(len(w) - n + 1) if tuple(w[i : i + n]) in grams]
         assert not copied, f"{where} copies a seed: {copied[0]!r}"
 
 
@@ -227,19 +244,44 @@ def _broken_copy(tmp_path: Path, monkeypatch, file: str, old: str, new: str) -> 
     ("file", "old", "new", "expected"),
     [
         # an impossible date
-        ("events.csv", "E062,2021-06-15,", "E062,2021-06-31,", r"events\.csv: column 'date', line 138 \(E062\).*not a valid date"),
+        (
+            "events.csv",
+            "E062,2021-06-15,",
+            "E062,2021-06-31,",
+            r"events\.csv: column 'date', line 138 \(E062\).*not a valid date",
+        ),
         # a date that disagrees with the agreements list (still in order)
-        ("events.csv", "E062,2021-06-15,", "E062,2021-06-16,", r"events\.csv: column 'date', line 138 \(E062\).*does not match"),
+        (
+            "events.csv",
+            "E062,2021-06-15,",
+            "E062,2021-06-16,",
+            r"events\.csv: column 'date', line 138 \(E062\).*does not match",
+        ),
         # a type outside the vocabulary
-        ("events.csv", "E013,1992-01-14,day,institution,", "E013,1992-01-14,day,embassy,", r"column 'type', line 14 \(E013\)"),
+        (
+            "events.csv",
+            "E013,1992-01-14,day,institution,",
+            "E013,1992-01-14,day,embassy,",
+            r"column 'type', line 14 \(E013\)",
+        ),
         # a duplicate id
         ("events.csv", "E014,1992-02-01,", "E013,1992-02-01,", r"column 'event_id', line 15 \(E013\).*used twice"),
         # a press row that does not give that day
-        ("events.csv", "E055,2018-06-30,", "E055,2018-06-29,", r"column 'source', line 105 \(E055\).*mentions 2018-06-29"),
+        (
+            "events.csv",
+            "E055,2018-06-30,",
+            "E055,2018-06-29,",
+            r"column 'source', line 105 \(E055\).*mentions 2018-06-29",
+        ),
         # a claim whose check key does not exist
         ("claims.csv", "partner_share_pct", "partner_share", r"claims\.csv: column 'check_key', line 50 \(C049\)"),
         # check arguments that are not JSON
-        ("claims.csv", '"{""event_id"": ""E046""}"', '"{event_id: E046}"', r"column 'check_args', line 87 \(C086\).*not valid JSON"),
+        (
+            "claims.csv",
+            '"{""event_id"": ""E046""}"',
+            '"{event_id: E046}"',
+            r"column 'check_args', line 87 \(C086\).*not valid JSON",
+        ),
     ],
 )
 def test_bad_curated_rows_raise_naming_file_column_and_row(raw, tmp_path, monkeypatch, file, old, new, expected):
@@ -251,7 +293,9 @@ def test_bad_curated_rows_raise_naming_file_column_and_row(raw, tmp_path, monkey
 def test_bad_country_code_is_reported(raw, tmp_path, monkeypatch):
     row = next(r for r in _rows(EVENTS_CSV) if r["event_id"] == "E013")
     assert row["countries"] == "AZE|TUR"
-    _broken_copy(tmp_path, monkeypatch, "events.csv", f"{row['description']},AZE|TUR,", f"{row['description']},AZE|TRK,")
+    _broken_copy(
+        tmp_path, monkeypatch, "events.csv", f"{row['description']},AZE|TUR,", f"{row['description']},AZE|TRK,"
+    )
     with pytest.raises(CuratedDataError, match=r"column 'countries', line 14 \(E013\).*TRK"):
         curated.build(raw)
 
@@ -259,7 +303,7 @@ def test_bad_country_code_is_reported(raw, tmp_path, monkeypatch):
 def test_missing_agreement_event_is_reported(raw, tmp_path, monkeypatch):
     # Drop the event for the 2022 parliamentary approval: the agreements list's row 7 (line 7) is then uncovered.
     row = next(r for r in _rows(EVENTS_CSV) if r["event_id"] == "E065")
-    line = next(l for l in EVENTS_CSV.read_text(encoding="utf-8").splitlines(keepends=True) if l.startswith("E065,"))
+    line = next(ln for ln in EVENTS_CSV.read_text(encoding="utf-8").splitlines(keepends=True) if ln.startswith("E065,"))
     _broken_copy(tmp_path, monkeypatch, "events.csv", line, "")
     with pytest.raises(CuratedDataError, match=r"aze_tur_key_agreements_curated\.csv: line 7: dated agreement"):
         curated.build(raw)

@@ -17,7 +17,11 @@ TABLE = Table(
     title="A toy table",
     description="Two rows.",
     sources=("imf_dots",),
-    fields=(iso3("iso3", "A state."), year(), Field("value_usd_m", "number", "A value.", unit="US$ million", minimum=0)),
+    fields=(
+        iso3("iso3", "A state."),
+        year(),
+        Field("value_usd_m", "number", "A value.", unit="US$ million", minimum=0),
+    ),
     primary_key=("iso3", "year"),
 )
 
@@ -51,7 +55,11 @@ def test_first_read_validates_and_caches_then_reads_the_copy(folder, monkeypatch
     assert len(calls) == 1  # no second validation
     pd.testing.assert_frame_equal(first, second)
     assert list(second["iso3"]) == ["AZE", "TUR"] and second["value_usd_m"].tolist() == [1.5, 2.0]
-    assert {c: str(t) for c, t in second.dtypes.items()} == {"iso3": "string", "year": "Int64", "value_usd_m": "float64"}
+    assert {c: str(t) for c, t in second.dtypes.items()} == {
+        "iso3": "string",
+        "year": "Int64",
+        "value_usd_m": "float64",
+    }
 
 
 def test_changed_file_is_validated_again_and_the_old_copy_dropped(folder, monkeypatch):
@@ -67,7 +75,9 @@ def test_changed_file_is_validated_again_and_the_old_copy_dropped(folder, monkey
 
 
 def test_changed_schema_gives_a_new_key(folder):
-    stricter = Table(**{**TABLE.__dict__, "fields": TABLE.fields[:2] + (Field("value_usd_m", "number", "A value.", minimum=5),)})
+    stricter = Table(
+        **{**TABLE.__dict__, "fields": TABLE.fields[:2] + (Field("value_usd_m", "number", "A value.", minimum=5),)}
+    )
     assert data.schema_fingerprint(stricter) != data.schema_fingerprint(TABLE)
     data.read_validated(TABLE, folder)
     with pytest.raises(TableValidationError, match="value_usd_m"):
@@ -92,7 +102,9 @@ def test_matches_declared_checks_columns_order_and_dtypes(folder):
     assert not data.matches_declared(TABLE, "not a frame")
 
 
-@pytest.mark.skipif(not (PROCESSED_DIR / "unga_votes.csv.gz").exists(), reason="data/processed not built (run make data)")
+@pytest.mark.skipif(
+    not (PROCESSED_DIR / "unga_votes.csv.gz").exists(), reason="data/processed not built (run make data)"
+)
 def test_load_of_the_largest_table_equals_a_fresh_validated_read_and_is_fast():
     import time
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import broken_copy
 
 from bilateral.errors import RawDataError
 from bilateral.sources import diplomacy
+from conftest import broken_copy
 
 # ------------------------------------------------------------------------------------------
 # Pure functions
@@ -23,7 +23,9 @@ from bilateral.sources import diplomacy
 def test_parse_codes():
     df = pd.DataFrame({"c": ["1", "0.0", "", "9"]})
     assert diplomacy.parse_codes(df, "c", file="f.csv").tolist() == [1, 0, pd.NA, 9]
-    with pytest.raises(RawDataError, match=r"f\.csv: column 'c', line 5: '9' is not a valid code; expected one of \[0, 1\]"):
+    with pytest.raises(
+        RawDataError, match=r"f\.csv: column 'c', line 5: '9' is not a valid code; expected one of \[0, 1\]"
+    ):
         diplomacy.parse_codes(df, "c", file="f.csv", allowed=(0, 1))
     with pytest.raises(RawDataError, match=r"line 2: '1\.5' is not a whole number"):
         diplomacy.parse_codes(pd.DataFrame({"c": ["1.5"]}), "c", file="f.csv")
@@ -88,7 +90,12 @@ def test_non_state_rows(built):
     p = built["diplomatic_posts"]
     # grep -c '^European External Action Service,' lowy...csv -> 8 rows, dropped: 4,352 raw rows - 8 = 4,344.
     assert len(p) == 4352 - 8
-    assert set(p.loc[p.host_iso3.isna(), "host_name"]) == {"Abkhazia*", "South Ossetia*", "Northern Cyprus*", "Jerusalem*"}
+    assert set(p.loc[p.host_iso3.isna(), "host_name"]) == {
+        "Abkhazia*",
+        "South Ossetia*",
+        "Northern Cyprus*",
+        "Jerusalem*",
+    }
 
 
 def test_cow_aze_tur_2000(built):
@@ -99,7 +106,9 @@ def test_cow_aze_tur_2000(built):
     assert (row.level_in_a_meaning, row.level_in_b_meaning) == ("ambassador", "ambassador")
     # grep '^373,371,' -> 0,0,0 in 1995, 2000, 2005
     arm = x[(x.iso3_b == "ARM")]
-    assert sorted(arm["year"]) == [1995, 2000, 2005] and (arm[["level_in_a", "level_in_b", "exchange"]] == 0).all().all()
+    assert (
+        sorted(arm["year"]) == [1995, 2000, 2005] and (arm[["level_in_a", "level_in_b", "exchange"]] == 0).all().all()
+    )
     assert len(x) == 86  # PROVENANCE: 86 rows transcribed
 
 
@@ -125,28 +134,41 @@ def test_mids_and_rivalries(built):
 
 def test_error_missing_column(raw, tmp_path):
     broken = broken_copy(raw, tmp_path, diplomacy.COW_DE, diplomacy.COW_DE_FILE, 1, ",DE,", ",DX,")
-    with pytest.raises(RawDataError, match=r"cow_diplomatic_exchange_2006v1_AZE_rows_subset\.csv: missing column\(s\) \['DE'\]"):
+    with pytest.raises(
+        RawDataError, match=r"cow_diplomatic_exchange_2006v1_AZE_rows_subset\.csv: missing column\(s\) \['DE'\]"
+    ):
         diplomacy.build(broken)
 
 
 def test_error_unparsable_number(raw, tmp_path):
     # Line 3 of the ATOP file is 'USA,2,20,1992,1,0,0,1,1'.
     broken = broken_copy(raw, tmp_path, diplomacy.PS, diplomacy.ATOP_FILE, 3, "USA,2,20,1992,1,", "USA,2,20,1992,yes,")
-    with pytest.raises(RawDataError, match=r"atop5_1_directed_dyad_year_subset_1991_2018\.csv: column 'atop_defense', line 3: 'yes' is not a number"):
+    with pytest.raises(
+        RawDataError,
+        match=r"atop5_1_directed_dyad_year_subset_1991_2018\.csv: column 'atop_defense', line 3: 'yes' is not a number",
+    ):
         diplomacy.build(broken)
 
 
 def test_error_unknown_country(raw, tmp_path):
     # Line 100 of the Lowy file is 'Israel,...,Santiago,Chile,Embassy / High Commission,Embassy,2023'.
-    broken = broken_copy(raw, tmp_path, diplomacy.LOWY, diplomacy.LOWY_FILE, 100, ",Santiago,Chile,", ",Santiago,Atlantis,")
-    with pytest.raises(RawDataError, match=r"lowy_gdi_posts_subset_2016_2023\.csv: column 'POST COUNTRY', line 100: unknown country 'Atlantis'"):
+    broken = broken_copy(
+        raw, tmp_path, diplomacy.LOWY, diplomacy.LOWY_FILE, 100, ",Santiago,Chile,", ",Santiago,Atlantis,"
+    )
+    with pytest.raises(
+        RawDataError,
+        match=r"lowy_gdi_posts_subset_2016_2023\.csv: column 'POST COUNTRY', line 100: unknown country 'Atlantis'",
+    ):
         diplomacy.build(broken)
 
 
 def test_error_unknown_cow_code(raw, tmp_path):
     # Line 2 of the COW file is '373,2,1995,3,3,1,2006.1'; COW 999 is no state.
     broken = broken_copy(raw, tmp_path, diplomacy.COW_DE, diplomacy.COW_DE_FILE, 2, "373,2,1995,", "373,999,1995,")
-    with pytest.raises(RawDataError, match=r"cow_diplomatic_exchange_2006v1_AZE_rows_subset\.csv: column 'ccode2', line 2: unknown country 999"):
+    with pytest.raises(
+        RawDataError,
+        match=r"cow_diplomatic_exchange_2006v1_AZE_rows_subset\.csv: column 'ccode2', line 2: unknown country 999",
+    ):
         diplomacy.build(broken)
 
 
@@ -158,4 +180,6 @@ def test_build_is_fast_and_deterministic(raw):
     assert time.perf_counter() - start < 5
     second = diplomacy.build(raw)
     for table in diplomacy.TABLES:
-        assert table.to_bytes(table.validate(first[table.name], where="a")) == table.to_bytes(table.validate(second[table.name], where="b"))
+        assert table.to_bytes(table.validate(first[table.name], where="a")) == table.to_bytes(
+            table.validate(second[table.name], where="b")
+        )

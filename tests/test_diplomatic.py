@@ -34,13 +34,27 @@ XY_2000 = [
     ("r4", 2000, "XXX", "absent"), ("r4", 2000, "YYY", "yes"),
 ]  # fmt: skip
 # Two roll calls in 2001, both yes-yes: agreement 1, kappa undefined (p_e = 1).
-XY_2001 = [("r5", 2001, "XXX", "yes"), ("r5", 2001, "YYY", "yes"), ("r6", 2001, "XXX", "yes"), ("r6", 2001, "YYY", "yes")]
+XY_2001 = [
+    ("r5", 2001, "XXX", "yes"),
+    ("r5", 2001, "YYY", "yes"),
+    ("r6", 2001, "XXX", "yes"),
+    ("r6", 2001, "YYY", "yes"),
+]
 
 
 def _agreement_table():
     """A stored pair AZE-TUR (alphabetical order in the table) for 2000."""
     return pd.DataFrame(
-        {"year": [2000], "iso3_a": ["AZE"], "iso3_b": ["TUR"], "n_votes": [10], "n_same": [7], "agreement_share": [0.7], "kappa": [0.25], "source": ["voeten"]}
+        {
+            "year": [2000],
+            "iso3_a": ["AZE"],
+            "iso3_b": ["TUR"],
+            "n_votes": [10],
+            "n_same": [7],
+            "agreement_share": [0.7],
+            "kappa": [0.25],
+            "source": ["voeten"],
+        }
     )
 
 
@@ -102,7 +116,14 @@ def test_check_extras():
 def test_participation_counts_cast_and_absent():
     out = dip.participation(_votes(XY_2000 + XY_2001), ["XXX", "YYY"], range(2000, 2002)).set_index("year")
     # 2000: four roll calls; X cast 3 and missed 1; Y cast 4.
-    assert out.loc[2000].to_dict() == {"n_rollcalls": 4, "cast_XXX": 3, "absent_XXX": 1, "cast_YYY": 4, "absent_YYY": 0, "n_took_part": 4}
+    assert out.loc[2000].to_dict() == {
+        "n_rollcalls": 4,
+        "cast_XXX": 3,
+        "absent_XXX": 1,
+        "cast_YYY": 4,
+        "absent_YYY": 0,
+        "n_took_part": 4,
+    }
     assert out.loc[2001, "n_rollcalls"] == 2
 
 
@@ -123,9 +144,21 @@ def test_participation_2025_audit():
 
 
 def test_source_switch():
-    res = pd.DataFrame({"vote_id": ["a", "b", "c"], "date": ["2018-12-22", "2019-11-07", "2020-01-02"], "source": ["voeten", "un_dgacm", "un_dgacm"]})
+    res = pd.DataFrame(
+        {
+            "vote_id": ["a", "b", "c"],
+            "date": ["2018-12-22", "2019-11-07", "2020-01-02"],
+            "source": ["voeten", "un_dgacm", "un_dgacm"],
+        }
+    )
     s = dip.source_switch(res)
-    assert (s["last_voeten"], s["first_un"], s["year"], s["n_voeten"], s["n_un"]) == ("2018-12-22", "2019-11-07", 2019, 1, 2)
+    assert (s["last_voeten"], s["first_un"], s["year"], s["n_voeten"], s["n_un"]) == (
+        "2018-12-22",
+        "2019-11-07",
+        2019,
+        1,
+        2,
+    )
     # 7 November is day 311: 2019 + 310 / 365.25
     assert s["x"] == pytest.approx(2019 + 310 / 365.25)
     assert dip.source_switch(res[res["source"] == "voeten"]) == {}
@@ -164,7 +197,9 @@ def test_ideal_distance_and_reliability():
     assert d["few_a"].tolist() == [False, False] and d["few_b"].tolist() == [False, True]
     # The mean distance uses the reliable year only.
     assert dip.mean_distance(_ideal(), "AAA", "BBB", range(2000, 2003)) == (pytest.approx(1.5), 1)
-    assert dip.unreliable_ideal_points(_ideal(), ["AAA", "BBB"], range(2000, 2003)).values.tolist() == [["BBB", 2001, 5]]
+    assert dip.unreliable_ideal_points(_ideal(), ["AAA", "BBB"], range(2000, 2003)).values.tolist() == [
+        ["BBB", 2001, 5]
+    ]
 
 
 def _comparator_frame():
@@ -242,7 +277,14 @@ def _pair_votes():
             "year": [2020, 2020, 2021, 2021, 2021, 2021],
             "source": ["un_dgacm"] * 6,
             "resolution": ["A/RES/75/1", "A/RES/75/2", "A/RES/76/1", None, "A/RES/76/3", "A/RES/76/4"],
-            "title": ["Nuclear disarmament", "Nuclear tests", "Human rights A", "Human rights B", "Other", "Absent one"],
+            "title": [
+                "Nuclear disarmament",
+                "Nuclear tests",
+                "Human rights A",
+                "Human rights B",
+                "Other",
+                "Absent one",
+            ],
             "issue_method": ["keyword_rules"] * 6,
             **flags,
             "vote_a": ["yes", "yes", "yes", "no", "yes", "absent"],
@@ -293,9 +335,16 @@ def test_latest_disagreements_newest_first_and_limited():
 def test_latest_disagreements_orders_symbols_by_number_within_a_day():
     # Two splits on the same day: A/RES/80/99 and A/RES/80/100. Newest first means the higher number first;
     # a plain string sort would put "99" above "100".
-    pv = _pair_votes().iloc[[0, 1]].assign(
-        vote_id=["A/RES/80/99", "A/RES/80/100"], resolution=["A/RES/80/99", "A/RES/80/100"], date=["2025-12-01"] * 2,
-        vote_a=["yes", "yes"], vote_b=["no", "abstain"],
+    pv = (
+        _pair_votes()
+        .iloc[[0, 1]]
+        .assign(
+            vote_id=["A/RES/80/99", "A/RES/80/100"],
+            resolution=["A/RES/80/99", "A/RES/80/100"],
+            date=["2025-12-01"] * 2,
+            vote_a=["yes", "yes"],
+            vote_b=["no", "abstain"],
+        )
     )
     assert dip.latest_disagreements(pv, "AZE", "TUR", 5)["Resolution"].tolist() == ["A/RES/80/100", "A/RES/80/99"]
     assert dip.natural_key("A/RES/80/99") < dip.natural_key("A/RES/80/100")
@@ -338,7 +387,16 @@ def test_additional_sponsor_share_and_low_last_year():
         {
             "resolution": ["R1", "R1", "R2", "R3", "R3", "R4", "R5", "R6"],
             "year": [2020, 2020, 2020, 2021, 2021, 2021, 2022, 2022],
-            "role": ["sponsor", "additional_sponsor", "sponsor", "sponsor", "additional_sponsor", "additional_sponsor", "sponsor", "sponsor"],
+            "role": [
+                "sponsor",
+                "additional_sponsor",
+                "sponsor",
+                "sponsor",
+                "additional_sponsor",
+                "additional_sponsor",
+                "sponsor",
+                "sponsor",
+            ],
         }
     )
     out = dip.additional_sponsor_share(cos, range(2020, 2023))
@@ -351,7 +409,9 @@ def test_additional_sponsor_share_and_low_last_year():
 
 
 def test_cosponsorship_overlap_and_groups():
-    out = dip.cosponsorship_overlap(_cos(), [("AAA", "BBB"), ("AAA", "CCC"), ("AAA", "DDD")], range(2020, 2022)).set_index("pair")
+    out = dip.cosponsorship_overlap(
+        _cos(), [("AAA", "BBB"), ("AAA", "CCC"), ("AAA", "DDD")], range(2020, 2022)
+    ).set_index("pair")
     # AAA: R1, R2, R5; BBB: R1, R4, R5 -> both 2, either 4 -> 0.5. AAA-CCC: CCC R3, R4, R5 -> both R5, either 5 -> 0.2.
     assert out.loc["AAA–BBB", ["n_anchor", "n_partner", "n_both"]].tolist() == [3, 3, 2]
     assert out.loc["AAA–BBB", "overlap_share"] == pytest.approx(0.5)
@@ -366,7 +426,17 @@ def test_cosponsorship_overlap_and_groups():
 
 
 def _alliances():
-    cols = ["iso3_a", "iso3_b", "year", "defense", "offense", "neutrality", "nonaggression", "consultation", "any_pledge"]
+    cols = [
+        "iso3_a",
+        "iso3_b",
+        "year",
+        "defense",
+        "offense",
+        "neutrality",
+        "nonaggression",
+        "consultation",
+        "any_pledge",
+    ]
     rows = [
         ("AAA", "BBB", 2000, 0, 0, 0, 1, 0, 1),
         ("AAA", "BBB", 2001, 1, 0, 0, 1, 0, 1),
@@ -405,14 +475,19 @@ def _posts():
     rows = []
     for ed in (2016, 2023):
         # 100 filler rows per edition so that both editions count (editions with fewer rows are dropped).
-        rows += [(ed, "USA", "GBR", "United Kingdom", f"City{i}", "Consulate / Consulate-General", "Consulate") for i in range(100)]
+        rows += [
+            (ed, "USA", "GBR", "United Kingdom", f"City{i}", "Consulate / Consulate-General", "Consulate")
+            for i in range(100)
+        ]
         rows += [
             (ed, "TUR", "AZE", "Azerbaijan", "Baku", "Embassy / High Commission", "Embassy"),
             (ed, "TUR", "AZE", "Azerbaijan", "Ganja", "Consulate / Consulate-General", "Consulate-General"),
             (ed, "DEU", "AZE", "Azerbaijan", "Baku", "Embassy / High Commission", "Embassy"),
         ]
     rows.append((2019, "TUR", "AZE", "Azerbaijan", "Baku", "Embassy / High Commission", "Embassy"))
-    return pd.DataFrame(rows, columns=["edition_year", "sender_iso3", "host_iso3", "host_name", "host_city", "post_type", "post_title"])
+    return pd.DataFrame(
+        rows, columns=["edition_year", "sender_iso3", "host_iso3", "host_name", "host_city", "post_type", "post_title"]
+    )
 
 
 def test_lowy_covers():
@@ -550,12 +625,15 @@ def test_notebook_default_pair(tmp_path):
     assert "is 0.15 for the pair (15% of the agreement possible beyond chance" in key
     assert "fell from 79.1% in 1992–1996 to 69.0% in 2021–2025; kappa went from 0.43" in key
     # the ranks among the report's comparators are in the section that compares them, not among the key findings
-    compared = text[text.index("### Compared with other states"):]
+    compared = text[text.index("### Compared with other states") :]
     # AZE-KAZ from the same script: 2,700 votes, kappa 0.558 > 0.149, so Kazakhstan is named as closer to Azerbaijan.
     assert re.search(r"Azerbaijan voted more like Kazakhstan", compared)
     # TUR-KAZ kappa 0.151 against TUR-AZE 0.149 (same script): within 0.01, so Kazakhstan is a tie, not "closer";
     # GEO 0.530, ARM 0.293, RUS 0.186 are closer -> Azerbaijan ranks 4 of 7 for Türkiye by kappa.
-    assert "Türkiye voted more like Georgia, Armenia and Russia than like Azerbaijan, and about as much like Kazakhstan" in compared
+    assert (
+        "Türkiye voted more like Georgia, Armenia and Russia than like Azerbaijan, and about as much like Kazakhstan"
+        in compared
+    )
     assert "Azerbaijan ranks 4 of 7 among Türkiye's partners" in compared
     # Ideal-point means over reliable years (IdealpointsJuly2025.csv): AZE-KAZ 0.15, AZE-RUS 0.42, AZE-ARM 0.45 are
     # below AZE-TUR 0.78; GEO 1.09, IRN 1.29, USA 2.82 above -> Türkiye ranks 4 of 7 for Azerbaijan.
@@ -568,13 +646,19 @@ def test_notebook_default_pair(tmp_path):
     # match of AZERBAIJAN and of TURKEY/TÜRKIYE spellings): 199, 470, both 121, 121/548 = 22.1%.
     assert "Azerbaijan sponsored 199 resolutions and Türkiye 470; both sponsored 121, 22.1%" in key
     # ATOP raw file, AZE (ccode1 373) with ccode2 640: first atop_nonagg 1993, atop_defense 1994, atop_consul 2010.
-    assert "non-aggression from 1993, defence from 1994, consultation from 2010; still in force in 2018, when its data end" in key
+    assert (
+        "non-aggression from 1993, defence from 1994, consultation from 2010; still in force in 2018, when its data end"
+        in key
+    )
     # Lowy raw subset: Türkiye's posts in Azerbaijan are Baku, Ganja, Nakhchivan in 2016, 2017, 2021 and 2023.
     assert "Türkiye had 3 posts in Azerbaijan in each Lowy edition (2016–2023 labels)" in key
     # The switch of source is marked and the sources are cited; caveats of ATOP are shown.
     assert "UN records start with a recorded vote on 7 Nov 2019" in text
     # Audit correction: 184 recorded votes in 2025, of which 182 with at least one of the two taking part
-    assert "In 2025 the Assembly held 184 recorded votes; at least one of the two took part in 182 of them (both were absent on 2 votes)" in text
+    assert (
+        "In 2025 the Assembly held 184 recorded votes; at least one of the two took part in 182 of them (both were absent on 2 votes)"
+        in text
+    )
     assert "184 recorded votes in which at least one" not in text
     assert "ATOP 5.1 ends in 2018 and misses the 2021 Shusha Declaration." in text
     assert "Shusha Declaration on Allied Relations" in text
@@ -597,7 +681,9 @@ def test_notebook_other_pair(tmp_path):
     assert "Armenia and Russia voted alike on 70.8% of the 2,932 votes both cast in 1992–2025" in key
     assert "is 0.35 for the pair (35% of the agreement possible beyond chance" in key
     # Sections the data do not cover say so instead of failing.
-    assert "The COW diplomatic-exchange extract holds only rows for Azerbaijan; it does not cover Armenia–Russia." in text
+    assert (
+        "The COW diplomatic-exchange extract holds only rows for Azerbaijan; it does not cover Armenia–Russia." in text
+    )
     assert "The index does not map Armenia's own network" in text
     streams = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") in ("stream", "error")]
     assert not streams, streams

@@ -42,12 +42,48 @@ def _imports(rows):
 
 IMPORTS = _imports(
     [
-        (2023, "Azerbaijan", "AZE", "importer", "all importers", "volume", 10.257, 20.32, "bcm", "ABC.AZ citing EPDK", True),
+        (
+            2023,
+            "Azerbaijan",
+            "AZE",
+            "importer",
+            "all importers",
+            "volume",
+            10.257,
+            20.32,
+            "bcm",
+            "ABC.AZ citing EPDK",
+            True,
+        ),
         (2023, "Azerbaijan", "AZE", "exporter", "all importers", "volume", 9.5, np.nan, "bcm", "Trend", False),
         (2023, "Total", None, "importer", "all importers", "volume", 50.48, np.nan, "bcm", "EPDK", True),
-        (2024, "Azerbaijan", "AZE", "importer", "all importers", "volume", 11.478, np.nan, "bcm (Sm3)", "Cumhuriyet citing EPDK", True),
+        (
+            2024,
+            "Azerbaijan",
+            "AZE",
+            "importer",
+            "all importers",
+            "volume",
+            11.478,
+            np.nan,
+            "bcm (Sm3)",
+            "Cumhuriyet citing EPDK",
+            True,
+        ),
         (2024, "Azerbaijan", "AZE", "exporter", "all importers", "volume", 9.9, np.nan, "bcm", "Timer.az", False),
-        (2024, "Azerbaijan", "AZE", "importer", "all importers", "share", np.nan, 21.0, "% of total imports", "Aydın Ses", False),
+        (
+            2024,
+            "Azerbaijan",
+            "AZE",
+            "importer",
+            "all importers",
+            "share",
+            np.nan,
+            21.0,
+            "% of total imports",
+            "Aydın Ses",
+            False,
+        ),
         (2024, "Total", None, "importer", "all importers", "volume", 52.18, np.nan, "bcm", "Aydın Ses", True),
         (2022, "Total", None, "importer", "BOTAŞ only", "volume", 40.0, np.nan, "bcm", "BOTAŞ", False),
         (2021, "Russia", "RUS", "exporter", "all importers", "volume", 26.3, np.nan, "bcm", "Exchange-Turkey", False),
@@ -153,7 +189,9 @@ def test_bilateral_2022_uses_the_group_for_turkiye():
 
 def test_volume_wide_keeps_gaps_and_only_series_rows():
     w = E.volume_wide(IMPORTS, ["Azerbaijan", "Total"], [2022, 2023, 2024])
-    assert math.isnan(w.at[2022, "Azerbaijan"]) and math.isnan(w.at[2022, "Total"])  # BOTAŞ-only total is not in the series
+    assert math.isnan(w.at[2022, "Azerbaijan"]) and math.isnan(
+        w.at[2022, "Total"]
+    )  # BOTAŞ-only total is not in the series
     assert w.at[2023, "Azerbaijan"] == 10.257 and w.at[2024, "Azerbaijan"] == 11.478  # importer side, not 9.5 / 9.9
     sh = E.computed_shares(w)
     assert sh.at[2024, "Azerbaijan"] == pytest.approx(100 * 11.478 / 52.18)  # = 21.996...%
@@ -215,7 +253,18 @@ def test_eurostat_crosscheck_compares_shares_without_conversion():
 
 
 def _facts(rows):
-    cols = ["pipeline", "pipeline_name", "attribute", "value", "unit", "qualifier", "reference_year", "period_kind", "source", "quote"]
+    cols = [
+        "pipeline",
+        "pipeline_name",
+        "attribute",
+        "value",
+        "unit",
+        "qualifier",
+        "reference_year",
+        "period_kind",
+        "source",
+        "quote",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -241,7 +290,10 @@ def test_pipeline_summary_reads_facts_and_says_what_is_missing():
     rows = {r["Pipeline"]: r for _, r in E.pipeline_summary(FACTS).iterrows()}
     assert rows["BTC line"]["Length (km)"] == "1,768"
     assert rows["BTC line"]["Operator or shareholders"] == "operated by BP"
-    assert rows["BTC line"]["Capacity"] == "1.0 million barrels/day (Mar 2006-Mar 2009); 1.2 million barrels/day (since Mar 2009)"
+    assert (
+        rows["BTC line"]["Capacity"]
+        == "1.0 million barrels/day (Mar 2006-Mar 2009); 1.2 million barrels/day (since Mar 2009)"
+    )
     assert rows["BTC line"]["First flow"] == "June 2006: operational"
     assert rows["TANAP line"]["Operator or shareholders"] == "shareholders: SOCAR (51%), BOTAS (30%)"
     assert rows["SCP line"]["Length (km)"] == "not in the data"
@@ -277,9 +329,19 @@ EVENTS = pd.DataFrame(
         "date": ["2006-06-01", "2018-06-30", "2016-05-17", "2010-08-16"],
         "date_precision": ["month", "day", "day", "day"],
         "dimension": ["energy", "energy", "energy", "military"],
-        "title": ["BTC oil pipeline becomes operational", "Commercial gas through TANAP begins", "Groundbreaking of the Trans Adriatic Pipeline (TAP)", "Treaty"],
+        "title": [
+            "BTC oil pipeline becomes operational",
+            "Commercial gas through TANAP begins",
+            "Groundbreaking of the Trans Adriatic Pipeline (TAP)",
+            "Treaty",
+        ],
         "countries": ["AZE|GEO|TUR", "AZE|TUR", "AZE", "AZE|TUR"],
-        "source": ["https://bp.example/btc", "000_bbf2abffa65fbe36.txt § DEVELOPMENT", "https://report.example | 002_556960fc3d1098ab.txt § Military Alliance", "x"],
+        "source": [
+            "https://bp.example/btc",
+            "000_bbf2abffa65fbe36.txt § DEVELOPMENT",
+            "https://report.example | 002_556960fc3d1098ab.txt § Military Alliance",
+            "x",
+        ],
         "source_kind": ["press", "seed", "press", "curated_list"],
     }
 )
@@ -377,7 +439,19 @@ def test_pipeline_summary_sources_are_those_of_the_facts_shown():
 LEFT_OUT = _imports(
     [
         (2017, "Azerbaijan", "AZE", "importer", "all importers", "volume", 6.54, np.nan, "bcm", "AzerNews", False),
-        (2017, "Azerbaijan", "AZE", "importer", "all importers", "share", np.nan, 12.0, "% of total imports", "TPAO", False),
+        (
+            2017,
+            "Azerbaijan",
+            "AZE",
+            "importer",
+            "all importers",
+            "share",
+            np.nan,
+            12.0,
+            "% of total imports",
+            "TPAO",
+            False,
+        ),
         (2020, "Azerbaijan", "AZE", "exporter", "all importers", "volume", 11.1, np.nan, "bcm", "AZERTAC", False),
         (2020, "Azerbaijan", "AZE", "importer", "all importers", "volume", 11.548, np.nan, "bcm", "Today.az", True),
         (2014, "Total", None, "importer", "BOTAŞ only", "volume", 40.0, np.nan, "bcm", "Teleqraf", False),
@@ -393,7 +467,10 @@ def test_left_out_lists_unused_importer_volumes_with_reasons():
     d = E.left_out(LEFT_OUT, ["Azerbaijan", "Total"], range(2007, 2025))
     # importer-side volumes not in the series, for the two labels asked: AZ 2017 (the share row, the
     # exporter row and the used 2020 row are not listed) and the BOTAŞ-only total of 2014; Russia not asked
-    assert list(zip(d["year"], d["supplier"], d["reason"])) == [(2017, "Azerbaijan", "lower bound"), (2014, "Total", "BOTAŞ only")]
+    assert list(zip(d["year"], d["supplier"], d["reason"])) == [
+        (2017, "Azerbaijan", "lower bound"),
+        (2014, "Total", "BOTAŞ only"),
+    ]
     assert E.left_out(LEFT_OUT, ["Azerbaijan"], range(2018, 2025)).empty
 
 
@@ -444,7 +521,11 @@ def test_raw_trade_matrix_azerbaijan(raw):
     x = E.exports_2022(trade, "AZE")
     # grep of the pipeline matrix, column Azerbaijan: EU 11.50964099242227, Rest of Europe 10.8629619175,
     # Other Middle East 0.167084225 (leaves); Total exports 22.53968713492226
-    assert dict(zip(x["destination"], x["volume_bcm"].round(6))) == {"EU": 11.509641, "Rest of Europe": 10.862962, "Other Middle East": 0.167084}
+    assert dict(zip(x["destination"], x["volume_bcm"].round(6))) == {
+        "EU": 11.509641,
+        "Rest of Europe": 10.862962,
+        "Other Middle East": 0.167084,
+    }
     assert x["total_bcm"].iloc[0] == pytest.approx(22.53968713492226)
     for exporter in ("Azerbaijan", "Russian Federation", "Qatar"):
         for mode in ("pipeline", "lng"):
@@ -468,7 +549,9 @@ def test_raw_press_series_azerbaijan(raw):
     vol = E.volume_wide(imports, [*labels, E.TOTAL_LABEL], range(2007, 2025))
     diff = E.share_differences(E.computed_shares(vol), E.reported_shares(imports, labels, range(2007, 2025)))
     top = diff.iloc[0]
-    assert (top["year"], top["supplier"]) == (2024, "Russia") and top["difference_pp"] == pytest.approx(100 * 21.572 / 52.18 - 35.0)
+    assert (top["year"], top["supplier"]) == (2024, "Russia") and top["difference_pp"] == pytest.approx(
+        100 * 21.572 / 52.18 - 35.0
+    )
     assert E.series_source(imports, "Russia", 2024) != E.series_source(imports, E.TOTAL_LABEL, 2024)
     # the 2017 Azerbaijan gap is explained: 'more than 6.54 bcm' is a lower bound
     gone = E.left_out(imports, ["Azerbaijan"], range(2007, 2025)).set_index("year")
@@ -479,7 +562,9 @@ def test_raw_press_series_azerbaijan(raw):
 # The notebook
 # ---------------------------------------------------------------------------------------------
 
-needs_data = pytest.mark.skipif(not (PROCESSED_DIR / "energy_series.csv").exists(), reason="data/processed not built (run make data)")
+needs_data = pytest.mark.skipif(
+    not (PROCESSED_DIR / "energy_series.csv").exists(), reason="data/processed not built (run make data)"
+)
 
 
 @pytest.mark.notebook
@@ -491,7 +576,10 @@ def test_notebook_default_pair(tmp_path):
     # Key findings, from the IEA workbook by hand (sheet GTF_data, 2024 sums): Türkgözü 11,478.433 mcm of total entries
     # 11,478.433 + 12,138.202 + 8,936.832 + 0 + 7,043.365 + 12,137.813 = 51,734.645 mcm -> 22.19% (one series for both;
     # the old 22.0% divided EPDK's 11.478 bcm by another publication's 52.18 bcm)
-    assert "11.48 bcm, 22.2% of all entries (51.73 bcm; numerator and denominator both from the IEA Gas Trade Flows)" in text
+    assert (
+        "11.48 bcm, 22.2% of all entries (51.73 bcm; numerator and denominator both from the IEA Gas Trade Flows)"
+        in text
+    )
     assert "22.0% of its total imports" not in text
     # 2024 pipeline suppliers: Russia 21.08, Azerbaijan 11.48, Iran 7.04 bcm -> 2nd of 3
     assert "Azerbaijan ranked 2nd of 3 pipeline suppliers that year" in text
@@ -499,7 +587,10 @@ def test_notebook_default_pair(tmp_path):
     # in every earlier month with a Türkgözü value, Russia or Iran was larger
     assert "first in October 2019" in text
     # Audit correction: Georgia is in Europe in the EI matrices, so 'Rest of Europe' (10.86 bcm) is an upper bound
-    assert "10.86 bcm (Türkiye has no row of its own; the figure is for 'Rest of Europe', which includes it together with Georgia" in text
+    assert (
+        "10.86 bcm (Türkiye has no row of its own; the figure is for 'Rest of Europe', which includes it together with Georgia"
+        in text
+    )
     assert "upper bound for Türkiye" in text and "Georgia (which the Review counts in Europe, not in" in text
     assert "Georgia and Armenia sit inside" not in text
     # Transit: 2024 Kipi 11,743.130 mcm, Malkoçlar + Malkoçlar2 16,107.612 mcm
@@ -532,7 +623,9 @@ def test_notebook_default_pair(tmp_path):
 def test_notebook_russia_china(tmp_path):
     from conftest import execute_notebook, notebook_text
 
-    nb = execute_notebook("energy", tmp_path, country_a="RUS", country_b="CHN", comparators=["IRN", "TKM"], start_year=2000, end_year=2022)
+    nb = execute_notebook(
+        "energy", tmp_path, country_a="RUS", country_b="CHN", comparators=["IRN", "TKM"], start_year=2000, end_year=2022
+    )
     text = notebook_text(nb)
     assert "the press figures cover Türkiye's gas imports only" in text
     assert "Not covered: the IEA series used here are Türkiye's border points, and the buyer is China." in text
@@ -549,11 +642,28 @@ def test_notebook_russia_china(tmp_path):
 def test_notebook_russia_turkiye_and_georgia(tmp_path):
     from conftest import execute_notebook, notebook_text
 
-    text = notebook_text(execute_notebook("energy", tmp_path / "rus", country_a="RUS", country_b="TUR", comparators=["AZE"], start_year=2015, end_year=2024))
+    text = notebook_text(
+        execute_notebook(
+            "energy",
+            tmp_path / "rus",
+            country_a="RUS",
+            country_b="TUR",
+            comparators=["AZE"],
+            start_year=2015,
+            end_year=2024,
+        )
+    )
     # 2024 Russia (Samsun 12,138.202 + Kıyıköy 8,936.832 + Malkoçlar entry 0) = 21,075.034 of 51,734.645 mcm = 40.74%
-    assert "amounted to 21.08 bcm, 40.7% of all entries" in text and "Russia ranked 1st of 3 pipeline suppliers that year" in text
+    assert (
+        "amounted to 21.08 bcm, 40.7% of all entries" in text
+        and "Russia ranked 1st of 3 pipeline suppliers that year" in text
+    )
     assert "Traceback" not in text
-    text = notebook_text(execute_notebook("energy", tmp_path / "geo", country_a="GEO", country_b="TUR", comparators=[], start_year=2015, end_year=2024))
+    text = notebook_text(
+        execute_notebook(
+            "energy", tmp_path / "geo", country_a="GEO", country_b="TUR", comparators=[], start_year=2015, end_year=2024
+        )
+    )
     assert "none carries gas from Georgia, so its share of Türkiye's imports is not covered" in text
     assert "Traceback" not in text
 
@@ -574,7 +684,9 @@ def _routes(**cols):
 def test_by_supplier_shares_and_rank_march_2020():
     # IEA cells Mar-20: Türkgözü 924.28; Samsun 206.7 + Kıyıköy 183 + Malkoçlar 76.854 = 466.554; Doğubayazıt 557.81;
     # LNG 1345.13 + 724.09 = 2069.22; total 4017.864 -> Azerbaijan 23.004%, 1st of 3 pipeline suppliers.
-    w = _routes(turkgozu=924.28, blue_stream=206.7, turkstream=183.0, trans_balkan=76.854, dogubayazit=557.81, lng=2069.22)
+    w = _routes(
+        turkgozu=924.28, blue_stream=206.7, turkstream=183.0, trans_balkan=76.854, dogubayazit=557.81, lng=2069.22
+    )
     sup = G.by_supplier(w)
     assert sup.at["2020-03", "RUS"] == pytest.approx(466.554) and sup.at["2020-03", G.TOTAL] == pytest.approx(4017.864)
     assert G.shares(sup).at["2020-03", "AZE"] == pytest.approx(100 * 924.28 / 4017.864)
@@ -605,16 +717,28 @@ def test_unreported_months_are_masked():
     assert math.isnan(m.at["2009-11", "turkgozu"]) and m.at["2009-11", "lng"] == 1.0
     assert m.at["2009-12", "turkgozu"] == 1.0
     cov = G.coverage(m)
-    assert cov.loc[2009, "months_in_data"] == 4 and cov.loc[2009, "months_complete"] == 1 and not cov.loc[2009, "comparable"]
+    assert (
+        cov.loc[2009, "months_in_data"] == 4
+        and cov.loc[2009, "months_complete"] == 1
+        and not cov.loc[2009, "comparable"]
+    )
 
 
 def test_months_at_top_sentence_counts_and_denominators():
     rk = pd.DataFrame(
-        {"rank": pd.array([2, 1, 1, None], dtype="Int64"), "n_suppliers": [3, 3, 2, 3], "tied_with": ["", "", "RUS", ""], "reported": [True, True, True, False]},
+        {
+            "rank": pd.array([2, 1, 1, None], dtype="Int64"),
+            "n_suppliers": [3, 3, 2, 3],
+            "tied_with": ["", "", "RUS", ""],
+            "reported": [True, True, True, False],
+        },
         index=["2020-01", "2020-02", "2020-03", "2020-04"],
     )
     s = G.months_at_top_sentence(rk, "AZE", list(rk.index))
-    assert "in 2 months of the 3 with a value from January 2020 to March 2020, first in February 2020 (1 month of them tied)" in s
+    assert (
+        "in 2 months of the 3 with a value from January 2020 to March 2020, first in February 2020 (1 month of them tied)"
+        in s
+    )
     none = G.months_at_top_sentence(rk.iloc[:1], "AZE", ["2020-01"])
     assert none.startswith("Azerbaijan never ranked first") and "1 month from January 2020" in none
 
@@ -640,10 +764,16 @@ def test_owid_join_only_where_they_agree():
     assert j["source"].tolist() == ["Energy Institute 2023"] * 3 + ["OWID"] * 2 and j.loc[2024, "value_twh"] == 120.0
     worse = pd.Series([100.0, 100.0, 103.0, 110.0, 120.0], index=years)
     assert E.joined(worse, ei, E.overlap_differences(worse, ei)).empty  # 3% apart in 2022: shown apart, not spliced
-    assert E.TWH_PER_EJ == pytest.approx(277.7778, abs=1e-4)
+    assert pytest.approx(277.7778, abs=1e-4) == E.TWH_PER_EJ
 
 
 def test_bilateral_2022_states_the_upper_bound():
     b = E.bilateral_2022(TRADE, "AZE", "TUR").set_index("mode")
-    assert bool(b.at["pipeline", "upper_bound"]) and "Georgia" in b.at["pipeline", "note"] and "upper bound" in b.at["pipeline", "note"]
-    assert E.group_gloss("Rest of Europe") == " (non-EU Europe: Türkiye, Georgia and others)" and E.group_gloss("EU") == ""
+    assert (
+        bool(b.at["pipeline", "upper_bound"])
+        and "Georgia" in b.at["pipeline", "note"]
+        and "upper bound" in b.at["pipeline", "note"]
+    )
+    assert (
+        E.group_gloss("Rest of Europe") == " (non-EU Europe: Türkiye, Georgia and others)" and E.group_gloss("EU") == ""
+    )

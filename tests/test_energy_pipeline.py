@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import broken_copy, broken_copy_with
 
 from bilateral.errors import RawDataError
 from bilateral.sources import energy
+from conftest import broken_copy, broken_copy_with
 
 # ------------------------------------------------------------------------------------------
 # Pure functions (small inputs, expected values by hand)
@@ -136,7 +136,17 @@ def test_importer_side_azerbaijan_series(built):
     # Read off the 17 raw rows with supplier == "Azerbaijan" (python csv listing of year, value, unit, measure,
     # reported_by): exporter-side rows (2015 6.168, 2020 11.1, 2023 9.5, 2024 9.9), the 2017 lower bound, the
     # 2019 9.5 flagged CONFLICT and the 2016 APA / 2020 Hürriyet duplicates of EPDK figures are left out.
-    expected = {2010: 4.36, 2015: 6.17, 2016: 6.48, 2018: 7.52115, 2019: 9.6, 2020: 11.54799, 2022: 8.70998, 2023: 10.257, 2024: 11.478}
+    expected = {
+        2010: 4.36,
+        2015: 6.17,
+        2016: 6.48,
+        2018: 7.52115,
+        2019: 9.6,
+        2020: 11.54799,
+        2022: 8.70998,
+        2023: 10.257,
+        2024: 11.478,
+    }
     got = dict(zip(series["year"], series["volume_bcm"]))
     assert got == pytest.approx(expected)
 
@@ -211,15 +221,23 @@ def test_error_missing_column(raw, tmp_path):
 
 def test_error_unparsable_number(raw, tmp_path):
     # Line 21 of the press file is '2019,Turkey,Azerbaijan,9.6,bcm,...'.
-    broken = broken_copy(raw, tmp_path, energy.PRESS, energy.PRESS_ANNUAL_FILE, 21, "Azerbaijan,9.6,bcm", "Azerbaijan,9.6x,bcm")
-    with pytest.raises(RawDataError, match=r"turkey_gas_imports_by_supplier_press\.csv: column 'value', line 21: '9\.6x' is not a number"):
+    broken = broken_copy(
+        raw, tmp_path, energy.PRESS, energy.PRESS_ANNUAL_FILE, 21, "Azerbaijan,9.6,bcm", "Azerbaijan,9.6x,bcm"
+    )
+    with pytest.raises(
+        RawDataError,
+        match=r"turkey_gas_imports_by_supplier_press\.csv: column 'value', line 21: '9\.6x' is not a number",
+    ):
         energy.build(broken)
 
 
 def test_error_unknown_country(raw, tmp_path):
     # Line 31 of the Eurostat file has reporter 'Belgium' for 2011.
     broken = broken_copy(raw, tmp_path, energy.EUROSTAT, energy.EUROSTAT_FILE, 31, ",Belgium,2011,", ",Atlantis,2011,")
-    with pytest.raises(RawDataError, match=r"eurostat_nrg_ti_gas_custom_2022-04_tidy\.csv: column 'reporter_geo', line 31: unknown country 'Atlantis'"):
+    with pytest.raises(
+        RawDataError,
+        match=r"eurostat_nrg_ti_gas_custom_2022-04_tidy\.csv: column 'reporter_geo', line 31: unknown country 'Atlantis'",
+    ):
         energy.build(broken)
 
 
@@ -243,5 +261,6 @@ def test_build_is_fast_and_deterministic(raw):
     assert time.perf_counter() - start < 5
     second = energy.build(raw)
     for table in energy.TABLES:
-        assert table.to_bytes(table.validate(first[table.name], where="a")) == table.to_bytes(table.validate(second[table.name], where="b"))
-
+        assert table.to_bytes(table.validate(first[table.name], where="a")) == table.to_bytes(
+            table.validate(second[table.name], where="b")
+        )

@@ -13,12 +13,11 @@ import math
 import shutil
 from pathlib import Path
 
-import pandas as pd
 import pytest
-from conftest import broken_copy
 
 from bilateral.errors import RawDataError
 from bilateral.sources import iea_gas, natural_earth, owid_energy
+from conftest import broken_copy
 
 # ------------------------------------------------------------------------------------------
 # Pure functions
@@ -47,7 +46,10 @@ def _sheet(*rows):
 def test_turkiye_points_sums_routes_and_keeps_na_as_missing():
     # Two LNG terminals: 10 + 2.5 in January; both N/A in February -> missing, not 0.
     rows = [r for r in _sheet() if r[0] not in ("Izmir", "Marmara Ereglisi") or r[2] != iea_gas.TURKIYE]
-    rows += [("Izmir", iea_gas.LNG, iea_gas.TURKIYE, 1, 10, "N/A"), ("Marmara Ereglisi", iea_gas.LNG, iea_gas.TURKIYE, 1, 2.5, "N/A")]
+    rows += [
+        ("Izmir", iea_gas.LNG, iea_gas.TURKIYE, 1, 10, "N/A"),
+        ("Marmara Ereglisi", iea_gas.LNG, iea_gas.TURKIYE, 1, 2.5, "N/A"),
+    ]
     rows += [("Ignored", "Germany", "Austria", 1, "x", "y")]  # not a Türkiye row: not read
     pts = iea_gas.turkiye_points(rows)
     m = iea_gas.monthly_routes(pts)
@@ -170,10 +172,14 @@ def test_iea_error_on_broken_workbook(raw, tmp_path):
     import openpyxl
 
     wb = openpyxl.load_workbook(raw / iea_gas.IEA / iea_gas.GTF_FILE, read_only=True)
-    row = next(i for i, r in enumerate(wb[iea_gas.GTF_SHEET].iter_rows(values_only=True), start=1) if r[0] == "Turkgozu")
+    row = next(
+        i for i, r in enumerate(wb[iea_gas.GTF_SHEET].iter_rows(values_only=True), start=1) if r[0] == "Turkgozu"
+    )
     wb.close()
     broken = _xlsx_copy(raw, tmp_path, f"EL{row}", "about 900")
-    with pytest.raises(RawDataError, match=rf"Export_GTF_IEA_202505.xlsx: sheet 'GTF_data', cell EL{row}: 'about 900' is not a number"):
+    with pytest.raises(
+        RawDataError, match=rf"Export_GTF_IEA_202505.xlsx: sheet 'GTF_data', cell EL{row}: 'about 900' is not a number"
+    ):
         iea_gas.build(broken)
 
 
@@ -202,7 +208,9 @@ def test_owid_values_read_by_grep(raw):
 def test_owid_error_names_line(raw, tmp_path):
     # Line 2 of the file is Armenia 1992; put a text into its year.
     broken = broken_copy(raw, tmp_path, "owid_energy", "owid_energy_subset.csv", 2, "Armenia,1992,", "Armenia,199x,")
-    with pytest.raises(RawDataError, match=r"owid_energy/owid_energy_subset.csv: column 'year', line 2: '199x' is not a number"):
+    with pytest.raises(
+        RawDataError, match=r"owid_energy/owid_energy_subset.csv: column 'year', line 2: '199x' is not a number"
+    ):
         owid_energy.owid_series(broken)
 
 
@@ -225,7 +233,9 @@ def test_natural_earth_error_on_broken_shapefile(raw, tmp_path):
         shutil.copy(p, target / natural_earth.NE / p.name)
     shp = target / natural_earth.NE / "naturalearth_lowres.shp"
     shp.write_bytes(shp.read_bytes()[:200])  # truncated
-    with pytest.raises(RawDataError, match=r"natural_earth_110m/naturalearth_lowres.shp: cannot be read as a shapefile"):
+    with pytest.raises(
+        RawDataError, match=r"natural_earth_110m/naturalearth_lowres.shp: cannot be read as a shapefile"
+    ):
         natural_earth.borders(target)
     (target / natural_earth.NE / "naturalearth_lowres.dbf").unlink()
     with pytest.raises(RawDataError, match=r"naturalearth_lowres.dbf is missing"):
@@ -243,7 +253,10 @@ def test_catalog_entries_and_the_georgia_correction():
     tables = all_tables()
     for name in ("gas_flows_turkiye_monthly", "gas_flows_turkiye_annual", "owid_energy_series", "map_borders"):
         assert name in tables and all(f.description for f in tables[name].fields)
-    assert "volume_mcm" in tables["gas_flows_turkiye_monthly"].columns and "value_twh" in tables["owid_energy_series"].columns
+    assert (
+        "volume_mcm" in tables["gas_flows_turkiye_monthly"].columns
+        and "value_twh" in tables["owid_energy_series"].columns
+    )
     # EI workbook definitions (provenance notes): Georgia is in Europe (non-EU), Armenia in 'Other CIS'
     caveats = " ".join(SOURCES["ei_statistical_review_2023"].caveats)
     assert "Georgia inside Europe" in caveats and "upper bound for Türkiye" in caveats

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -86,7 +85,8 @@ def test_seed_only_count_from_the_raw_files(raw, built):
     with open(EVENTS_CSV, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     seed_only = sorted(
-        r["event_id"] for r in rows
+        r["event_id"]
+        for r in rows
         if all(" § " in c for c in r["source"].split(" | ")) and r["event_id"] not in confirmed
     )
     # PROVENANCE.md lists exactly these twelve seed-only events as not confirmed.
@@ -104,13 +104,20 @@ def test_pinned_joined_events(built):
     assert (e["date"], e["date_precision"], e["date_seed"]) == ("2010-09-15", "day", "2010-08-16")
     s = _source(built, "E047")
     assert list(s["side"]) == ["seed", "AZE"]
-    assert s.iloc[1]["outlet"] == "Official website of the President of Azerbaijan" and s.iloc[1]["date_given"] == "2010-09-15"
+    assert (
+        s.iloc[1]["outlet"] == "Official website of the President of Azerbaijan"
+        and s.iloc[1]["date_given"] == "2010-09-15"
+    )
     assert e["sourcing"] == "one side"
     # E048: seed 26 Jun 2013; Natural Gas World, Hürriyet (blog copy), RFE/RL give 26 Jun 2012, president.az '2012'.
     e = _event(built, "E048")
     assert (e["date"], e["date_seed"], e["sourcing"], e["n_sources"]) == ("2012-06-26", "2013-06-26", "third party", 5)
     s = _source(built, "E048")
-    assert sorted(s.loc[s["date_given"] == "2012-06-26", "outlet"]) == ["Hürriyet Daily News (blog copy)", "Natural Gas World", "RFE/RL"]
+    assert sorted(s.loc[s["date_given"] == "2012-06-26", "outlet"]) == [
+        "Hürriyet Daily News (blog copy)",
+        "Natural Gas World",
+        "RFE/RL",
+    ]
     # E013: the seed plus SİA and the consulate in Istanbul (AZE) and Hürriyet Daily News (TUR).
     e = _event(built, "E013")
     assert (e["sourcing"], e["n_sources"]) == ("both sides", 4)
@@ -120,7 +127,12 @@ def test_pinned_joined_events(built):
     # A new event: the Nakhchivan Agreement (3 Oct 2009), from the Turkic Council Secretariat and Azerbaijan's MFA.
     events = built["events"]
     new = events[(events["date"] == "2009-10-03") & events["title"].str.contains("Nakhchivan Agreement")].iloc[0]
-    assert (new["source_kind"], new["category"], new["sourcing"], new["n_sources"]) == ("events_press", "multilateral", "third party", 2)
+    assert (new["source_kind"], new["category"], new["sourcing"], new["n_sources"]) == (
+        "events_press",
+        "multilateral",
+        "third party",
+        2,
+    )
     s = _source(built, new["event_id"])
     assert set(s["side"]) == {"international organisation", "AZE"}
     assert s["quote"].notna().all()
@@ -130,14 +142,25 @@ def test_pinned_joined_events(built):
 
 
 def _events_frame(**extra) -> pd.DataFrame:
-    row = {"event_id": "E900", "date": "2012-06-26", "date_precision": "day", "source": "000_bbf2abffa65fbe36.txt § DEVELOPMENT",
-           "date_seed": pd.NA} | extra
+    row = {
+        "event_id": "E900",
+        "date": "2012-06-26",
+        "date_precision": "day",
+        "source": "000_bbf2abffa65fbe36.txt § DEVELOPMENT",
+        "date_seed": pd.NA,
+    } | extra
     return pd.DataFrame([row])
 
 
 def _sources_frame(date_given: str) -> pd.DataFrame:
-    return pd.DataFrame({"event_id": ["E900", "E900"], "side": ["seed", "third party"], "date_given": [pd.NA, date_given],
-                         "date_precision_given": [pd.NA, "day"]})
+    return pd.DataFrame(
+        {
+            "event_id": ["E900", "E900"],
+            "side": ["seed", "third party"],
+            "date_given": [pd.NA, date_given],
+            "date_precision_given": [pd.NA, "day"],
+        }
+    )
 
 
 def test_date_disagreement_needs_an_independent_source_giving_the_date():
@@ -151,8 +174,14 @@ def test_date_disagreement_needs_an_independent_source_giving_the_date():
 def test_press_row_naming_an_unknown_event_is_reported(raw, built):
     press = read_events_press(raw)
     press.loc[press.index[0], "event_id_existing"] = "E999"
-    with pytest.raises(EventSourcesError, match=r"events_press/events_press\.csv: column 'event_id_existing', line 2: 'E999'"):
-        join_sources(curated.validate_events(curated.read_curated("events", curated.EVENT_COLUMNS)), press, read_outlets(paths.CURATED_DIR))
+    with pytest.raises(
+        EventSourcesError, match=r"events_press/events_press\.csv: column 'event_id_existing', line 2: 'E999'"
+    ):
+        join_sources(
+            curated.validate_events(curated.read_curated("events", curated.EVENT_COLUMNS)),
+            press,
+            read_outlets(paths.CURATED_DIR),
+        )
 
 
 def test_press_row_that_joins_no_event_is_reported(raw):
@@ -160,7 +189,11 @@ def test_press_row_that_joins_no_event_is_reported(raw):
     i = press.index[press["event_id_existing"].isna()][0]
     press.loc[i, "date"] = "1999-01-01"
     with pytest.raises(EventSourcesError, match=rf"line {i + 2} \(1999-01-01, .*joins no event"):
-        join_sources(curated.validate_events(curated.read_curated("events", curated.EVENT_COLUMNS)), press, read_outlets(paths.CURATED_DIR))
+        join_sources(
+            curated.validate_events(curated.read_curated("events", curated.EVENT_COLUMNS)),
+            press,
+            read_outlets(paths.CURATED_DIR),
+        )
 
 
 def test_bad_date_seed_is_reported(raw, tmp_path, monkeypatch):
@@ -180,9 +213,15 @@ def test_outlet_missing_for_a_cited_host_is_reported(raw, tmp_path):
     folder = tmp_path / "curated"
     folder.mkdir()
     text = (paths.CURATED_DIR / "outlets.csv").read_text(encoding="utf-8")
-    (folder / "outlets.csv").write_text("\n".join(l for l in text.splitlines() if not l.startswith("dailysabah.com")) + "\n", encoding="utf-8")
+    (folder / "outlets.csv").write_text(
+        "\n".join(ln for ln in text.splitlines() if not ln.startswith("dailysabah.com")) + "\n", encoding="utf-8"
+    )
     with pytest.raises(EventSourcesError, match=r"\(E062\): the host 'dailysabah.com'.*add a row"):
-        join_sources(curated.validate_events(curated.read_curated("events", curated.EVENT_COLUMNS)), read_events_press(raw), read_outlets(folder))
+        join_sources(
+            curated.validate_events(curated.read_curated("events", curated.EVENT_COLUMNS)),
+            read_events_press(raw),
+            read_outlets(folder),
+        )
 
 
 # ---------------------------------------------------------------- what readers see
@@ -197,11 +236,21 @@ def test_seed_only_sentence_counts_and_plurals():
     lead = "3 of the 10 events in the project's events table rest on the two seed documents alone"
     assert evs.seed_only_sentence(table.iloc[:0], table).startswith(lead)
     assert evs.seed_only_sentence(table.iloc[:0], table).endswith("No event is shown in this report.")
-    assert evs.seed_only_sentence(table.iloc[[0]], table).endswith("The one event shown in this report rests on the seed documents alone (hollow marker).")
-    assert evs.seed_only_sentence(table.iloc[[5]], table).endswith("The event shown in this report has an independent source.")
-    assert evs.seed_only_sentence(table.iloc[3:6], table).endswith("All 3 events shown in this report have an independent source.")
-    assert evs.seed_only_sentence(table.iloc[0:5], table).endswith("Of the 5 events shown in this report, 3 rest on the seed documents alone (hollow markers).")
-    assert evs.seed_only_sentence(table.iloc[2:5], table).endswith("Of the 3 events shown in this report, 1 rests on the seed documents alone (hollow markers).")
+    assert evs.seed_only_sentence(table.iloc[[0]], table).endswith(
+        "The one event shown in this report rests on the seed documents alone (hollow marker)."
+    )
+    assert evs.seed_only_sentence(table.iloc[[5]], table).endswith(
+        "The event shown in this report has an independent source."
+    )
+    assert evs.seed_only_sentence(table.iloc[3:6], table).endswith(
+        "All 3 events shown in this report have an independent source."
+    )
+    assert evs.seed_only_sentence(table.iloc[0:5], table).endswith(
+        "Of the 5 events shown in this report, 3 rest on the seed documents alone (hollow markers)."
+    )
+    assert evs.seed_only_sentence(table.iloc[2:5], table).endswith(
+        "Of the 3 events shown in this report, 1 rests on the seed documents alone (hollow markers)."
+    )
     one = _frame(["seed only"])
     assert evs.seed_only_sentence(one, one).startswith("1 of the 1 events in the project's events table rests on")
 
@@ -209,17 +258,24 @@ def test_seed_only_sentence_counts_and_plurals():
 def test_marker_caption():
     assert evs.marker_caption(_frame([])) == ""
     assert evs.marker_caption(_frame(["one side"])) == "Every event drawn has at least one independent source."
-    assert evs.marker_caption(_frame(["seed only", "both sides"])).startswith("Hollow markers: 1 event drawn rests on the seed documents alone")
+    assert evs.marker_caption(_frame(["seed only", "both sides"])).startswith(
+        "Hollow markers: 1 event drawn rests on the seed documents alone"
+    )
 
 
 def test_reader_dates_and_source_texts():
     assert evs.date_text("2009-10-14", "day") == "14 Oct 2009"
     assert evs.date_text("2013-06-26", None) == "26 Jun 2013"
     assert evs.date_text("2003", None) == "2003" and evs.date_text(pd.NA, "day") == ""
-    sources = pd.DataFrame({
-        "event_id": ["E1", "E1", "E1"], "outlet": ["Ismayilov (2025)", "Anadolu Agency", "TASS"], "side": ["seed", "TUR", "third party"],
-        "date_given": [pd.NA, "2009-10-14", "2009-10-01"], "date_precision_given": [pd.NA, "day", "month"],
-    })
+    sources = pd.DataFrame(
+        {
+            "event_id": ["E1", "E1", "E1"],
+            "outlet": ["Ismayilov (2025)", "Anadolu Agency", "TASS"],
+            "side": ["seed", "TUR", "third party"],
+            "date_given": [pd.NA, "2009-10-14", "2009-10-01"],
+            "date_precision_given": [pd.NA, "day", "month"],
+        }
+    )
     assert evs.source_texts(sources, ["E1"]) == {"E1": "Anadolu Agency, 14 Oct 2009; TASS, Oct 2009; Ismayilov (2025)"}
 
 
@@ -227,14 +283,21 @@ def test_date_and_category_sentences(built):
     events, sources = built["events"], built["event_sources"]
     shown = events[events["event_id"].isin(["E047", "E013"])]
     text = evs.date_sentence(shown, sources)
-    assert text == ("Where a seed document dates an event differently from the independent sources, the report uses the independent "
-                    "date: High-Level Strategic Cooperation Council declaration: 15 Sep 2010 (Official website of the President of "
-                    "Azerbaijan), where Ismayilov (2025) gives 16 Aug 2010.")
+    assert text == (
+        "Where a seed document dates an event differently from the independent sources, the report uses the independent "
+        "date: High-Level Strategic Cooperation Council declaration: 15 Sep 2010 (Official website of the President of "
+        "Azerbaijan), where Ismayilov (2025) gives 16 Aug 2010."
+    )
     assert evs.date_sentence(events[events["event_id"] == "E013"], sources) == ""
     none = evs.category_sentence(events[events["event_id"] == "E013"], "1992")
-    assert none == "Among the events of 1992, the events table records no strains in the relationship; and no multilateral or trilateral formats."
+    assert (
+        none
+        == "Among the events of 1992, the events table records no strains in the relationship; and no multilateral or trilateral formats."
+    )
     zurich = evs.category_sentence(events[events["event_id"] == "E044"], "2009")
-    assert zurich.startswith("Among the events of 2009, the events table records 1 strain in the relationship: Türkiye and Armenia sign the Zurich protocols (10 Oct 2009)")
+    assert zurich.startswith(
+        "Among the events of 2009, the events table records 1 strain in the relationship: Türkiye and Armenia sign the Zurich protocols (10 Oct 2009)"
+    )
 
 
 def test_report_sentences_on_several_pairs_and_periods(built):
@@ -246,7 +309,10 @@ def test_report_sentences_on_several_pairs_and_periods(built):
     ev = dip.pair_events(events, "AZE", "TUR", until=2025)
     n_seed = int((ev["sourcing"] == "seed only").sum())
     assert 0 < n_seed < len(ev)
-    assert f"Of the {len(ev)} events shown in this report, {n_seed} rest on the seed documents alone" in evs.seed_only_sentence(ev, events)
+    assert (
+        f"Of the {len(ev)} events shown in this report, {n_seed} rest on the seed documents alone"
+        in evs.seed_only_sentence(ev, events)
+    )
     assert len(ev[ev["category"] == "friction"]) >= 5  # the 2009 strains, among others
     # A period without security milestones for the pair (1995 has none in the table).
     none = mil.security_events(events, "AZE", "TUR", [1995], also=["ARM"])
@@ -255,7 +321,9 @@ def test_report_sentences_on_several_pairs_and_periods(built):
     # A period with exactly one milestone, seed-only: 1996 (E030, documents on military cooperation, seed only).
     one = mil.security_events(events, "AZE", "TUR", [1996], also=["ARM"])
     assert list(one["event_id"]) == ["E030"]
-    assert evs.seed_only_sentence(one, events).endswith("The one event shown in this report rests on the seed documents alone (hollow marker).")
+    assert evs.seed_only_sentence(one, events).endswith(
+        "The one event shown in this report rests on the seed documents alone (hollow marker)."
+    )
     # Another pair: Armenia–Türkiye has the Zurich protocols, a third-party-sourced friction.
     arm = dip.pair_events(events, "ARM", "TUR", until=2025)
     assert "E044" in set(arm["event_id"])
@@ -290,8 +358,10 @@ def test_claims_check_uses_the_independent_date_and_names_the_disagreement(built
 
 def test_category_caption():
     frame = pd.DataFrame({"category": ["milestone", "friction", "multilateral", "friction"]})
-    assert evs.category_caption(frame) == ("Colours: other events in blue, strains in the relationship in vermilion and "
-                                           "multilateral or trilateral formats in green.")
+    assert evs.category_caption(frame) == (
+        "Colours: other events in blue, strains in the relationship in vermilion and "
+        "multilateral or trilateral formats in green."
+    )
     assert evs.category_caption(frame.iloc[[1]]) == "Colours: strains in the relationship in vermilion."
     assert evs.category_caption(frame.iloc[:0]) == ""
 
@@ -301,8 +371,11 @@ def test_sourcing_labels_name_the_side(built):
     ev = events[events["event_id"].isin(["E003", "E047", "E013", "E017", "E048"])]
     # E003: Milli Gazete and Doğru Haber (TUR); E047: president.az (AZE); E013: both; E017: seed only; E048: third parties.
     assert dict(zip(ev["event_id"], evs.sourcing_labels(ev, sources))) == {
-        "E003": "Turkish sources only", "E013": "sources of both sides", "E017": "seed documents only",
-        "E047": "Azerbaijani sources only", "E048": "third-party source",
+        "E003": "Turkish sources only",
+        "E013": "sources of both sides",
+        "E017": "seed documents only",
+        "E047": "Azerbaijani sources only",
+        "E048": "third-party source",
     }
 
 
@@ -321,13 +394,15 @@ def test_events_finding_on_several_periods(built):
     assert n_f == 1  # Erbakan's criticism, 10 Jun 1993 (events_press row, Sonhaber)
     assert evs.events_finding(ev, "Azerbaijan", "Türkiye", "1993") == (
         f"The events table holds {len(ev)} events naming both Azerbaijan and Türkiye in 1993, among them 1 strain in the "
-        "relationship (1993) and no multilateral or trilateral format; none rests on the seed documents alone.")
+        "relationship (1993) and no multilateral or trilateral format; none rests on the seed documents alone."
+    )
     # 2009, Armenia–Türkiye: the Zurich protocols year.
     text = evs.events_finding(shown("ARM", "TUR", 2009, 2009), "Armenia", "Türkiye", "2009")
     assert "strains in the relationship (2009)" in text
     # No event at all.
     assert evs.events_finding(shown("GEO", "IRN", 2000, 2010), "Georgia", "Iran", "2000–2010") == (
-        "The events table holds no event of this report's kinds naming both Georgia and Iran in 2000–2010.")
+        "The events table holds no event of this report's kinds naming both Georgia and Iran in 2000–2010."
+    )
 
 
 def test_narrow_table_puts_the_sourcing_label_before_the_sources_and_drops_ids():

@@ -56,7 +56,9 @@ def test_table_needs_sources_and_caption():
 
 
 def test_figure_html_has_embedded_svg_alt_caption_and_source_line():
-    out = figures.figure_html(_chart(), name="Trade balance", caption="Exports ə ş.", alt="Line rising then falling.", sources=["imf_dots"])
+    out = figures.figure_html(
+        _chart(), name="Trade balance", caption="Exports ə ş.", alt="Line rising then falling.", sources=["imf_dots"]
+    )
     img = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)">', out)
     assert img, out[:200]
     assert img.group(2) == "Line rising then falling."
@@ -75,7 +77,9 @@ def test_alt_text_is_escaped():
 
 
 def test_data_is_exported_as_csv_and_linked(tmp_path):
-    out = figures.figure_html(_chart(), name="Arms: TIV by year", caption="c", alt="a", sources=["sipri_arms_transfers"], data=FRAME)
+    out = figures.figure_html(
+        _chart(), name="Arms: TIV by year", caption="c", alt="a", sources=["sipri_arms_transfers"], data=FRAME
+    )
     path = tmp_path / "data" / "arms-tiv-by-year.csv"
     assert path.read_text(encoding="utf-8") == "year,value\n2000,1.0\n2001,3.0\n2002,2.0\n"
     assert '<a class="data-link" href="report-data/arms-tiv-by-year.csv">Data (CSV)</a>' in out
@@ -90,7 +94,7 @@ def test_table_exports_its_frame_and_keeps_a_named_index(tmp_path):
 
 
 def test_figures_and_tables_are_numbered_separately_in_order():
-    kwargs = dict(caption="c", alt="a", sources=["imf_dots"])
+    kwargs = {"caption": "c", "alt": "a", "sources": ["imf_dots"]}
     first = figures.figure_html(_chart(), name="a", **kwargs)
     table = figures.table_html(FRAME, name="t", caption="c", sources=["imf_dots"])
     second = figures.figure_html(_chart(), name="b", **kwargs)
@@ -119,7 +123,9 @@ def test_colours_are_fixed_per_country_and_colour_blind_palette():
 
 def test_tables_with_many_columns_are_marked_wide_for_print():
     narrow = figures.table_html(FRAME, name="n", caption="c", sources=["imf_dots"])
-    wide_frame = pd.DataFrame([[1] * (figures.WIDE_TABLE_COLUMNS + 1)], columns=[f"c{i}" for i in range(figures.WIDE_TABLE_COLUMNS + 1)])
+    wide_frame = pd.DataFrame(
+        [[1] * (figures.WIDE_TABLE_COLUMNS + 1)], columns=[f"c{i}" for i in range(figures.WIDE_TABLE_COLUMNS + 1)]
+    )
     wide = figures.table_html(wide_frame, name="w", caption="c", sources=["imf_dots"])
     assert 'class="dataframe data-table"' in narrow
     assert 'class="dataframe data-table wide"' in wide
@@ -131,7 +137,12 @@ def test_numbers_are_right_aligned_and_text_left_aligned():
     from bilateral.figures import numeric_columns, table_html
 
     df = pd.DataFrame(
-        {"claim": ["Trade grew", "Pipeline opened"], "value": [5.8, 1768.0], "share": ["23.5%", "–"], "text": ["about 5", "n/a"]}
+        {
+            "claim": ["Trade grew", "Pipeline opened"],
+            "value": [5.8, 1768.0],
+            "share": ["23.5%", "–"],
+            "text": ["about 5", "n/a"],
+        }
     )
     # by hand: 'value' is float, 'share' is formatted numbers; 'claim' and 'text' hold words
     assert numeric_columns(df) == [1, 2]
@@ -148,9 +159,14 @@ def test_figure_data_csvs_are_tidy_with_one_header_row():
     wide = pd.DataFrame(
         [[1.0, 2.0, 3.0]],
         index=pd.Index([2020], name="year"),
-        columns=pd.MultiIndex.from_tuples([("AZE_to_TUR", "gap_usd_m"), ("AZE_to_TUR", "ratio"), ("TUR_to_AZE", "ratio")]),
+        columns=pd.MultiIndex.from_tuples(
+            [("AZE_to_TUR", "gap_usd_m"), ("AZE_to_TUR", "ratio"), ("TUR_to_AZE", "ratio")]
+        ),
     )
-    assert tidy_csv_frame(wide).to_csv(index=False) == "year,AZE_to_TUR_gap_usd_m,AZE_to_TUR_ratio,TUR_to_AZE_ratio\n2020,1.0,2.0,3.0\n"
+    assert (
+        tidy_csv_frame(wide).to_csv(index=False)
+        == "year,AZE_to_TUR_gap_usd_m,AZE_to_TUR_ratio,TUR_to_AZE_ratio\n2020,1.0,2.0,3.0\n"
+    )
     filtered = pd.DataFrame({"claim_id": ["C002", "C005"]}, index=[1, 4])
     assert tidy_csv_frame(filtered).to_csv(index=False) == "claim_id\nC002\nC005\n"
     matrix = pd.DataFrame({"Türkiye": [3]}, index=["Azerbaijan"])
@@ -186,10 +202,16 @@ def test_line_end_labels_replace_the_legend_and_do_not_overlap():
 def test_short_source_line_names_publisher_and_dataset_once():
     from bilateral.sources.catalog import short_source_line, source_line
 
-    assert short_source_line("sipri_arms_transfers", "imf_dots") == "Source: SIPRI Arms Transfers Database; IMF Direction of Trade Statistics."
+    assert (
+        short_source_line("sipri_arms_transfers", "imf_dots")
+        == "Source: SIPRI Arms Transfers Database; IMF Direction of Trade Statistics."
+    )
     assert short_source_line("sipri_arms_transfers", "sipri_arms_transfers") == "Source: SIPRI Arms Transfers Database."
     # the full line (Sources section) keeps the vintage
-    assert source_line("imf_dots") == "Source: IMF Direction of Trade Statistics (downloaded before 2022-02-02, data to 2020)."
+    assert (
+        source_line("imf_dots")
+        == "Source: IMF Direction of Trade Statistics (downloaded before 2022-02-02, data to 2020)."
+    )
 
 
 def test_one_colour_algorithm_gives_a_state_the_same_colour_in_every_chart():

@@ -53,7 +53,9 @@ def test_first_use_is_linked_once_outside_headings_links_and_code():
     out, linked = link_first_uses(page, terms)
     assert linked == ["kappa", "tiv"]
     assert out.count('class="gloss"') == 2
-    assert '<a class="gloss" href="glossary.html#kappa" title="Agreement corrected for chance.">Kappa</a> of votes' in out
+    assert (
+        '<a class="gloss" href="glossary.html#kappa" title="Agreement corrected for chance.">Kappa</a> of votes' in out
+    )
     assert '<a class="gloss" href="glossary.html#tiv" title="SIPRI&#x27;s volume unit.">TIV</a> volumes' in out
     assert "<h2>Kappa</h2>" in out and "<title>kappa</title>" in out  # headings and the head untouched
     assert "tiv in lower case" in out  # acronyms match their capitals only
@@ -63,14 +65,24 @@ def test_longer_spelling_wins_and_words_are_whole():
     terms = [Term("Ideal point", "ideal-point", ("ideal-point distance",), "A position.")]
     out, linked = link_first_uses("<body><p>idealpoints; the ideal-point distance grew</p></body>", terms)
     assert linked == ["ideal-point"]
-    assert '>ideal-point distance</a> grew' in out and "idealpoints;" in out
+    assert ">ideal-point distance</a> grew" in out and "idealpoints;" in out
 
 
 def test_the_suite_glossary_parses_and_covers_the_terms_the_reports_use():
     terms = glossary.load()
     anchors = {t.anchor for t in terms}
-    for needed in ("kappa", "ideal-point", "tiv", "fob", "cif", "mirror-data", "bcm", "trade-intensity",
-                   "co-sponsorship", "atop"):
+    for needed in (
+        "kappa",
+        "ideal-point",
+        "tiv",
+        "fob",
+        "cif",
+        "mirror-data",
+        "bcm",
+        "trade-intensity",
+        "co-sponsorship",
+        "atop",
+    ):
         assert needed in anchors
     body = glossary.glossary_body(terms)
     for t in terms:

@@ -18,18 +18,40 @@ def _report(tmp: Path, stem: str, rows: list[str]) -> None:
 
 
 def _entry(tmp: Path, stem: str, title: str) -> landing.ReportEntry:
-    return landing.entry(stem, title, f"Summary of {stem}.", tmp, f"notebooks/{stem}.ipynb", "b1d",
-                         {"country_a": "AZE", "comparators": ("ARM",)}, [{"short": "IMF DOTS", "vintage": "2022"}])
+    return landing.entry(
+        stem,
+        title,
+        f"Summary of {stem}.",
+        tmp,
+        f"notebooks/{stem}.ipynb",
+        "b1d",
+        {"country_a": "AZE", "comparators": ("ARM",)},
+        [{"short": "IMF DOTS", "vintage": "2022"}],
+    )
 
 
 def test_landing_page_order_takeaways_and_about_section(tmp_path):
     _report(tmp_path, "claims", ["headline,claims,Verdicts,Most claims hold."])
-    _report(tmp_path, "overview", ["takeaway,trade,Shares,Trade rose 5% in 2020.",
-                                   "takeaway,diplomatic,Key-findings,Votes agree.", "headline,overview,,At a glance."])
+    _report(
+        tmp_path,
+        "overview",
+        [
+            "takeaway,trade,Shares,Trade rose 5% in 2020.",
+            "takeaway,diplomatic,Key-findings,Votes agree.",
+            "headline,overview,,At a glance.",
+        ],
+    )
     _report(tmp_path, "trade", [])
     _report(tmp_path, "military_arm_rus", [])
-    entries = [_entry(tmp_path, s, t) for s, t in [("claims", "Claims check: seeds"), ("overview", "Overview: at a glance"),
-                                                    ("trade", "Trade: goods"), ("military_arm_rus", "Military: ARM–RUS")]]
+    entries = [
+        _entry(tmp_path, s, t)
+        for s, t in [
+            ("claims", "Claims check: seeds"),
+            ("overview", "Overview: at a glance"),
+            ("trade", "Trade: goods"),
+            ("military_arm_rus", "Military: ARM–RUS"),
+        ]
+    ]
     page = landing.landing_html(entries, tmp_path, css="", templates_dir=TEMPLATES_DIR / "bilateral")
     # takeaways first, each linking to its report section
     assert page.index("Takeaways") < page.index("The reports") < page.index("About this build")

@@ -5,13 +5,12 @@ Expected values were read by hand from the raw files (grep commands quoted in th
 
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
-from conftest import broken_copy
 
 from bilateral.errors import RawDataError
 from bilateral.sources import macro
+from conftest import broken_copy
 
 WDI = "wdi_gdp_targets_1990_2021.csv"
 OWID = "owid_population_targets_1990_2024.csv"

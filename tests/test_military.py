@@ -24,11 +24,25 @@ from bilateral.errors import ParameterError
 
 def _row(deal, year, sup, rec, tiv, *, cat="Artillery", item="X", units=1, est=False, sup_name=None):
     return {
-        "deal_id": deal, "delivery_year": year, "supplier_iso3": sup, "recipient_iso3": rec,
-        "supplier": sup_name or sup, "recipient": rec, "designation": item, "description": "thing",
-        "category": cat, "order_year": year, "order_year_is_estimate": False, "units_delivered": units,
-        "units_delivered_is_estimate": est, "delivery_year_is_estimate": False, "status": "New",
-        "tiv_per_unit_m": tiv / units, "tiv_per_unit_new_m": tiv / units, "tiv_m": tiv, "local_production": False,
+        "deal_id": deal,
+        "delivery_year": year,
+        "supplier_iso3": sup,
+        "recipient_iso3": rec,
+        "supplier": sup_name or sup,
+        "recipient": rec,
+        "designation": item,
+        "description": "thing",
+        "category": cat,
+        "order_year": year,
+        "order_year_is_estimate": False,
+        "units_delivered": units,
+        "units_delivered_is_estimate": est,
+        "delivery_year_is_estimate": False,
+        "status": "New",
+        "tiv_per_unit_m": tiv / units,
+        "tiv_per_unit_new_m": tiv / units,
+        "tiv_m": tiv,
+        "local_production": False,
     }
 
 
@@ -81,12 +95,21 @@ def test_deliveries_and_summary(transfers):
     assert rows["tiv_m"].tolist() == [3.4, 2.0, 3.0]
     s = mil.delivery_summary(rows)
     # 3 deal-years, deals 1 and 2; 3.4 + 2.0 + 3.0 = 8.4; per year 2000: 3.4, 2010: 2.0, 2011: 3.0 -> peak 2000.
-    assert (s["n_rows"], s["n_deals"], s["first_year"], s["last_year"], s["peak_year"], s["n_years"]) == (3, 2, 2000, 2011, 2000, 3)
+    assert (s["n_rows"], s["n_deals"], s["first_year"], s["last_year"], s["peak_year"], s["n_years"]) == (
+        3,
+        2,
+        2000,
+        2011,
+        2000,
+        3,
+    )
     assert s["tiv_m"] == pytest.approx(8.4)
     # Armoured vehicles 5.0 before Ships 3.4.
     assert s["by_category"].index.tolist() == ["Armoured vehicles", "Ships"]
     assert mil.delivery_summary(rows.iloc[0:0])["n_rows"] == 0
-    assert "records no delivery" in mil.deliveries_sentence(mil.delivery_summary(rows.iloc[0:0]), "TUR", "AZE", 2000, 2011)
+    assert "records no delivery" in mil.deliveries_sentence(
+        mil.delivery_summary(rows.iloc[0:0]), "TUR", "AZE", 2000, 2011
+    )
 
 
 def test_sentence_quotes_share_of_top_category(transfers):
@@ -155,13 +178,17 @@ def test_supplier_sentence_gives_the_period_totals(transfers):
     # Review fix: a large share of a small period total must not read as a large volume.
     sh = mil.partner_shares(transfers, "AZE", "imports", SPANS)
     whole = mil.partner_shares(transfers, "AZE", "imports", mil.whole_span(SPANS))
-    text = mil.supplier_sentence(mil.standing(whole, "TUR", mil.whole_span(SPANS)), mil.standing(sh, "TUR", SPANS), "AZE", "TUR")
+    text = mil.supplier_sentence(
+        mil.standing(whole, "TUR", mil.whole_span(SPANS)), mil.standing(sh, "TUR", SPANS), "AZE", "TUR"
+    )
     # Whole span: TUR 3.4 + 2.0 + 3.0 = 8.4 of 13.4 + 11.0 = 24.4 -> 34.4%, rank 2 of 2 (RUS 15.0 = 61.5%; SIPRI's
     # unknown supplier, 1.0, counts in the total but not among the suppliers).
     assert "34.4% of Azerbaijan's arms imports" in text and "rank 2 of 2 suppliers" in text and "Russia (61.5%)" in text
     # Last period with imports 2010–2011: total 2.0 + 3.0 + 5.0 + 1.0 = 11.0; the one before with imports,
     # 2000–2004: 3.4 + 10.0 = 13.4 (2005–2009 has none and is skipped).
-    assert "Azerbaijan's recorded arms imports in 2010–2011 totalled 11.0 TIV million, against 13.4 in 2000–2004." in text
+    assert (
+        "Azerbaijan's recorded arms imports in 2010–2011 totalled 11.0 TIV million, against 13.4 in 2000–2004." in text
+    )
 
 
 def test_milex_marks_are_explained():
@@ -173,7 +200,9 @@ def test_milex_marks_are_explained():
     assert "‖ means that the country changed or redenominated its currency" in text
     assert "§" not in text and "¶" not in text  # only the marks present are explained
     assert "numbered notes are country-specific" in text
-    assert mil.milex_marks_text({"RUS": "83"}).endswith("(Russia 83). Numbered notes are country-specific and are given in SIPRI's footnotes.")
+    assert mil.milex_marks_text({"RUS": "83"}).endswith(
+        "(Russia 83). Numbered notes are country-specific and are given in SIPRI's footnotes."
+    )
     assert mil.milex_marks_text({}) == ""
 
 
@@ -202,8 +231,14 @@ def test_export_destinations(transfers):
 
 
 def test_destination_share_from_totals(transfers):
-    totals = pd.DataFrame({"iso3": ["RUS", "RUS", "RUS"], "year": [2000, 2011, 2011],
-                           "direction": ["exports", "exports", "imports"], "tiv_m": [40.0, 60.0, 7.0]})
+    totals = pd.DataFrame(
+        {
+            "iso3": ["RUS", "RUS", "RUS"],
+            "year": [2000, 2011, 2011],
+            "direction": ["exports", "exports", "imports"],
+            "tiv_m": [40.0, 60.0, 7.0],
+        }
+    )
     out = mil.destination_standing_from_totals(transfers, totals, "RUS", "AZE", [(2000, 2011)]).iloc[0]
     # RUS -> AZE: 10 + 5 = 15 of 40 + 60 = 100 exported (imports row ignored): 15%.
     assert out["tiv_m"] == 15 and out["total_tiv_m"] == 100 and out["share_pct"] == pytest.approx(15)
@@ -211,13 +246,15 @@ def test_destination_share_from_totals(transfers):
 
 @pytest.fixture()
 def milex():
-    return pd.DataFrame({
-        "iso3": ["AZE", "AZE", "AZE", "ARM", "ARM", "ARM"],
-        "year": [2000, 2001, 2002, 2000, 2001, 2002],
-        "milex_usd_m_const2023": [100.0, 300.0, 240.0, 50.0, np.nan, 80.0],
-        "milex_share_gdp_pct": [2.0, 3.0, 4.0, 3.5, np.nan, 4.5],
-        "sipri_notes": ["‖7", "‖7", "‖7", "†6", "†6", None],
-    })
+    return pd.DataFrame(
+        {
+            "iso3": ["AZE", "AZE", "AZE", "ARM", "ARM", "ARM"],
+            "year": [2000, 2001, 2002, 2000, 2001, 2002],
+            "milex_usd_m_const2023": [100.0, 300.0, 240.0, 50.0, np.nan, 80.0],
+            "milex_share_gdp_pct": [2.0, 3.0, 4.0, 3.5, np.nan, 4.5],
+            "sipri_notes": ["‖7", "‖7", "‖7", "†6", "†6", None],
+        }
+    )
 
 
 def test_spending_ratio(milex):
@@ -246,16 +283,18 @@ def test_milex_helpers(milex):
 
 @pytest.fixture()
 def events():
-    return pd.DataFrame({
-        "event_id": ["E1", "E2", "E3", "E4", "E5", "E6"],
-        "date": ["2010-08-16", "2020-09-27", "2021-06-15", "2013-06-26", "1994-02-09", "2016-01-01"],
-        "date_precision": ["day", "day", "day", "day", "day", "year"],
-        "type": ["treaty", "war", "declaration", "agreement", "agreement", "war"],
-        "dimension": ["military", "military", "military", "energy", "military", "military"],
-        "title": ["Treaty", "War begins", "Shusha", "TANAP", "Protocol", "Fighting"],
-        "countries": ["AZE|TUR", "ARM|AZE", "AZE|TUR", "AZE|TUR", "AZE|TUR", "ARM|AZE"],
-        "source": ["s"] * 6,
-    })
+    return pd.DataFrame(
+        {
+            "event_id": ["E1", "E2", "E3", "E4", "E5", "E6"],
+            "date": ["2010-08-16", "2020-09-27", "2021-06-15", "2013-06-26", "1994-02-09", "2016-01-01"],
+            "date_precision": ["day", "day", "day", "day", "day", "year"],
+            "type": ["treaty", "war", "declaration", "agreement", "agreement", "war"],
+            "dimension": ["military", "military", "military", "energy", "military", "military"],
+            "title": ["Treaty", "War begins", "Shusha", "TANAP", "Protocol", "Fighting"],
+            "countries": ["AZE|TUR", "ARM|AZE", "AZE|TUR", "AZE|TUR", "AZE|TUR", "ARM|AZE"],
+            "source": ["s"] * 6,
+        }
+    )
 
 
 def test_security_events(events):
@@ -270,13 +309,20 @@ def test_security_events(events):
     assert table["Parties"].iloc[1] == "Armenia, Azerbaijan"
     # Review fix: the citations go to their own table (long URLs squeezed the Event column in print).
     assert "Source" not in mil.milestones_table(ev, with_source=False).columns
-    cites = mil.milestone_sources_table(ev.assign(source=["https://a.org/1 | 000_bbf2abffa65fbe36.txt § DEVELOPMENT", "c", "d", "e"]))
-    assert cites["No."].tolist() == [1, 2, 3, 4] and cites.iloc[0, 1] == "https://a.org/1; Ismayilov (2025), section Development"
+    cites = mil.milestone_sources_table(
+        ev.assign(source=["https://a.org/1 | 000_bbf2abffa65fbe36.txt § DEVELOPMENT", "c", "d", "e"])
+    )
+    assert (
+        cites["No."].tolist() == [1, 2, 3, 4]
+        and cites.iloc[0, 1] == "https://a.org/1; Ismayilov (2025), section Development"
+    )
     # Milestones with the pair present: no note; only rival events (as for Armenia–Russia): a note.
     assert mil.milestones_partner_sentence(ev, "AZE", "TUR") == ""
     rival_only = ev[ev["with"] == "ARM"]
     note = mil.milestones_partner_sentence(rival_only, "AZE", "TUR")
-    assert note.startswith("The events table lists no security milestone between Azerbaijan and Türkiye; the milestones shown involve Armenia.")
+    assert note.startswith(
+        "The events table lists no security milestone between Azerbaijan and Türkiye; the milestones shown involve Armenia."
+    )
     early = mil.security_events(events, "AZE", "TUR", range(1800, 1995))
     assert mil.earlier_sentence(early, 1995) == (
         "Before 1995, outside the period shown, the events table also lists: 9 Feb 1994: Protocol."
@@ -294,11 +340,19 @@ def test_decimal_year_and_dates():
 
 def test_year_spans_and_alliances():
     assert mil.year_spans([1995, 1993, 1994, 2010, 2012, 2011]) == "1993–1995, 2010–2012"
-    alliances = pd.DataFrame({
-        "iso3_a": ["AZE", "AZE", "TUR", "AZE"], "iso3_b": ["TUR", "TUR", "AZE", "GEO"], "year": [1993, 1994, 1995, 1995],
-        "defense": [0, 1, 1, 1], "offense": [0, 0, 0, 0], "neutrality": [0, 0, 0, 0],
-        "nonaggression": [1, 1, 1, 0], "consultation": [0, 0, 0, 0], "any_pledge": [1, 1, 1, 1],
-    })
+    alliances = pd.DataFrame(
+        {
+            "iso3_a": ["AZE", "AZE", "TUR", "AZE"],
+            "iso3_b": ["TUR", "TUR", "AZE", "GEO"],
+            "year": [1993, 1994, 1995, 1995],
+            "defense": [0, 1, 1, 1],
+            "offense": [0, 0, 0, 0],
+            "neutrality": [0, 0, 0, 0],
+            "nonaggression": [1, 1, 1, 0],
+            "consultation": [0, 0, 0, 0],
+            "any_pledge": [1, 1, 1, 1],
+        }
+    )
     assert mil.alliance_obligations(alliances, "AZE", "TUR") == {"defence": "1994–1995", "non-aggression": "1993–1995"}
     assert "records no alliance obligation" in mil.alliance_sentence(alliances, "TUR", "GEO")
     assert "The data end in 1995" in mil.alliance_sentence(alliances, "AZE", "TUR")
@@ -426,7 +480,9 @@ def test_notebook_default_pair(tmp_path):
 def test_notebook_armenia_russia(tmp_path):
     from conftest import execute_notebook, notebook_text
 
-    text = notebook_text(execute_notebook("military", tmp_path, country_a="ARM", country_b="RUS", comparators=["AZE"], rival="AZE"))
+    text = notebook_text(
+        execute_notebook("military", tmp_path, country_a="ARM", country_b="RUS", comparators=["AZE"], rival="AZE")
+    )
     # awk: 40 Russia -> Armenia delivery rows, 676.94 TIV; 676.94 / 821.02 = 82.5% of Armenia's imports (rank 1);
     # 676.94 / 150005.3 = 0.45% of Russia's exports; Russia's other deals are not in the extract.
     assert "40 deliveries of major arms from Russia to Armenia" in text
@@ -445,7 +501,9 @@ def test_notebook_armenia_russia(tmp_path):
 def test_notebook_uncovered_pair(tmp_path):
     from conftest import execute_notebook, notebook_text
 
-    text = notebook_text(execute_notebook("military", tmp_path, country_a="GEO", country_b="IRN", comparators=["ARM"], rival="ARM"))
+    text = notebook_text(
+        execute_notebook("military", tmp_path, country_a="GEO", country_b="IRN", comparators=["ARM"], rival="ARM")
+    )
     assert "cannot show arms transfers between Georgia and Iran" in text
     assert "cannot show all of Georgia's arms suppliers" in text
     assert "Georgia's spending was" in text
@@ -453,12 +511,20 @@ def test_notebook_uncovered_pair(tmp_path):
 
 def test_milex_finding_names_the_largest_spender_and_the_largest_share_in_the_last_year():
     years = pd.Index([2023, 2024], name="year")
-    const = pd.DataFrame({"AZE": [3000.0, 3500.0], "TUR": [20000.0, 25000.0], "ARM": [1400.0, float("nan")]}, index=years)
+    const = pd.DataFrame(
+        {"AZE": [3000.0, 3500.0], "TUR": [20000.0, 25000.0], "ARM": [1400.0, float("nan")]}, index=years
+    )
     gdp = pd.DataFrame({"AZE": [4.6, 5.0], "TUR": [1.7, 1.9], "ARM": [5.5, float("nan")]}, index=years)
     assert mil.milex_finding(const, gdp) == (
         "In 2024 Türkiye spent the most (US$25.0 billion, constant 2023 prices); Azerbaijan spent the largest share of its GDP (5.0%)."
     )
-    assert mil.milex_finding(const[["TUR"]], gdp[["TUR"]]) == "In 2024 Türkiye spent US$25.0 billion (constant 2023 prices), 1.9% of its GDP."
+    assert (
+        mil.milex_finding(const[["TUR"]], gdp[["TUR"]])
+        == "In 2024 Türkiye spent US$25.0 billion (constant 2023 prices), 1.9% of its GDP."
+    )
     same = gdp.assign(TUR=[9.0, 9.0])
-    assert mil.milex_finding(const, same) == "In 2024 Türkiye spent the most (US$25.0 billion, constant 2023 prices) and also the largest share of its GDP (9.0%)."
+    assert (
+        mil.milex_finding(const, same)
+        == "In 2024 Türkiye spent the most (US$25.0 billion, constant 2023 prices) and also the largest share of its GDP (9.0%)."
+    )
     assert mil.milex_finding(const.iloc[0:0], gdp.iloc[0:0]) == ""

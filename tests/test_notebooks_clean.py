@@ -10,12 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT_NOTEBOOKS
 
 from bilateral.build import parse_parameters
 from bilateral.params import STANDARD
 from bilateral.paths import NOTEBOOKS_DIR
 from bilateral.sources.catalog import SOURCES
+from conftest import PROJECT_NOTEBOOKS
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -37,8 +37,14 @@ def nb(request) -> dict:
 
 
 def test_no_outputs_and_no_execution_counts(nb):
-    dirty = [i + 1 for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
-    assert not dirty, f"cells {dirty} have outputs or execution counts: strip them (e.g. jupyter nbconvert --clear-output --inplace)"
+    dirty = [
+        i + 1
+        for i, c in enumerate(nb["cells"])
+        if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count") is not None)
+    ]
+    assert not dirty, (
+        f"cells {dirty} have outputs or execution counts: strip them (e.g. jupyter nbconvert --clear-output --inplace)"
+    )
 
 
 def test_no_papermill_or_widget_leftovers(nb):
@@ -47,7 +53,9 @@ def test_no_papermill_or_widget_leftovers(nb):
 
 
 def test_parameters_cell_holds_the_standard_parameters_as_literals(nb):
-    tagged = [c for c in nb["cells"] if c["cell_type"] == "code" and "parameters" in c.get("metadata", {}).get("tags", [])]
+    tagged = [
+        c for c in nb["cells"] if c["cell_type"] == "code" and "parameters" in c.get("metadata", {}).get("tags", [])
+    ]
     assert len(tagged) == 1, "exactly one code cell must be tagged 'parameters'"
     assert nb["cells"].index(tagged[0]) == 1, "the parameters cell is the second cell (after the title)"
     values = parse_parameters(_source(tagged[0]))  # raises unless every line is name = literal
@@ -66,7 +74,9 @@ def test_first_cell_is_a_title(nb):
 
 def test_validate_comes_right_after_the_parameters(nb):
     third = _source(nb["cells"][2])
-    assert "params.from_notebook(globals()" in third, "cell 3 must call bilateral.params.from_notebook(globals(), years=...) before any heavy work"
+    assert "params.from_notebook(globals()" in third, (
+        "cell 3 must call bilateral.params.from_notebook(globals(), years=...) before any heavy work"
+    )
     ast.parse(third)
 
 

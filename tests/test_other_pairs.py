@@ -23,13 +23,16 @@ def test_delivery_direction_follows_the_rows_not_the_parameters():
     # TUR–AZE as the pair (a = TUR, b = AZE): every delivery goes Türkiye -> Azerbaijan
     assert mil.delivery_direction(_rows([("TUR", "AZE"), ("TUR", "AZE")]), "TUR", "AZE") == "from Türkiye to Azerbaijan"
     assert mil.delivery_direction(_rows([("TUR", "AZE")]), "AZE", "TUR") == "from Türkiye to Azerbaijan"
-    assert mil.delivery_direction(_rows([("TUR", "AZE"), ("AZE", "TUR")]), "AZE", "TUR") == "between Türkiye and Azerbaijan"
+    assert (
+        mil.delivery_direction(_rows([("TUR", "AZE"), ("AZE", "TUR")]), "AZE", "TUR")
+        == "between Türkiye and Azerbaijan"
+    )
 
 
 def test_pledge_sentence_gives_each_obligation_its_own_last_year():
     # GEO–RUS as ATOP codes it (shape): defence and consultation 1993–2008, non-aggression 1993–2018
     years = list(range(1993, 2019))
-    pledges = pd.DataFrame({"year": years, **{k: 0 for k in dip.PLEDGES}})
+    pledges = pd.DataFrame({"year": years, **dict.fromkeys(dip.PLEDGES, 0)})
     pledges["defense"] = pledges["consultation"] = [int(y <= 2008) for y in years]
     pledges["nonaggression"] = 1
     pledges["any_pledge"] = 1
@@ -43,7 +46,9 @@ def test_pledge_sentence_gives_each_obligation_its_own_last_year():
         "ATOP records defence from 1993, non-aggression from 1993, consultation from 1993; still in force in 2018, when its data end."
     )
     # all ended before the data end
-    assert dip.pledge_sentence(pledges[pledges["year"] <= 2008], 2018).endswith("consultation from 1993; the last in force in 2008.")
+    assert dip.pledge_sentence(pledges[pledges["year"] <= 2008], 2018).endswith(
+        "consultation from 1993; the last in force in 2008."
+    )
     assert dip.pledge_sentence(pledges.iloc[0:0], 2018) == ""
 
 
@@ -64,10 +69,21 @@ def test_deliveries_sentence_for_a_one_year_period():
 
 
 def test_arms_sentence_when_the_register_records_nothing():
-    arms = {"years": [2020], "covered": True, "ba": {"tiv_m": 0.0}, "ab": {"tiv_m": 0.0}, "share_b": {"share": 0.0},
-            "share_b_recent": {"share": 0.0}, "recent": (2020, 2020), "rank": None}
+    arms = {
+        "years": [2020],
+        "covered": True,
+        "ba": {"tiv_m": 0.0},
+        "ab": {"tiv_m": 0.0},
+        "share_b": {"share": 0.0},
+        "share_b_recent": {"share": 0.0},
+        "recent": (2020, 2020),
+        "rank": None,
+    }
     text = ov.arms_sentence(arms, "AZE", "RUS")
-    assert text == "SIPRI records no delivery of major arms between Azerbaijan and Russia in 2020. TIV measures volume, not money."
+    assert (
+        text
+        == "SIPRI records no delivery of major arms between Azerbaijan and Russia in 2020. TIV measures volume, not money."
+    )
 
 
 def test_a_one_year_series_keeps_its_axis_on_that_year():
@@ -175,29 +191,57 @@ def test_yearly_bars_text_for_one_year_and_for_several():
     assert mil.yearly_bars_text(pd.Series([28.8], index=[2020])) == "28.8 TIV million delivered in 2020."
     # 3.4 + 0 + 2.0 + 3.0 = 8.4 over 4 years, 3 with deliveries; highest 2000
     per_year = pd.Series([3.4, 0.0, 2.0, 3.0], index=[2000, 2001, 2010, 2011])
-    assert mil.yearly_bars_text(per_year) == "Deliveries occur in 3 of 4 years, 8.4 TIV million in all; the highest bar is 2000 at 3.4."
+    assert (
+        mil.yearly_bars_text(per_year)
+        == "Deliveries occur in 3 of 4 years, 8.4 TIV million in all; the highest bar is 2000 at 3.4."
+    )
 
 
 @pytest.mark.notebook
 def test_diplomatic_runs_for_armenia_and_russia_with_its_default_comparators(executed):
     text = executed(VARIANTS[7])
-    assert ("Russia and Armenia are the two states this report is about, so they are left out of the states they "
-            "are compared with.") in text
+    assert (
+        "Russia and Armenia are the two states this report is about, so they are left out of the states they "
+        "are compared with."
+    ) in text
 
 
 def test_supplier_sentence_says_none_recorded_instead_of_a_zero_share():
     # TUR as recipient, AZE as supplier: Türkiye imported 100 TIV in 2020–2024, Spain 33 of it, nothing from Azerbaijan
-    row = {"period": "2020–2024", "total_tiv_m": 100.0, "tiv_m": 0.0, "share_pct": 0.0, "rank": float("nan"), "n_partners": 6,
-           "top_partner": "ESP", "top_share_pct": 33.0}
+    row = {
+        "period": "2020–2024",
+        "total_tiv_m": 100.0,
+        "tiv_m": 0.0,
+        "share_pct": 0.0,
+        "rank": float("nan"),
+        "n_partners": 6,
+        "top_partner": "ESP",
+        "top_share_pct": 33.0,
+    }
     frame = pd.DataFrame([row])
     text = mil.supplier_sentence(frame, frame, "TUR", "AZE")
     assert "its share was 0.0%" not in text
-    assert "In 2020–2024, the last period with imports, the register records none from Azerbaijan (largest: Spain, 33.0%)" in text
+    assert (
+        "In 2020–2024, the last period with imports, the register records none from Azerbaijan (largest: Spain, 33.0%)"
+        in text
+    )
 
 
 def test_arms_sentence_says_none_rather_than_zero_million():
-    base = {"years": [2020], "covered": True, "share_b": {"share": 0.0}, "share_b_recent": {"share": 0.0}, "recent": (2020, 2020), "rank": None}
+    base = {
+        "years": [2020],
+        "covered": True,
+        "share_b": {"share": 0.0},
+        "share_b_recent": {"share": 0.0},
+        "recent": (2020, 2020),
+        "rank": None,
+    }
     one_way = ov.arms_sentence({**base, "ba": {"tiv_m": 28.0}, "ab": {"tiv_m": 0.0}}, "AZE", "TUR")
-    assert one_way == "SIPRI records 28.0 million TIV of major arms delivered by Türkiye to Azerbaijan in 2020 and none the other way. TIV measures volume, not money."
+    assert (
+        one_way
+        == "SIPRI records 28.0 million TIV of major arms delivered by Türkiye to Azerbaijan in 2020 and none the other way. TIV measures volume, not money."
+    )
     other_way = ov.arms_sentence({**base, "ba": {"tiv_m": 0.0}, "ab": {"tiv_m": 5.0}}, "AZE", "TUR")
-    assert other_way.startswith("SIPRI records no delivery of major arms by Türkiye to Azerbaijan in 2020, and 5.0 million TIV the other way.")
+    assert other_way.startswith(
+        "SIPRI records no delivery of major arms by Türkiye to Azerbaijan in 2020, and 5.0 million TIV the other way."
+    )

@@ -35,13 +35,22 @@ def test_parse_pair_refuses_bad_text(bad):
 
 def test_index_pairs_puts_the_pair_first_and_drops_repeats():
     # TUR-AZE is the report's pair reversed; RUS-AZE repeats AZE-RUS: both dropped
-    assert ov.index_pairs("AZE", "TUR", ["TUR-AZE", "AZE-RUS", "RUS-AZE", "TUR-GEO"]) == [("AZE", "TUR"), ("AZE", "RUS"), ("TUR", "GEO")]
+    assert ov.index_pairs("AZE", "TUR", ["TUR-AZE", "AZE-RUS", "RUS-AZE", "TUR-GEO"]) == [
+        ("AZE", "TUR"),
+        ("AZE", "RUS"),
+        ("TUR", "GEO"),
+    ]
     with pytest.raises(ParameterError):
         ov.index_pairs("AZE", "TUR", "AZE-RUS")
 
 
 def test_check_weights():
-    assert ov.check_weights({"un_votes": 2, "arms": 1, "trade": 0.5, "energy": 0}) == {"un_votes": 2.0, "arms": 1.0, "trade": 0.5, "energy": 0.0}
+    assert ov.check_weights({"un_votes": 2, "arms": 1, "trade": 0.5, "energy": 0}) == {
+        "un_votes": 2.0,
+        "arms": 1.0,
+        "trade": 0.5,
+        "energy": 0.0,
+    }
     with pytest.raises(ParameterError, match="missing key"):
         ov.check_weights({"un_votes": 1, "arms": 1, "trade": 1})
     with pytest.raises(ParameterError, match="unknown key"):
@@ -113,7 +122,9 @@ def test_composite_ignores_zero_weight_indicators():
 
 def test_renormalised_weights():
     # a and c present: 1/(1+2) and 2/(1+2); b missing -> 0
-    assert ov.renormalised_weights({"a": 1, "b": 1, "c": 2}, ["a", "c"]) == pytest.approx({"a": 1 / 3, "b": 0.0, "c": 2 / 3})
+    assert ov.renormalised_weights({"a": 1, "b": 1, "c": 2}, ["a", "c"]) == pytest.approx(
+        {"a": 1 / 3, "b": 0.0, "c": 2 / 3}
+    )
     assert ov.renormalised_weights({"a": 1, "b": 3}, []) == {"a": 0.0, "b": 0.0}
 
 
@@ -136,7 +147,9 @@ def test_rank_desc_ties_and_missing():
 
 def test_ranking_on_window_means():
     # equal weights on x and y: P (0.9+0.9)/2 = 0.9; Q (1+0)/2 = 0.5; R (0+1)/2 = 0.5; S only y: 0.95
-    means = pd.DataFrame({"x": [0.9, 1.0, 0.0, np.nan], "y": [0.9, 0.0, 1.0, 0.95]}, index=pd.Index(list("PQRS"), name="pair"))
+    means = pd.DataFrame(
+        {"x": [0.9, 1.0, 0.0, np.nan], "y": [0.9, 0.0, 1.0, 0.95]}, index=pd.Index(list("PQRS"), name="pair")
+    )
     out = ov.ranking(means, {"x": 1.0, "y": 1.0})
     assert out["score"].tolist() == pytest.approx([0.9, 0.5, 0.5, 0.95])
     assert out["rank"].tolist() == [2, 3, 3, 1]
@@ -190,9 +203,17 @@ def test_sensitivity_shares_first_match_hand_computation():
 
 def test_index_sentence_gives_the_spread_and_the_uneven_coverage():
     # Hand-made results: three pairs; AAA–BBB second on the chosen weights with 4 indicators, the others 3.
-    base = pd.DataFrame({"score": [0.4, 0.5, 0.1], "coverage": [4, 3, 3], "rank": [2, 1, 3]}, index=["AAA–BBB", "CCC–DDD", "EEE–FFF"])
+    base = pd.DataFrame(
+        {"score": [0.4, 0.5, 0.1], "coverage": [4, 3, 3], "rank": [2, 1, 3]}, index=["AAA–BBB", "CCC–DDD", "EEE–FFF"]
+    )
     summary = pd.DataFrame(
-        {"base_rank": [2, 1, 3], "share_first": [0.3, 0.7, 0.0], "median_rank": [2.0, 1.0, 3.0], "p5_rank": [1, 1, 3], "p95_rank": [3, 2, 3]},
+        {
+            "base_rank": [2, 1, 3],
+            "share_first": [0.3, 0.7, 0.0],
+            "median_rank": [2.0, 1.0, 3.0],
+            "p5_rank": [1, 1, 3],
+            "p95_rank": [3, 2, 3],
+        },
         index=base.index,
     )
     text = ov.index_sentence(base, summary, "AAA–BBB", 1000, [2, 1])
@@ -244,8 +265,18 @@ def _transfers():
         ("TUR", "GEO", 2001, 2.0),
     ]
     df = pd.DataFrame(
-        [{"deal_id": i, "supplier_iso3": s, "recipient_iso3": r, "delivery_year": y, "tiv_m": t, "category": "Artillery", "designation": "X"}
-         for i, (s, r, y, t) in enumerate(rows)]
+        [
+            {
+                "deal_id": i,
+                "supplier_iso3": s,
+                "recipient_iso3": r,
+                "delivery_year": y,
+                "tiv_m": t,
+                "category": "Artillery",
+                "designation": "X",
+            }
+            for i, (s, r, y, t) in enumerate(rows)
+        ]
     )
     df["supplier_iso3"] = df["supplier_iso3"].astype("string")
     df["recipient_iso3"] = df["recipient_iso3"].astype("string")
@@ -285,11 +316,19 @@ def test_arms_shares_by_year_trailing_window():
 
 def test_trade_share_of_total_trade():
     rows = [
-        ("AZE", "TUR", "exports", 10.0), ("AZE", "WLD", "exports", 100.0),
-        ("AZE", "TUR", "imports", 30.0), ("AZE", "WLD", "imports", 100.0),
-        ("TUR", "AZE", "exports", 25.0), ("TUR", "WLD", "exports", 1000.0),
+        ("AZE", "TUR", "exports", 10.0),
+        ("AZE", "WLD", "exports", 100.0),
+        ("AZE", "TUR", "imports", 30.0),
+        ("AZE", "WLD", "imports", 100.0),
+        ("TUR", "AZE", "exports", 25.0),
+        ("TUR", "WLD", "exports", 1000.0),
     ]
-    trade = pd.DataFrame([{"year": 2020, "reporter_iso3": r, "partner_iso3": p, "flow": f, "value_usd_m": v, "is_estimate": False} for r, p, f, v in rows])
+    trade = pd.DataFrame(
+        [
+            {"year": 2020, "reporter_iso3": r, "partner_iso3": p, "flow": f, "value_usd_m": v, "is_estimate": False}
+            for r, p, f, v in rows
+        ]
+    )
     # AZE's figures: (10 + 30) / (100 + 100) = 0.2
     assert ov.trade_shares_by_year(trade, "AZE", "TUR", [2020]).iloc[0] == pytest.approx(0.2)
     # TUR reports no imports: no share (never half a figure)
@@ -298,17 +337,38 @@ def test_trade_share_of_total_trade():
 
 def _gas():
     def row(year, supplier, iso, bcm):
-        return {"year": year, "supplier": supplier, "supplier_iso3": iso, "side": "importer", "importer_scope": "all importers",
-                "quantity": "volume", "volume_bcm": bcm, "share_pct": np.nan, "unit_as_reported": "bcm", "use_in_series": True}
-    df = pd.DataFrame([row(2020, "Azerbaijan", "AZE", 5.0), row(2020, "Total", None, 20.0), row(2021, "Azerbaijan", "AZE", 6.0),
-                       row(2020, "Russia", "RUS", 8.0), row(2021, "Total", None, 30.0), row(2021, "Russia", "RUS", 4.0)])
+        return {
+            "year": year,
+            "supplier": supplier,
+            "supplier_iso3": iso,
+            "side": "importer",
+            "importer_scope": "all importers",
+            "quantity": "volume",
+            "volume_bcm": bcm,
+            "share_pct": np.nan,
+            "unit_as_reported": "bcm",
+            "use_in_series": True,
+        }
+
+    df = pd.DataFrame(
+        [
+            row(2020, "Azerbaijan", "AZE", 5.0),
+            row(2020, "Total", None, 20.0),
+            row(2021, "Azerbaijan", "AZE", 6.0),
+            row(2020, "Russia", "RUS", 8.0),
+            row(2021, "Total", None, 30.0),
+            row(2021, "Russia", "RUS", 4.0),
+        ]
+    )
     df["supplier_iso3"] = df["supplier_iso3"].astype("string")
     return df
 
 
 def test_gas_summary_rank():
     g = _gas()
-    out = ov.gas_summary(g, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "AZE", "TUR", ["RUS"], range(2020, 2022))
+    out = ov.gas_summary(
+        g, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "AZE", "TUR", ["RUS"], range(2020, 2022)
+    )
     # latest share: 2021, 6/30 = 20%; suppliers with a volume in 2021: AZE 6, RUS 4 -> AZE rank 1 of 2
     assert out["latest_year"] == 2021 and out["latest_share"] == pytest.approx(20.0)
     assert (out["rank"], out["n_ranked"]) == (1, 2)
@@ -318,7 +378,11 @@ def _flows():
     """A year of IEA monthly routes (mcm): each month Türkgözü 1, Samsun 2, Kıyıköy 1, Malkoçlar 0, Doğubayazıt 1, LNG 5."""
     per_month = {"turkgozu": 1.0, "blue_stream": 2.0, "turkstream": 1.0, "trans_balkan": 0.0, "dogubayazit": 1.0, "lng": 5.0,
                  "kipi_exit": 0.5, "malkoclar_exit": 0.5, "lng_exit": 0.0}  # fmt: skip
-    rows = [{"month": f"2024-{m:02d}", "year": 2024, "route_id": r, "volume_mcm": v} for m in range(1, 13) for r, v in per_month.items()]
+    rows = [
+        {"month": f"2024-{m:02d}", "year": 2024, "route_id": r, "volume_mcm": v}
+        for m in range(1, 13)
+        for r, v in per_month.items()
+    ]
     return pd.DataFrame(rows)
 
 
@@ -328,7 +392,9 @@ def test_gas_indicator_from_the_iea_entries():
     s = ov.gas_shares_by_year_iea(f, "AZE", [2023, 2024])
     assert math.isnan(s[2023]) and s[2024] == pytest.approx(0.1)
     assert ov.gas_shares_by_year_iea(f, "GEO", [2024]).isna().all()  # no entry route carries Georgian gas
-    out = ov.gas_summary_iea(f, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "TUR", "AZE", ["RUS"], [2024])
+    out = ov.gas_summary_iea(
+        f, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "TUR", "AZE", ["RUS"], [2024]
+    )
     # Russia 36 > Azerbaijan 12 = Iran 12: 2nd of 3, tied with Iran
     assert (out["latest_year"], out["rank"], out["n_ranked"], out["tied_with"]) == (2024, 2, 3, ["IRN"])
     assert out["latest_share"] == pytest.approx(10.0) and out["latest_bcm"] == pytest.approx(0.012)
@@ -388,8 +454,13 @@ def test_pair_events_filters_on_both_countries():
 def test_timeline_table_short_sources_and_other_states():
     ev = pd.DataFrame(
         {
-            "no": [1], "when": ["1999-11-18"], "year": pd.array([1999], dtype="Int64"), "dimension": ["energy"], "type": ["agreement"],
-            "title": ["BTC agreement"], "countries": ["AZE|GEO|TUR"],
+            "no": [1],
+            "when": ["1999-11-18"],
+            "year": pd.array([1999], dtype="Int64"),
+            "dimension": ["energy"],
+            "type": ["agreement"],
+            "title": ["BTC agreement"],
+            "countries": ["AZE|GEO|TUR"],
             "source": ["002_556960fc3d1098ab.txt § Energy | https://www.bp.com/x | https://www.bp.com/y"],
         }
     )
@@ -433,12 +504,22 @@ def test_notebook_default_pair(tmp_path):
     # Gas, from the IEA workbook (GTF_data, 2024 sums by hand): Türkgözü 11,478.433 mcm of all entries 51,734.645 mcm
     # (Samsun 12,138.202 + Kıyıköy 8,936.832 + Doğubayazıt 7,043.365 + LNG 12,137.813 + Türkgözü) -> 22.19%; Russia 21.08
     # > Azerbaijan 11.48 > Iran 7.04 bcm -> 2nd of 3. The old 22.0% divided EPDK's volume by another publication's total.
-    assert "Gas entering Türkiye on the route that carries Azerbaijan's gas was 22.2% of all entries in 2024 (11.5 bcm; 2nd of 3 pipeline suppliers)" in text
+    assert (
+        "Gas entering Türkiye on the route that carries Azerbaijan's gas was 22.2% of all entries in 2024 (11.5 bcm; 2nd of 3 pipeline suppliers)"
+        in text
+    )
     assert "numerator and denominator from that one series" in text and "22.0%" not in text
     # UN votes, from data/processed/unga_agreement.csv:
     #   awk -F, '$2=="AZE" && $3=="TUR" && $1>=1995 && $1<=2024 {n+=$4; s+=$5} END {print n, s, s/n}' -> 2373 1677 0.7067
     assert "voted alike on 70.7% of the 2,373 votes both cast in 1995–2024" in text
-    for heading in ("Key findings", "The relationship at a glance", "Timeline of events", "Relationship index", "Methods and caveats", "Sources"):
+    for heading in (
+        "Key findings",
+        "The relationship at a glance",
+        "Timeline of events",
+        "Relationship index",
+        "Methods and caveats",
+        "Sources",
+    ):
         assert heading in text
     assert "Handbook on Constructing Composite Indicators" in text and "Asia Power Index" in text
     assert "AZE–RUS" in text and "AZE–IRN" in text and "AZE–GEO" in text and "TUR–GEO" in text
@@ -454,7 +535,9 @@ def test_notebook_default_pair(tmp_path):
 def test_notebook_georgia_turkiye(tmp_path):
     from conftest import execute_notebook, notebook_text
 
-    nb = execute_notebook("overview", tmp_path, country_a="GEO", country_b="TUR", comparators=["AZE", "RUS", "ARM"], n_draws=500)
+    nb = execute_notebook(
+        "overview", tmp_path, country_a="GEO", country_b="TUR", comparators=["AZE", "RUS", "ARM"], n_draws=500
+    )
     text = notebook_text(nb)
     # Raw IMF file, 2020: GEO exports to Turkey 190.571798 of 3343.442938, imports from Turkey 1407.581324 of 8052.882152
     #   (190.571798 + 1407.581324) / (3343.442938 + 8052.882152) = 14.02% -> "14.0%"
@@ -476,7 +559,15 @@ def test_notebook_pair_outside_the_arms_register(tmp_path):
     from conftest import execute_notebook, notebook_text
 
     text = notebook_text(
-        execute_notebook("overview", tmp_path, country_a="RUS", country_b="IRN", comparators=["TUR"], comparison_pairs=["AZE-TUR", "ARM-RUS"], n_draws=300)
+        execute_notebook(
+            "overview",
+            tmp_path,
+            country_a="RUS",
+            country_b="IRN",
+            comparators=["TUR"],
+            comparison_pairs=["AZE-TUR", "ARM-RUS"],
+            n_draws=300,
+        )
     )
     assert "The SIPRI register extract used here cannot show arms transfers between Russia and Iran" in text
     assert "gas imports by supplier for Türkiye only" in text

@@ -6,19 +6,23 @@ from bilateral.glossary import Term
 from bilateral.pages import add_navigation, contents_html, sections, suite_menu
 
 PAGE = (
-    "<html><head><title>T</title></head><body><main class=\"report\">"
+    '<html><head><title>T</title></head><body><main class="report">'
     '<h1 id="Title">Title</h1><p>Intro on kappa.</p>'
     '<div class="prose"><h2 id="Key-findings">Key findings<a class="anchor-link" href="#Key-findings">¶</a></h2>'
     "<p>Kappa is low.</p></div>"
     '<h2 id="Methods-&amp;-caveats">Methods &amp; caveats</h2><p>TIV.</p></main></body></html>'
 )
-TERMS = [Term("Cohen's kappa", "kappa", ("kappa",), "Chance-corrected agreement."),
-         Term("TIV", "tiv", (), "A volume unit.")]
+TERMS = [
+    Term("Cohen's kappa", "kappa", ("kappa",), "Chance-corrected agreement."),
+    Term("TIV", "tiv", (), "A volume unit."),
+]
 
 
 def test_sections_read_the_level_two_headings_without_anchor_links():
-    assert [(s.anchor, s.text) for s in sections(PAGE)] == [("Key-findings", "Key findings"),
-                                                          ("Methods-&amp;-caveats", "Methods & caveats")]
+    assert [(s.anchor, s.text) for s in sections(PAGE)] == [
+        ("Key-findings", "Key findings"),
+        ("Methods-&amp;-caveats", "Methods & caveats"),
+    ]
 
 
 def test_contents_list_needs_two_sections():
@@ -29,7 +33,9 @@ def test_contents_list_needs_two_sections():
 
 def test_menu_marks_the_current_page_and_follows_the_reading_order():
     menu = suite_menu("military")
-    assert menu.index("overview.html") < menu.index("diplomatic.html") < menu.index("Military") < menu.index("energy.html")
+    assert (
+        menu.index("overview.html") < menu.index("diplomatic.html") < menu.index("Military") < menu.index("energy.html")
+    )
     assert '<li aria-current="page"><span>Military</span></li>' in menu and "military.html" not in menu
     variant = suite_menu("trade", prefix="../", present=frozenset({"trade", "overview"}))
     assert 'href="../index.html"' in variant and 'href="../overview.html"' in variant
@@ -49,7 +55,11 @@ def test_navigation_is_added_once_and_terms_are_linked_outside_the_navigation():
 def test_links_to_local_files_are_dropped_for_print():
     from bilateral.pages import without_local_links
 
-    page = ('<a href="#Key-findings">K</a> <a class="gloss" href="glossary.html#kappa" title="t">kappa</a> '
-            '<a href="https://www.sipri.org/x">SIPRI</a> <a href="../index.html">All</a>')
-    assert without_local_links(page) == ('<a href="#Key-findings">K</a> <a class="gloss" title="t">kappa</a> '
-                                         '<a href="https://www.sipri.org/x">SIPRI</a> <a>All</a>')
+    page = (
+        '<a href="#Key-findings">K</a> <a class="gloss" href="glossary.html#kappa" title="t">kappa</a> '
+        '<a href="https://www.sipri.org/x">SIPRI</a> <a href="../index.html">All</a>'
+    )
+    assert without_local_links(page) == (
+        '<a href="#Key-findings">K</a> <a class="gloss" title="t">kappa</a> '
+        '<a href="https://www.sipri.org/x">SIPRI</a> <a>All</a>'
+    )

@@ -70,7 +70,11 @@ def test_start_after_end():
 
 @pytest.mark.parametrize(
     ("changes", "name"),
-    [({"start_year": 1990}, "start_year=1990"), ({"end_year": 2021}, "end_year=2021"), ({"start_year": 1994}, "start_year=1994")],
+    [
+        ({"start_year": 1990}, "start_year=1990"),
+        ({"end_year": 2021}, "end_year=2021"),
+        ({"start_year": 1994}, "start_year=1994"),
+    ],
 )
 def test_years_outside_the_data(changes, name):
     with pytest.raises(ParameterError) as err:
@@ -131,7 +135,10 @@ def test_comparators_that_are_the_pair_are_left_out_with_a_sentence(clash):
     assert p.comparators == ("ARM",)
     assert p.dropped == {"comparators": (clash,)}
     name = {"AZE": "Azerbaijan", "TUR": "Türkiye"}[clash]
-    assert p.note == f"{name} is one of the two states this report is about, so it is left out of the states they are compared with."
+    assert (
+        p.note
+        == f"{name} is one of the two states this report is about, so it is left out of the states they are compared with."
+    )
 
 
 def test_no_note_when_nothing_is_left_out():
@@ -186,13 +193,20 @@ def test_from_notebook_refuses_a_name_papermill_injected_but_the_cell_does_not_d
     injected = '# Parameters\ncontry_a = "ARM"\n'
     with pytest.raises(ParameterError) as err:
         from_notebook(namespace(contry_a="ARM"), years=YEARS, parameters_cell=PARAMETERS_CELL, injected_cell=injected)
-    assert "'contry_a'" in str(err.value) and "country_a, country_b, start_year, end_year, comparators, top_n" in str(err.value)
-    ok = from_notebook(namespace(country_a="ARM"), years=YEARS, parameters_cell=PARAMETERS_CELL, injected_cell='# Parameters\ncountry_a = "ARM"\n')
+    assert "'contry_a'" in str(err.value) and "country_a, country_b, start_year, end_year, comparators, top_n" in str(
+        err.value
+    )
+    ok = from_notebook(
+        namespace(country_a="ARM"),
+        years=YEARS,
+        parameters_cell=PARAMETERS_CELL,
+        injected_cell='# Parameters\ncountry_a = "ARM"\n',
+    )
     assert ok.country_a == "ARM" and ok.comparators == ("RUS",) and "Armenia is one of" in ok.note
 
 
 def test_find_cells_takes_the_latest_parameters_cell_and_the_injected_cell_after_it():
-    injected = '# Parameters\nstart_year = 2005\n'
+    injected = "# Parameters\nstart_year = 2005\n"
     history = ["", "import os", PARAMETERS_CELL, injected, "x = 1", "P = params.from_notebook(globals(), years=YEARS)"]
     assert find_cells(history) == (PARAMETERS_CELL, injected)
     # re-run by hand in Jupyter: a later edit of the parameters cell wins, and no papermill cell follows it

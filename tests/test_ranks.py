@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bilateral import ranks as R
 from bilateral import fmt
+from bilateral import ranks as R
 from bilateral.data import load
 
 # ---------------------------------------------------------------------------------------------
@@ -39,7 +39,13 @@ def test_rank_table_ties_exclusion_and_percentile():
 
 def test_rank_table_by_group_positive_only_and_lower_is_better():
     # 2019: X 0 (no recorded trade, not ranked), Y 2, Z 3 -> Z 1st of 2, Y 2nd. 2020: X 4, Y 4 -> joint 1st of 2.
-    f = pd.DataFrame({"year": [2019, 2019, 2019, 2020, 2020], "partner": ["X", "Y", "Z", "X", "Y"], "value": [0.0, 2.0, 3.0, 4.0, 4.0]})
+    f = pd.DataFrame(
+        {
+            "year": [2019, 2019, 2019, 2020, 2020],
+            "partner": ["X", "Y", "Z", "X", "Y"],
+            "value": [0.0, 2.0, 3.0, 4.0, 4.0],
+        }
+    )
     out = R.rank_table(f, by=["year"], positive_only=True)
     r19 = out[out["year"] == 2019].set_index("partner")
     assert r19.loc["Z", "rank"] == 1 and r19.loc["Y", "rank"] == 2 and r19.loc["Z", "n_ranked"] == 2
@@ -88,8 +94,13 @@ def test_top_n_keeps_ties_at_the_cut_and_the_partner():
 
 def test_generic_core_ranks_a_supplier_by_year_table():
     # A gas-like table: supplier volumes by year. 2021: RUS 26, AZE 8.5, IRN 5.8 -> AZE 2nd of 3; 2022: AZE 9.5 = RUS 9.5 -> joint 1st.
-    gas = pd.DataFrame({"year": [2021, 2021, 2021, 2022, 2022, 2022], "supplier": ["RUS", "AZE", "IRN", "RUS", "AZE", "IRN"],
-                        "volume_bcm": [26.0, 8.5, 5.8, 9.5, 9.5, 5.4]})
+    gas = pd.DataFrame(
+        {
+            "year": [2021, 2021, 2021, 2022, 2022, 2022],
+            "supplier": ["RUS", "AZE", "IRN", "RUS", "AZE", "IRN"],
+            "volume_bcm": [26.0, 8.5, 5.8, 9.5, 9.5, 5.4],
+        }
+    )
     out = R.rank_table(gas, entity="supplier", value="volume_bcm", by=["year"])
     r21 = R.rank_of(out, "AZE", entity="supplier", where={"year": 2021})
     r22 = R.rank_of(out, "AZE", entity="supplier", where={"year": 2022})
@@ -97,16 +108,38 @@ def test_generic_core_ranks_a_supplier_by_year_table():
     assert R.rank_words(r22, "supplier") == "joint 1st (with 1 other) of 3 suppliers"
 
 
-@pytest.mark.parametrize("n, text", [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"),
-                                     (21, "21st"), (22, "22nd"), (101, "101st"), (111, "111th"), (112, "112th"), (167, "167th")])
+@pytest.mark.parametrize(
+    "n, text",
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (101, "101st"),
+        (111, "111th"),
+        (112, "112th"),
+        (167, "167th"),
+    ],
+)
 def test_ordinal(n, text):
     assert fmt.ordinal(n) == text
 
 
 def test_rank_words_ties_and_denominators():
     assert R.rank_words({"rank": 2, "n_tied": 1, "n_ranked": 167}, "partner") == "2nd of 167 partners"
-    assert R.rank_words({"rank": 2, "n_tied": 3, "n_ranked": 167}, "partner") == "joint 2nd (with 2 others) of 167 partners"
-    assert R.rank_words({"rank": 1, "n_tied": 2, "n_ranked": 2}, "index state") == "joint 1st (with 1 other) of 2 index states"
+    assert (
+        R.rank_words({"rank": 2, "n_tied": 3, "n_ranked": 167}, "partner")
+        == "joint 2nd (with 2 others) of 167 partners"
+    )
+    assert (
+        R.rank_words({"rank": 1, "n_tied": 2, "n_ranked": 2}, "index state")
+        == "joint 1st (with 1 other) of 2 index states"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,7 +157,11 @@ def small_votes():
     # Kappa: P 1 (p_o 1, p_e 0.375); S 1 (p_o 1, p_e 5/9), so P and S tie on both measures.
     table = {"X": "yyna", "P": "yyna", "Q": "ynny", "R": "nnya", "S": "yyn-"}
     code = {"y": "yes", "n": "no", "a": "abstain", "-": "absent"}
-    rows = [{"vote_id": f"rc{i}", "year": 2000, "iso3": s, "vote": code[v]} for s, vs in table.items() for i, v in enumerate(vs, 1)]
+    rows = [
+        {"vote_id": f"rc{i}", "year": 2000, "iso3": s, "vote": code[v]}
+        for s, vs in table.items()
+        for i, v in enumerate(vs, 1)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -139,7 +176,12 @@ def test_un_ranks_by_hand(small_votes):
     assert kappa.loc["P", "rank"] == 1 and kappa.loc["S", "rank"] == 1
     # S shares 3 votes, fewer than 4: with min_votes=4 it is shown but not ranked, so P is 1st of 3.
     strict = R.un_ranked(scores, "agreement_share", min_votes=4).set_index("partner")
-    assert not strict.loc["S", "ranked"] and strict.loc["P", "rank"] == 1 and strict.loc["P", "n_ranked"] == 3 and strict.loc["P", "n_tied"] == 1
+    assert (
+        not strict.loc["S", "ranked"]
+        and strict.loc["P", "rank"] == 1
+        and strict.loc["P", "n_ranked"] == 3
+        and strict.loc["P", "n_tied"] == 1
+    )
     # presence rule: S has 3 of the most (4) common votes; 0.8 * 4 = 3.2 > 3, so S is not ranked.
     presence = R.un_ranked(scores, "agreement_share", min_votes=1, min_presence=0.8).set_index("partner")
     assert not presence.loc["S", "ranked"]
@@ -159,9 +201,10 @@ def test_un_ranks_both_directions(small_votes):
 def test_un_sentence_not_ranked_and_empty(small_votes):
     scores = R.un_scores(small_votes, ["X", "S"], [(2000, 2000)])
     out = R.un_ranks(scores, "X", "S", min_votes=4)
-    assert R.un_sentence(out, "X", "S", "2000", min_votes=4)== (
+    assert R.un_sentence(out, "X", "S", "2000", min_votes=4) == (
         "S shares too few recorded votes with X in 2000 to be ranked among the 3 states that share enough "
-        "(at least 4, and at least 50% of the largest number any state shares with it).")
+        "(at least 4, and at least 50% of the largest number any state shares with it)."
+    )
     empty = R.un_ranks(R.un_scores(small_votes, ["X", "P"], [(1990, 1991)]), "X", "P")
     assert "no common vote" in R.un_sentence(empty, "X", "P", "1990–1991")
 
@@ -174,16 +217,32 @@ def test_un_sentence_not_ranked_and_empty(small_votes):
 @pytest.fixture()
 def small_trade():
     def row(rep, par, flow, v, year=2020):
-        return {"year": year, "reporter_iso3": rep, "partner_iso3": par, "flow": flow, "value_usd_m": v, "is_estimate": False, "source": "imf_dots"}
+        return {
+            "year": year,
+            "reporter_iso3": rep,
+            "partner_iso3": par,
+            "flow": flow,
+            "value_usd_m": v,
+            "is_estimate": False,
+            "source": "imf_dots",
+        }
 
     rows = [
         # AZE's own records (complete: it has partners beyond the mirror set)
-        row("AZE", "ITA", "exports", 10.0), row("AZE", "TUR", "exports", 5.0), row("AZE", "RUS", "exports", 0.0),
-        row("AZE", "TUR", "imports", 4.0), row("AZE", "RUS", "imports", 6.0), row("AZE", "WLD", "exports", 15.0), row("AZE", "WLD", "imports", 10.0),
+        row("AZE", "ITA", "exports", 10.0),
+        row("AZE", "TUR", "exports", 5.0),
+        row("AZE", "RUS", "exports", 0.0),
+        row("AZE", "TUR", "imports", 4.0),
+        row("AZE", "RUS", "imports", 6.0),
+        row("AZE", "WLD", "exports", 15.0),
+        row("AZE", "WLD", "imports", 10.0),
         # TUR appears only with the mirror set (AZE and WLD): not complete
-        row("TUR", "AZE", "exports", 3.0), row("TUR", "WLD", "exports", 100.0),
+        row("TUR", "AZE", "exports", 3.0),
+        row("TUR", "WLD", "exports", 100.0),
         # the IMF World reporter's partners name the mirror set
-        row("WLD", "AZE", "imports", 5.0), row("WLD", "TUR", "imports", 50.0), row("WLD", "WLD", "imports", 1000.0),
+        row("WLD", "AZE", "imports", 5.0),
+        row("WLD", "TUR", "imports", 50.0),
+        row("WLD", "WLD", "imports", 1000.0),
     ]
     return pd.DataFrame(rows)
 
@@ -197,7 +256,9 @@ def test_trade_ranks_by_hand(small_trade):
     # -> TUR 2nd of 2. Imports: RUS 6, TUR 4 -> TUR 2nd of 2. WLD is never ranked.
     out = R.trade_ranks(small_trade, "AZE", "TUR", [2020], complete={"AZE"})
     aze = out[out["reporter"] == "AZE"].set_index("flow")
-    assert aze.loc["total", "rank"] == 2 and aze.loc["total", "n_ranked"] == 3 and aze.loc["total", "value_usd_m"] == 9.0
+    assert (
+        aze.loc["total", "rank"] == 2 and aze.loc["total", "n_ranked"] == 3 and aze.loc["total", "value_usd_m"] == 9.0
+    )
     assert (aze.loc["exports", "rank"], aze.loc["exports", "n_ranked"]) == (2, 2)
     assert (aze.loc["imports", "rank"], aze.loc["imports", "n_ranked"]) == (2, 2)
     assert (out[out["reporter"] == "TUR"]["status"] == R.NOT_COVERED).all()
@@ -212,7 +273,10 @@ def test_trade_ranks_by_hand(small_trade):
 
 def test_trade_sentence_partner_without_trade(small_trade):
     out = R.trade_ranks(small_trade, "AZE", "GEO", [2020], complete={"AZE"})
-    assert R.trade_sentence(out, "AZE", "GEO") == "In Azerbaijan's own records for 2020, Georgia is not among the 3 partners with recorded trade."
+    assert (
+        R.trade_sentence(out, "AZE", "GEO")
+        == "In Azerbaijan's own records for 2020, Georgia is not among the 3 partners with recorded trade."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -221,17 +285,29 @@ def test_trade_sentence_partner_without_trade(small_trade):
 
 
 def _deal(deal, year, sup, rec, tiv, sup_name=None):
-    return {"deal_id": deal, "delivery_year": year, "supplier_iso3": sup, "recipient_iso3": rec, "supplier": sup_name or sup,
-            "recipient": rec, "tiv_m": tiv}
+    return {
+        "deal_id": deal,
+        "delivery_year": year,
+        "supplier_iso3": sup,
+        "recipient_iso3": rec,
+        "supplier": sup_name or sup,
+        "recipient": rec,
+        "tiv_m": tiv,
+    }
 
 
 @pytest.fixture()
 def small_transfers():
-    df = pd.DataFrame([
-        _deal(1, 2000, "TUR", "AZE", 3.4), _deal(3, 2000, "RUS", "AZE", 10.0),
-        _deal(2, 2011, "TUR", "AZE", 5.0), _deal(3, 2011, "RUS", "AZE", 5.0), _deal(4, 2011, None, "AZE", 7.0, "unknown supplier(s)"),
-        _deal(5, 2011, "TUR", "PAK", 8.0),
-    ])
+    df = pd.DataFrame(
+        [
+            _deal(1, 2000, "TUR", "AZE", 3.4),
+            _deal(3, 2000, "RUS", "AZE", 10.0),
+            _deal(2, 2011, "TUR", "AZE", 5.0),
+            _deal(3, 2011, "RUS", "AZE", 5.0),
+            _deal(4, 2011, None, "AZE", 7.0, "unknown supplier(s)"),
+            _deal(5, 2011, "TUR", "PAK", 8.0),
+        ]
+    )
     df["supplier_iso3"] = df["supplier_iso3"].astype("string")
     return df
 
@@ -249,16 +325,19 @@ def test_arms_ranks_by_hand(small_transfers):
     # 2000-2004: Azerbaijan is Türkiye's only recipient (3.4) -> 1st of 1.
     assert (exp.loc["2000–2004", "rank"], exp.loc["2000–2004", "n_ranked"]) == (1, 1)
     assert R.arms_sentence(out, "TUR", "AZE", "exports", "2000–2004") == (
-        "In 2000–2004, Azerbaijan ranks 1st, the only recipient of Türkiye's arms exports by SIPRI trend-indicator value (100.0% of the total).")
+        "In 2000–2004, Azerbaijan ranks 1st, the only recipient of Türkiye's arms exports by SIPRI trend-indicator value (100.0% of the total)."
+    )
     # 2000-2004, Pakistan among Türkiye's recipients: absent (delivered nothing), with the denominator stated.
     pak = R.arms_ranks(small_transfers, "PAK", "TUR", spans, complete=("TUR",))
     assert R.arms_sentence(pak, "TUR", "PAK", "exports", "2000–2004") == (
-        "Pakistan received none of Türkiye's arms exports recorded in 2000–2004, which went to 1 recipient.")
+        "Pakistan received none of Türkiye's arms exports recorded in 2000–2004, which went to 1 recipient."
+    )
     top = R.arms_top(small_transfers, "AZE", "TUR", "imports", (2010, 2014))
     assert list(top["partner"]) == ["RUS", "TUR", "unknown supplier(s)"] and not top["ranked"].iloc[-1]
     assert R.arms_sentence(out, "AZE", "TUR", "imports", "2010–2014") == (
         "In 2010–2014, Türkiye ranks joint 1st (with 1 other) of 2 suppliers of Azerbaijan's arms imports by SIPRI trend-indicator "
-        "value (29.4% of the total).")
+        "value (29.4% of the total)."
+    )
     not_cov = R.arms_ranks(small_transfers, "GEO", "TUR", spans, complete=("AZE", "TUR"))
     assert R.arms_sentence(not_cov, "GEO", "TUR", "imports", "2010–2014").startswith("Not covered")
 
@@ -266,15 +345,26 @@ def test_arms_ranks_by_hand(small_transfers):
 def test_posts_ranks_by_hand(monkeypatch):
     monkeypatch.setattr(R, "MIN_EDITION_ROWS", 1)
     # 2023, host AZE: TUR 3 posts, RUS 2, USA 2, EU delegation (not a state, code 'EU') 1 -> TUR 1st of 3, RUS/USA joint 2nd.
-    posts = pd.DataFrame({"edition_year": 2023, "sender_iso3": ["TUR"] * 3 + ["RUS"] * 2 + ["USA"] * 2 + ["EU"],
-                          "host_iso3": "AZE", "host_city": "Baku"})
+    posts = pd.DataFrame(
+        {
+            "edition_year": 2023,
+            "sender_iso3": ["TUR"] * 3 + ["RUS"] * 2 + ["USA"] * 2 + ["EU"],
+            "host_iso3": "AZE",
+            "host_city": "Baku",
+        }
+    )
     out = R.posts_ranks(posts, "AZE", "TUR", full_hosts=("AZE",))
     r = out[(out["host"] == "AZE")].iloc[0]
     assert (r["rank"], r["n_ranked"], r["n_posts"]) == (1, 3, 3)
-    assert R.posts_sentence(out, "AZE", "TUR") == "In the 2023 edition, Türkiye's 3 posts in Azerbaijan rank 1st of 3 index states with a post there."
+    assert (
+        R.posts_sentence(out, "AZE", "TUR")
+        == "In the 2023 edition, Türkiye's 3 posts in Azerbaijan rank 1st of 3 index states with a post there."
+    )
     assert R.posts_sentence(out, "TUR", "AZE").startswith("Not covered")
     rus = R.posts_ranks(posts, "AZE", "RUS", full_hosts=("AZE",))
-    assert R.posts_sentence(rus, "AZE", "RUS").endswith("rank joint 2nd (with 1 other) of 3 index states with a post there.")
+    assert R.posts_sentence(rus, "AZE", "RUS").endswith(
+        "rank joint 2nd (with 1 other) of 3 index states with a post there."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,7 +389,10 @@ def test_trade_text_on_several_pairs(dots, a, b):
     if a == "KAZ":
         assert text.startswith("Trade ranks are not covered for Kazakhstan")
     else:
-        assert re.match(r"^In .+'s own records for 2020, .+ ranks (joint )?\d+(st|nd|rd|th) .*of \d+ partners with recorded trade", text), text
+        assert re.match(
+            r"^In .+'s own records for 2020, .+ ranks (joint )?\d+(st|nd|rd|th) .*of \d+ partners with recorded trade",
+            text,
+        ), text
 
 
 @pytest.mark.parametrize("a, b, covered", [("AZE", "TUR", True), ("ARM", "RUS", True), ("GEO", "TUR", False)])
@@ -311,12 +404,19 @@ def test_arms_text_on_several_pairs(transfers, a, b, covered):
 
 def test_overview_rows_say_not_covered_for_a_pair_the_data_cannot_rank(dots, transfers):
     a, b = "KAZ", "UZB"
-    rows = R.overview_rows(a, b, None, R.trade_ranks(dots, a, b, [2020], R.trade_complete_reporters(dots)),
-                           R.arms_ranks(transfers, a, b, [(1995, 2024)], ("AZE", "TUR", "ARM")), None)
+    rows = R.overview_rows(
+        a,
+        b,
+        None,
+        R.trade_ranks(dots, a, b, [2020], R.trade_complete_reporters(dots)),
+        R.arms_ranks(transfers, a, b, [(1995, 2024)], ("AZE", "TUR", "ARM")),
+        None,
+    )
     assert (rows["rank_text"] == R.NOT_COVERED).all()
     assert R.overview_sentence(rows, a, b) == (
         "The data rank Uzbekistan among all of Kazakhstan's partners in no dimension. Not covered by the data for Uzbekistan's place "
-        "among Kazakhstan's partners: UN votes, trade, arms transfers, diplomatic posts and gas.")
+        "among Kazakhstan's partners: UN votes, trade, arms transfers, diplomatic posts and gas."
+    )
 
 
 def test_overview_rows_default_pair(dots, transfers):
@@ -329,7 +429,8 @@ def test_overview_rows_default_pair(dots, transfers):
     assert R.overview_sentence(R.overview_rows("AZE", "TUR", None, tr, ar, None), "TUR", "AZE") == (
         "Among all of Türkiye's partners, Azerbaijan ranks 33rd of 207 trading partners in Türkiye's records (2020). It is not among "
         "Türkiye's 17 arms suppliers (1995–2024). Not covered by the data for Azerbaijan's place among Türkiye's partners: UN votes, "
-        "diplomatic posts and gas.")
+        "diplomatic posts and gas."
+    )
     table = R.overview_table(R.overview_rows("AZE", "TUR", None, tr, ar, None))
     assert {"Rank", "Number ranked", "Year or period"} <= set(table.columns)
 
@@ -337,7 +438,8 @@ def test_overview_rows_default_pair(dots, transfers):
 def test_index_pairs_note():
     assert R.index_pairs_note(["AZE–TUR", "AZE–RUS"], ["AZE–TUR"]) == (
         "The relationship index ranks only the 2 pairs chosen for it (AZE–TUR and AZE–RUS), not all partners: its rank is a "
-        "rank among those pairs, of which 1 pair has a score.")
+        "rank among those pairs, of which 1 pair has a score."
+    )
 
 
 def test_closeness_claims_are_selected_from_the_claims_table():
@@ -368,7 +470,10 @@ def _raw_partner_totals(raw, reporter_iso3: str, year: int) -> pd.Series:
 
 
 @pytest.mark.raw
-@pytest.mark.parametrize("reporter, partner_name, partner", [("AZE", "Turkey", "TUR"), ("TUR", "Azerbaijan, Rep. of", "AZE"), ("GEO", "Turkey", "TUR")])
+@pytest.mark.parametrize(
+    "reporter, partner_name, partner",
+    [("AZE", "Turkey", "TUR"), ("TUR", "Azerbaijan, Rep. of", "AZE"), ("GEO", "Turkey", "TUR")],
+)
 def test_trade_rank_matches_the_raw_file(raw, dots, reporter, partner_name, partner):
     total = _raw_partner_totals(raw, reporter, 2020)
     expected_rank = 1 + int((total > total[partner_name]).sum())
@@ -388,11 +493,14 @@ def test_azerbaijan_2020_leader_is_italy_in_the_raw_file(raw, dots):
 
 
 @pytest.mark.raw
-@pytest.mark.parametrize("country, side, partner_name, partner, lo, hi", [
-    ("AZE", "imports", "Turkiye", "TUR", 1995, 2024),
-    ("TUR", "exports", "Azerbaijan", "AZE", 2020, 2024),
-    ("ARM", "imports", "Russia", "RUS", 1995, 2024),
-])
+@pytest.mark.parametrize(
+    "country, side, partner_name, partner, lo, hi",
+    [
+        ("AZE", "imports", "Turkiye", "TUR", 1995, 2024),
+        ("TUR", "exports", "Azerbaijan", "AZE", 2020, 2024),
+        ("ARM", "imports", "Russia", "RUS", 1995, 2024),
+    ],
+)
 def test_arms_rank_matches_the_raw_register(raw, transfers, country, side, partner_name, partner, lo, hi):
     reg = pd.read_csv(raw / "sipri_arms_transfers/sipri_trade_register_deliveries_AZE_TUR_ARM_1995_2024.csv")
     names = {"AZE": "Azerbaijan", "TUR": "Turkiye", "ARM": "Armenia"}
@@ -437,11 +545,13 @@ def test_closeness_reading_by_hand():
     third = {"status": "ranked", "rank": 3, "n_ranked": 50, "n_tied": 1}
     second = {"status": "ranked", "rank": 2, "n_ranked": 50, "n_tied": 1}
     assert R.closeness_reading("TUR", "AZE", first, first, ["UZB"]) == (
-        "Azerbaijan is the closest of all 50 states ranked to Türkiye by both measures, not only among the states the check names.")
+        "Azerbaijan is the closest of all 50 states ranked to Türkiye by both measures, not only among the states the check names."
+    )
     # rank 2 by share (1 state above, singular verb), rank 3 by kappa (2 above).
     assert R.closeness_reading("TUR", "AZE", second, third, ["UZB", "TKM"]) == (
         "1 state votes more alike with Türkiye than Azerbaijan by agreement share and 2 by kappa, of 50 ranked: the claim can hold "
-        "only within the 2 states the check names, not among all states.")
+        "only within the 2 states the check names, not among all states."
+    )
 
 
 def test_claims_against_all_uses_the_all_state_ranks():
@@ -452,8 +562,13 @@ def test_claims_against_all_uses_the_all_state_ranks():
     ur = R.un_ranks(R.un_scores(votes, ["TUR", "AZE"], [(1992, 2024)]), "TUR", "AZE").set_index(["anchor", "measure"])
     assert out["rank_share"] == ur.loc[("TUR", "agreement_share"), "rank"]
     assert out["rank_kappa"] == ur.loc[("TUR", "kappa"), "rank"]
-    assert out["verdict_if_all_states"] == ("supported" if out["rank_share"] == out["rank_kappa"] == 1 else
-                                            "partly supported" if 1 in (out["rank_share"], out["rank_kappa"]) else "contradicted")
+    assert out["verdict_if_all_states"] == (
+        "supported"
+        if out["rank_share"] == out["rank_kappa"] == 1
+        else "partly supported"
+        if 1 in (out["rank_share"], out["rank_kappa"])
+        else "contradicted"
+    )
 
 
 def test_top_chart_labels_and_alt_text():
@@ -468,7 +583,10 @@ def test_top_chart_labels_and_alt_text():
     ys = list(ax.get_yticks())
     assert ys[2] - ys[3] > 1.5  # the gap before the partner ranked below the top
     alt = R.top_alt(top, "value_usd_m", lambda v: f"{v:g}", "largest partners")
-    assert alt == "Horizontal bar chart of largest partners. 1st Azerbaijan (9); joint 2nd Russia (8); joint 2nd Türkiye (8); 5th Iran (1)."
+    assert (
+        alt
+        == "Horizontal bar chart of largest partners. 1st Azerbaijan (9); joint 2nd Russia (8); joint 2nd Türkiye (8); 5th Iran (1)."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -480,10 +598,22 @@ def test_top_chart_labels_and_alt_text():
 def test_overview_notebook_ranks_for_armenia_russia(tmp_path):
     from conftest import execute_notebook, notebook_text
 
-    text = notebook_text(execute_notebook("overview", tmp_path, country_a="ARM", country_b="RUS", comparators=["AZE", "GEO"],
-                                          comparison_pairs=["ARM-GEO", "AZE-RUS"], n_draws=200))
+    text = notebook_text(
+        execute_notebook(
+            "overview",
+            tmp_path,
+            country_a="ARM",
+            country_b="RUS",
+            comparators=["AZE", "GEO"],
+            comparison_pairs=["ARM-GEO", "AZE-RUS"],
+            n_draws=200,
+        )
+    )
     assert "Rank among all partners" in text
-    assert "Among all of Armenia&#x27;s partners, Russia ranks" in text or "Among all of Armenia's partners, Russia ranks" in text
+    assert (
+        "Among all of Armenia&#x27;s partners, Russia ranks" in text
+        or "Among all of Armenia's partners, Russia ranks" in text
+    )
     assert "not covered" in text  # Russia's own arms exports and posts are not fully in the data
     assert "The relationship index ranks only the 3 pairs chosen for it (ARM–RUS, ARM–GEO and AZE–RUS)" in text
     # no rank among hand-picked comparators in the headline table or the key findings
@@ -495,28 +625,41 @@ def test_overview_notebook_ranks_for_armenia_russia(tmp_path):
 def test_trade_notebook_ranks_for_a_reporter_without_all_partners(tmp_path):
     from conftest import execute_notebook, notebook_text
 
-    text = notebook_text(execute_notebook("trade", tmp_path, country_a="KAZ", country_b="TUR", comparators=["RUS", "CHN"], comparators_b=["GEO"]))
+    text = notebook_text(
+        execute_notebook(
+            "trade", tmp_path, country_a="KAZ", country_b="TUR", comparators=["RUS", "CHN"], comparators_b=["GEO"]
+        )
+    )
     assert "Trade ranks are not covered for Kazakhstan" in text
-    assert re.search(r"In Türkiye(&#x27;|')s own records for 2020, Kazakhstan ranks \d+(st|nd|rd|th) of \d+ partners", text)
+    assert re.search(
+        r"In Türkiye(&#x27;|')s own records for 2020, Kazakhstan ranks \d+(st|nd|rd|th) of \d+ partners", text
+    )
 
 
 @pytest.mark.notebook
 def test_diplomatic_notebook_ranks_for_georgia_turkiye(tmp_path):
     from conftest import execute_notebook, notebook_text
 
-    text = notebook_text(execute_notebook("diplomatic", tmp_path, country_a="GEO", country_b="TUR", comparators=["AZE", "ARM"], start_year=2000))
+    text = notebook_text(
+        execute_notebook(
+            "diplomatic", tmp_path, country_a="GEO", country_b="TUR", comparators=["AZE", "ARM"], start_year=2000
+        )
+    )
     assert "Among all member states" in text
     assert re.search(r"Among the \d+ states with enough common recorded votes with Georgia in 2000–2025", text)
     assert "Türkiye&#x27;s 2 posts in Georgia rank" in text or "Türkiye's 2 posts in Georgia rank" in text
 
 
-@pytest.mark.parametrize("r, empty, text", [
-    ({"status": "ranked", "rank": 2, "n_tied": 2, "n_ranked": 167}, "–", "joint 2nd of 167"),
-    ({"status": R.NOT_COVERED, "n_ranked": 0}, "–", "not covered"),
-    ({"status": "not a sender", "n_ranked": 56}, "–", "not covered"),
-    ({"status": "empty", "n_ranked": 0}, "none recorded", "none recorded"),
-    ({"status": "absent", "n_ranked": 17}, "–", "not among the 17"),
-])
+@pytest.mark.parametrize(
+    "r, empty, text",
+    [
+        ({"status": "ranked", "rank": 2, "n_tied": 2, "n_ranked": 167}, "–", "joint 2nd of 167"),
+        ({"status": R.NOT_COVERED, "n_ranked": 0}, "–", "not covered"),
+        ({"status": "not a sender", "n_ranked": 56}, "–", "not covered"),
+        ({"status": "empty", "n_ranked": 0}, "none recorded", "none recorded"),
+        ({"status": "absent", "n_ranked": 17}, "–", "not among the 17"),
+    ],
+)
 def test_status_cell(r, empty, text):
     assert R.status_cell(r, empty) == text
 
@@ -529,15 +672,29 @@ def test_un_spans_whole_period_then_five_year_periods():
 def test_overview_rows_rank_the_gas_supplier_only_for_the_buyer():
     # Türkiye buys; Azerbaijan 2nd of 3 pipeline suppliers in 2024, no tie. The entry routes say nothing about
     # Azerbaijan's other buyers, so Türkiye's place among them is not covered.
-    gas = {"kind": "tr_imports", "supplier": "AZE", "label": "Azerbaijan", "latest_year": 2024, "rank": 2, "n_ranked": 3, "tied_with": []}
+    gas = {
+        "kind": "tr_imports",
+        "supplier": "AZE",
+        "label": "Azerbaijan",
+        "latest_year": 2024,
+        "rank": 2,
+        "n_ranked": 3,
+        "tied_with": [],
+    }
     rows = R.overview_rows("AZE", "TUR", None, None, None, None, gas=gas)
     g = rows[rows["dimension"] == "Gas"].set_index("country")
-    assert g.loc["TUR", "rank_text"] == "2nd of 3" and g.loc["TUR", "when"] == "2024" and g.loc["TUR", "status"] == "ranked"
+    assert (
+        g.loc["TUR", "rank_text"] == "2nd of 3"
+        and g.loc["TUR", "when"] == "2024"
+        and g.loc["TUR", "status"] == "ranked"
+    )
     assert g.loc["AZE", "status"] == R.NOT_COVERED
     text = R.overview_sentence(rows, "TUR", "AZE")
     assert "2nd of 3 pipeline suppliers of the gas entering Türkiye (2024)" in text
     # a tie of two is stated; a pair without the buyer, or without a gas summary, is not covered
-    tied = R.overview_rows("AZE", "TUR", None, None, None, None, gas={**gas, "rank": 1, "n_ranked": 3, "tied_with": ["RUS"]})
+    tied = R.overview_rows(
+        "AZE", "TUR", None, None, None, None, gas={**gas, "rank": 1, "n_ranked": 3, "tied_with": ["RUS"]}
+    )
     assert tied[(tied["dimension"] == "Gas") & (tied["country"] == "TUR")]["rank_text"].iloc[0].startswith("joint 1st")
     for other in (None, {**gas, "supplier": "IRN"}):
         r = R.overview_rows("AZE", "TUR", None, None, None, None, gas=other)

@@ -15,7 +15,12 @@ def test_finds_file_names_hashes_and_snake_case_in_visible_text_only():
         "<p>Plain words, well-known: co-sponsorship, 2019–2024, A/RES/74/10, https://x.org/a_b.html.</p>"
         "</body></html>"
     )
-    assert machine_identifiers(page) == ["000_bbf2abffa65fbe36.txt", "42a69b6c1d", "un_roll_calls.csv.gz", "unga_agreement"]
+    assert machine_identifiers(page) == [
+        "000_bbf2abffa65fbe36.txt",
+        "42a69b6c1d",
+        "un_roll_calls.csv.gz",
+        "unga_agreement",
+    ]
     assert "start_year" not in visible_text(page) and "Plain words" in visible_text(page)
 
 

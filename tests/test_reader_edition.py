@@ -96,8 +96,10 @@ def test_no_pdf_page_ends_with_a_heading(stem):
     from pypdf import PdfReader
 
     page = (REPORTS_DIR / f"{stem}.html").read_text(encoding="utf-8")
-    headings = {html.unescape(re.sub(r"<[^>]+>", "", h)).replace("¶", "").strip()
-                for h in re.findall(r"<h[234][^>]*>(.*?)</h[234]>", page, flags=re.S)} - {""}
+    headings = {
+        html.unescape(re.sub(r"<[^>]+>", "", h)).replace("¶", "").strip()
+        for h in re.findall(r"<h[234][^>]*>(.*?)</h[234]>", page, flags=re.S)
+    } - {""}
     stranded = []
     for number, pdf_page in enumerate(PdfReader(str(REPORTS_DIR / f"{stem}.pdf")).pages, 1):
         lines = [line.strip() for line in pdf_page.extract_text().splitlines() if line.strip()]

@@ -6,6 +6,7 @@ These run over the committed reports in reports/, so they check the last `make r
 from __future__ import annotations
 
 import pytest
+
 from bilateral.military import TIV_EXPLANATION
 from bilateral.paths import REPORTS_DIR
 from bilateral.readability import machine_identifiers, visible_text
@@ -33,6 +34,11 @@ def test_the_tiv_explanation_is_stated_at_most_once(name):
 
 def test_the_tiv_pattern_finds_each_wording_used():
     # the wordings the reports used before issue 12, each found once
-    for said in ("TIV measures volume, not money.", "a measure of volume, not of money", "not their financial value", "It is not the price paid"):
+    for said in (
+        "TIV measures volume, not money.",
+        "a measure of volume, not of money",
+        "not their financial value",
+        "It is not the price paid",
+    ):
         assert len(TIV_EXPLANATION.findall(said)) == 1, said
     assert TIV_EXPLANATION.findall("TIV as explained under Methods and caveats.") == []

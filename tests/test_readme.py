@@ -54,8 +54,17 @@ EXAMPLES = examples()
 def run(cmd: str | list[str], tmp_path, **kwargs) -> subprocess.CompletedProcess:
     env = {**os.environ, "BILATERAL_FIGURE_DATA_DIR": str(tmp_path / "figure-data")}
     shell = isinstance(cmd, str)
-    return subprocess.run(cmd, shell=shell, executable="/bin/bash" if shell else None, cwd=PROJ_ROOT, env=env,
-                          capture_output=True, text=True, timeout=600, **kwargs)
+    return subprocess.run(
+        cmd,
+        shell=shell,
+        executable="/bin/bash" if shell else None,
+        cwd=PROJ_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        **kwargs,
+    )
 
 
 def into_tmp(args: list[str], tmp_path) -> list[str]:
@@ -82,7 +91,11 @@ def test_commands_drops_comments_only():
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_readme_example_runs(example, tmp_path):
     words = shlex.split(example.splitlines()[0])
-    env_prefix = [w for w in words if re.match(r"^[A-Z_]+=", w) and words.index(w) < words.index("make")] if "make" in words else []
+    env_prefix = (
+        [w for w in words if re.match(r"^[A-Z_]+=", w) and words.index(w) < words.index("make")]
+        if "make" in words
+        else []
+    )
     if "make" in words and words[len(env_prefix)] == "make":
         args = words[len(env_prefix) + 1 :]
         target = next(a for a in args if "=" not in a)
@@ -120,8 +133,21 @@ def test_readme_example_runs(example, tmp_path):
 @pytest.mark.notebook
 def test_papermill_stops_on_a_misspelt_name_with_one_line(tmp_path):
     """As the README says: a misspelt parameter name stops the run, under papermill too; the error is one line."""
-    done = run([sys.executable, "-m", "papermill", "notebooks/trade.ipynb", str(tmp_path / "out.ipynb"),
-                "-p", "contry_a", "GEO", "--cwd", "notebooks"], tmp_path)
+    done = run(
+        [
+            sys.executable,
+            "-m",
+            "papermill",
+            "notebooks/trade.ipynb",
+            str(tmp_path / "out.ipynb"),
+            "-p",
+            "contry_a",
+            "GEO",
+            "--cwd",
+            "notebooks",
+        ],
+        tmp_path,
+    )
     assert done.returncode != 0
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("ParameterError: unknown parameter(s) 'contry_a'; this notebook takes: country_a, country_b")
@@ -129,7 +155,9 @@ def test_papermill_stops_on_a_misspelt_name_with_one_line(tmp_path):
 
 @pytest.mark.notebook
 def test_the_build_prints_a_parameter_error_as_one_line(tmp_path):
-    done = run(into_tmp([sys.executable, "-m", "bilateral.cli", "build", "trade", "-p", "country_a=031"], tmp_path), tmp_path)
+    done = run(
+        into_tmp([sys.executable, "-m", "bilateral.cli", "build", "trade", "-p", "country_a=031"], tmp_path), tmp_path
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     # (the kernel's own log lines share stderr, so the line is looked for, not assumed to start a line)
     expected = "parameter error: trade.ipynb: country_a=031: 031 is the numeric ISO code of Azerbaijan: use its alpha-3 code 'AZE'"

@@ -10,11 +10,11 @@ import io
 import re
 
 import pytest
-from conftest import PROJECT_NOTEBOOKS
 
 from bilateral.build import read_notebook
 from bilateral.checks import external_references, images_without_alt
 from bilateral.paths import NOTEBOOKS_DIR, REPORTS_DIR
+from conftest import PROJECT_NOTEBOOKS
 
 NOTEBOOKS = sorted(PROJECT_NOTEBOOKS)
 A4_POINTS = (595.28, 841.89)
@@ -105,8 +105,12 @@ def text_outside_page(pdf: bytes, margin: float = 24.0) -> list[tuple[int, int, 
 def test_the_off_page_check_finds_a_table_too_wide_for_a4():
     weasyprint = pytest.importorskip("weasyprint")
     cells = "".join(f"<td>Column{i}value</td>" for i in range(12))
-    wide = weasyprint.HTML(string=f"<style>@page {{ size: A4; margin: 17mm }} td {{ white-space: nowrap }}</style><table><tr>{cells}</tr></table>")
-    narrow = weasyprint.HTML(string="<style>@page { size: A4; margin: 17mm }</style><table><tr><td>One</td><td>Two</td></tr></table>")
+    wide = weasyprint.HTML(
+        string=f"<style>@page {{ size: A4; margin: 17mm }} td {{ white-space: nowrap }}</style><table><tr>{cells}</tr></table>"
+    )
+    narrow = weasyprint.HTML(
+        string="<style>@page { size: A4; margin: 17mm }</style><table><tr><td>One</td><td>Two</td></tr></table>"
+    )
     # twelve cells of about 87 points each cannot fit the 499 points between A4's 17 mm margins
     assert len(text_outside_page(wide.write_pdf())) >= 6
     assert text_outside_page(narrow.write_pdf()) == []

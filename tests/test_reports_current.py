@@ -48,4 +48,6 @@ def test_committed_pdf_was_built_from_the_current_inputs(name, expected):
 def test_index_lists_the_current_inputs(expected):
     index = (REPORTS_DIR / "index.html").read_text(encoding="utf-8")
     for name, ident in expected.items():
-        assert f"inputs <code>{ident}</code>" in index, STALE.format(name="index", ext="html", got="?", want=ident) + f" ({name})"
+        assert f"inputs <code>{ident}</code>" in index, (
+            STALE.format(name="index", ext="html", got="?", want=ident) + f" ({name})"
+        )

@@ -6,13 +6,12 @@ not taken from the builder's output.
 
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
-from conftest import broken_copy
 
 from bilateral.errors import RawDataError
 from bilateral.sources import _raw, sipri
+from conftest import broken_copy
 
 REGISTER = "sipri_trade_register_deliveries_AZE_TUR_ARM_1995_2024.csv"
 TOTALS = "derived_tiv_by_country_year_1995_2024.csv"
@@ -77,7 +76,11 @@ def test_non_state_and_unknown_parties_are_typed_and_uncoded(tables):
     unknown = df[df["supplier"] == "unknown supplier(s)"]
     rebels = df[df["recipient"] == "Syria rebels*"]
     assert len(unknown) == 3 and set(unknown["supplier_type"]) == {"unknown"} and unknown["supplier_iso3"].isna().all()
-    assert len(rebels) == 3 and set(rebels["recipient_type"]) == {"non-state actor"} and rebels["recipient_iso3"].isna().all()
+    assert (
+        len(rebels) == 3
+        and set(rebels["recipient_type"]) == {"non-state actor"}
+        and rebels["recipient_iso3"].isna().all()
+    )
     # ISO3 codes are missing only for those parties
     states = df[df["supplier_type"] == "state"]
     assert states["supplier_iso3"].notna().all()
@@ -115,7 +118,9 @@ def test_totals_warn_they_are_not_sipri_tables():
 
 
 def test_totals_disagreeing_with_register_raise(raw, tmp_path):
-    broken = broken_copy(raw, tmp_path, "sipri_arms_transfers", TOTALS, 18, "Azerbaijan,2011,567.89", "Azerbaijan,2011,568.89")
+    broken = broken_copy(
+        raw, tmp_path, "sipri_arms_transfers", TOTALS, 18, "Azerbaijan,2011,567.89", "Azerbaijan,2011,568.89"
+    )
     with pytest.raises(RawDataError, match=r"AZE imports 2011"):
         sipri.build(broken)
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import PROJECT_NOTEBOOKS
 
 from bilateral import build
 from bilateral.build import parse_parameters
 from bilateral.checks import problems
 from bilateral.paths import NOTEBOOKS_DIR
+from conftest import PROJECT_NOTEBOOKS
 
 OTHER_NOTEBOOKS = sorted(p.stem for p in build.find_notebooks(NOTEBOOKS_DIR) if p.stem not in PROJECT_NOTEBOOKS)
 
@@ -60,8 +60,13 @@ def test_a_new_notebook_builds_and_its_report_passes_the_checks(name, tmp_path):
 def test_a_copy_of_the_military_notebook_for_armenia_and_russia(tmp_path):
     nbdir = tmp_path / "notebooks"
     nbdir.mkdir()
-    copy_with_parameters(NOTEBOOKS_DIR / "military.ipynb", nbdir / "military_arm_rus.ipynb",
-                         country_a="ARM", country_b="RUS", comparators=["AZE", "GEO"])
+    copy_with_parameters(
+        NOTEBOOKS_DIR / "military.ipynb",
+        nbdir / "military_arm_rus.ipynb",
+        country_a="ARM",
+        country_b="RUS",
+        comparators=["AZE", "GEO"],
+    )
     page = build_and_check(nbdir, "military_arm_rus", tmp_path / "out")
     # the default rival, Armenia, is now one of the pair: the first comparator takes its place, and the report says so
     assert "The rival state set for this report, Armenia, is one of the pair" in page
@@ -81,6 +86,8 @@ def test_a_copy_of_the_trade_notebook_for_georgia_and_turkiye(tmp_path):
 def test_copy_with_parameters_changes_only_the_named_literals(tmp_path):
     target = tmp_path / "copy.ipynb"
     copy_with_parameters(NOTEBOOKS_DIR / "military.ipynb", target, country_a="ARM", comparators=["AZE"])
-    values = parse_parameters(next(c for c in nbformat.read(target, as_version=4).cells if "parameters" in c.metadata.get("tags", [])).source)
+    values = parse_parameters(
+        next(c for c in nbformat.read(target, as_version=4).cells if "parameters" in c.metadata.get("tags", [])).source
+    )
     defaults = build.read_notebook(NOTEBOOKS_DIR / "military.ipynb").defaults
     assert values == {**defaults, "country_a": "ARM", "comparators": ["AZE"]}

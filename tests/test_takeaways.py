@@ -38,7 +38,9 @@ def test_measures_printed_differently_for_the_same_pair_and_period_are_found(tmp
     takeaways.record_measure("UN kappa", "AZE", "TUR", "1992–2025", "0.12")
     takeaways.record_measure("UN kappa", "AZE", "TUR", "1995–2024", "0.12")
     by_report = {r: takeaways.read_measures(tmp_path / r) for r in ("overview", "diplomatic")}
-    assert takeaways.inconsistent_measures(by_report) == ["UN kappa for AZE–TUR, 1992–2025: 0.12 in diplomatic; 0.15 in overview"]
+    assert takeaways.inconsistent_measures(by_report) == [
+        "UN kappa for AZE–TUR, 1992–2025: 0.12 in diplomatic; 0.15 in overview"
+    ]
 
 
 def test_section_anchor_matches_the_report_renderer():

@@ -110,8 +110,13 @@ def test_gap_pattern_by_hand():
         "exporter's figure."
     )
     # The last year not below half: no run; nothing above 2: nothing to say.
-    calm = trade.mirror(dots(rows[:6] + [(y, "TUR", "AZE", "imports", 90.0, False) for y in years]), "AZE", "TUR", years)
-    assert trade.gap_pattern(calm)["run_start"] is None and trade.gap_pattern_sentence(trade.gap_pattern(calm), "AZE", "TUR") == ""
+    calm = trade.mirror(
+        dots(rows[:6] + [(y, "TUR", "AZE", "imports", 90.0, False) for y in years]), "AZE", "TUR", years
+    )
+    assert (
+        trade.gap_pattern(calm)["run_start"] is None
+        and trade.gap_pattern_sentence(trade.gap_pattern(calm), "AZE", "TUR") == ""
+    )
 
 
 def test_estimate_ratios():
@@ -134,8 +139,14 @@ def test_coverage_counts_and_missing_years():
 
 
 def test_coverage_sentences_name_the_missing_side():
-    df = dots([(2019, "ARM", "TUR", "exports", 1.0, False), (2020, "ARM", "TUR", "exports", 2.0, False),
-               (2019, "ARM", "TUR", "imports", 1.0, False), (2020, "ARM", "TUR", "imports", 2.0, False)])
+    df = dots(
+        [
+            (2019, "ARM", "TUR", "exports", 1.0, False),
+            (2020, "ARM", "TUR", "exports", 2.0, False),
+            (2019, "ARM", "TUR", "imports", 1.0, False),
+            (2020, "ARM", "TUR", "imports", 2.0, False),
+        ]
+    )
     sentences = trade.coverage_sentences(trade.coverage(df, "ARM", "TUR", [2019, 2020]), 2)
     assert sentences == [
         "Türkiye reports no trade with Armenia to the IMF in this period: only Armenia's figures are shown, "
@@ -235,11 +246,15 @@ def test_trade_to_gdp():
     assert out.loc[2020, "pct_gdp"] == pytest.approx(5.0)
     assert math.isnan(out.loc[2019, "turnover_usd_m"])
     # Review fix: GDP present but never both flows in one year -> say that, not "no year gives ... its GDP".
-    macro2 = pd.DataFrame({"iso3": ["AZE", "TUR"], "year": pd.array([2019, 2019], dtype="Int64"), "gdp_usd_m": [4000.0, 9000.0]})
+    macro2 = pd.DataFrame(
+        {"iso3": ["AZE", "TUR"], "year": pd.array([2019, 2019], dtype="Int64"), "gdp_usd_m": [4000.0, 9000.0]}
+    )
     a = trade.trade_to_gdp(SMALL, macro2, "AZE", "TUR", [2019])
     b = trade.trade_to_gdp(SMALL, macro2, "TUR", "AZE", [2019])
     text = trade.gdp_sentence("AZE", "TUR", a, b)
-    assert "Azerbaijan's own figures never give both its exports to and its imports from Türkiye in the same year" in text
+    assert (
+        "Azerbaijan's own figures never give both its exports to and its imports from Türkiye in the same year" in text
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -253,15 +268,48 @@ def press_frame():
         # year, period, basis_iso3, metric, value_usd_m, usable, usable_reason, note, basis
         (2019, "year", "TUR", "turnover (lower bound)", 2000.0, True, None, None, "Turkey Ministry of Trade"),
         (2021, "year", "AZE", "turnover", 4600.0, True, None, None, "Azerbaijan State Customs Committee"),
-        (2021, "year", "AZE", "turnover (approx.)", 5000.0, False, "conflicts with another reported figure for the same period", "CONFLICT: ...", "Azerbaijan (KOBIA)"),
-        (2021, "year", "AZE", "AZE exports to TUR (as stated)", 4700.0, False, "conflicts", "Do not use as exports.", "Azerbaijan (AZPROMO)"),
+        (
+            2021,
+            "year",
+            "AZE",
+            "turnover (approx.)",
+            5000.0,
+            False,
+            "conflicts with another reported figure for the same period",
+            "CONFLICT: ...",
+            "Azerbaijan (KOBIA)",
+        ),
+        (
+            2021,
+            "year",
+            "AZE",
+            "AZE exports to TUR (as stated)",
+            4700.0,
+            False,
+            "conflicts",
+            "Do not use as exports.",
+            "Azerbaijan (AZPROMO)",
+        ),
         (2021, "Jan-Nov", "AZE", "turnover", 4100.0, True, None, None, "Azerbaijan State Customs Committee"),
         (2023, "year", "AZE", "AZE imports from TUR", 2300.0, True, None, None, "Azerbaijan State Customs Committee"),
         (2023, "year", "TUR", "TUR exports to AZE", 2400.0, True, None, None, "Turkey (TİM)"),
         (2024, "year", None, "turnover", 8000.0, True, None, None, "unspecified (outlet)"),
-        (None, "5 years cumulative", "TUR", "TUR exports to AZE / TUR imports from AZE", 12800.0, True, None, None, "TurkStat"),
+        (
+            None,
+            "5 years cumulative",
+            "TUR",
+            "TUR exports to AZE / TUR imports from AZE",
+            12800.0,
+            True,
+            None,
+            None,
+            "TurkStat",
+        ),
     ]
-    df = pd.DataFrame(rows, columns=["year", "period", "basis_iso3", "metric", "value_usd_m", "usable", "usable_reason", "note", "basis"])
+    df = pd.DataFrame(
+        rows,
+        columns=["year", "period", "basis_iso3", "metric", "value_usd_m", "usable", "usable_reason", "note", "basis"],
+    )
     df["year"] = df["year"].astype("Int64")
     df["usable"] = df["usable"].astype("boolean")
     df["basis_iso3"] = df["basis_iso3"].astype("string")
@@ -305,7 +353,10 @@ def test_press_partial_and_sentence():
     assert list(trade.press_partial_years(press_frame())["value_usd_m"]) == [4100.0]
     text = trade.press_sentence(trade.press_full_years(press_frame()), "AZE", "TUR")
     # AZE side: 2021 has 4600 (usable) and 5000 (conflict, left out); side not stated: 8000 in 2024
-    assert "turnover they give: Azerbaijan's side, US$4.6 billion for 2021; side not stated, US$8.0 billion for 2024 (" in text
+    assert (
+        "turnover they give: Azerbaijan's side, US$4.6 billion for 2021; side not stated, US$8.0 billion for 2024 ("
+        in text
+    )
     assert trade.money_range([5800, 5842, 6000]) == "US$5.8–6.0 billion"
 
 
@@ -344,12 +395,16 @@ def test_distinct_colours():
 # Against the processed data (values read off the raw DOTS file with grep)
 # ---------------------------------------------------------------------------------------------
 
+
 def _tables_built() -> bool:
     """True when every table the trade report reads is in data/processed (under its declared file name)."""
     from bilateral.pipeline import all_tables
 
     tables = all_tables()
-    return all((PROCESSED_DIR / tables[name].filename).exists() for name in ("trade_bilateral", "trade_press", "trade_composition_press", "macro"))
+    return all(
+        (PROCESSED_DIR / tables[name].filename).exists()
+        for name in ("trade_bilateral", "trade_press", "trade_composition_press", "macro")
+    )
 
 
 needs_data = pytest.mark.skipif(not _tables_built(), reason="data/processed lacks the trade tables (run `make data`)")
@@ -366,7 +421,9 @@ def test_mirror_2020_matches_raw():
     # awk: (2597.9026/13740.8175)/(219516.806838/17523548.691636402) = 15.092618
     assert trade.intensity_series(df, "AZE", "TUR", [2020]).loc[2020, "intensity"] == pytest.approx(15.092618, abs=1e-5)
     # bc: 2597.9026/13740.8175*100 = 18.9064
-    assert trade.share_of(trade.shares(df, "AZE", ["TUR"], "exports", [2020]), "TUR", 2020) == pytest.approx(18.9064, abs=1e-3)
+    assert trade.share_of(trade.shares(df, "AZE", ["TUR"], "exports", [2020]), "TUR", 2020) == pytest.approx(
+        18.9064, abs=1e-3
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,7 +434,9 @@ def test_mirror_2020_matches_raw():
 def _outputs_clean(nb) -> None:
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            assert out.get("output_type") != "stream", f"unexpected stream output (print or warning): {out.get('text', '')[:200]}"
+            assert out.get("output_type") != "stream", (
+                f"unexpected stream output (print or warning): {out.get('text', '')[:200]}"
+            )
             assert out.get("output_type") != "error"
 
 
@@ -390,16 +449,25 @@ def test_notebook_default_pair(tmp_path):
     _outputs_clean(nb)
     text = notebook_text(nb)
     # raw: AZE exports to TUR 2020 = 2597.9026 -> US$2.6 billion; TUR imports from AZE = 410.710278 -> US$410.7 million
-    assert "2020: Azerbaijan reported exports to Türkiye of US$2.6 billion, while Türkiye reported imports from Azerbaijan of US$410.7 million" in text
+    assert (
+        "2020: Azerbaijan reported exports to Türkiye of US$2.6 billion, while Türkiye reported imports from Azerbaijan of US$410.7 million"
+        in text
+    )
     # 410.710278 / 2597.9026 = 0.158 -> 0.16x
     assert "(0.16× the exporter's figure)" in text
     # balance: AZE 2597.9026 - 1562.9705 = 1034.9 (surplus US$1.0 billion); TUR 410.710278 - 2085.340263 = -1674.6
-    assert "by Azerbaijan's figures Azerbaijan had a surplus of US$1.0 billion with Türkiye; by Türkiye's figures Azerbaijan had a deficit of US$1.7 billion" in text
+    assert (
+        "by Azerbaijan's figures Azerbaijan had a surplus of US$1.0 billion with Türkiye; by Türkiye's figures Azerbaijan had a deficit of US$1.7 billion"
+        in text
+    )
     # shares 2020: 2597.9026/13740.8175 = 18.9%; 1562.9705/10746.2296 = 14.5%; 2085.340263/169637.75531 = 1.2%
     assert "Türkiye took 18.9% of Azerbaijan's exports" in text and "supplied 14.5% of its imports" in text
     assert "Azerbaijan took 1.2% of Türkiye's exports" in text
     # Audit: the 1992 ratio (48%) rests on WDI's GDP of US$446.3 million (8,792.4 in 1991, 1,570.0 in 1993): flagged
-    assert "rests on a GDP of US$446.3 million that year in the World Bank data, against US$8.8 billion in 1991 and US$1.6 billion in 1993" in text
+    assert (
+        "rests on a GDP of US$446.3 million that year in the World Bank data, against US$8.8 billion in 1991 and US$1.6 billion in 1993"
+        in text
+    )
     assert "likely currency-conversion artefact" in text and "ratio is highest in 1992" not in text
     # awk: (2597.9026 + 1562.9705) / 42693.0 (WDI GDP 2020, US$ m) * 100 = 9.746; (2085.340263 + 410.710278) / 719955 * 100 = 0.347
     assert "Azerbaijan's trade with Türkiye (its own figures, exports plus imports) equalled 9.75% of its GDP" in text
@@ -412,8 +480,10 @@ def test_notebook_default_pair(tmp_path):
     assert "names energy flows as the *likely* cause" in text
     # Computed from the raw ratios (TUR imports / AZE exports): 2014 0.96; 2015..2020 0.24, 0.28 (328.0/1185.7 = 0.277),
     # 0.28, 0.22, 0.14 (411.0/2862.7 = 0.144), 0.16; 2009 752.8/107.6 = 7.0, 2010 865.1/170.9 = 5.1.
-    assert ("below half of Azerbaijan's export figure in every year from 2015 to 2020 (between 0.14× and 0.28× of it); "
-            "in 2009 (7.0×) and 2010 (5.1×) it was instead more than 2× the exporter's figure") in text
+    assert (
+        "below half of Azerbaijan's export figure in every year from 2015 to 2020 (between 0.14× and 0.28× of it); "
+        "in 2009 (7.0×) and 2010 (5.1×) it was instead more than 2× the exporter's figure"
+    ) in text
     assert "since about 2011" not in text.split("Caveats recorded")[0]  # the typed date is gone from the narrative
     assert "The IMF's own notes on DOTS" in text
 
@@ -428,7 +498,10 @@ def test_notebook_pair_with_missing_side(tmp_path):
     text = notebook_text(nb)
     # raw: Türkiye reports exports to Armenia in 14 and imports from Armenia in 17 of the years 1992-2020
     # (grep '^Turkey,TUR,exports_fob,"Armenia, Rep. of"' | awk '$year in 1992..2020' | wc -l)
-    assert "Türkiye's figures are incomplete: it reports exports to Armenia in only 14 of the 29 years and imports from Armenia in only 17 of the 29 years." in text
+    assert (
+        "Türkiye's figures are incomplete: it reports exports to Armenia in only 14 of the 29 years and imports from Armenia in only 17 of the 29 years."
+        in text
+    )
     assert "The press table covers only Azerbaijan–Türkiye trade" in text
     assert "energy flows as the" not in text
 
@@ -438,7 +511,9 @@ def test_notebook_pair_with_missing_side(tmp_path):
 def test_notebook_pair_with_sparse_figures(tmp_path):
     from conftest import execute_notebook, notebook_text
 
-    nb = execute_notebook("trade", tmp_path, country_a="ARM", country_b="AZE", comparators=["RUS", "GEO"], comparators_b=["RUS", "GEO"])
+    nb = execute_notebook(
+        "trade", tmp_path, country_a="ARM", country_b="AZE", comparators=["RUS", "GEO"], comparators_b=["RUS", "GEO"]
+    )
     _outputs_clean(nb)
     text = notebook_text(nb)
     # raw: Armenia reports exports to Azerbaijan only for 1993, 2005, 2015 (2015: 8.5e-05 US$ m) and imports only for
@@ -456,7 +531,12 @@ def test_notebook_marks_imf_estimates(tmp_path):
     from conftest import execute_notebook, notebook_text
 
     nb = execute_notebook(
-        "trade", tmp_path, country_a="GEO", country_b="TUR", comparators=["RUS", "AZE", "ARM", "CHN"], comparators_b=["AZE", "IRN", "RUS"]
+        "trade",
+        tmp_path,
+        country_a="GEO",
+        country_b="TUR",
+        comparators=["RUS", "AZE", "ARM", "CHN"],
+        comparators_b=["AZE", "IRN", "RUS"],
     )
     _outputs_clean(nb)
     text = notebook_text(nb)
@@ -483,10 +563,15 @@ def test_gdp_artefacts_and_the_1992_peak():
     assert trade.gdp_artefacts(pd.Series({2000: 10.0, 2001: 12.0, 2002: 11.0})) == []
     assert trade.gdp_artefacts(pd.Series({2000: 1.0, 2001: 10.0})) == []
     # Turnover 214.3 in 1992 and 100 in 2000 against those GDPs: the 1992 ratio (48.0%) is flagged, not called a peak.
-    frame = pd.DataFrame({"gdp_usd_m": [8792.365811, 446.305556, 1570.0, 1000.0], "turnover_usd_m": [100.0, 214.3, 30.0, 50.0]}, index=[1991, 1992, 1993, 1994])
+    frame = pd.DataFrame(
+        {"gdp_usd_m": [8792.365811, 446.305556, 1570.0, 1000.0], "turnover_usd_m": [100.0, 214.3, 30.0, 50.0]},
+        index=[1991, 1992, 1993, 1994],
+    )
     frame["pct_gdp"] = 100 * frame["turnover_usd_m"] / frame["gdp_usd_m"]
     text = trade.gdp_peak_sentence("AZE", frame)
-    assert text.startswith("Azerbaijan's highest ratio, 48.0") and "rests on a GDP of US$446.3 million that year" in text
+    assert (
+        text.startswith("Azerbaijan's highest ratio, 48.0") and "rests on a GDP of US$446.3 million that year" in text
+    )
     assert "against US$8.8 billion in 1991 and US$1.6 billion in 1993: a likely currency-conversion artefact" in text
     # 50 / 1000 = 5% in 1994 beats 100 / 8792 = 1.1% and 30 / 1570 = 1.9%
     assert "leaving 1992 aside, the ratio is highest in 1994, at 5" in text
@@ -503,7 +588,10 @@ def test_notebook_leaves_out_comparators_that_are_the_pair(tmp_path):
     from conftest import execute_notebook, notebook_text
 
     text = notebook_text(execute_notebook("trade", tmp_path, country_a="GEO", start_year=2000))
-    assert "Georgia is one of the two states this report is about, so it is left out of the states they are compared with." in text
+    assert (
+        "Georgia is one of the two states this report is about, so it is left out of the states they are compared with."
+        in text
+    )
     assert "Traceback" not in text
 
 

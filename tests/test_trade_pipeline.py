@@ -24,7 +24,9 @@ def tables(raw):
 
 
 def value(df, reporter, partner, flow, yr):
-    sel = df[(df["reporter_iso3"] == reporter) & (df["partner_iso3"] == partner) & (df["flow"] == flow) & (df["year"] == yr)]
+    sel = df[
+        (df["reporter_iso3"] == reporter) & (df["partner_iso3"] == partner) & (df["flow"] == flow) & (df["year"] == yr)
+    ]
     assert len(sel) == 1
     return sel.iloc[0]
 
@@ -38,7 +40,10 @@ def broken_copy(raw, tmp_path, line, old, new, *, filename=DOTS, keep_lines=60):
     if filename == DOTS:
         text = text[:keep_lines]
     else:
-        (tmp_path / "imf_dots" / DOTS).write_text("\n".join((raw / "imf_dots" / DOTS).read_text(encoding="utf-8").split("\n")[:keep_lines]) + "\n", encoding="utf-8")
+        (tmp_path / "imf_dots" / DOTS).write_text(
+            "\n".join((raw / "imf_dots" / DOTS).read_text(encoding="utf-8").split("\n")[:keep_lines]) + "\n",
+            encoding="utf-8",
+        )
     assert old in text[line - 1], f"test setup: {old!r} not on line {line}"
     text[line - 1] = text[line - 1].replace(old, new, 1)
     path = tmp_path / key / filename
@@ -88,7 +93,9 @@ def test_turkiye_reported_imports_from_azerbaijan(tables):
 
 def test_world_total_imports(tables):
     # grep '^World,WLD,imports_cif,World,WLD,2019,' DOTS -> 19028330.476346 (the IMF World aggregate)
-    assert value(tables["trade_bilateral"], "WLD", "WLD", "imports", 2019)["value_usd_m"] == pytest.approx(19028330.476346)
+    assert value(tables["trade_bilateral"], "WLD", "WLD", "imports", 2019)["value_usd_m"] == pytest.approx(
+        19028330.476346
+    )
 
 
 def test_mirror_row_with_estimate_flag(tables):
@@ -146,7 +153,13 @@ def test_press_rows_and_usable_flags(tables):
 def test_press_2023_azerbaijani_exports(tables):
     # PRESS row 35: 2023,year,Azerbaijan State Customs Committee,AZE exports to TUR,5.3,USD bn
     row = tables["trade_press"].set_index("source_row").loc[35]
-    assert (row["year"], row["period"], row["metric"], row["value"], row["unit"]) == (2023, "year", "AZE exports to TUR", 5.3, "USD bn")
+    assert (row["year"], row["period"], row["metric"], row["value"], row["unit"]) == (
+        2023,
+        "year",
+        "AZE exports to TUR",
+        5.3,
+        "USD bn",
+    )
     assert row["value_usd_m"] == pytest.approx(5300.0) and row["basis_iso3"] == "AZE" and bool(row["is_full_year"])
 
 

@@ -63,13 +63,19 @@ def test_issue_areas_keyword_rules():
 def test_group_name():
     q = "(on behalf of the States Members of the United Nations that are members of the Group of 77 and China)"
     assert unga.group_name(q) == "Group of 77 and China"
-    assert unga.group_name(", ON BEHALF OF THE STATES MEMBERS OF THE UNITED NATIONS THAT ARE MEMBERS OF THE LEAGUE OF ARAB STATES") == (
-        "League of Arab States"
-    )
+    assert unga.group_name(
+        ", ON BEHALF OF THE STATES MEMBERS OF THE UNITED NATIONS THAT ARE MEMBERS OF THE LEAGUE OF ARAB STATES"
+    ) == ("League of Arab States")
 
 
 def _fake_resolver(piece: str) -> list[str] | None:
-    names = {"cuba": ["CUB"], "russian federation": ["RUS"], "antigua and barbuda": ["ATG"], "liberia": ["LBR"], "chile": ["CHL"]}
+    names = {
+        "cuba": ["CUB"],
+        "russian federation": ["RUS"],
+        "antigua and barbuda": ["ATG"],
+        "liberia": ["LBR"],
+        "chile": ["CHL"],
+    }
     return names.get(unga.name_key(piece))
 
 
@@ -79,7 +85,9 @@ def test_parse_sponsor_entry_lists_qualifiers_and_prose():
     assert states == [("CUB", "Group of 77 and China"), ("RUS", None)]
     assert (skipped, unknown) == ([], [])
 
-    states, skipped, unknown = unga.parse_sponsor_entry("ANTIGUA AND BARBUDA, Chile; LIBERIA. SUBSEQUENTLY", _fake_resolver)
+    states, skipped, unknown = unga.parse_sponsor_entry(
+        "ANTIGUA AND BARBUDA, Chile; LIBERIA. SUBSEQUENTLY", _fake_resolver
+    )
     assert [s for s, _ in states] == ["ATG", "CHL", "LBR"]
     assert skipped == ["SUBSEQUENTLY"] and unknown == []
 
@@ -251,13 +259,18 @@ def test_missing_column_is_named(raw_copy):
 def test_unknown_voeten_country_code_is_named(raw_copy):
     # Roll call 3587 (4 October 1991) is the first one kept; its first row is the United States.
     line = _rewrite_gz_line(raw_copy / unga.VOETEN / unga.VOETEN_VOTES, "3587,", ",US,", ",QQ,")
-    with pytest.raises(RawDataError, match=rf"un_votes\.csv\.gz: column 'country_code', line {line}: unknown country 'QQ'"):
+    with pytest.raises(
+        RawDataError, match=rf"un_votes\.csv\.gz: column 'country_code', line {line}: unknown country 'QQ'"
+    ):
         unga.build(raw_copy)
 
 
 def test_unknown_un_country_code_is_named(raw_copy):
     line = _rewrite_gz_line(raw_copy / unga.UNXML / unga.UN_VOTES, "A/RES/74/7,", ",AFG,", ",QQQ,")
-    with pytest.raises(RawDataError, match=rf"ga_recorded_votes_long_s74_s80\.csv\.gz: column 'ms_code', line {line}: unknown country code 'QQQ'"):
+    with pytest.raises(
+        RawDataError,
+        match=rf"ga_recorded_votes_long_s74_s80\.csv\.gz: column 'ms_code', line {line}: unknown country code 'QQQ'",
+    ):
         unga.build(raw_copy)
 
 
@@ -268,7 +281,9 @@ def test_unknown_sponsor_name_fails_but_prose_does_not(raw_copy):
     df.loc[i, "additional_sponsors"] += "|SUBMITTED BY THE CHAIR|ATLANTIS"
     path.chmod(0o644)
     df.to_csv(path, index=False)
-    with pytest.raises(RawDataError, match=rf"column 'additional_sponsors', line {i + 2}: cannot map sponsor 'ATLANTIS'"):
+    with pytest.raises(
+        RawDataError, match=rf"column 'additional_sponsors', line {i + 2}: cannot map sponsor 'ATLANTIS'"
+    ):
         unga.build(raw_copy)
 
 

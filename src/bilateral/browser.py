@@ -22,7 +22,8 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 RESULT_ID = "bilateral-layout-result"
 
 # Runs after the page has laid out; writes a JSON list of offending elements into a <pre>.
-_PROBE = """
+_PROBE = (
+    """
 <script>
 window.addEventListener('load', function () {
   var vw = document.documentElement.clientWidth;
@@ -53,7 +54,9 @@ window.addEventListener('load', function () {
   document.body.appendChild(pre);
 });
 </script>
-""" % RESULT_ID
+"""
+    % RESULT_ID
+)
 
 
 def find_chromium() -> str | None:
@@ -108,8 +111,9 @@ def sideways_overflow(page: Path, width: int, binary: str | None = None) -> dict
         done = subprocess.run(args, capture_output=True, text=True, timeout=120)
     start = done.stdout.find(f'id="{RESULT_ID}">')
     if start < 0:
-        raise RuntimeError(f"Chromium printed no layout result for {page.name} (exit {done.returncode}): "
-                           f"{done.stderr.strip()[-300:]}")
+        raise RuntimeError(
+            f"Chromium printed no layout result for {page.name} (exit {done.returncode}): {done.stderr.strip()[-300:]}"
+        )
     body = done.stdout[start + len(f'id="{RESULT_ID}">') :]
     body = body[: body.find("</pre>")]
     return json.loads(_unescape(body))

@@ -74,7 +74,9 @@ INPUTS_ID_LENGTH = 12
 CELL_TIMEOUT = 900
 MISSING_ALT = "Chart (the notebook gave no text description)"
 INDEX_TITLE = "Azerbaijan–Türkiye relations: reports"
-INDEX_SUMMARY = "Reproducible reports, one per dimension of the relationship, built from the notebooks in this repository."
+INDEX_SUMMARY = (
+    "Reproducible reports, one per dimension of the relationship, built from the notebooks in this repository."
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -157,7 +159,9 @@ def parse_parameters(source: str, where: str = "parameters cell") -> dict[str, A
         try:
             values[target] = ast.literal_eval(value)
         except ValueError as exc:
-            raise BuildError(f"{where}: {target} must be a plain literal (str, number, list...), not an expression") from exc
+            raise BuildError(
+                f"{where}: {target} must be a plain literal (str, number, list...), not an expression"
+            ) from exc
     return values
 
 
@@ -278,7 +282,7 @@ class Job:
         return layout.reports / "variants" if self.variant else layout.reports
 
 
-def _hash_files(files: Iterable[Path], root: Path, digest: "hashlib._Hash") -> None:
+def _hash_files(files: Iterable[Path], root: Path, digest: hashlib._Hash) -> None:
     for path in files:
         digest.update(str(path.relative_to(root)).encode() + b"\0")
         digest.update(path.read_bytes())
@@ -294,8 +298,12 @@ def shared_parts(layout: Layout) -> dict[str, str]:
     src = hashlib.sha256(ENGINE_VERSION.encode())
     _hash_files(
         sorted(
-            p for p in layout.src.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo") and not p.name.startswith(".")
+            p
+            for p in layout.src.rglob("*")
+            if p.is_file()
+            and "__pycache__" not in p.parts
+            and p.suffix not in (".pyc", ".pyo")
+            and not p.name.startswith(".")
         ),
         layout.src,
         src,
@@ -339,7 +347,13 @@ def _stamp_path(job: Job, layout: Layout) -> Path:
     return layout.stamps / ("variants" if job.variant else "") / f"{job.stem}.json"
 
 
-_INPUT_NAMES = {"src": "src/", "data": "data/processed/", "lock": "requirements.lock", "notebook": "the notebook", "parameters": "the parameters"}
+_INPUT_NAMES = {
+    "src": "src/",
+    "data": "data/processed/",
+    "lock": "requirements.lock",
+    "notebook": "the notebook",
+    "parameters": "the parameters",
+}
 
 
 def stale_reasons(job: Job, parts: Mapping[str, str], layout: Layout) -> list[str]:
@@ -409,7 +423,14 @@ def ensure_kernel(layout: Layout) -> Path:
     Python whatever other kernels the machine has, with no manual ``ipykernel install`` step.
     """
     spec = {
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--IPKernelApp.log_level=CRITICAL"],
+        "argv": [
+            sys.executable,
+            "-m",
+            "ipykernel_launcher",
+            "-f",
+            "{connection_file}",
+            "--IPKernelApp.log_level=CRITICAL",
+        ],
         "display_name": "Python (bilateral venv)",
         "language": "python",
         "metadata": {"debugger": False},
@@ -434,11 +455,15 @@ def page_info(job: Job, inputs: str, layout: Layout) -> dict[str, Any]:
     for name, value in job.parameters.items():
         default = info.defaults.get(name)
         changed = name in job.changed
-        params.append({"name": name, "value": _format_value(value), "default": _format_value(default), "changed": changed})
+        params.append(
+            {"name": name, "value": _format_value(value), "default": _format_value(default), "changed": changed}
+        )
     sources = []
     for key in info.sources:
         src = SOURCES.get(key)
-        sources.append({"short": src.short, "vintage": src.vintage} if src else {"short": key, "vintage": "unknown source key"})
+        sources.append(
+            {"short": src.short, "vintage": src.vintage} if src else {"short": key, "vintage": "unknown source key"}
+        )
     return {
         "title": info.title,
         "summary": info.summary,
@@ -541,7 +566,7 @@ def execute(job: Job, layout: Layout):
             start_timeout=120,
             execution_timeout=CELL_TIMEOUT,
         )
-    except Exception as exc:  # noqa: BLE001 - every failure is reported, with the notebook kept
+    except Exception as exc:
         layout.failed.mkdir(parents=True, exist_ok=True)
         if tmp.exists():
             os.replace(tmp, layout.failed / f"{job.stem}.ipynb")
@@ -592,7 +617,15 @@ def render_html(nb, header: Mapping[str, Any]) -> str:
         exclude_output_prompt=True,
         embed_images=True,
     )
-    exporter.display_data_priority = ["text/html", "text/markdown", "image/svg+xml", "image/png", "image/jpeg", "text/latex", "text/plain"]
+    exporter.display_data_priority = [
+        "text/html",
+        "text/markdown",
+        "image/svg+xml",
+        "image/png",
+        "image/jpeg",
+        "text/latex",
+        "text/plain",
+    ]
     body, _ = exporter.from_notebook_node(nb, resources={"bilateral": header})
     return body
 
@@ -611,20 +644,25 @@ def _strip_for_render(nb):
 
 def _pdf_stylesheet():
     """Fonts for the PDF: the DejaVu family shipped with matplotlib, so ə ş ğ ı print on any machine."""
+    import matplotlib
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    import matplotlib
-
     ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    faces = [("DejaVuSans.ttf", "normal", "normal"), ("DejaVuSans-Bold.ttf", "bold", "normal"),
-             ("DejaVuSans-Oblique.ttf", "normal", "italic"), ("DejaVuSans-BoldOblique.ttf", "bold", "italic")]
+    faces = [
+        ("DejaVuSans.ttf", "normal", "normal"),
+        ("DejaVuSans-Bold.ttf", "bold", "normal"),
+        ("DejaVuSans-Oblique.ttf", "normal", "italic"),
+        ("DejaVuSans-BoldOblique.ttf", "bold", "italic"),
+    ]
     rules = [
         f'@font-face {{ font-family: "Report Sans"; src: url("{(ttf / f).as_uri()}"); font-weight: {w}; font-style: {s}; }}'
         for f, w, s in faces
     ]
     rules.append(f'@font-face {{ font-family: "Report Mono"; src: url("{(ttf / "DejaVuSansMono.ttf").as_uri()}"); }}')
-    rules.append('html, body { font-family: "Report Sans", "DejaVu Sans", sans-serif; } code, pre { font-family: "Report Mono", monospace; }')
+    rules.append(
+        'html, body { font-family: "Report Sans", "DejaVu Sans", sans-serif; } code, pre { font-family: "Report Mono", monospace; }'
+    )
     fonts = FontConfiguration()
     return CSS(string="\n".join(rules), font_config=fonts), fonts
 
@@ -649,7 +687,9 @@ def render_pdf(page: str, base_dir: Path) -> bytes:
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "0"
     try:
-        return HTML(string=without_local_links(page), base_url=str(base_dir) + "/").write_pdf(stylesheets=[css], font_config=fonts, pdf_identifier=False)
+        return HTML(string=without_local_links(page), base_url=str(base_dir) + "/").write_pdf(
+            stylesheets=[css], font_config=fonts, pdf_identifier=False
+        )
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -694,13 +734,15 @@ def run_job(job: Job, layout: Layout, inputs: str, parts: Mapping[str, str]) -> 
         _write_stamp(job, parts, layout, pdf=pdf is not None)
         old_pdf = job.out_dir(layout) / f"{job.stem}.pdf"
         if pdf is None and old_pdf.is_file():
-            result.warnings.append(f"--html-only: {old_pdf.name} is from an earlier build and may not match the new HTML")
+            result.warnings.append(
+                f"--html-only: {old_pdf.name} is from an earlier build and may not match the new HTML"
+            )
         result.ok = True
     except NotebookFailed as exc:
         result.message, result.parameter_error = str(exc), exc.parameter_error
         kept = layout.failed / f"{job.stem}.ipynb"
         result.kept = str(kept) if kept.is_file() else ""
-    except Exception as exc:  # noqa: BLE001 - report, keep going with the other notebooks
+    except Exception as exc:
         result.message = f"{job.info.path.name}: rendering failed: {type(exc).__name__}: {exc}"
     result.seconds = time.perf_counter() - start
     return result
@@ -736,15 +778,26 @@ def render_index(layout: Layout) -> str:
             continue
         info = read_notebook(path)
         sources = [
-            {"short": SOURCES[k].short, "vintage": SOURCES[k].vintage} if k in SOURCES else {"short": k, "vintage": "unknown source key"}
+            {"short": SOURCES[k].short, "vintage": SOURCES[k].vintage}
+            if k in SOURCES
+            else {"short": k, "vintage": "unknown source key"}
             for k in info.sources
         ]
         entries.append(
-            landing.entry(path.stem, info.title, info.summary, layout.reports, f"notebooks/{path.name}",
-                          read_inputs_id(html_path), info.defaults, sources)
+            landing.entry(
+                path.stem,
+                info.title,
+                info.summary,
+                layout.reports,
+                f"notebooks/{path.name}",
+                read_inputs_id(html_path),
+                info.defaults,
+                sources,
+            )
         )
-    return landing.landing_html(entries, layout.reports, css=CSS_FILE.read_text(encoding="utf-8"),
-                                templates_dir=TEMPLATES_DIR / "bilateral")
+    return landing.landing_html(
+        entries, layout.reports, css=CSS_FILE.read_text(encoding="utf-8"), templates_dir=TEMPLATES_DIR / "bilateral"
+    )
 
 
 def render_glossary() -> str:
@@ -754,8 +807,11 @@ def render_glossary() -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR / "bilateral")), autoescape=False)
     body = glossary.glossary_body(glossary.load())
     return env.get_template("glossary.html.j2").render(
-        title="Glossary", summary="The terms the reports use, explained.", css=CSS_FILE.read_text(encoding="utf-8"),
-        menu=suite_menu("glossary"), body=body,
+        title="Glossary",
+        summary="The terms the reports use, explained.",
+        css=CSS_FILE.read_text(encoding="utf-8"),
+        menu=suite_menu("glossary"),
+        body=body,
     )
 
 
@@ -845,7 +901,9 @@ def parse_pairs(text: str, where: str = "--pairs") -> list[tuple[str, str]]:
             continue
         match = _PAIR.match(item)
         if not match:
-            raise ParameterError(f"{where}: {item!r} is not a pair; write two ISO3 codes joined by a hyphen, e.g. AZE-TUR")
+            raise ParameterError(
+                f"{where}: {item!r} is not a pair; write two ISO3 codes joined by a hyphen, e.g. AZE-TUR"
+            )
         pair = (match.group(1).upper(), match.group(2).upper())
         if pair not in pairs:
             pairs.append(pair)
@@ -1002,7 +1060,7 @@ def _warm(names: Sequence[str]) -> str:
         from bilateral.data import warm_cache
 
         warm_cache(names=list(names))
-    except Exception as exc:  # noqa: BLE001 - a bad table is reported by the notebook that reads it
+    except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
     return ""
 
@@ -1020,7 +1078,11 @@ def _preload() -> None:
 
 
 def _run_all(
-    pending: list[tuple[Job, dict[str, str]]], layout: Layout, ids: Mapping[str, str], workers: int, tables: Sequence[str] = ()
+    pending: list[tuple[Job, dict[str, str]]],
+    layout: Layout,
+    ids: Mapping[str, str],
+    workers: int,
+    tables: Sequence[str] = (),
 ) -> Iterable[Result]:
     """Run jobs in a process pool (or in this process when there is one worker), yielding as they finish.
 
@@ -1083,13 +1145,16 @@ def _variant_entries(layout: Layout, todo: Sequence[Job], results: Sequence[Resu
             "stem": job.stem,
             "notebook": job.info.name,
             "title": job.info.title,
-            "pair": job.pair or f"{job.parameters.get('country_a', '')}-{job.parameters.get('country_b', '')}".strip("-"),
+            "pair": job.pair
+            or f"{job.parameters.get('country_a', '')}-{job.parameters.get('country_b', '')}".strip("-"),
             "parameters": {k: _format_value(v) for k, v in sorted(job.changed.items())},
             "ok": bool(r and r.ok),
             "error": "" if r is None or r.ok else r.message,
         }
     out = []
-    for stem, entry in sorted(entries.items(), key=lambda kv: (kv[1].get("notebook", ""), kv[1].get("pair", ""), kv[0])):
+    for stem, entry in sorted(
+        entries.items(), key=lambda kv: (kv[1].get("notebook", ""), kv[1].get("pair", ""), kv[0])
+    ):
         html_path = folder / f"{stem}.html"
         exists = html_path.is_file()
         if not exists and entry.get("ok", True):
@@ -1112,9 +1177,16 @@ def write_variants_index(layout: Layout, todo: Sequence[Job] = (), results: Sequ
     entries = _variant_entries(layout, todo, results)
     data = (json.dumps({"variants": entries}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR / "bilateral")), autoescape=False)
-    page = env.get_template("variants.html.j2").render(
-        title="Report variants", summary=VARIANTS_SUMMARY, css=CSS_FILE.read_text(encoding="utf-8"), variants=entries
-    ).encode("utf-8")
+    page = (
+        env.get_template("variants.html.j2")
+        .render(
+            title="Report variants",
+            summary=VARIANTS_SUMMARY,
+            css=CSS_FILE.read_text(encoding="utf-8"),
+            variants=entries,
+        )
+        .encode("utf-8")
+    )
     changed = False
     for path, content in ((folder / "variants.json", data), (folder / "index.html", page)):
         if not (path.is_file() and path.read_bytes() == content):
@@ -1153,6 +1225,8 @@ def summarise(report: BuildReport) -> str:
         lines.append(f"  the previous outputs of {r.stem} (if any) are untouched")
     if report.failed_pairs:
         ok = sum(1 for r in report.results if r.ok and r.pair)
-        lines.append(f"failed pairs ({len(report.failed_pairs)}; {ok} built or up to date): {', '.join(report.failed_pairs)}")
+        lines.append(
+            f"failed pairs ({len(report.failed_pairs)}; {ok} built or up to date): {', '.join(report.failed_pairs)}"
+        )
     lines.append(f"{'FAILED' if failed else 'done'} in {report.seconds:.2f} s")
     return "\n".join(lines)

@@ -42,7 +42,11 @@ def external_references(html: str) -> list[str]:
             bad.append(f"<script src={attrs['src']}>")
         if tag == "link" and attrs.get("href"):
             bad.append(f"<link href={attrs['href']}>")
-        if tag in ("img", "source", "video", "audio", "iframe", "embed") and attrs.get("src") and not attrs["src"].startswith("data:"):
+        if (
+            tag in ("img", "source", "video", "audio", "iframe", "embed")
+            and attrs.get("src")
+            and not attrs["src"].startswith("data:")
+        ):
             bad.append(f"<{tag} src={attrs['src'][:60]}>")
         if "style" in attrs and re.search(r"url\((?!['\"]?data:)", attrs["style"]):
             bad.append(f"style url() on <{tag}>")

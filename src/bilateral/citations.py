@@ -198,6 +198,8 @@ def record_text(outlet: str, reference: object) -> str:
     >>> record_text("Ismayilov (2025)", "section DEVELOPMENT")
     'Ismayilov (2025)'
     """
-    ref = "" if reference is None or (isinstance(reference, float) and reference != reference) else str(reference).strip()
+    ref = (
+        "" if reference is None or (isinstance(reference, float) and reference != reference) else str(reference).strip()
+    )
     m = _DATASET.match(ref)
     return reader_citation(ref) if m and m.group("field") else outlet

@@ -36,15 +36,14 @@ import calendar
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from bilateral import citations, diplomatic, energy, fmt, military, trade
-from bilateral import gas_routes
+from bilateral import citations, diplomatic, energy, fmt, gas_routes, military, trade
 from bilateral.countries import display_name
 from bilateral.errors import ParameterError
 from bilateral.sources.catalog import SOURCES, source_line
@@ -105,7 +104,9 @@ class Tolerances:
                 f"tolerances must satisfy 0 <= tolerance_supported_pct ({self.supported_pct}) <= tolerance_partly_pct ({self.partly_pct})"
             )
         if self.partly_pct > 100:
-            raise ParameterError(f"tolerance_partly_pct={self.partly_pct} is above 100%; a claim that far off is not partly supported")
+            raise ParameterError(
+                f"tolerance_partly_pct={self.partly_pct} is above 100%; a claim that far off is not partly supported"
+            )
         if isinstance(self.date_days, bool) or not isinstance(self.date_days, int) or self.date_days < 0:
             raise ParameterError(f"date_tolerance_days={self.date_days!r} must be a whole number of days, 0 or more")
 
@@ -235,7 +236,14 @@ def claimed_text(claim: Mapping[str, Any]) -> str:
     if text(claim.get("kind")) == "date":
         return date_text(raw)
     unit = text(claim.get("unit"))
-    words = {"exact": "", "about": "about ", "more_than": "more than ", "at_least": "at least ", "less_than": "less than ", "at_most": "at most "}
+    words = {
+        "exact": "",
+        "about": "about ",
+        "more_than": "more than ",
+        "at_least": "at least ",
+        "less_than": "less than ",
+        "at_most": "at most ",
+    }
     q = words.get(text(claim.get("value_qualifier")), "")
     if unit == "rank":
         return f"{q}rank {raw}"
@@ -292,7 +300,11 @@ def barrels_per_tonne(series: pd.DataFrame, iso3: str, years: Iterable[int]) -> 
         Barrels per tonne, or NaN if no year has both figures.
     """
     years = list(years)
-    rows = series[(series["iso3"] == iso3) & series["year"].isin(years) & series["indicator"].isin(["oil_production_kbd", "oil_production_mt"])]
+    rows = series[
+        (series["iso3"] == iso3)
+        & series["year"].isin(years)
+        & series["indicator"].isin(["oil_production_kbd", "oil_production_mt"])
+    ]
     wide = rows.pivot_table(index="year", columns="indicator", values="value", aggfunc="first").dropna()
     if wide.empty or not {"oil_production_kbd", "oil_production_mt"} <= set(wide.columns):
         return float("nan")
@@ -340,8 +352,14 @@ def check_event_date(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame
     precision = str(r["date_precision"])
     day = str(r["date"])[:10]
     value = military.event_date_text(day, precision)
-    common = {"compare": "date", "value": value, "precision": precision, "unit": "date", "table": "events",
-              "text": f"{date_text(value)} ({a['event_id']}: {r['title']})"}
+    common = {
+        "compare": "date",
+        "value": value,
+        "precision": precision,
+        "unit": "date",
+        "table": "events",
+        "text": f"{date_text(value)} ({a['event_id']}: {r['title']})",
+    }
     sources = tables.get("event_sources")
     if sources is not None:
         own = sources[(sources["event_id"] == a["event_id"]) & (sources["side"] != "seed")]
@@ -349,15 +367,23 @@ def check_event_date(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame
         used = giving if len(giving) else own
         by = evs.source_texts(used, [a["event_id"]])[a["event_id"]]
         keys = ["events_press"] if (used["citation_kind"] == "events_press").any() else []
-        keys += [first_source_key(str(r["source_kind"]), str(r["source"]))] if (used["citation_kind"] != "events_press").any() else []
+        keys += (
+            [first_source_key(str(r["source_kind"]), str(r["source"]))]
+            if (used["citation_kind"] != "events_press").any()
+            else []
+        )
         others = ()
         if "date_seed" in r.index and pd.notna(r["date_seed"]):
-            others = (f"the seed document's own date for this event: {evs.date_text(r['date_seed'], None)}; the independent "
-                      f"sources give {evs.date_text(day, precision)}",)
+            others = (
+                f"the seed document's own date for this event: {evs.date_text(r['date_seed'], None)}; the independent "
+                f"sources give {evs.date_text(day, precision)}",
+            )
         return Measurement(
             **common,
-            computation=(f"date of event {a['event_id']} ({precision} precision), as the independent sources give it "
-                         f"(sourcing: {r['sourcing']})"),
+            computation=(
+                f"date of event {a['event_id']} ({precision} precision), as the independent sources give it "
+                f"(sourcing: {r['sourcing']})"
+            ),
             sources=tuple(dict.fromkeys([*keys, "project"])),
             rows=by,
             others=others,
@@ -389,12 +415,16 @@ def check_events_count_before(claim: Mapping[str, Any], tables: Mapping[str, pd.
     )
     found = ev[keep.to_numpy()].sort_values(["date", "event_id"], kind="mergesort")
     n = len(found)
-    listing = "; ".join(f"{i}, {diplomatic.date_label(d, p)}" for i, d, p in zip(found["event_id"], found["date"], found["date_precision"]))
+    listing = "; ".join(
+        f"{i}, {diplomatic.date_label(d, p)}"
+        for i, d, p in zip(found["event_id"], found["date"], found["date_precision"])
+    )
     types = " or ".join(a["types"])
     return Measurement(
         compare="rank",
         value=n + 1,
-        text=f"rank {n + 1}: {fmt.plural(n, 'earlier ' + types, 'earlier ' + fmt.plural_noun(types))}" + (f" ({listing})" if n else ""),
+        text=f"rank {n + 1}: {fmt.plural(n, 'earlier ' + types, 'earlier ' + fmt.plural_noun(types))}"
+        + (f" ({listing})" if n else ""),
         unit="rank",
         table="events",
         computation=(
@@ -402,7 +432,9 @@ def check_events_count_before(claim: Mapping[str, Any], tables: Mapping[str, pd.
             f"involving {fmt.join_and(sorted(display_name(c) for c in wanted))}, dated after {fmt.date(a['after'])} and before "
             f"{fmt.date(a['before'])}; the claimed first one ranks 1 + their number"
         ),
-        sources=tuple(dict.fromkeys([*(first_source_key(k, s) for k, s in zip(found["source_kind"], found["source"])), "project"])),
+        sources=tuple(
+            dict.fromkeys([*(first_source_key(k, s) for k, s in zip(found["source_kind"], found["source"])), "project"])
+        ),
         rows="; ".join(f"{i}: {t}" for i, t in zip(found["event_id"], found["title"])) if n else "none",
     )
 
@@ -503,9 +535,10 @@ def check_pipeline_attribute(claim: Mapping[str, Any], tables: Mapping[str, pd.D
             return none("no capacity is stated for the year the claim is about", **base)
         value, unit, span, rest = picked
         others = (*others, *[f"other capacity: {x}" for x in rest])
-        basis = (
-            f"the verdict uses the capacity in force in {ref} ({span}), "
-            + ("the year the claim is about" if not missing(claim.get("year")) else "when the seed was published (the claim has no year)")
+        basis = f"the verdict uses the capacity in force in {ref} ({span}), " + (
+            "the year the claim is about"
+            if not missing(claim.get("year"))
+            else "when the seed was published (the claim has no year)"
         )
         computation += f" in force in {ref}"
     if unit_claimed and unit != unit_claimed:
@@ -561,9 +594,15 @@ def check_trade_turnover_usd_bn(claim: Mapping[str, Any], tables: Mapping[str, p
         return f"{q}{num_text(r['value_usd_m'] / 1000, 'USD bn')} ({r['reported_by']}, {side}){flag}"
 
     claimed = claimed_number(claim)
-    i = least_favourable(usable["value_usd_m"] / 1000, claimed if claimed is not None else 0.0, text(claim.get("value_qualifier")))
+    i = least_favourable(
+        usable["value_usd_m"] / 1000, claimed if claimed is not None else 0.0, text(claim.get("value_qualifier"))
+    )
     chosen = usable.iloc[i]
-    others = tuple(label(r) for _, r in rows.iterrows() if not (r["url"] == chosen["url"] and r["value_usd_m"] == chosen["value_usd_m"]))
+    others = tuple(
+        label(r)
+        for _, r in rows.iterrows()
+        if not (r["url"] == chosen["url"] and r["value_usd_m"] == chosen["value_usd_m"])
+    )
     sides = sorted({s for s in usable["side"] if isinstance(s, str)})
     return Measurement(
         compare="number",
@@ -592,7 +631,10 @@ def check_trade_turnover_trend(claim: Mapping[str, Any], tables: Mapping[str, pd
     base = {"table": "trade_bilateral", "sources": table_sources("trade_bilateral"), "unit": "% of years"}
     k, n = rising_years(turn[rep])
     if n == 0:
-        return none(f"{display_name(rep)} reports no turnover with {display_name(par)} in two consecutive years of {fmt.years(lo, hi)}", **base)
+        return none(
+            f"{display_name(rep)} reports no turnover with {display_name(par)} in two consecutive years of {fmt.years(lo, hi)}",
+            **base,
+        )
     k2, n2 = rising_years(turn[par])
     up, up2 = trend_slope(turn[rep]) > 0, trend_slope(turn[par]) > 0
 
@@ -667,7 +709,11 @@ def check_gas_supplier_rank(claim: Mapping[str, Any], tables: Mapping[str, pd.Da
     a = args_of(claim)
     sub = tables["gas_imports_turkiye_subannual"]
     rows = sub[(sub["period"] == a["period"]) & sub["usable"].astype(bool)]
-    base = {"table": "gas_imports_turkiye_subannual", "sources": table_sources("gas_imports_turkiye_subannual"), "unit": "rank"}
+    base = {
+        "table": "gas_imports_turkiye_subannual",
+        "sources": table_sources("gas_imports_turkiye_subannual"),
+        "unit": "rank",
+    }
     shares = rows[(rows["quantity"] == "share") & rows["supplier_iso3"].notna()].drop_duplicates("supplier_iso3")
     shares = shares.sort_values(["share_pct", "supplier_iso3"], ascending=[False, True], kind="mergesort")
     if a["supplier"] not in set(shares["supplier_iso3"]):
@@ -676,9 +722,14 @@ def check_gas_supplier_rank(claim: Mapping[str, Any], tables: Mapping[str, pd.Da
     own = float(shares.loc[shares["supplier_iso3"] == a["supplier"], "share_pct"].iloc[0])
     rank = 1 + int((shares["share_pct"] > own).sum())
     rest = 100.0 - float(shares["share_pct"].sum())
-    listing = ", ".join(f"{display_name(c)} {fmt.pct(v, 2)}" for c, v in zip(shares["supplier_iso3"], shares["share_pct"]))
+    listing = ", ".join(
+        f"{display_name(c)} {fmt.pct(v, 2)}" for c, v in zip(shares["supplier_iso3"], shares["share_pct"])
+    )
     if own <= rest:
-        return none(f"the suppliers not listed share {fmt.pct(rest, 2)}, more than {display_name(a['supplier'])}'s {fmt.pct(own, 2)}, so its rank is not certain", **base)
+        return none(
+            f"the suppliers not listed share {fmt.pct(rest, 2)}, more than {display_name(a['supplier'])}'s {fmt.pct(own, 2)}, so its rank is not certain",
+            **base,
+        )
     others = []
     vols = rows[rows["quantity"] == "volume"]
     total = vols[vols["supplier"] == energy.TOTAL_LABEL]["volume_bcm"]
@@ -717,19 +768,34 @@ def check_gas_entry_rank(claim: Mapping[str, Any], tables: Mapping[str, pd.DataF
     sup = gas_routes.by_supplier(gas_routes.monthly_wide(flows))
     period, who = a["period"], a["supplier"]
     if period not in sup.index or who not in gas_routes.COUNTRY_SUPPLIERS:
-        return none(f"the IEA entry points give no route for {display_name(who)} in {date_text(period)}", sources=sources, **base)
+        return none(
+            f"the IEA entry points give no route for {display_name(who)} in {date_text(period)}",
+            sources=sources,
+            **base,
+        )
     row = sup.loc[period]
     rank, n, tied = gas_routes.rank_in_period(row, who)
     if rank is None:
-        return none(f"no gas entered Türkiye on {gas_routes.route_phrase(who)} in {date_text(period)}", sources=sources, **base)
-    listing = ", ".join(f"{display_name(k)} {num_text(float(row[k]), 'mcm')}" for k in sorted(gas_routes.COUNTRY_SUPPLIERS, key=lambda k: -float(row[k])))
+        return none(
+            f"no gas entered Türkiye on {gas_routes.route_phrase(who)} in {date_text(period)}", sources=sources, **base
+        )
+    listing = ", ".join(
+        f"{display_name(k)} {num_text(float(row[k]), 'mcm')}"
+        for k in sorted(gas_routes.COUNTRY_SUPPLIERS, key=lambda k: -float(row[k]))
+    )
     others = [f"LNG of all origins {num_text(float(row['LNG']), 'mcm')} (not ranked: the IEA series gives no LNG origin)",
               f"{display_name(who)}'s share of all entries: {fmt.pct(100 * float(row[who]) / float(row[gas_routes.TOTAL]), 1)}"]  # fmt: skip
     rk = gas_routes.ranks(sup, who)
     first = gas_routes.first_top_month(rk[rk["reported"]])
     if first and first < period:
-        others.append(f"{display_name(who)} had already ranked first among the pipeline suppliers in {gas_routes.month_text(first)}")
-    second, press_sources, rows = None, (), "IEA, Gas Trade Flows (May 2025): Türkiye's entry points, " + date_text(period)
+        others.append(
+            f"{display_name(who)} had already ranked first among the pipeline suppliers in {gas_routes.month_text(first)}"
+        )
+    second, press_sources, rows = (
+        None,
+        (),
+        "IEA, Gas Trade Flows (May 2025): Türkiye's entry points, " + date_text(period),
+    )
     if "gas_imports_turkiye_subannual" in tables:
         press = check_gas_supplier_rank(claim, tables)
         if press.value is not None:
@@ -769,8 +835,10 @@ def check_gas_route_origin(claim: Mapping[str, Any], tables: Mapping[str, pd.Dat
     for k in claimed:
         if k not in measured and k in gas_routes.COUNTRY_SUPPLIERS:
             own = flows[(flows["supplier_iso3"] == k) & (flows["year"] == year) & (flows["direction"] == "entry")]
-            via = fmt.join_and(IEA_ROUTES[r][0] for r in dict((kk, rr) for kk, _, rr in gas_routes.SUPPLIERS)[k])
-            others.append(f"{display_name(k)}'s gas entered Türkiye elsewhere, at {via}: {num_text(float(own['volume_mcm'].sum()) / 1000, 'bcm')} in {year}")
+            via = fmt.join_and(IEA_ROUTES[r][0] for r in {kk: rr for kk, _, rr in gas_routes.SUPPLIERS}[k])
+            others.append(
+                f"{display_name(k)}'s gas entered Türkiye elsewhere, at {via}: {num_text(float(own['volume_mcm'].sum()) / 1000, 'bcm')} in {year}"
+            )
     return Measurement(
         compare="equal",
         value=fmt.join_and(display_name(k) for k in measured),
@@ -791,7 +859,13 @@ def check_arms_deliveries_designation(claim: Mapping[str, Any], tables: Mapping[
     sup, rec, end = a["supplier"], a["recipient"], int(a["end_year"])
     years = range(military.DATA_YEARS[0], end + 1)
     rows = military.deliveries(tables["arms_transfers"], sup, rec, years)
-    hit = rows[rows["designation"].astype("string").str.contains(a["designation"], case=False, regex=False).fillna(False).astype(bool)]
+    hit = rows[
+        rows["designation"]
+        .astype("string")
+        .str.contains(a["designation"], case=False, regex=False)
+        .fillna(False)
+        .astype(bool)
+    ]
     base = {"table": "arms_transfers", "sources": table_sources("arms_transfers"), "unit": "deliveries"}
     span = fmt.years(years.start, end)
     if hit.empty:
@@ -800,11 +874,20 @@ def check_arms_deliveries_designation(claim: Mapping[str, Any], tables: Mapping[
             computation=f"SIPRI deliveries from {display_name(sup)} to {display_name(rec)}, {span}, whose designation contains '{a['designation']}'",
             **base,
         )  # fmt: skip
-    items = hit.groupby(["designation", "delivery_year"], sort=True).agg(units=("units_delivered", "sum"), tiv=("tiv_m", "sum")).reset_index()
-    listing = "; ".join(f"{int(u)} {d} in {int(y)} (TIV {fmt.num(t, 1)} m)" for d, y, u, t in zip(items["designation"], items["delivery_year"], items["units"], items["tiv"]))
+    items = (
+        hit.groupby(["designation", "delivery_year"], sort=True)
+        .agg(units=("units_delivered", "sum"), tiv=("tiv_m", "sum"))
+        .reset_index()
+    )
+    listing = "; ".join(
+        f"{int(u)} {d} in {int(y)} (TIV {fmt.num(t, 1)} m)"
+        for d, y, u, t in zip(items["designation"], items["delivery_year"], items["units"], items["tiv"])
+    )
     in_end = rows[rows["delivery_year"] == end]["tiv_m"].sum()
     hit_end = hit[hit["delivery_year"] == end]["tiv_m"].sum()
-    others = [f"share of {display_name(sup)}'s deliveries to {display_name(rec)} by TIV, {span}: {fmt.pct(100 * hit['tiv_m'].sum() / rows['tiv_m'].sum(), 0)}"]
+    others = [
+        f"share of {display_name(sup)}'s deliveries to {display_name(rec)} by TIV, {span}: {fmt.pct(100 * hit['tiv_m'].sum() / rows['tiv_m'].sum(), 0)}"
+    ]
     if in_end > 0:
         others.insert(0, f"share of those delivered in {end}: {fmt.pct(100 * hit_end / in_end, 0)}")
     return Measurement(
@@ -863,9 +946,14 @@ def check_atop_obligation_first_year(claim: Mapping[str, Any], tables: Mapping[s
     base = {"table": "alliances", "sources": table_sources("alliances"), "unit": "year"}
     name = diplomatic.PLEDGES.get(a["obligation"], a["obligation"]).lower()
     if a["obligation"] not in firsts:
-        return none(f"ATOP codes no {name} obligation between {display_name(a['iso3_a'])} and {display_name(a['iso3_b'])} in {fmt.years(lo, hi)}", **base)
+        return none(
+            f"ATOP codes no {name} obligation between {display_name(a['iso3_a'])} and {display_name(a['iso3_b'])} in {fmt.years(lo, hi)}",
+            **base,
+        )
     first = firsts[a["obligation"]]
-    others = tuple(f"first year of {diplomatic.PLEDGES[k].lower()}: {v}" for k, v in firsts.items() if k != a["obligation"])
+    others = tuple(
+        f"first year of {diplomatic.PLEDGES[k].lower()}: {v}" for k, v in firsts.items() if k != a["obligation"]
+    )
     return Measurement(
         compare="date", value=str(first), precision="year", text=f"{first} (first year with a {name} obligation)",
         computation=f"first year ATOP 5.1 ({fmt.years(lo, hi)}) codes a {name} obligation between the two; ATOP gives years, not days, and does not name the document",
@@ -881,14 +969,21 @@ def check_diplomatic_posts_count(claim: Mapping[str, Any], tables: Mapping[str, 
     base = {"table": "diplomatic_posts", "sources": table_sources("diplomatic_posts"), "unit": "posts"}
     cover = diplomatic.lowy_covers(posts, a["sender"], a["host"])
     if cover != "covered":
-        return none(f"the Lowy subset does not cover {display_name(a['sender'])}'s posts in {display_name(a['host'])} ({cover})", **base)
+        return none(
+            f"the Lowy subset does not cover {display_name(a['sender'])}'s posts in {display_name(a['host'])} ({cover})",
+            **base,
+        )
     between = diplomatic.posts_between(posts, a["sender"], a["host"])
     between = between[(between["sender"] == a["sender"]) & (between["host"] == a["host"])]
     row = between[between["edition_year"] == int(a["year"])]
     if row.empty:
         return none(f"no Lowy edition labelled {a['year']} in the data", **base)
     r = row.iloc[0]
-    others = tuple(f"edition {int(e)}: {int(n)}" for e, n in zip(between["edition_year"], between["n_posts"]) if int(e) != int(a["year"]))
+    others = tuple(
+        f"edition {int(e)}: {int(n)}"
+        for e, n in zip(between["edition_year"], between["n_posts"])
+        if int(e) != int(a["year"])
+    )
     return Measurement(
         compare="number", value=float(r["n_posts"]), text=f"{int(r['n_posts'])}: {r['posts']}",
         computation=f"{display_name(a['sender'])}'s posts in {display_name(a['host'])}, Lowy edition labelled {a['year']}",
@@ -914,7 +1009,11 @@ def check_unga_agreement_rank(claim: Mapping[str, Any], tables: Mapping[str, pd.
 
     r_share, r_kappa = rank("agreement_share"), rank("kappa")
     n = int(pooled["agreement_share"].notna().sum())
-    read = "" if claimed_number(claim) is not None else f"{display_name(partner)} in the upper half of the {n} states compared"
+    read = (
+        ""
+        if claimed_number(claim) is not None
+        else f"{display_name(partner)} in the upper half of the {n} states compared"
+    )
     top = pooled.sort_values("agreement_share", ascending=False, kind="mergesort").head(3)
     topk = pooled.sort_values("kappa", ascending=False, kind="mergesort").head(3)
     return Measurement(
@@ -932,7 +1031,8 @@ def check_unga_agreement_rank(claim: Mapping[str, Any], tables: Mapping[str, pd.
             f"{', '.join(a['peers'])}, pooled over {fmt.years(lo, hi)}, ranked (1 = closest)"
         ),
         others=(
-            "highest agreement shares: " + ", ".join(f"{p} {fmt.pct(100 * s, 1)}" for p, s in zip(top["partner"], top["agreement_share"])),
+            "highest agreement shares: "
+            + ", ".join(f"{p} {fmt.pct(100 * s, 1)}" for p, s in zip(top["partner"], top["agreement_share"])),
             "highest kappas: " + ", ".join(f"{p} {fmt.num(k, 2)}" for p, k in zip(topk["partner"], topk["kappa"])),
         ),
         basis="the claim is supported only if both measures give the claimed rank; raw agreement ignores chance, kappa corrects for it",
@@ -968,7 +1068,9 @@ def check_unga_agreement_share(claim: Mapping[str, Any], tables: Mapping[str, pd
             + (f"; not in {military.year_spans(not_above)}" if len(not_above) else "")
         ),
         computation=f"yearly Cohen's kappa of the pair's UN General Assembly votes, {fmt.years(lo, hi)}; overall direction = kappa of all those votes pooled",
-        others=(f"pooled over {fmt.years(lo, hi)}: agreement share {fmt.pct(100 * pooled['agreement_share'], 1)}, kappa {fmt.num(pooled['kappa'], 2)}",),
+        others=(
+            f"pooled over {fmt.years(lo, hi)}: agreement share {fmt.pct(100 * pooled['agreement_share'], 1)}, kappa {fmt.num(pooled['kappa'], 2)}",
+        ),
         caveat="UN votes are one arena only; support outside the UN is not measured",
         rows=f"UN General Assembly roll calls (Voeten to 2019, UN DGACM from 2019), {fmt.years(lo, hi)}",
         **base,
@@ -1037,18 +1139,29 @@ def number_verdict(claimed: float, measured: float, qualifier: str, tol: Toleran
     q = qualifier or "exact"
     off = relative_pct(claimed, measured)
     off_text = "∞" if math.isinf(off) else fmt.num(off, 1)
-    bounds = {"more_than": measured > claimed, "at_least": measured >= claimed, "less_than": measured < claimed, "at_most": measured <= claimed}
+    bounds = {
+        "more_than": measured > claimed,
+        "at_least": measured >= claimed,
+        "less_than": measured < claimed,
+        "at_most": measured <= claimed,
+    }
     if q in bounds:
         words = q.replace("_", " ")
         if bounds[q]:
             return SUPPORTED, f"the measured value is {words} the claimed bound"
         if off <= tol.partly_pct:
-            return PARTLY, f"the claimed bound fails, by {off_text}% of the measured value (within {fmt.num(tol.partly_pct, 0)}%)"
+            return (
+                PARTLY,
+                f"the claimed bound fails, by {off_text}% of the measured value (within {fmt.num(tol.partly_pct, 0)}%)",
+            )
         return CONTRADICTED, f"the claimed bound fails, by {off_text}% of the measured value"
     if off <= tol.supported_pct:
         return SUPPORTED, f"the claim is {off_text}% off the measured value (within {fmt.num(tol.supported_pct, 0)}%)"
     if off <= tol.partly_pct:
-        return PARTLY, f"the claim is {off_text}% off the measured value (within {fmt.num(tol.partly_pct, 0)}%, beyond {fmt.num(tol.supported_pct, 0)}%)"
+        return (
+            PARTLY,
+            f"the claim is {off_text}% off the measured value (within {fmt.num(tol.partly_pct, 0)}%, beyond {fmt.num(tol.supported_pct, 0)}%)",
+        )
     return CONTRADICTED, f"the claim is {off_text}% off the measured value (beyond {fmt.num(tol.partly_pct, 0)}%)"
 
 
@@ -1131,19 +1244,35 @@ def verdict(claim: Mapping[str, Any], m: Measurement | None, tol: Tolerances = T
         # the tolerance is relative to the measured share: say what is compared with what, in words
         above = "infinitely" if math.isinf(off) else f"{fmt.num(off, 0)}%"
         why = (
-            f"the claim holds in {fmt.pct(m.value, 0)} of the years, not in every year: the claimed {fmt.pct(m.claimed, 0)} of the years "
-            f"is {above} above the measured share ({'within' if v != CONTRADICTED else 'beyond'} the {fmt.num(limit, 0)}% tolerance)"
-        ) if m.value < m.claimed else f"the claim holds in {fmt.pct(m.value, 0)} of the years"
+            (
+                f"the claim holds in {fmt.pct(m.value, 0)} of the years, not in every year: the claimed {fmt.pct(m.claimed, 0)} of the years "
+                f"is {above} above the measured share ({'within' if v != CONTRADICTED else 'beyond'} the {fmt.num(limit, 0)}% tolerance)"
+            )
+            if m.value < m.claimed
+            else f"the claim holds in {fmt.pct(m.value, 0)} of the years"
+        )
         if v == CONTRADICTED and m.direction_ok:
             v, why = PARTLY, why + ", but the overall direction is the claimed one (direction right, magnitude off)"
     elif m.compare == "presence":
-        v, why = (SUPPORTED, "the data record what the claim requires") if m.value > 0 else (CONTRADICTED, "the data record none")
+        v, why = (
+            (SUPPORTED, "the data record what the claim requires")
+            if m.value > 0
+            else (CONTRADICTED, "the data record none")
+        )
     elif m.compare == "equal":
-        v, why = (SUPPORTED, "the measured label is the claimed one") if m.value == m.claimed else (CONTRADICTED, f"the data name {m.value}, not {m.claimed}")
+        v, why = (
+            (SUPPORTED, "the measured label is the claimed one")
+            if m.value == m.claimed
+            else (CONTRADICTED, f"the data name {m.value}, not {m.claimed}")
+        )
     else:
         raise ValueError(f"unknown comparison {m.compare!r}; comparisons are {', '.join(COMPARES)}")
     if v == SUPPORTED and is_proxy(claim.get("check")):
-        return PARTLY, why + "; the check tests only part of the claim (a partial proxy or rough comparison), so it cannot support all of it"
+        return (
+            PARTLY,
+            why
+            + "; the check tests only part of the claim (a partial proxy or rough comparison), so it cannot support all of it",
+        )
     return v, why
 
 
@@ -1180,7 +1309,11 @@ def check_all(claims: pd.DataFrame, tables: Mapping[str, pd.DataFrame], tol: Tol
         keys = tuple(m.sources) if m is not None else ()
         shown = claimed_text(claim)
         if m is not None and m.claimed_text:
-            shown = f"read as: {m.claimed_text}" if not text(claim.get("value_claimed")) else f"{shown} (read as: {m.claimed_text})"
+            shown = (
+                f"read as: {m.claimed_text}"
+                if not text(claim.get("value_claimed"))
+                else f"{shown} (read as: {m.claimed_text})"
+            )
         out.append(
             {
                 "claim_id": claim["claim_id"],
@@ -1218,7 +1351,9 @@ def select_claims(claims: pd.DataFrame, start_year: int, end_year: int) -> pd.Da
 def verdict_counts(results: pd.DataFrame) -> pd.DataFrame:
     """Number of claims by verdict (rows, in :data:`VERDICTS` order) and seed document (columns), with a total column and row."""
     seeds = list(dict.fromkeys(results["seed_name"]))
-    table = pd.crosstab(results["verdict"], results["seed_name"]).reindex(index=list(VERDICTS), columns=seeds, fill_value=0)
+    table = pd.crosstab(results["verdict"], results["seed_name"]).reindex(
+        index=list(VERDICTS), columns=seeds, fill_value=0
+    )
     table["All claims"] = table.sum(axis=1)
     table.loc["All verdicts"] = table.sum(axis=0)
     table.index.name = "Verdict"
@@ -1317,7 +1452,9 @@ def evidence_table(results: pd.DataFrame) -> pd.DataFrame:
         {
             "Id": rows["claim_id"].to_numpy(),
             "Other measured values, basis and notes": [others_text(r) for _, r in rows.iterrows()],
-            "Evidence: data, computation, rows used, sources": [evidence_text(r) if r["table"] else "–" for _, r in rows.iterrows()],
+            "Evidence: data, computation, rows used, sources": [
+                evidence_text(r) if r["table"] else "–" for _, r in rows.iterrows()
+            ],
         }
     )
 
@@ -1397,7 +1534,10 @@ def findings(results: pd.DataFrame, *, selection: bool = False) -> list[str]:
     if len(bad):
         out.append(
             ("The one contradicted claim: " if len(bad) == 1 else f"The {fmt.integer(len(bad))} contradicted claims: ")
-            + "; ".join(f"{i} ({c.rstrip('.')}): claimed {cl}, measured {m}" for i, c, cl, m in zip(bad["claim_id"], bad["claim"], bad["claimed"], bad["measured"]))
+            + "; ".join(
+                f"{i} ({c.rstrip('.')}): claimed {cl}, measured {m}"
+                for i, c, cl, m in zip(bad["claim_id"], bad["claim"], bad["claimed"], bad["measured"])
+            )
             + "."
         )
     return out
@@ -1416,9 +1556,9 @@ def tolerance_points(tol: Tolerances) -> list[str]:
         "**Ranks.** The claimed rank must be the measured one. Where a rank is measured two ways (UN votes: raw agreement "
         "share and Cohen's kappa, which corrects for chance), both must give it for supported; one of the two gives partly "
         "supported. A claim with no number ('Azerbaijan backs Türkiye') is read as 'in the upper half of the group'.",
-        f"**Sustained claims** ('keeps growing', 'for 30 years'). Read as 'in every year of the period' and compared, as a number, "
-        f"with the share of years that fit; when that share is too low but the overall trend has the claimed direction "
-        f"(least-squares slope, or pooled kappa above zero), the verdict is partly supported: direction right, magnitude off.",
+        "**Sustained claims** ('keeps growing', 'for 30 years'). Read as 'in every year of the period' and compared, as a number, "
+        "with the share of years that fit; when that share is too low but the overall trend has the claimed direction "
+        "(least-squares slope, or pooled kappa above zero), the verdict is partly supported: direction right, magnitude off.",
         "**Records.** A claim that something happened (a delivery) is supported when the data record it.",
         "**Partial checks.** When the claims table calls a check a partial proxy or a rough comparison, the verdict is at most "
         "partly supported: the data can test only part of the claim.",

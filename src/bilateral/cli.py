@@ -49,20 +49,39 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("data", help="rebuild data/processed/ from the raw sources ($BILATERAL_RAW_DIR)")
     b = sub.add_parser("build", help="build reports (HTML, PDF, figure data, index page)")
     b.add_argument("notebooks", nargs="*", metavar="NB", help="notebook names (e.g. trade); default: all in notebooks/")
-    b.add_argument("-p", "--param", action="append", type=parse_assignment, default=[], metavar="NAME=VALUE",
-                   help="parameter value (repeatable); outputs then go to reports/variants/")
-    b.add_argument("--pairs", action="append", default=[], metavar="A-B,C-D",
-                   help="build each notebook once per country pair (comma-separated, repeatable), in one pool; "
-                   "outputs and an index go to reports/variants/; a failing pair does not stop the others")
-    b.add_argument("--pairs-file", type=Path, default=None, metavar="FILE",
-                   help="pairs from a file: one A-B per line, # starts a comment")
+    b.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        type=parse_assignment,
+        default=[],
+        metavar="NAME=VALUE",
+        help="parameter value (repeatable); outputs then go to reports/variants/",
+    )
+    b.add_argument(
+        "--pairs",
+        action="append",
+        default=[],
+        metavar="A-B,C-D",
+        help="build each notebook once per country pair (comma-separated, repeatable), in one pool; "
+        "outputs and an index go to reports/variants/; a failing pair does not stop the others",
+    )
+    b.add_argument(
+        "--pairs-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="pairs from a file: one A-B per line, # starts a comment",
+    )
     b.add_argument("--html-only", action="store_true", help="skip the PDF")
     b.add_argument("--force", action="store_true", help="rebuild even if the inputs are unchanged")
     b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: number of CPUs)")
     b.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     b.add_argument("--reports-dir", type=Path, default=None, help=argparse.SUPPRESS)
     b.add_argument("--build-dir", type=Path, default=None, help=argparse.SUPPRESS)
-    b.add_argument("--json", type=Path, default=None, metavar="PATH", help="also write each report's outcome and timings as JSON")
+    b.add_argument(
+        "--json", type=Path, default=None, metavar="PATH", help="also write each report's outcome and timings as JSON"
+    )
     return parser
 
 
@@ -70,14 +89,23 @@ def _layout(args: argparse.Namespace):
     """The build's folders, with the (undocumented, used by scripts/bench.py) overrides applied."""
     from bilateral.build import Layout
 
-    changes = {k: v.resolve() for k, v in [("notebooks", args.notebooks_dir), ("reports", args.reports_dir), ("build", args.build_dir)] if v}
+    changes = {
+        k: v.resolve()
+        for k, v in [("notebooks", args.notebooks_dir), ("reports", args.reports_dir), ("build", args.build_dir)]
+        if v
+    }
     return Layout(**changes)
 
 
 def _write_json(path: Path, report) -> None:
     from dataclasses import asdict
 
-    data = {"seconds": report.seconds, "ok": report.ok, "failed_pairs": report.failed_pairs, "results": [asdict(r) for r in report.results]}
+    data = {
+        "seconds": report.seconds,
+        "ok": report.ok,
+        "failed_pairs": report.failed_pairs,
+        "results": [asdict(r) for r in report.results],
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
@@ -97,7 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.pairs_file:
             pairs += [p for p in build.read_pairs_file(args.pairs_file) if p not in pairs]
         report = build.build(
-            args.notebooks, overrides, html_only=args.html_only, force=args.force, jobs=args.jobs, layout=_layout(args),
+            args.notebooks,
+            overrides,
+            html_only=args.html_only,
+            force=args.force,
+            jobs=args.jobs,
+            layout=_layout(args),
             pairs=pairs,
         )
     except ParameterError as exc:

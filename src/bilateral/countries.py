@@ -145,7 +145,9 @@ def concerns(text: str, shown: Iterable[str]) -> bool:
     >>> concerns("Turkmenistan and Uzbekistan have long gaps.", ["AZE", "TUR"]), concerns("Values are estimates.", ["AZE"])
     (False, True)
     """
-    named = {code for code, name in DISPLAY_NAMES.items() if code != "WLD" and re.search(rf"\b{re.escape(name)}\b", text)}
+    named = {
+        code for code, name in DISPLAY_NAMES.items() if code != "WLD" and re.search(rf"\b{re.escape(name)}\b", text)
+    }
     return not named or bool(named & set(shown))
 
 
@@ -153,7 +155,11 @@ def is_iso3(code: object) -> bool:
     """True if ``code`` is an ISO 3166-1 alpha-3 code (or one of the project's extra codes)."""
     if not isinstance(code, str) or len(code) != 3 or not code.isupper():
         return False
-    return code in DISPLAY_NAMES or code in {"XKX", "SUN", "YUG", "SCG"} or pycountry.countries.get(alpha_3=code) is not None
+    return (
+        code in DISPLAY_NAMES
+        or code in {"XKX", "SUN", "YUG", "SCG"}
+        or pycountry.countries.get(alpha_3=code) is not None
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -167,9 +173,9 @@ def iso3_from_name(name: str) -> str | None:
             return pycountry.countries.lookup(candidate).alpha_3
         except LookupError:
             pass
-    import country_converter as coco  # imported lazily: it loads a table on import
-
     import logging
+
+    import country_converter as coco  # imported lazily: it loads a table on import
 
     logging.getLogger("country_converter").setLevel(logging.ERROR)
     found = coco.convert(name, to="ISO3", not_found="")

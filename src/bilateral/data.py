@@ -89,7 +89,7 @@ def read_validated(table: Table, folder: Path = PROCESSED_DIR) -> pd.DataFrame:
         df = pickle.loads(copy_path.read_bytes())
     except FileNotFoundError:
         df = None
-    except Exception:  # noqa: BLE001 - a damaged copy is rebuilt from the CSV
+    except Exception:
         df = None
     if df is not None and matches_declared(table, df):
         return df
@@ -98,7 +98,7 @@ def read_validated(table: Table, folder: Path = PROCESSED_DIR) -> pd.DataFrame:
     return df
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load_cached(name: str, size: int, mtime_ns: int) -> pd.DataFrame:
     return read_validated(all_tables()[name], PROCESSED_DIR)
 

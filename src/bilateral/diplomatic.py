@@ -195,7 +195,9 @@ def events_table(ev: pd.DataFrame, start_year: int) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 
-def yearly_agreement(agreement: pd.DataFrame, votes: pd.DataFrame, pairs: Iterable[tuple[str, str]], years: Iterable[int]) -> pd.DataFrame:
+def yearly_agreement(
+    agreement: pd.DataFrame, votes: pd.DataFrame, pairs: Iterable[tuple[str, str]], years: Iterable[int]
+) -> pd.DataFrame:
     """Agreement share, kappa and number of common votes per year for each pair, oriented as given.
 
     Pairs stored in ``unga_agreement`` are read from it; others are computed from ``votes`` with
@@ -219,7 +221,9 @@ def yearly_agreement(agreement: pd.DataFrame, votes: pd.DataFrame, pairs: Iterab
     for anchor, partner in pairs:
         key = ordered_pair(anchor, partner)
         if key in stored:
-            rows = agreement[(agreement["iso3_a"] == key[0]) & (agreement["iso3_b"] == key[1]) & agreement["year"].isin(years)]
+            rows = agreement[
+                (agreement["iso3_a"] == key[0]) & (agreement["iso3_b"] == key[1]) & agreement["year"].isin(years)
+            ]
             frames.append(rows.assign(anchor=anchor, partner=partner))
         else:
             missing.append((anchor, partner))
@@ -294,7 +298,11 @@ def periodic_agreement(votes: pd.DataFrame, pairs: Iterable[tuple[str, str]], sp
     for span in spans:
         f = pooled_agreement(votes, pairs, span)
         first, last = span.start, span.stop - 1
-        frames.append(f.assign(period=f"{first}–{last}" if last > first else f"{first}", start=first, end=last, mid=(first + last) / 2))
+        frames.append(
+            f.assign(
+                period=f"{first}–{last}" if last > first else f"{first}", start=first, end=last, mid=(first + last) / 2
+            )
+        )
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
@@ -460,7 +468,9 @@ def rank_of_pair(table: pd.DataFrame, column: str, anchor: str) -> tuple[int, in
 TIE_TOLERANCE = 0.01
 
 
-def closeness(table: pd.DataFrame, column: str, anchor: str, *, higher_is_closer: bool = True, tol: float = TIE_TOLERANCE) -> dict:
+def closeness(
+    table: pd.DataFrame, column: str, anchor: str, *, higher_is_closer: bool = True, tol: float = TIE_TOLERANCE
+) -> dict:
     """How the pair compares with ``anchor``'s ties to the comparators on one measure, ties allowed.
 
     A comparator is *closer* than the pair partner when its value is better by more than ``tol``, and
@@ -597,7 +607,11 @@ def latest_disagreements(pv: pd.DataFrame, a: str, b: str, n: int) -> pd.DataFra
     """
     c = common(pv)
     d = c[c["vote_a"] != c["vote_b"]]
-    d = d.assign(_key=d["vote_id"].map(natural_key)).sort_values(["date", "_key"], ascending=False, kind="mergesort").head(n)
+    d = (
+        d.assign(_key=d["vote_id"].map(natural_key))
+        .sort_values(["date", "_key"], ascending=False, kind="mergesort")
+        .head(n)
+    )
     areas = [
         ", ".join(ISSUE_LABELS[k] for k in ISSUE_LABELS if k != "other" and bool(row[f"issue_{k}"])) or "–"
         for _, row in d.iterrows()
@@ -688,8 +702,15 @@ def additional_sponsor_share(cos: pd.DataFrame, years: Iterable[int]) -> pd.Data
     """
     sub = cos[cos["year"].isin(list(years))]
     total = sub.groupby("year")["resolution"].nunique()
-    extra = sub[sub["role"] == "additional_sponsor"].groupby("year")["resolution"].nunique().reindex(total.index, fill_value=0)
-    out = pd.DataFrame({"year": total.index.astype(int), "n_resolutions": total.to_numpy(), "n_with_additional": extra.to_numpy()})
+    extra = (
+        sub[sub["role"] == "additional_sponsor"]
+        .groupby("year")["resolution"]
+        .nunique()
+        .reindex(total.index, fill_value=0)
+    )
+    out = pd.DataFrame(
+        {"year": total.index.astype(int), "n_resolutions": total.to_numpy(), "n_with_additional": extra.to_numpy()}
+    )
     out["share_with_additional"] = out["n_with_additional"] / out["n_resolutions"]
     return out.reset_index(drop=True)
 
@@ -706,7 +727,9 @@ def on_behalf_counts(cos: pd.DataFrame, code: str, years: Iterable[int]) -> pd.D
     """Resolutions a state sponsored on behalf of a group, by group (``on_behalf_of``), most first."""
     sub = cos[cos["year"].isin(list(years)) & (cos["iso3"] == code) & cos["on_behalf_of"].notna()]
     out = sub.groupby("on_behalf_of")["resolution"].nunique().rename("n_resolutions").reset_index()
-    return out.sort_values(["n_resolutions", "on_behalf_of"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    return out.sort_values(["n_resolutions", "on_behalf_of"], ascending=[False, True], kind="mergesort").reset_index(
+        drop=True
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -727,7 +750,10 @@ def pledges_between(alliances: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
         for the years ATOP records an alliance between them (years without are absent: no pledge).
     """
     cols = [*PLEDGES, "any_pledge"]
-    rows = alliances[((alliances["iso3_a"] == a) & (alliances["iso3_b"] == b)) | ((alliances["iso3_a"] == b) & (alliances["iso3_b"] == a))]
+    rows = alliances[
+        ((alliances["iso3_a"] == a) & (alliances["iso3_b"] == b))
+        | ((alliances["iso3_a"] == b) & (alliances["iso3_b"] == a))
+    ]
     if rows.empty:
         return pd.DataFrame(columns=["year", *cols])
     out = rows.groupby("year")[cols].max().reset_index()
@@ -740,13 +766,19 @@ def pledges_between(alliances: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
 def pledge_grid(pledges: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
     """Obligation x year matrix of 0/1 (rows in :data:`PLEDGES` order), zero where no alliance is recorded."""
     years = list(years)
-    grid = pledges.set_index("year")[list(PLEDGES)].reindex(years, fill_value=0) if len(pledges) else pd.DataFrame(0, index=years, columns=list(PLEDGES))
+    grid = (
+        pledges.set_index("year")[list(PLEDGES)].reindex(years, fill_value=0)
+        if len(pledges)
+        else pd.DataFrame(0, index=years, columns=list(PLEDGES))
+    )
     return grid.T.astype(int)
 
 
 def pledge_first_years(pledges: pd.DataFrame) -> dict[str, int]:
     """The first year each obligation is recorded in force (obligations never in force are left out)."""
-    return {c: int(pledges.loc[pledges[c] == 1, "year"].min()) for c in PLEDGES if len(pledges) and (pledges[c] == 1).any()}
+    return {
+        c: int(pledges.loc[pledges[c] == 1, "year"].min()) for c in PLEDGES if len(pledges) and (pledges[c] == 1).any()
+    }
 
 
 def pledge_sentence(pledges: pd.DataFrame, last_year: int) -> str:
@@ -766,19 +798,25 @@ def pledge_sentence(pledges: pd.DataFrame, last_year: int) -> str:
         groups.setdefault(int(pledges.loc[pledges[c] == 1, "year"].max()), []).append(PLEDGES[c].lower())
     if len(groups) == 1:
         (last,) = groups
-        until = f"still in force in {last_year}, when its data end" if last == last_year else f"the last in force in {last}"
+        until = (
+            f"still in force in {last_year}, when its data end" if last == last_year else f"the last in force in {last}"
+        )
         return f"ATOP records {items}; {until}."
     clauses = []
     for last, names in sorted(groups.items(), reverse=True):
         one = len(names) == 1
         if last == last_year:
-            clauses.append(f"{fmt.join_and(names)} {'is' if one else 'are'} still in force in {last}, when its data end")
+            clauses.append(
+                f"{fmt.join_and(names)} {'is' if one else 'are'} still in force in {last}, when its data end"
+            )
         else:
             clauses.append(f"{fmt.join_and(names)} {'was' if one else 'were'} last in force in {last}")
     return f"ATOP records {items}; " + "; ".join(clauses) + "."
 
 
-def pledges_with_partners(alliances: pd.DataFrame, anchors: Sequence[str], partners: Sequence[str], year: int) -> pd.DataFrame:
+def pledges_with_partners(
+    alliances: pd.DataFrame, anchors: Sequence[str], partners: Sequence[str], year: int
+) -> pd.DataFrame:
     """Which obligations each anchor has with each partner in ``year``.
 
     Returns:
@@ -849,7 +887,9 @@ def posts_between(posts: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
                     "host": host,
                     "coverage": coverage,
                     "n_posts": len(p) if coverage == "covered" else pd.NA,
-                    "posts": "; ".join(f"{c} ({t})" for c, t in zip(p["host_city"], p["post_title"])) if coverage == "covered" else "",
+                    "posts": "; ".join(f"{c} ({t})" for c, t in zip(p["host_city"], p["post_title"]))
+                    if coverage == "covered"
+                    else "",
                 }
             )
     out = pd.DataFrame(rows, columns=["edition_year", "sender", "host", "coverage", "n_posts", "posts"])
@@ -868,7 +908,11 @@ def senders_in_host(posts: pd.DataFrame, host: str) -> pd.DataFrame:
         return pd.DataFrame(columns=["edition_year", "n_senders", "n_posts"])
     editions = [int(e) for e, n in posts.groupby("edition_year").size().items() if n >= 100]
     p = posts[(posts["host_iso3"] == host) & posts["edition_year"].isin(editions)]
-    out = p.groupby("edition_year").agg(n_senders=("sender_iso3", "nunique"), n_posts=("host_city", "size")).reindex(editions, fill_value=0)
+    out = (
+        p.groupby("edition_year")
+        .agg(n_senders=("sender_iso3", "nunique"), n_posts=("host_city", "size"))
+        .reindex(editions, fill_value=0)
+    )
     return out.rename_axis("edition_year").reset_index()
 
 
@@ -884,7 +928,8 @@ def posts_matrix(posts: pd.DataFrame, senders: Sequence[str], hosts: Sequence[st
     for sender in senders:
         counts = p[p["sender_iso3"] == sender].groupby("host_iso3").size()
         values = [
-            pd.NA if sender == host or lowy_covers(posts, sender, host) != "covered" else int(counts.get(host, 0)) for host in hosts
+            pd.NA if sender == host or lowy_covers(posts, sender, host) != "covered" else int(counts.get(host, 0))
+            for host in hosts
         ]
         out[sender] = pd.array(values, dtype="Int64")
     return out
@@ -902,14 +947,28 @@ def exchange_between(exchange: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     direct = exchange[(exchange["iso3_a"] == a) & (exchange["iso3_b"] == b)]
     if len(direct):
         out = pd.DataFrame(
-            {"year": direct["year"], "level_b_in_a": direct["level_in_a_meaning"], "level_a_in_b": direct["level_in_b_meaning"], "exchange": direct["exchange"]}
+            {
+                "year": direct["year"],
+                "level_b_in_a": direct["level_in_a_meaning"],
+                "level_a_in_b": direct["level_in_b_meaning"],
+                "exchange": direct["exchange"],
+            }
         )
     else:
         rev = exchange[(exchange["iso3_a"] == b) & (exchange["iso3_b"] == a)]
         out = pd.DataFrame(
-            {"year": rev["year"], "level_b_in_a": rev["level_in_b_meaning"], "level_a_in_b": rev["level_in_a_meaning"], "exchange": rev["exchange"]}
+            {
+                "year": rev["year"],
+                "level_b_in_a": rev["level_in_b_meaning"],
+                "level_a_in_b": rev["level_in_a_meaning"],
+                "exchange": rev["exchange"],
+            }
         )
-    return out[cols].astype({"year": int}).sort_values("year").reset_index(drop=True) if len(out) else pd.DataFrame(columns=cols)
+    return (
+        out[cols].astype({"year": int}).sort_values("year").reset_index(drop=True)
+        if len(out)
+        else pd.DataFrame(columns=cols)
+    )
 
 
 def exchange_sides(exchange: pd.DataFrame) -> set[str]:
@@ -968,7 +1027,13 @@ def plot_alignment(yearly: pd.DataFrame, part: pd.DataFrame, a: str, b: str, swi
     figures.label_line_ends(top)
     mark_switch(top, switch)
     bottom.bar(part["year"], part["n_rollcalls"], color="#cccccc", label="Recorded votes held")
-    bottom.bar(y["year"], y["n_votes"], color="black", width=0.5, label=f"Common votes (both {display_name(a)} and {display_name(b)} voted)")
+    bottom.bar(
+        y["year"],
+        y["n_votes"],
+        color="black",
+        width=0.5,
+        label=f"Common votes (both {display_name(a)} and {display_name(b)} voted)",
+    )
     bottom.set_ylabel("Votes")
     bottom.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
     mark_switch(bottom, switch, label=False)
@@ -990,7 +1055,15 @@ def plot_ideal(dist: pd.DataFrame, a: str, b: str):
     if (dist["few_a"] | dist["few_b"]).any():
         for side in ("a", "b"):
             bad = dist[dist[f"few_{side}"]]
-            top.scatter(bad["year"], bad[f"ideal_{side}"], s=40, facecolors="white", edgecolors="black", zorder=5, linewidths=0.8)
+            top.scatter(
+                bad["year"],
+                bad[f"ideal_{side}"],
+                s=40,
+                facecolors="white",
+                edgecolors="black",
+                zorder=5,
+                linewidths=0.8,
+            )
         top.scatter([], [], s=40, facecolors="white", edgecolors="black", label="Few votes: unreliable")
     top.set_ylabel("Ideal point (latent scale)")
     top.legend(loc="best")
@@ -1002,7 +1075,9 @@ def plot_ideal(dist: pd.DataFrame, a: str, b: str):
     return fig
 
 
-def plot_comparator_periods(periodic: pd.DataFrame, a: str, b: str, comparators: Sequence[str], switch: dict, column: str = "kappa"):
+def plot_comparator_periods(
+    periodic: pd.DataFrame, a: str, b: str, comparators: Sequence[str], switch: dict, column: str = "kappa"
+):
     """Two panels (one per state of the pair): ``column`` by period with each comparator, the pair in bold black.
 
     Args:
@@ -1016,10 +1091,26 @@ def plot_comparator_periods(periodic: pd.DataFrame, a: str, b: str, comparators:
         for c in comparators:
             s = periodic[periodic["pair"] == pair_label(anchor, c)]
             if s[column].notna().any():
-                ax.plot(s["mid"], s[column], color=colours[c], linewidth=1.1, marker="o", markersize=3, label=display_name(c))
+                ax.plot(
+                    s["mid"],
+                    s[column],
+                    color=colours[c],
+                    linewidth=1.1,
+                    marker="o",
+                    markersize=3,
+                    label=display_name(c),
+                )
         s = periodic[periodic["pair"] == pair_label(a, b)]
         other = b if anchor == a else a
-        ax.plot(s["mid"], s[column], color="black", linewidth=2.2, marker="o", markersize=4, label=f"{display_name(other)} (the pair)")
+        ax.plot(
+            s["mid"],
+            s[column],
+            color="black",
+            linewidth=2.2,
+            marker="o",
+            markersize=4,
+            label=f"{display_name(other)} (the pair)",
+        )
         ax.axhline(0, color=figures.GREY, linewidth=0.6)
         ax.set_title(f"{display_name(anchor)} with …", loc="left")
         ax.set_ylabel("Cohen's kappa" if column == "kappa" else "Agreement share")
@@ -1039,7 +1130,10 @@ def plot_comparator_dots(table: pd.DataFrame, a: str, b: str):
     t = table.iloc[::-1].reset_index(drop=True)
     fig, axes = figures.new("tall", ncols=3, sharey=True)
     ypos = np.arange(len(t))
-    colours = ["black" if p == pair_label(a, b) else figures.colour(an, 0 if an == a else 1) for p, an in zip(t["pair"], t["anchor"])]
+    colours = [
+        "black" if p == pair_label(a, b) else figures.colour(an, 0 if an == a else 1)
+        for p, an in zip(t["pair"], t["anchor"])
+    ]
     panels = (
         (axes[0], "agreement_share", "Agreement share\n(higher = closer)"),
         (axes[1], "kappa", "Cohen's kappa\n(higher = closer)"),
@@ -1108,8 +1202,9 @@ def plot_cosponsorship(by_year: pd.DataFrame, a: str, b: str):
 def plot_pledges(grid: pd.DataFrame, milestones: pd.DataFrame, atop_last: int, end_year: int):
     """Obligation x year grid of ATOP pledges in force, with the pair's treaties marked and the years after
     ATOP's last year shaded."""
-    from bilateral import figures
     from matplotlib.patches import Patch
+
+    from bilateral import figures
 
     fig, ax = figures.new("wide")
     years = list(grid.columns)
@@ -1124,17 +1219,35 @@ def plot_pledges(grid: pd.DataFrame, milestones: pd.DataFrame, atop_last: int, e
     ax.set_xlim(lo - 0.8, hi + 0.8)
     if atop_last < hi:
         ax.axvspan(atop_last + 0.5, hi + 0.8, color="#eeeeee", zorder=0)
-        ax.text(atop_last + 0.7, -0.55, f"no ATOP data\nafter {atop_last}", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY, va="top")
+        ax.text(
+            atop_last + 0.7,
+            -0.55,
+            f"no ATOP data\nafter {atop_last}",
+            fontsize=figures.SMALL_TEXT_PT,
+            color=figures.GREY,
+            va="top",
+        )
     for k, (_, ev) in enumerate(milestones.iterrows()):
         x = pd.Timestamp(str(ev["date"]))
         xv = x.year + (x.dayofyear - 1) / 365.25
         if lo - 0.8 <= xv <= hi + 0.8:
             ax.axvline(xv, color=figures.PALETTE[3], linewidth=1, linestyle="--", zorder=2)
-            ax.annotate(str(k + 1), xy=(xv, 0), xycoords=("data", "axes fraction"), xytext=(2, 2), textcoords="offset points", fontsize=figures.SMALL_TEXT_PT, color=figures.PALETTE[3])
+            ax.annotate(
+                str(k + 1),
+                xy=(xv, 0),
+                xycoords=("data", "axes fraction"),
+                xytext=(2, 2),
+                textcoords="offset points",
+                fontsize=figures.SMALL_TEXT_PT,
+                color=figures.PALETTE[3],
+            )
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Year")
     ax.legend(
-        handles=[Patch(color=figures.PALETTE[0], label="Obligation in force (ATOP)"), Patch(color=figures.PALETTE[3], label="Treaty or declaration (numbered, events table)")],
+        handles=[
+            Patch(color=figures.PALETTE[0], label="Obligation in force (ATOP)"),
+            Patch(color=figures.PALETTE[3], label="Treaty or declaration (numbered, events table)"),
+        ],
         loc="upper center",
         bbox_to_anchor=(0.5, -0.22),
         ncols=2,
@@ -1160,11 +1273,25 @@ def plot_timeline(ev: pd.DataFrame, start_year: int, end_year: int):
         rows = ev[ev["type"] == t]
         xs = [pd.Timestamp(str(d)).year + (pd.Timestamp(str(d)).dayofyear - 1) / 365.25 for d in rows["date"]]
         hollow = evs.seed_only(rows).to_numpy()
-        colour = [evs.CATEGORY_COLOURS.get(c, figures.PALETTE[0]) for c in rows.get("category", pd.Series("milestone", index=rows.index))]
+        colour = [
+            evs.CATEGORY_COLOURS.get(c, figures.PALETTE[0])
+            for c in rows.get("category", pd.Series("milestone", index=rows.index))
+        ]
         face = ["white" if h else c for h, c in zip(hollow, colour)]
         edge = [c if h else "white" for h, c in zip(hollow, colour)]
-        ax.scatter(xs, [i] * len(xs), s=36, facecolors=face, edgecolors=edge, alpha=0.8, linewidths=[1.2 if h else 0.5 for h in hollow], zorder=3)
-    evs.add_category_legend(ax, ev, hollow=bool(evs.seed_only(ev).any()), loc="upper center", bbox_to_anchor=(0.5, -0.15))
+        ax.scatter(
+            xs,
+            [i] * len(xs),
+            s=36,
+            facecolors=face,
+            edgecolors=edge,
+            alpha=0.8,
+            linewidths=[1.2 if h else 0.5 for h in hollow],
+            zorder=3,
+        )
+    evs.add_category_legend(
+        ax, ev, hollow=bool(evs.seed_only(ev).any()), loc="upper center", bbox_to_anchor=(0.5, -0.15)
+    )
     ax.set_yticks(range(len(types)), [f"{t.replace('_', ' ')} ({int((ev['type'] == t).sum())})" for t in types])
     ax.set_ylim(len(types) - 0.4, -0.6)
     ax.set_xlim(start_year - 0.5, end_year + 1)
@@ -1183,7 +1310,6 @@ def kappa_words(kappa: float) -> str:
     if kappa < 0:
         return "less agreement than chance alone would give"
     return f"{fmt.pct(kappa * 100, 0)} of the agreement possible beyond chance"
-
 
 
 def trend_sentence(early: Mapping[str, float], early_span: str, recent: Mapping[str, float], recent_span: str) -> str:
@@ -1231,6 +1357,7 @@ def comparator_sentence(comp: pd.DataFrame, anchor: str, other: str, period: str
         text += (
             f" By mean ideal-point distance {oname} ranks {d['rank']} of {d['n']}"
             + (f" (closer: {names(d['closer'])})" if d["closer"] else "")
-            + (f" (about as close: {names(d['tied'])})" if d["tied"] else "") + "."
+            + (f" (about as close: {names(d['tied'])})" if d["tied"] else "")
+            + "."
         )
     return text

@@ -33,7 +33,7 @@ import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 
-from bilateral import citations, figures, fmt
+from bilateral import figures, fmt
 from bilateral.countries import display_name, is_iso3
 from bilateral.military import decimal_year, split_codes
 
@@ -72,7 +72,16 @@ CRUDE_PROD = "crude_condensate_production_kbd"
 #: matrix (countries, 'Other ...' groups, and for Europe the 'EU' and 'Rest of Europe' rows).
 #: Every other non-total label is a leaf; the leaves of an exporter add up to its 'Total exports'.
 EI_TOP_REGIONS = frozenset(
-    {"Africa", "Asia Pacific", "CIS", "Europe", "Middle East", "Middle East & Africa", "North America", "S. & Cent. America"}
+    {
+        "Africa",
+        "Asia Pacific",
+        "CIS",
+        "Europe",
+        "Middle East",
+        "Middle East & Africa",
+        "North America",
+        "S. & Cent. America",
+    }
 )
 #: Where EI puts a buyer that has no row of its own in the 2022 pipeline matrix (catalog caveat).
 EI_PIPELINE_GROUP = {"TUR": "Rest of Europe"}
@@ -135,7 +144,7 @@ def names(codes: Iterable[str]) -> str:
 
 def year_list(years: Sequence[int]) -> str:
     """Years as short runs: ``year_list([2007, 2008, 2009, 2012]) == "2007–2009, 2012"``."""
-    ys = sorted(set(int(y) for y in years))
+    ys = sorted({int(y) for y in years})
     runs: list[tuple[int, int]] = []
     for y in ys:
         if runs and y == runs[-1][1] + 1:
@@ -188,7 +197,9 @@ def ei_wide(series: pd.DataFrame, iso3: str, indicators: Sequence[str], years: I
     return _country_wide(series, iso3, indicators, years, "value")
 
 
-def _country_wide(table: pd.DataFrame, iso3: str, indicators: Sequence[str], years: Iterable[int], value: str) -> pd.DataFrame:
+def _country_wide(
+    table: pd.DataFrame, iso3: str, indicators: Sequence[str], years: Iterable[int], value: str
+) -> pd.DataFrame:
     """Years × indicators of one country from a long table (``iso3, year, indicator, <value>``); Soviet-era
     years blanked for former Soviet republics."""
     years = list(years)
@@ -343,7 +354,14 @@ def bilateral_2022(trade: pd.DataFrame, exporter: str, importer: str) -> pd.Data
         exp_label = _label_of(m, exporter, "exporter")
         imp_label = _label_of(m, importer, "importer")
         if exp_label is None:
-            rows.append({"mode": mode, "volume_bcm": np.nan, "label": "", "note": f"{display_name(exporter)} is not an exporter in the {mode} matrix"})
+            rows.append(
+                {
+                    "mode": mode,
+                    "volume_bcm": np.nan,
+                    "label": "",
+                    "note": f"{display_name(exporter)} is not an exporter in the {mode} matrix",
+                }
+            )
             continue
         if imp_label is None:
             group = EI_PIPELINE_GROUP.get(importer) if mode == "pipeline" else None
@@ -358,7 +376,14 @@ def bilateral_2022(trade: pd.DataFrame, exporter: str, importer: str) -> pd.Data
                     "upper_bound": True,
                 })  # fmt: skip
             else:
-                rows.append({"mode": mode, "volume_bcm": np.nan, "label": "", "note": f"{display_name(importer)} has no row of its own in the {mode} matrix"})
+                rows.append(
+                    {
+                        "mode": mode,
+                        "volume_bcm": np.nan,
+                        "label": "",
+                        "note": f"{display_name(importer)} has no row of its own in the {mode} matrix",
+                    }
+                )
             continue
         v = m.loc[(m["exporter"] == exp_label) & (m["importer"] == imp_label), "volume_bcm"]
         rows.append({"mode": mode, "volume_bcm": float(v.iloc[0]) if len(v) else 0.0, "label": imp_label, "note": ""})
@@ -390,9 +415,13 @@ def series_rows(imports: pd.DataFrame) -> pd.DataFrame:
     if rows.duplicated(["year", "supplier"]).any():
         dup = rows[rows.duplicated(["year", "supplier"], keep=False)].iloc[0]
         raise ValueError(f"two series rows for {dup['supplier']!r} in {dup['year']}")
-    bad = rows[(rows["side"] != "importer") | (rows["quantity"] != "volume") | (rows["importer_scope"] != "all importers")]
+    bad = rows[
+        (rows["side"] != "importer") | (rows["quantity"] != "volume") | (rows["importer_scope"] != "all importers")
+    ]
     if not bad.empty:
-        raise ValueError(f"series row for {bad['supplier'].iloc[0]!r} in {bad['year'].iloc[0]} is not an importer-side volume for all importers")
+        raise ValueError(
+            f"series row for {bad['supplier'].iloc[0]!r} in {bad['year'].iloc[0]} is not an importer-side volume for all importers"
+        )
     return rows
 
 
@@ -425,7 +454,9 @@ def reported_shares(imports: pd.DataFrame, labels: Sequence[str], years: Iterabl
     """Shares of Türkiye's total imports as the press states them (importer side, all importers):
     share rows and percentages printed with a volume. NaN where none is reported; where two
     sources give a share for one year the first in source order is kept."""
-    rows = imports[(imports["side"] == "importer") & (imports["importer_scope"] == "all importers") & imports["share_pct"].notna()]
+    rows = imports[
+        (imports["side"] == "importer") & (imports["importer_scope"] == "all importers") & imports["share_pct"].notna()
+    ]
     rows = rows[rows["supplier"].isin(list(labels))]
     wide = rows.pivot_table(index="year", columns="supplier", values="share_pct", aggfunc="first")
     wide = wide.reindex(index=pd.Index(list(years), name="year"), columns=list(labels)).astype(float)
@@ -483,7 +514,15 @@ def share_differences(computed: pd.DataFrame, reported: pd.DataFrame) -> pd.Data
         for year in reported.index:
             c, r = computed[label].get(year, np.nan), reported.at[year, label]
             if pd.notna(c) and pd.notna(r):
-                rows.append({"year": int(year), "supplier": label, "computed_pct": float(c), "reported_pct": float(r), "difference_pp": float(c) - float(r)})
+                rows.append(
+                    {
+                        "year": int(year),
+                        "supplier": label,
+                        "computed_pct": float(c),
+                        "reported_pct": float(r),
+                        "difference_pp": float(c) - float(r),
+                    }
+                )
     df = pd.DataFrame(rows, columns=["year", "supplier", "computed_pct", "reported_pct", "difference_pp"])
     order = df["difference_pp"].abs().sort_values(ascending=False, kind="mergesort").index
     return df.loc[order].reset_index(drop=True)
@@ -517,7 +556,9 @@ def exporter_vs_importer(imports: pd.DataFrame, suppliers: Sequence[str], years:
     """
     years = set(years)
     series = series_rows(imports).set_index(["year", "supplier"])["volume_bcm"]
-    exp = imports[(imports["side"] == "exporter") & (imports["quantity"] == "volume") & imports["supplier"].isin(list(suppliers))]
+    exp = imports[
+        (imports["side"] == "exporter") & (imports["quantity"] == "volume") & imports["supplier"].isin(list(suppliers))
+    ]
     exp = exp[exp["year"].isin(years) & exp["volume_bcm"].notna()]
     out = pd.DataFrame(
         {
@@ -535,11 +576,18 @@ def exporter_vs_importer(imports: pd.DataFrame, suppliers: Sequence[str], years:
 
 def subannual_rows(sub: pd.DataFrame, label: str, years: Iterable[int]) -> pd.DataFrame:
     """Usable monthly/quarterly/year-to-date figures for one supplier label in the years."""
-    rows = sub[(sub["supplier"] == label) & sub["usable"].astype(bool) & sub["year"].isin(list(years)) & (sub["quantity"] != "rank statement")]
+    rows = sub[
+        (sub["supplier"] == label)
+        & sub["usable"].astype(bool)
+        & sub["year"].isin(list(years))
+        & (sub["quantity"] != "rank statement")
+    ]
     return rows.sort_values(["period_start", "period_end", "quantity"], kind="mergesort").reset_index(drop=True)
 
 
-def eurostat_crosscheck(eurostat: pd.DataFrame, press: pd.DataFrame, years: Iterable[int], partner: str = "Russia") -> pd.DataFrame:
+def eurostat_crosscheck(
+    eurostat: pd.DataFrame, press: pd.DataFrame, years: Iterable[int], partner: str = "Russia"
+) -> pd.DataFrame:
     """Shares that need no unit conversion, from Eurostat (TJ) and the press series (bcm), side by side.
 
     Args:
@@ -648,7 +696,16 @@ def pipeline_summary(facts: pd.DataFrame) -> pd.DataFrame:
         flow, _ = first_flow(rows)
         other = rows[rows["attribute"].str.contains("contract", case=False)]
         shown = [r for r in (length, _first(rows[rows["attribute"].str.match(FIRST_FLOW)])) if r is not None]
-        used = pd.concat([pd.DataFrame(shown), caps, other, rows[rows["attribute"].str.lower() == "shareholders"] if who and who.startswith("shareholders") else rows.iloc[:0]])
+        used = pd.concat(
+            [
+                pd.DataFrame(shown),
+                caps,
+                other,
+                rows[rows["attribute"].str.lower() == "shareholders"]
+                if who and who.startswith("shareholders")
+                else rows.iloc[:0],
+            ]
+        )
         if who and who.startswith("operated by"):
             used = pd.concat([used, rows[rows["quote"].astype(str).str.contains("operated by", regex=False)]])
         out.append({
@@ -710,7 +767,9 @@ def parse_month_year(text: str) -> tuple[int, int]:
     return int(m.group(2)), _MONTHS[m.group(1).title()]
 
 
-def capacity_periods(facts: pd.DataFrame, pipeline: str = "BTC") -> list[tuple[tuple[int, int], tuple[int, int] | None, float, str]]:
+def capacity_periods(
+    facts: pd.DataFrame, pipeline: str = "BTC"
+) -> list[tuple[tuple[int, int], tuple[int, int] | None, float, str]]:
     """Capacity facts with their validity: ``((start year, month), (end year, month) or None, value, unit)``.
 
     Reads qualifiers such as 'Mar 2006-Mar 2009' and 'since Mar 2009'; facts whose qualifier is
@@ -753,7 +812,11 @@ def energy_events(events: pd.DataFrame, country: str, years: Iterable[int]) -> p
     """
     years = set(years)
     year = pd.to_numeric(events["date"].astype("string").str[:4], errors="coerce")
-    keep = (events["dimension"] == "energy") & year.isin(years) & events["countries"].map(lambda v: country in split_codes(v))
+    keep = (
+        (events["dimension"] == "energy")
+        & year.isin(years)
+        & events["countries"].map(lambda v: country in split_codes(v))
+    )
     ev = events[keep.to_numpy()].sort_values(["date", "event_id"], kind="mergesort").reset_index(drop=True)
     ev["lane"] = [event_lane(t) for t in ev["title"].astype(str)]
     ev["x"] = decimal_year(ev["date"], ev["date_precision"]).to_numpy()
@@ -773,7 +836,7 @@ def route_lines(points: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The points of each pipeline, ordered east to west (all four lines flow westwards)."""
     out = {}
     for key in PIPELINE_ORDER:
-        on = points[points["pipelines"].astype(str).map(lambda s: key in s.split("|"))]
+        on = points[points["pipelines"].astype(str).map(lambda s, key=key: key in s.split("|"))]
         if len(on) >= 2:
             out[key] = on.sort_values("lon", ascending=False, kind="mergesort").reset_index(drop=True)
     return out
@@ -791,13 +854,18 @@ def production_sentence(wide: pd.DataFrame, a: str) -> str:
     y0, g0 = first_valid(wide[GAS_PROD])
     y1, g1 = last_valid(wide[GAS_PROD])
     if y1 is not None:
-        parts.append(f"{na}'s gas production was {fmt.num(g1)} bcm in {y1}" + (f", against {fmt.num(g0)} bcm in {y0}" if y0 != y1 else ""))
+        parts.append(
+            f"{na}'s gas production was {fmt.num(g1)} bcm in {y1}"
+            + (f", against {fmt.num(g0)} bcm in {y0}" if y0 != y1 else "")
+        )
     py, pv = peak(wide[OIL_PROD])
     oy, ov = last_valid(wide[OIL_PROD])
     if oy is not None:
         text = f"oil production was {fmt.integer(ov)} thousand barrels a day in {oy}"
         if py is not None and py != oy:
-            text += f", down from a peak of {fmt.integer(pv)} in {py}" if ov < pv else f" (peak {fmt.integer(pv)} in {py})"
+            text += (
+                f", down from a peak of {fmt.integer(pv)} in {py}" if ov < pv else f" (peak {fmt.integer(pv)} in {py})"
+            )
         parts.append(text)
     if not parts:
         return f"The Energy Institute series here give no oil or gas production for {na} in the period."
@@ -812,7 +880,8 @@ def crude_sentence(oil: pd.Series, crude: pd.Series) -> str:
         return text + "."
     y = int(both.index[-1])
     return (
-        text + f"; crude oil and condensate alone were {fmt.integer(both.at[y, 'crude'])} thousand barrels a day in {y}, "
+        text
+        + f"; crude oil and condensate alone were {fmt.integer(both.at[y, 'crude'])} thousand barrels a day in {y}, "
         f"against {fmt.integer(both.at[y, 'oil'])} in all."
     )
 
@@ -823,7 +892,9 @@ def production_alt(wide: pd.DataFrame, a: str, span: str) -> str:
     py, pv = peak(wide[OIL_PROD])
     oy, ov = last_valid(wide[OIL_PROD])
     if oy is not None:
-        parts.append(f"oil production peaks at {fmt.integer(pv)} thousand barrels a day in {py} and is {fmt.integer(ov)} in {oy}")
+        parts.append(
+            f"oil production peaks at {fmt.integer(pv)} thousand barrels a day in {py} and is {fmt.integer(ov)} in {oy}"
+        )
     else:
         parts.append("no oil production figures")
     gy, gv = last_valid(wide[GAS_PROD])
@@ -857,7 +928,10 @@ def exports_sentence(exp: pd.DataFrame, a: str, surplus_2022: float) -> str:
     bits = []
     for mode, rows in exp.groupby("mode", sort=False):
         total = rows["total_bcm"].iloc[0]
-        top = ", ".join(f"{fmt.num(v)} bcm to '{d}'{group_gloss(d)}" for d, v in zip(rows["destination"].head(3), rows["volume_bcm"].head(3)))
+        top = ", ".join(
+            f"{fmt.num(v)} bcm to '{d}'{group_gloss(d)}"
+            for d, v in zip(rows["destination"].head(3), rows["volume_bcm"].head(3))
+        )
         bits.append(f"{fmt.num(total)} bcm by {'pipeline' if mode == 'pipeline' else 'LNG tanker'} ({top})")
     text = f"In {TRADE_YEAR} {na} exported " + " and ".join(bits) + " (EI trade matrices)"
     if not math.isnan(surplus_2022):
@@ -988,7 +1062,15 @@ def plot_suppliers(wide: pd.DataFrame, iso: dict[str, str | None], ylabel: str, 
         ax.set_xlim(min(wide.index) - 0.5, max(wide.index) + 0.5)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=4)
     if sm3:
-        ax.annotate(f"{year_list(sm3)}: EPDK standard m³", xy=(1, 0), xycoords="axes fraction", ha="right", va="bottom", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
+        ax.annotate(
+            f"{year_list(sm3)}: EPDK standard m³",
+            xy=(1, 0),
+            xycoords="axes fraction",
+            ha="right",
+            va="bottom",
+            fontsize=figures.SMALL_TEXT_PT,
+            color=figures.GREY,
+        )
     return fig
 
 
@@ -1002,10 +1084,19 @@ def plot_timeline(ev: pd.DataFrame):
     fig.set_size_inches(fig.get_figwidth(), evs.LABEL_ROW_INCHES * (rows + 1) + 0.9)
     hollow = evs.seed_only(ev)
     lanes = [str(k) for k in ev["lane"]]
-    labels = [evs.short_label(i, t if k == OTHER_LANE else f"{k}: {t}") for i, (k, t) in enumerate(zip(lanes, ev["title"]), start=1)]
+    labels = [
+        evs.short_label(i, t if k == OTHER_LANE else f"{k}: {t}")
+        for i, (k, t) in enumerate(zip(lanes, ev["title"]), start=1)
+    ]
     lo, hi = float(ev["x"].min()), float(ev["x"].max())
-    evs.draw_labelled_events(ax, ev["x"], labels, colours=[PIPELINE_COLOURS.get(k, figures.GREY) for k in lanes],
-                             hollow=hollow.to_numpy(), xlim=(math.floor(lo) - 0.5, math.ceil(hi) + 0.5))
+    evs.draw_labelled_events(
+        ax,
+        ev["x"],
+        labels,
+        colours=[PIPELINE_COLOURS.get(k, figures.GREY) for k in lanes],
+        hollow=hollow.to_numpy(),
+        xlim=(math.floor(lo) - 0.5, math.ceil(hi) + 0.5),
+    )
     ax.set_xlabel("Year")
     if hollow.any():
         evs.add_marker_legend(ax, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2)
@@ -1024,11 +1115,27 @@ def plot_btc(thr: pd.DataFrame, cap: pd.Series):
         for measure, rows in sub.groupby("measure", sort=True):
             mk, col = style.get(measure, ("o", figures.GREY))
             hollow = mk == "s"  # Ceyhan deliveries nearly equal the BOTAŞ figures: hollow so both show
-            ax.plot(rows["year"], rows["value"], mk, color=col, label=measure, markersize=7 if hollow else 5, fillstyle="none" if hollow else "full")
+            ax.plot(
+                rows["year"],
+                rows["value"],
+                mk,
+                color=col,
+                label=measure,
+                markersize=7 if hollow else 5,
+                fillstyle="none" if hollow else "full",
+            )
         top = float(sub["value"].max())
         if unit == "million barrels" and cap.notna().any():
             c = cap.dropna()
-            ax.hlines(c.to_numpy(), c.index - 0.5, c.index + 0.5, color=figures.GREY, linestyle="--", linewidth=1, label="capacity × days in year")
+            ax.hlines(
+                c.to_numpy(),
+                c.index - 0.5,
+                c.index + 0.5,
+                color=figures.GREY,
+                linestyle="--",
+                linewidth=1,
+                label="capacity × days in year",
+            )
             top = max(top, float(c.max()))
         ax.set_ylabel(unit)
         ax.set_ylim(0, top * 1.12)
@@ -1142,7 +1249,17 @@ def comparison_table(items: Sequence[tuple[str, str, pd.Series, pd.Series]]) -> 
     for iso, ind, o, e in items:
         d = overlap_differences(o, e)
         if d.empty:
-            rows.append({"iso3": iso, "indicator": ind, "years": "", "n_years": 0, "max_abs_difference_pct": np.nan, "year_of_max": None, "joined": False})
+            rows.append(
+                {
+                    "iso3": iso,
+                    "indicator": ind,
+                    "years": "",
+                    "n_years": 0,
+                    "max_abs_difference_pct": np.nan,
+                    "year_of_max": None,
+                    "joined": False,
+                }
+            )
             continue
         worst = d["difference_pct"].abs().idxmax()
         rows.append({
@@ -1193,7 +1310,15 @@ def plot_owid_join(panels: Sequence[tuple[str, pd.Series, pd.Series, pd.DataFram
         if j is not None and len(j):
             later = j[j["source"] == "OWID"]["value_twh"]
             last_ei = e.last_valid_index()
-            ax.plot([last_ei, *later.index], [e[last_ei], *later.to_numpy()], "--", color=c, linewidth=1.8, marker="o", markersize=3.5)
+            ax.plot(
+                [last_ei, *later.index],
+                [e[last_ei], *later.to_numpy()],
+                "--",
+                color=c,
+                linewidth=1.8,
+                marker="o",
+                markersize=3.5,
+            )
             kinds.add("joined")
         else:
             ax.plot(o.index, o, "--", color=figures.GREY, linewidth=1.3)
@@ -1204,10 +1329,18 @@ def plot_owid_join(panels: Sequence[tuple[str, pd.Series, pd.Series, pd.DataFram
     axes[0].set_ylabel("TWh")
     handles = {
         "ei": Line2D([], [], color="#000000", linewidth=1.8, label="Energy Institute 2023 (EJ × 277.78)"),
-        "joined": Line2D([], [], color="#000000", linestyle="--", marker="o", markersize=3.5, label="OWID, later years (joined)"),
+        "joined": Line2D(
+            [], [], color="#000000", linestyle="--", marker="o", markersize=3.5, label="OWID, later years (joined)"
+        ),
         "apart": Line2D([], [], color=figures.GREY, linestyle="--", label="OWID (shown apart, not joined)"),
     }
-    fig.legend(handles=[h for k, h in handles.items() if k in kinds], loc="outside lower center", ncols=3, fontsize=figures.SMALL_TEXT_PT, frameon=False)
+    fig.legend(
+        handles=[h for k, h in handles.items() if k in kinds],
+        loc="outside lower center",
+        ncols=3,
+        fontsize=figures.SMALL_TEXT_PT,
+        frameon=False,
+    )
     return fig
 
 
@@ -1226,7 +1359,9 @@ def projection_text(parallel: float = MAP_PARALLEL) -> str:
     return f"equirectangular projection (longitude scaled by the cosine of {fmt.num(parallel, 0)}° N), WGS 84"
 
 
-def plot_route_map(borders: pd.DataFrame, points: pd.DataFrame, lines: dict[str, pd.DataFrame], highlight: Sequence[str] = ()):
+def plot_route_map(
+    borders: pd.DataFrame, points: pd.DataFrame, lines: dict[str, pd.DataFrame], highlight: Sequence[str] = ()
+):
     """The pipelines as lines between their main points, on Natural Earth's country outlines.
 
     Countries in ``highlight`` are shaded; other countries in light grey. Each line is labelled in
@@ -1236,12 +1371,29 @@ def plot_route_map(borders: pd.DataFrame, points: pd.DataFrame, lines: dict[str,
     from matplotlib.patches import Polygon
 
     fig, ax = figures.new("wide")
-    for (code, ring), pts in borders.groupby(["ne_code", "ring"], sort=True):
+    for (code, _ring), pts in borders.groupby(["ne_code", "ring"], sort=True):
         fill = "#dbe7f3" if code in highlight else "#f2f2f2"
-        ax.add_patch(Polygon(pts.sort_values("vertex")[["lon", "lat"]].to_numpy(), closed=True, facecolor=fill, edgecolor="#8a8a8a", linewidth=0.5, zorder=1))
+        ax.add_patch(
+            Polygon(
+                pts.sort_values("vertex")[["lon", "lat"]].to_numpy(),
+                closed=True,
+                facecolor=fill,
+                edgecolor="#8a8a8a",
+                linewidth=0.5,
+                zorder=1,
+            )
+        )
     offsets = {"BTC": -0.12, "SCP": 0.12, "TANAP": 0.0, "TAP": 0.0}
     for key, pts in lines.items():
-        ax.plot(pts["lon"], pts["lat"] + offsets.get(key, 0), "-", color=PIPELINE_COLOURS[key], linewidth=2.4, label=MAP_LINE_NAMES.get(key, key), zorder=3)
+        ax.plot(
+            pts["lon"],
+            pts["lat"] + offsets.get(key, 0),
+            "-",
+            color=PIPELINE_COLOURS[key],
+            linewidth=2.4,
+            label=MAP_LINE_NAMES.get(key, key),
+            zorder=3,
+        )
     ax.plot(points["lon"], points["lat"], "o", color="#ffffff", markeredgecolor="#000000", markersize=5, zorder=4)
     below = label_below(points)
     for (_, r), low in zip(points.iterrows(), below):

@@ -10,7 +10,7 @@ frictions and multilateral formats among the events shown. No file name or colum
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -27,8 +27,10 @@ SOURCING_TEXT = {
 }
 
 #: Caption sentence explaining the markers.
-MARKER_NOTE = ("Hollow markers: events that rest on the seed documents alone; filled markers: events with at least one "
-               "independent source.")
+MARKER_NOTE = (
+    "Hollow markers: events that rest on the seed documents alone; filled markers: events with at least one "
+    "independent source."
+)
 
 
 def seed_only(ev: pd.DataFrame) -> pd.Series:
@@ -52,8 +54,10 @@ def marker_caption(ev: pd.DataFrame) -> str:
         return ""
     if n == 0:
         return "Every event drawn has at least one independent source."
-    return (f"Hollow markers: {fmt.plural(n, 'event')} drawn {'rests' if n == 1 else 'rest'} on the seed documents alone; "
-            "filled markers: events with at least one independent source.")
+    return (
+        f"Hollow markers: {fmt.plural(n, 'event')} drawn {'rests' if n == 1 else 'rest'} on the seed documents alone; "
+        "filled markers: events with at least one independent source."
+    )
 
 
 def add_marker_legend(ax, colour: str = "#555555", **kwargs) -> None:
@@ -61,10 +65,26 @@ def add_marker_legend(ax, colour: str = "#555555", **kwargs) -> None:
     from matplotlib.lines import Line2D
 
     handles = [
-        Line2D([], [], linestyle="none", marker="o", markersize=7, color=colour, **marker_style(False, colour),
-               label="at least one independent source"),
-        Line2D([], [], linestyle="none", marker="o", markersize=7, color=colour, **marker_style(True, colour),
-               label="seed documents only"),
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markersize=7,
+            color=colour,
+            **marker_style(False, colour),
+            label="at least one independent source",
+        ),
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markersize=7,
+            color=colour,
+            **marker_style(True, colour),
+            label="seed documents only",
+        ),
     ]
     from bilateral import figures
 
@@ -89,8 +109,15 @@ def short_label(no: object, title: object, width: int = LABEL_CHARS) -> str:
     return f"{no} {short}"
 
 
-def draw_labelled_events(ax, x: Iterable[float], labels: Iterable[str], *, colours: Iterable[str] | str = "#222222",
-                         hollow: Iterable[bool] | None = None, xlim: tuple[float, float] | None = None) -> int:
+def draw_labelled_events(
+    ax,
+    x: Iterable[float],
+    labels: Iterable[str],
+    *,
+    colours: Iterable[str] | str = "#222222",
+    hollow: Iterable[bool] | None = None,
+    xlim: tuple[float, float] | None = None,
+) -> int:
     """The suite's labelled events timeline: one row per event in the order given (top to bottom), a dot at
     its date and its name beside it, instead of numbered dots that the reader must look up.
 
@@ -112,8 +139,17 @@ def draw_labelled_events(ax, x: Iterable[float], labels: Iterable[str], *, colou
         ax.plot([lo, xv], [row, row], color="#e6e6e6", linewidth=0.6, zorder=1)
         ax.plot(xv, row, "o", markersize=5.5, color=colour, zorder=3, **marker_style(h, colour))
         left = (xv - lo) > 0.55 * (hi - lo)
-        ax.annotate(name, (xv, row), xytext=(-6 if left else 6, 0), textcoords="offset points", ha="right" if left else "left",
-                    va="center", fontsize=figures.SMALL_TEXT_PT, color="#222222", annotation_clip=False)
+        ax.annotate(
+            name,
+            (xv, row),
+            xytext=(-6 if left else 6, 0),
+            textcoords="offset points",
+            ha="right" if left else "left",
+            va="center",
+            fontsize=figures.SMALL_TEXT_PT,
+            color="#222222",
+            annotation_clip=False,
+        )
     ax.set_ylim(n - 0.5, -0.7)
     ax.set_yticks([])
     ax.grid(False)
@@ -123,7 +159,11 @@ def draw_labelled_events(ax, x: Iterable[float], labels: Iterable[str], *, colou
 
 #: Colours of the event categories in timelines that show them (Okabe–Ito blue, vermilion, bluish green).
 CATEGORY_COLOURS = {"milestone": "#0072B2", "friction": "#D55E00", "multilateral": "#009E73"}
-CATEGORY_LABELS = {"milestone": "milestone", "friction": "strain in the relationship", "multilateral": "multilateral or trilateral format"}
+CATEGORY_LABELS = {
+    "milestone": "milestone",
+    "friction": "strain in the relationship",
+    "multilateral": "multilateral or trilateral format",
+}
 
 
 def add_category_legend(ax, ev: pd.DataFrame, *, hollow: bool, **kwargs) -> None:
@@ -131,11 +171,33 @@ def add_category_legend(ax, ev: pd.DataFrame, *, hollow: bool, **kwargs) -> None
     from matplotlib.lines import Line2D
 
     present = set(ev["category"]) if "category" in ev else set()
-    handles = [Line2D([], [], linestyle="none", marker="o", markersize=7, color=c, **marker_style(False, c), label=CATEGORY_LABELS[k])
-               for k, c in CATEGORY_COLOURS.items() if k in present]
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markersize=7,
+            color=c,
+            **marker_style(False, c),
+            label=CATEGORY_LABELS[k],
+        )
+        for k, c in CATEGORY_COLOURS.items()
+        if k in present
+    ]
     if hollow:
-        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color="#555555",
-                              **marker_style(True, "#555555"), label="seed documents only (hollow)"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="o",
+                markersize=7,
+                color="#555555",
+                **marker_style(True, "#555555"),
+                label="seed documents only (hollow)",
+            )
+        )
     if handles:
         from bilateral import figures
 
@@ -170,7 +232,7 @@ def source_texts(sources: pd.DataFrame, event_ids: Iterable[str]) -> dict[str, s
 
 
 def seed_only_sentence(shown: pd.DataFrame, table: pd.DataFrame, *, what: str = "this report") -> str:
-    """"n of N events rest on the seed documents alone", for the whole table and for the events shown.
+    """ "n of N events rest on the seed documents alone", for the whole table and for the events shown.
 
     Args:
         shown: the events the report shows (may be empty).
@@ -178,19 +240,26 @@ def seed_only_sentence(shown: pd.DataFrame, table: pd.DataFrame, *, what: str = 
         what: how the text names the place the events are shown.
     """
     n_all, n_seed = len(table), int(seed_only(table).sum())
-    text = (f"{fmt.integer(n_seed)} of the {fmt.integer(n_all)} events in the project's events table "
-            f"{'rests' if n_seed == 1 else 'rest'} on the two seed documents alone; the others have at least one "
-            "independent source (a press or web page of either state, a third party or an international organisation, "
-            "or a dataset).")
+    text = (
+        f"{fmt.integer(n_seed)} of the {fmt.integer(n_all)} events in the project's events table "
+        f"{'rests' if n_seed == 1 else 'rest'} on the two seed documents alone; the others have at least one "
+        "independent source (a press or web page of either state, a third party or an international organisation, "
+        "or a dataset)."
+    )
     k, m = len(shown), int(seed_only(shown).sum())
     if k == 0:
         return text + f" No event is shown in {what}."
     if m == 0:
-        return text + f" {'The event' if k == 1 else f'All {fmt.integer(k)} events'} shown in {what} {'has' if k == 1 else 'have'} an independent source."
+        return (
+            text
+            + f" {'The event' if k == 1 else f'All {fmt.integer(k)} events'} shown in {what} {'has' if k == 1 else 'have'} an independent source."
+        )
     if k == 1:
         return text + f" The one event shown in {what} rests on the seed documents alone (hollow marker)."
-    return (text + f" Of the {fmt.integer(k)} events shown in {what}, {fmt.integer(m)} "
-            f"{'rests' if m == 1 else 'rest'} on the seed documents alone (hollow markers).")
+    return (
+        text + f" Of the {fmt.integer(k)} events shown in {what}, {fmt.integer(m)} "
+        f"{'rests' if m == 1 else 'rest'} on the seed documents alone (hollow markers)."
+    )
 
 
 def date_sentence(shown: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:
@@ -201,7 +270,9 @@ def date_sentence(shown: pd.DataFrame, sources: pd.DataFrame | None = None) -> s
     if rows.empty:
         return ""
     items = []
-    for eid, title, day, precision, seed_day in zip(rows["event_id"], rows["title"], rows["date"], rows["date_precision"], rows["date_seed"]):
+    for eid, title, day, precision, seed_day in zip(
+        rows["event_id"], rows["title"], rows["date"], rows["date_precision"], rows["date_seed"]
+    ):
         by = ""
         if sources is not None:
             s = sources[(sources["event_id"] == eid) & (sources["side"] != "seed") & (sources["date_given"] == day)]
@@ -209,11 +280,17 @@ def date_sentence(shown: pd.DataFrame, sources: pd.DataFrame | None = None) -> s
                 by = " (" + fmt.join_and(list(dict.fromkeys(s["outlet"]))) + ")"
         seeds = ""
         if sources is not None:
-            seeds = fmt.join_and(list(dict.fromkeys(sources.loc[(sources["event_id"] == eid) & (sources["side"] == "seed"), "outlet"])))
-        items.append(f"{title}: {date_text(day, precision)}{by}, where {seeds or 'the seed document'} "
-                     f"{'gives' if ' and ' not in seeds else 'give'} {date_text(seed_day, None)}")
-    lead = ("Where a seed document dates an event differently from the independent sources, the report uses the "
-            "independent date: ")
+            seeds = fmt.join_and(
+                list(dict.fromkeys(sources.loc[(sources["event_id"] == eid) & (sources["side"] == "seed"), "outlet"]))
+            )
+        items.append(
+            f"{title}: {date_text(day, precision)}{by}, where {seeds or 'the seed document'} "
+            f"{'gives' if ' and ' not in seeds else 'give'} {date_text(seed_day, None)}"
+        )
+    lead = (
+        "Where a seed document dates an event differently from the independent sources, the report uses the "
+        "independent date: "
+    )
     return lead + "; ".join(items) + "."
 
 
@@ -227,11 +304,15 @@ def category_sentence(shown: pd.DataFrame, span: str) -> str:
     if "category" not in shown or shown.empty:
         return ""
     parts = []
-    for cat, noun, many in (("friction", "strain in the relationship", "strains in the relationship"),
-                            ("multilateral", "multilateral or trilateral format", "multilateral or trilateral formats")):
+    for cat, noun, many in (
+        ("friction", "strain in the relationship", "strains in the relationship"),
+        ("multilateral", "multilateral or trilateral format", "multilateral or trilateral formats"),
+    ):
         rows = shown[shown["category"] == cat].sort_values(["date", "event_id"], kind="mergesort")
         if len(rows):
-            listed = "; ".join(f"{t} ({date_text(d, p)})" for t, d, p in zip(rows["title"], rows["date"], rows["date_precision"]))
+            listed = "; ".join(
+                f"{t} ({date_text(d, p)})" for t, d, p in zip(rows["title"], rows["date"], rows["date_precision"])
+            )
             parts.append(f"{fmt.plural(len(rows), noun, many)}: {listed}")
         else:
             parts.append(f"no {many}")
@@ -252,7 +333,6 @@ def catalog_keys(ev: pd.DataFrame, sources: pd.DataFrame, keys: Iterable[str]) -
     if len(used) and "events_press" not in keys:
         keys.append("events_press")
     return keys
-
 
 
 def source_keys(ev: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
@@ -282,7 +362,9 @@ def source_keys(ev: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
     return [k for k in order if k in present] + sorted(present - set(order)) + ["project"]
 
 
-def with_sourcing(table: pd.DataFrame, ev: pd.DataFrame, sources: pd.DataFrame, *, column: str = "Source") -> pd.DataFrame:
+def with_sourcing(
+    table: pd.DataFrame, ev: pd.DataFrame, sources: pd.DataFrame, *, column: str = "Source"
+) -> pd.DataFrame:
     """A reader's events table (one row per event of ``ev``, same order) with its source column replaced by
     the outlets and dates of :func:`source_texts` and a 'Sourcing' column added after it."""
     out = table.copy()
@@ -292,7 +374,9 @@ def with_sourcing(table: pd.DataFrame, ev: pd.DataFrame, sources: pd.DataFrame, 
     return out
 
 
-def narrow_table(table: pd.DataFrame, *, source: str = "Source", drop: Iterable[str] = ("Id", "Period")) -> pd.DataFrame:
+def narrow_table(
+    table: pd.DataFrame, *, source: str = "Source", drop: Iterable[str] = ("Id", "Period")
+) -> pd.DataFrame:
     """A :func:`with_sourcing` table narrow enough for a phone and an A4 page at 8 pt: the sourcing label leads
     the source list in one column ("Turkish sources only: Milli Gazete, 4 Jun 1918; …") instead of a column
     of its own, and the columns in ``drop`` (record ids, a period that the date already tells) are left out.
@@ -302,8 +386,10 @@ def narrow_table(table: pd.DataFrame, *, source: str = "Source", drop: Iterable[
     if "Sourcing" in out.columns and source in out.columns:
         label = out["Sourcing"].fillna("").astype(str)
         text = out[source].fillna("").astype(str)
-        joined = [f"{lab[0].upper() + lab[1:]}: {src}" if lab and src else (lab[:1].upper() + lab[1:] if lab else src)
-                  for lab, src in zip(label, text)]
+        joined = [
+            f"{lab[0].upper() + lab[1:]}: {src}" if lab and src else (lab[:1].upper() + lab[1:] if lab else src)
+            for lab, src in zip(label, text)
+        ]
         out = out.drop(columns="Sourcing")
         out[source] = joined
     return out
@@ -326,7 +412,11 @@ def events_checked(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """The events that the claims' date checks (``check_key`` event_date) compare with, in table order."""
     import json
 
-    ids = {json.loads(a).get("event_id") for k, a in zip(claims["check_key"].fillna(""), claims["check_args"]) if k == "event_date"}
+    ids = {
+        json.loads(a).get("event_id")
+        for k, a in zip(claims["check_key"].fillna(""), claims["check_args"])
+        if k == "event_date"
+    }
     return events[events["event_id"].isin(ids)]
 
 
@@ -336,7 +426,11 @@ def category_caption(ev: pd.DataFrame) -> str:
     present = [k for k in CATEGORY_COLOURS if "category" in ev and k in set(ev["category"])]
     if not present:
         return ""
-    plurals = {"milestone": "other events", "friction": "strains in the relationship", "multilateral": "multilateral or trilateral formats"}
+    plurals = {
+        "milestone": "other events",
+        "friction": "strains in the relationship",
+        "multilateral": "multilateral or trilateral formats",
+    }
     parts = [f"{plurals[k]} in {names[k]}" for k in present]
     return "Colours: " + fmt.join_and(parts) + "."
 
@@ -353,8 +447,11 @@ def events_finding(shown: pd.DataFrame, a: str, b: str, span: str) -> str:
     if n_f:
         years = sorted({str(d)[:4] for d in shown.loc[shown["category"] == "friction", "date"]})
         parts.append(f"{fmt.plural(n_f, 'strain', 'strains')} in the relationship ({fmt.join_and(years)})")
-    parts.append(f"{fmt.plural(n_m, 'multilateral or trilateral format', 'multilateral or trilateral formats')}" if n_m
-                 else "no multilateral or trilateral format")
+    parts.append(
+        f"{fmt.plural(n_m, 'multilateral or trilateral format', 'multilateral or trilateral formats')}"
+        if n_m
+        else "no multilateral or trilateral format"
+    )
     if not n_f:
         parts.insert(0, "no strain in the relationship")
     n_seed = int(seed_only(shown).sum())

@@ -22,11 +22,11 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
 
-from bilateral.paths import BUILD_DIR  # noqa: E402
-from bilateral.sources.catalog import SOURCES, short_source_line  # noqa: E402
+from bilateral.paths import BUILD_DIR
+from bilateral.sources.catalog import SOURCES, short_source_line
 
 #: Okabe–Ito colour-blind-safe palette (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -35,8 +35,18 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 #: (Paul Tol's muted scheme and a few darker tones) follow, so that Israel, say, has the same colour in the
 #: military, trade and diplomatic charts.
 COUNTRY_COLOURS = {
-    "AZE": "#0072B2", "TUR": "#D55E00", "ARM": "#E69F00", "RUS": "#009E73", "IRN": "#CC79A7", "GEO": "#56B4E9",
-    "USA": "#332288", "ISR": "#882255", "ITA": "#999933", "KAZ": "#997700", "CHN": "#A50F15", "DEU": "#8C564B",
+    "AZE": "#0072B2",
+    "TUR": "#D55E00",
+    "ARM": "#E69F00",
+    "RUS": "#009E73",
+    "IRN": "#CC79A7",
+    "GEO": "#56B4E9",
+    "USA": "#332288",
+    "ISR": "#882255",
+    "ITA": "#999933",
+    "KAZ": "#997700",
+    "CHN": "#A50F15",
+    "DEU": "#8C564B",
 }
 GREY = "#6b6b6b"
 #: Comparators that a chart need not tell apart, and the "others" remainder of a breakdown.
@@ -174,8 +184,17 @@ def label_line_ends(ax, *, fontsize: float | None = None, min_gap_pt: float | No
     for i, (x, y, label, colour_) in enumerate(ends):
         offset = placed[i] - points[i]
         texts.append(
-            ax.annotate(label, (x, y), xytext=(5, offset), textcoords="offset points", va="center", ha="left",
-                        color=colour_, fontsize=size, annotation_clip=False)
+            ax.annotate(
+                label,
+                (x, y),
+                xytext=(5, offset),
+                textcoords="offset points",
+                va="center",
+                ha="left",
+                color=colour_,
+                fontsize=size,
+                annotation_clip=False,
+            )
         )
     legend = ax.get_legend()
     if legend is not None:
@@ -250,7 +269,9 @@ def _check(kind: str, name: str, caption: str, sources: Sequence[str]) -> None:
         raise ValueError(f"{kind} {name!r} needs a list of at least one source (catalog keys)")
     unknown = [k for k in sources if k not in SOURCES]
     if unknown:
-        raise ValueError(f"{kind} {name!r}: unknown source key(s) {', '.join(map(repr, unknown))}; keys are: {', '.join(sorted(SOURCES))}")
+        raise ValueError(
+            f"{kind} {name!r}: unknown source key(s) {', '.join(map(repr, unknown))}; keys are: {', '.join(sorted(SOURCES))}"
+        )
 
 
 def _caption(kind: str, caption: str, sources: Sequence[str], note: str, link: str) -> str:
@@ -258,7 +279,7 @@ def _caption(kind: str, caption: str, sources: Sequence[str], note: str, link: s
     label = f"{kind.capitalize()} {_counter[kind]}."
     extra = f" {html.escape(note)}" if note else ""
     return (
-        f'<strong>{label}</strong> {html.escape(caption)}{extra}'
+        f"<strong>{label}</strong> {html.escape(caption)}{extra}"
         f'<br><span class="source">{html.escape(short_source_line(*sources))}</span>{link}'
     )
 
@@ -297,7 +318,9 @@ def rendered_text_px(font_pt: float, width_in: float, page_px: float = PHONE_WID
     return font_pt * 4.0 / 3.0 * page_px / (96.0 * width_in)
 
 
-def figure_html(fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "") -> str:
+def figure_html(
+    fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = ""
+) -> str:
     """HTML for a figure: embedded SVG image with alt text, numbered caption, source line, data link."""
     if not alt or not alt.strip():
         raise ValueError(f"figure {name!r} needs alt text describing what it shows")
@@ -306,7 +329,9 @@ def figure_html(fig, *, name: str, caption: str, alt: str, sources: Sequence[str
     # recorded on the page so that a test can check every chart stays legible on a phone
     smallest = smallest_font_pt(fig)
     width_in = float(fig.get_figwidth())
-    legibility = f' data-width-in="{width_in:.2f}"' + (f' data-min-font-pt="{smallest:.2f}"' if smallest is not None else "")
+    legibility = f' data-width-in="{width_in:.2f}"' + (
+        f' data-min-font-pt="{smallest:.2f}"' if smallest is not None else ""
+    )
     plt.close(fig)
     link = _export(name, data)
     return (
@@ -332,7 +357,9 @@ def single_year_axes(fig, span: int = 1) -> int:
     return narrowed
 
 
-def show(fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "") -> None:
+def show(
+    fig, *, name: str, caption: str, alt: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = ""
+) -> None:
     """Display a figure in the notebook/report (see :func:`figure_html`)."""
     single_year_axes(fig)
     from IPython.display import HTML, display
@@ -349,18 +376,27 @@ def numeric_columns(df: pd.DataFrame) -> list[int]:
     Numbers are right-aligned in tables so that digits line up; text stays left-aligned.
     """
     positions = []
-    for i, column in enumerate(df.columns):
+    for i, _column in enumerate(df.columns):
         values = df.iloc[:, i].dropna()
         if values.empty:
             continue
-        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-            positions.append(i)
-        elif values.map(lambda v: bool(_NUMBER_TEXT.match(str(v))) or str(v) in {"–", "n/a", ""}).all():
+        if (pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)) or values.map(
+            lambda v: bool(_NUMBER_TEXT.match(str(v))) or str(v) in {"–", "n/a", ""}
+        ).all():
             positions.append(i)
     return positions
 
 
-def table_html(df: pd.DataFrame, *, name: str, caption: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "", index: bool = False) -> str:
+def table_html(
+    df: pd.DataFrame,
+    *,
+    name: str,
+    caption: str,
+    sources: Sequence[str],
+    data: pd.DataFrame | None = None,
+    note: str = "",
+    index: bool = False,
+) -> str:
     """HTML for a table with a numbered caption, a source line and a link to its data."""
     _check("table", name, caption, sources)
     link = _export(name, df if data is None else data)
@@ -379,7 +415,16 @@ def table_html(df: pd.DataFrame, *, name: str, caption: str, sources: Sequence[s
     )
 
 
-def table(df: pd.DataFrame, *, name: str, caption: str, sources: Sequence[str], data: pd.DataFrame | None = None, note: str = "", index: bool = False) -> None:
+def table(
+    df: pd.DataFrame,
+    *,
+    name: str,
+    caption: str,
+    sources: Sequence[str],
+    data: pd.DataFrame | None = None,
+    note: str = "",
+    index: bool = False,
+) -> None:
     """Display a table in the notebook/report (see :func:`table_html`)."""
     from IPython.display import HTML, display
 

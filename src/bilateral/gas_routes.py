@@ -56,12 +56,12 @@ UNREPORTED: tuple[tuple[tuple[str, ...], str, str, str], ...] = (
 
 def supplier_label(key: str) -> str:
     """``supplier_label("AZE") == "Azerbaijan"``; ``"LNG"`` -> 'LNG (all origins)'."""
-    return dict((k, lab) for k, lab, _ in SUPPLIERS).get(key, display_name(key))
+    return {k: lab for k, lab, _ in SUPPLIERS}.get(key, display_name(key))
 
 
 def route_phrase(key: str) -> str:
     """``route_phrase("AZE") == "the route that carries Azerbaijan's gas"``; several routes in the plural."""
-    routes = dict((k, r) for k, _, r in SUPPLIERS).get(key, ())
+    routes = {k: r for k, _, r in SUPPLIERS}.get(key, ())
     name = fmt.poss(display_name(key))
     return f"the route that carries {name} gas" if len(routes) == 1 else f"the routes that carry {name} gas"
 
@@ -143,7 +143,9 @@ def shares(sup: pd.DataFrame) -> pd.DataFrame:
     return sup.drop(columns=[TOTAL]).div(total, axis=0) * 100.0
 
 
-def rank_in_period(row: pd.Series, who: str, among: Sequence[str] = COUNTRY_SUPPLIERS) -> tuple[int | None, int, list[str]]:
+def rank_in_period(
+    row: pd.Series, who: str, among: Sequence[str] = COUNTRY_SUPPLIERS
+) -> tuple[int | None, int, list[str]]:
     """Rank of ``who`` among the country suppliers with a positive volume in one period.
 
     Returns:
@@ -159,7 +161,7 @@ def rank_in_period(row: pd.Series, who: str, among: Sequence[str] = COUNTRY_SUPP
     """
     vals = row.reindex(list(among)).astype(float)
     positive = vals[vals > 0]
-    n = int(len(positive))
+    n = len(positive)
     v = vals.get(who, np.nan)
     if pd.isna(v) or v <= 0:
         return None, n, []
@@ -210,7 +212,9 @@ def coverage(wm: pd.DataFrame) -> pd.DataFrame:
     """
     _, complete = annual_from_monthly(wm)
     in_data = pd.Series([int(m[:4]) for m in wm.index]).value_counts().sort_index()
-    out = pd.DataFrame({"months_in_data": in_data, "months_complete": complete.reindex(in_data.index).fillna(0).astype(int)})
+    out = pd.DataFrame(
+        {"months_in_data": in_data, "months_complete": complete.reindex(in_data.index).fillna(0).astype(int)}
+    )
     out["comparable"] = out["months_in_data"] == out["months_complete"]
     out.index.name = "year"
     return out
@@ -274,7 +278,9 @@ def press_monthly_crosscheck(monthly_sup: pd.DataFrame, sub: pd.DataFrame, key: 
     Returns:
         ``month``, ``press_mcm``, ``iea_mcm``, ``difference_mcm`` (IEA minus press), ``reported_by``.
     """
-    rows = sub[(sub["supplier"] == label) & (sub["months"] == 1) & (sub["quantity"] == "volume") & sub["usable"].astype(bool)]
+    rows = sub[
+        (sub["supplier"] == label) & (sub["months"] == 1) & (sub["quantity"] == "volume") & sub["usable"].astype(bool)
+    ]
     out = pd.DataFrame(
         {
             "month": rows["period_start"].astype(str).to_numpy(),
@@ -284,7 +290,11 @@ def press_monthly_crosscheck(monthly_sup: pd.DataFrame, sub: pd.DataFrame, key: 
     )
     out["iea_mcm"] = [float(monthly_sup[key].get(m, np.nan)) if key in monthly_sup else np.nan for m in out["month"]]
     out["difference_mcm"] = out["iea_mcm"] - out["press_mcm"]
-    return out[["month", "press_mcm", "iea_mcm", "difference_mcm", "reported_by"]].sort_values("month", kind="mergesort").reset_index(drop=True)
+    return (
+        out[["month", "press_mcm", "iea_mcm", "difference_mcm", "reported_by"]]
+        .sort_values("month", kind="mergesort")
+        .reset_index(drop=True)
+    )
 
 
 def transit(wide: pd.DataFrame) -> pd.DataFrame:
@@ -320,8 +330,10 @@ def share_sentence(sup: pd.DataFrame, sh: pd.DataFrame, rk: pd.DataFrame, a: str
     """The supplier's entries, share of total entries and rank in the latest full year (one series)."""
     na = display_name(a)
     if year is None:
-        return (f"No calendar year of the period is complete in the IEA series (12 months reported on every entry route), so no annual share "
-                f"of {na} is computed; the monthly figures cover the period.")
+        return (
+            f"No calendar year of the period is complete in the IEA series (12 months reported on every entry route), so no annual share "
+            f"of {na} is computed; the monthly figures cover the period."
+        )
     v, t = sup.at[year, a], sup.at[year, TOTAL]
     r = rk.loc[year]
     return (
@@ -343,17 +355,25 @@ def months_at_top_sentence(rk: pd.DataFrame, a: str, months: Sequence[str]) -> s
     sub = rk.reindex(list(months))
     with_data = sub[(sub["n_suppliers"] > 0) & sub["reported"].fillna(False).astype(bool)]
     if with_data.empty:
-        return f"The IEA series has no month with pipeline entries in the period, so {na}'s monthly rank is not covered."
+        return (
+            f"The IEA series has no month with pipeline entries in the period, so {na}'s monthly rank is not covered."
+        )
     top = with_data[with_data["rank"].fillna(0) == 1]
     first = first_top_month(with_data)
     span = f"{month_text(str(with_data.index[0]))} to {month_text(str(with_data.index[-1]))}"
     if first is None:
         return f"{na} never ranked first among the pipeline suppliers in any of the {fmt.plural(len(with_data), 'month')} from {span}."
     ties = int((top["tied_with"] != "").sum())
-    count = f"all {len(with_data)} months" if len(top) == len(with_data) else f"{fmt.plural(len(top), 'month')} of the {len(with_data)}"
+    count = (
+        f"all {len(with_data)} months"
+        if len(top) == len(with_data)
+        else f"{fmt.plural(len(top), 'month')} of the {len(with_data)}"
+    )
     return (
         f"{na} ranked first among the pipeline suppliers in {count} with a value from {span}, "
-        f"first in {month_text(first)}" + (f" ({fmt.plural(ties, 'month')} of them tied)" if ties else "") + "; LNG, which has no single origin, is not ranked."
+        f"first in {month_text(first)}"
+        + (f" ({fmt.plural(ties, 'month')} of them tied)" if ties else "")
+        + "; LNG, which has no single origin, is not ranked."
     )
 
 
@@ -386,7 +406,9 @@ def plot_monthly(sup: pd.DataFrame, highlight: str):
     for i, (key, label, _) in enumerate(SUPPLIERS):
         if key not in sup:
             continue
-        ax.plot(x, sup[key] / MCM_PER_BCM, color=colour(key, i), linewidth=2.0 if key == highlight else 1.1, label=label)
+        ax.plot(
+            x, sup[key] / MCM_PER_BCM, color=colour(key, i), linewidth=2.0 if key == highlight else 1.1, label=label
+        )
     ax.set_ylabel("bcm per month")
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=4)
@@ -398,7 +420,7 @@ def plot_annual(sup: pd.DataFrame, months: pd.Series):
     fig, ax = figures.new("wide")
     years = list(sup.index)
     bottom = np.zeros(len(years))
-    for i, (key, label, _) in enumerate(SUPPLIERS):
+    for i, (key, _label, _) in enumerate(SUPPLIERS):
         vals = (sup[key] / MCM_PER_BCM).fillna(0).to_numpy()
         bars = ax.bar(years, vals, bottom=bottom, color=colour(key, i), width=0.8)
         for b, y in zip(bars, years):

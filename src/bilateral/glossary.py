@@ -17,8 +17,27 @@ GLOSSARY_PAGE = "glossary.html"
 
 _HEADING = re.compile(r"^## (?P<term>.+?) \{#(?P<anchor>[a-z0-9-]+)\}\s*$")
 # Text inside these elements is never linked (links, headings, code, the page head, form controls).
-_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "title", "button", "summary",
-         "svg", "textarea", "option", "label", "nav"}
+_SKIP = {
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "title",
+    "button",
+    "summary",
+    "svg",
+    "textarea",
+    "option",
+    "label",
+    "nav",
+}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -77,8 +96,10 @@ def parse(text: str, where: str = "glossary.md") -> list[Term]:
         if line.startswith("## "):
             match = _HEADING.match(line)
             if not match:
-                raise GlossaryError(f"{where} line {number}: a heading must read '## Term {{#anchor}}' "
-                                    f"(lower-case anchor), got {line!r}")
+                raise GlossaryError(
+                    f"{where} line {number}: a heading must read '## Term {{#anchor}}' "
+                    f"(lower-case anchor), got {line!r}"
+                )
             close()
             anchor = match["anchor"]
             if anchor in seen:
@@ -86,7 +107,7 @@ def parse(text: str, where: str = "glossary.md") -> list[Term]:
             seen[anchor] = number
             current = {"term": match["term"].strip(), "anchor": anchor, "aliases": [], "lines": [], "line": number}
         elif current is not None and line.startswith("Also:") and not current["lines"]:
-            current["aliases"] = [a.strip() for a in line[len("Also:"):].split(";") if a.strip()]
+            current["aliases"] = [a.strip() for a in line[len("Also:") :].split(";") if a.strip()]
         elif current is not None:
             current["lines"].append(line)
     close()
@@ -164,8 +185,10 @@ def _link_text(text: str, pending: dict[str, Term], patterns: dict, href: str) -
             continue
         term = pending[anchor]
         out.append(text[pos:begin])
-        out.append(f'<a class="gloss" href="{href}#{anchor}" title="{html.escape(term.summary(), quote=True)}">'
-                   f"{text[begin:end]}</a>")
+        out.append(
+            f'<a class="gloss" href="{href}#{anchor}" title="{html.escape(term.summary(), quote=True)}">'
+            f"{text[begin:end]}</a>"
+        )
         pos = end
         done.append(anchor)
     out.append(text[pos:])
@@ -188,6 +211,8 @@ def glossary_body(terms: list[Term]) -> str:
     entries = []
     for t in ordered:
         also = f'<p class="note">Also: {html.escape("; ".join(t.aliases))}</p>' if t.aliases else ""
-        entries.append(f'<section class="gloss-entry" id="{t.anchor}">\n<h2>{html.escape(t.term)}</h2>\n'
-                       f"{_paragraphs(t.definition)}\n{also}\n</section>")
+        entries.append(
+            f'<section class="gloss-entry" id="{t.anchor}">\n<h2>{html.escape(t.term)}</h2>\n'
+            f"{_paragraphs(t.definition)}\n{also}\n</section>"
+        )
     return f'<nav class="gloss-index" aria-label="Terms">{index}</nav>\n' + "\n".join(entries)

@@ -17,8 +17,10 @@ from bilateral.pages import READING_ORDER
 
 TEMPLATE = "landing.html.j2"
 TITLE = "Azerbaijan and Türkiye: the relationship in data"
-SUMMARY = ("How close are Azerbaijan and Türkiye? Reports on their votes at the United Nations, arms transfers, "
-           "gas and trade, measured against each state's other partners, and a check of published claims.")
+SUMMARY = (
+    "How close are Azerbaijan and Türkiye? Reports on their votes at the United Nations, arms transfers, "
+    "gas and trade, measured against each state's other partners, and a check of published claims."
+)
 INTRO = (
     "Azerbaijan and Türkiye are often described as the closest of partners. These reports ask what public data "
     "show: how the two states vote in the UN General Assembly, what arms, gas and goods pass between them, how "
@@ -66,8 +68,16 @@ def link_text(stem: str, report_title: str) -> str:
     return f"See the {name.lower()} report"
 
 
-def entry(stem: str, title: str, summary: str, reports_dir: Path, notebook: str, build_id: str,
-          parameters: Mapping[str, Any], sources: Sequence[Mapping[str, str]]) -> ReportEntry:
+def entry(
+    stem: str,
+    title: str,
+    summary: str,
+    reports_dir: Path,
+    notebook: str,
+    build_id: str,
+    parameters: Mapping[str, Any],
+    sources: Sequence[Mapping[str, str]],
+) -> ReportEntry:
     """Gather what the landing page shows of one built report (its finding if it published one, else its summary)."""
     data_dir = reports_dir / f"{stem}-data"
     published = takeaways_mod.read(data_dir)
@@ -82,15 +92,21 @@ def entry(stem: str, title: str, summary: str, reports_dir: Path, notebook: str,
         pdf_href=f"{stem}.pdf" if (reports_dir / f"{stem}.pdf").is_file() else "",
         notebook=notebook,
         build_id=build_id,
-        parameters=[{"name": k, "value": repr(list(v)) if isinstance(v, tuple) else repr(v)} for k, v in parameters.items()],
+        parameters=[
+            {"name": k, "value": repr(list(v)) if isinstance(v, tuple) else repr(v)} for k, v in parameters.items()
+        ],
         sources=[dict(s) for s in sources],
-        data=[{"href": f"{data_dir.name}/{f.name}", "label": data_label(f.name)}
-              for f in sorted(data_dir.glob("*.csv")) if f.name not in (takeaways_mod.FILE_NAME, takeaways_mod.MEASURES_FILE)],
+        data=[
+            {"href": f"{data_dir.name}/{f.name}", "label": data_label(f.name)}
+            for f in sorted(data_dir.glob("*.csv"))
+            if f.name not in (takeaways_mod.FILE_NAME, takeaways_mod.MEASURES_FILE)
+        ],
     )
 
 
-def landing_html(entries: Sequence[ReportEntry], reports_dir: Path, css: str, templates_dir: Path,
-                 overview: str = "overview") -> str:
+def landing_html(
+    entries: Sequence[ReportEntry], reports_dir: Path, css: str, templates_dir: Path, overview: str = "overview"
+) -> str:
     """Render the landing page from the report entries and the overview's published takeaways."""
     import jinja2
 
@@ -101,7 +117,9 @@ def landing_html(entries: Sequence[ReportEntry], reports_dir: Path, css: str, te
     for t in takeaways_mod.read(reports_dir / f"{overview}-data"):
         if t.kind != "takeaway":
             continue
-        items.append({"sentence": t.sentence, "href": t.href, "link_text": link_text(t.report, titles.get(t.report, t.report))})
+        items.append(
+            {"sentence": t.sentence, "href": t.href, "link_text": link_text(t.report, titles.get(t.report, t.report))}
+        )
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)), autoescape=False)
     return env.get_template(TEMPLATE).render(
         title=TITLE,
@@ -112,4 +130,3 @@ def landing_html(entries: Sequence[ReportEntry], reports_dir: Path, css: str, te
         reports=[by_stem[s] for s in ordered],
         others=[by_stem[s] for s in others],
     )
-

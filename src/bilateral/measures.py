@@ -173,7 +173,7 @@ def pairwise_agreement(
         # One product gives every count: blocks of [one-hot of each category | cast any vote].
         z = np.concatenate([(m == k + 1) for k in range(k_cats)] + [m > 0], axis=1).astype(np.float64)
         g = z.T @ z
-        block = lambda r, c: g[r * s : (r + 1) * s, c * s : (c + 1) * s]  # noqa: E731
+        block = lambda r, c, g=g, s=s: g[r * s : (r + 1) * s, c * s : (c + 1) * s]  # noqa: E731
         n = block(k_cats, k_cats)
         same = sum(block(k, k) for k in range(k_cats))
         # uses[k][i, j]: votes on which i voted category k and j cast a vote.

@@ -38,7 +38,9 @@ TIV_AXIS = "SIPRI TIV, millions (volume, not US$)"
 #: Sentence appended to every TIV caption: a pointer to the one explanation of TIV, under Methods and caveats.
 TIV_NOTE = "TIV as explained under Methods and caveats."
 #: The explanation that TIV is a volume, not money: each report states it once (tests/test_reader_text.py).
-TIV_EXPLANATION = re.compile(r"not (?:of |in )?money|not (?:their|its) (?:financial )?value|not (?:the|their) price", re.I)
+TIV_EXPLANATION = re.compile(
+    r"not (?:of |in )?money|not (?:their|its) (?:financial )?value|not (?:the|their) price", re.I
+)
 #: Label of the group that collects the smaller suppliers in stacked charts.
 OTHERS = "Others"
 #: Event dimensions and types (``events.dimension``, ``events.type``) that make an event a security milestone.
@@ -67,7 +69,9 @@ def check_rival(rival: str, country_a: str, country_b: str) -> str:
     if not isinstance(rival, str) or not is_iso3(rival):
         raise ParameterError(f"rival={rival!r} is not an ISO 3166 alpha-3 country code such as 'ARM'")
     if rival == country_a:
-        raise ParameterError(f"rival={rival!r} is country_a itself; choose the state country_a's spending is compared with")
+        raise ParameterError(
+            f"rival={rival!r} is country_a itself; choose the state country_a's spending is compared with"
+        )
     return rival
 
 
@@ -125,7 +129,9 @@ class Coverage:
     totals_of_b: bool
 
 
-def coverage(a: str, b: str, totals: pd.DataFrame | None = None, focus: Sequence[str] = REGISTER_COMPLETE_FOR) -> Coverage:
+def coverage(
+    a: str, b: str, totals: pd.DataFrame | None = None, focus: Sequence[str] = REGISTER_COMPLETE_FOR
+) -> Coverage:
     """Which questions about ``a`` (recipient side) and ``b`` (supplier side) the register extract answers.
 
     Args:
@@ -249,7 +255,9 @@ def deliveries(transfers: pd.DataFrame, supplier: str, recipient: str, years: It
         & (transfers["recipient_iso3"] == recipient)
         & transfers["delivery_year"].isin(years)
     ]
-    return rows.sort_values(["delivery_year", "category", "designation", "deal_id"], kind="mergesort").reset_index(drop=True)
+    return rows.sort_values(["delivery_year", "category", "designation", "deal_id"], kind="mergesort").reset_index(
+        drop=True
+    )
 
 
 def both_directions(transfers: pd.DataFrame, a: str, b: str, years: Iterable[int]) -> pd.DataFrame:
@@ -298,6 +306,7 @@ def deliveries_table(rows: pd.DataFrame) -> pd.DataFrame:
         Columns ``Year``, ``Direction`` (if present), ``Item``, ``Description``, ``Category``, ``Units``,
         ``Status``, ``TIV (m)``, ``Order year``.
     """
+
     def mark(values: pd.Series, flags: pd.Series) -> list[str]:
         return [f"{v}?" if bool(f) is True else f"{v}" for v, f in zip(values, flags.fillna(False))]
 
@@ -351,19 +360,28 @@ def delivery_summary(rows: pd.DataFrame) -> dict:
         Years are None when there are no rows.
     """
     if rows.empty:
-        return {"n_rows": 0, "n_deals": 0, "tiv_m": 0.0, "first_year": None, "last_year": None,
-                "peak_year": None, "peak_tiv_m": 0.0, "n_years": 0, "by_category": pd.Series(dtype=float)}
+        return {
+            "n_rows": 0,
+            "n_deals": 0,
+            "tiv_m": 0.0,
+            "first_year": None,
+            "last_year": None,
+            "peak_year": None,
+            "peak_tiv_m": 0.0,
+            "n_years": 0,
+            "by_category": pd.Series(dtype=float),
+        }
     per_year = rows.groupby("delivery_year")["tiv_m"].sum()
     by_cat = rows.groupby("category")["tiv_m"].sum().sort_values(ascending=False, kind="mergesort")
     return {
-        "n_rows": int(len(rows)),
+        "n_rows": len(rows),
         "n_deals": int(rows["deal_id"].nunique()),
         "tiv_m": float(rows["tiv_m"].sum()),
         "first_year": int(per_year.index.min()),
         "last_year": int(per_year.index.max()),
         "peak_year": int(per_year.idxmax()),
         "peak_tiv_m": float(per_year.max()),
-        "n_years": int(len(per_year)),
+        "n_years": len(per_year),
         "by_category": by_cat,
     }
 
@@ -508,7 +526,7 @@ def share_matrix(shares: pd.DataFrame, keep: Sequence[str], spans: Sequence[tupl
     wide = wide.reindex(labels)
     out = pd.DataFrame(index=pd.Index(labels, name="period"))
     for p in keep:
-        out[party_name(p)] = wide[p] if p in wide else 0.0
+        out[party_name(p)] = wide.get(p, 0.0)
     others = [c for c in wide.columns if c not in keep]
     out[OTHERS] = wide[others].sum(axis=1) if others else 0.0
     empty = wide.isna().all(axis=1) if len(wide.columns) else pd.Series(True, index=labels)
@@ -534,7 +552,14 @@ def destination_standing_from_totals(
     for lo, hi in spans:
         num = float(rows.loc[rows["delivery_year"].between(lo, hi), "tiv_m"].sum())
         den = float(tot.loc[tot["year"].between(lo, hi), "tiv_m"].sum())
-        out.append({"period": period_label(lo, hi), "tiv_m": num, "total_tiv_m": den, "share_pct": 100 * num / den if den > 0 else np.nan})
+        out.append(
+            {
+                "period": period_label(lo, hi),
+                "tiv_m": num,
+                "total_tiv_m": den,
+                "share_pct": 100 * num / den if den > 0 else np.nan,
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -559,6 +584,7 @@ def top_destinations_table(shares: pd.DataFrame, n: int, highlight: str) -> pd.D
 # Military expenditure
 # ---------------------------------------------------------------------------------------------
 
+
 def milex_wide(milex: pd.DataFrame, countries: Sequence[str], years: Iterable[int], column: str) -> pd.DataFrame:
     """Year × country frame of one milex column (missing stays missing; countries absent from the table are dropped).
 
@@ -579,7 +605,9 @@ def missing_countries(milex: pd.DataFrame, countries: Sequence[str]) -> list[str
     return [c for c in countries if c not in have]
 
 
-def spending_ratio(milex: pd.DataFrame, a: str, rival: str, years: Iterable[int], column: str = "milex_usd_m_const2023") -> pd.DataFrame:
+def spending_ratio(
+    milex: pd.DataFrame, a: str, rival: str, years: Iterable[int], column: str = "milex_usd_m_const2023"
+) -> pd.DataFrame:
     """``a``'s spending divided by ``rival``'s, year by year.
 
     Returns:
@@ -603,7 +631,15 @@ def ratio_summary(ratio: pd.DataFrame) -> dict:
     """
     r = ratio["ratio"].dropna()
     if r.empty:
-        return {"latest_year": None, "latest": None, "max_year": None, "max": None, "min_year": None, "min": None, "n_years": 0}
+        return {
+            "latest_year": None,
+            "latest": None,
+            "max_year": None,
+            "max": None,
+            "min_year": None,
+            "min": None,
+            "n_years": 0,
+        }
     return {
         "latest_year": int(r.index.max()),
         "latest": float(r.loc[r.index.max()]),
@@ -611,7 +647,7 @@ def ratio_summary(ratio: pd.DataFrame) -> dict:
         "max": float(r.max()),
         "min_year": int(r.idxmin()),
         "min": float(r.min()),
-        "n_years": int(len(r)),
+        "n_years": len(r),
     }
 
 
@@ -669,14 +705,18 @@ def milex_marks_text(notes: dict[str, str]) -> str:
     present = "".join(notes.values())
     symbols = [s for s in MILEX_MARKS if s in present]
     explained = "; ".join(f"{s} means that {MILEX_MARKS[s]}" for s in symbols)
-    unknown = sorted({ch for ch in present if not ch.isdigit() and not ch.isspace() and ch not in MILEX_MARKS and ch != ","})
+    unknown = sorted(
+        {ch for ch in present if not ch.isdigit() and not ch.isspace() and ch not in MILEX_MARKS and ch != ","}
+    )
     clauses = [f"In SIPRI's footnotes, {explained}"] if explained else []
     if unknown:
         clauses.append(f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} explained in SIPRI's footnotes")
     if any(ch.isdigit() for ch in present):
         clauses.append("numbered notes are country-specific and are given in SIPRI's footnotes")
     tail = "; ".join(clauses)
-    return f"SIPRI attaches footnote marks to these series ({listing})." + (f" {tail[0].upper()}{tail[1:]}." if tail else "")
+    return f"SIPRI attaches footnote marks to these series ({listing})." + (
+        f" {tail[0].upper()}{tail[1:]}." if tail else ""
+    )
 
 
 def gap_years(wide: pd.DataFrame) -> dict[str, list[int]]:
@@ -711,10 +751,14 @@ def split_codes(value: object) -> set[str]:
 def is_security(dimension: object, kind: object) -> bool:
     """True if an event is a security milestone: the curators put it in :data:`SECURITY_DIMENSIONS`
     or gave it one of :data:`SECURITY_TYPES`."""
-    return (isinstance(dimension, str) and dimension in SECURITY_DIMENSIONS) or (isinstance(kind, str) and kind in SECURITY_TYPES)
+    return (isinstance(dimension, str) and dimension in SECURITY_DIMENSIONS) or (
+        isinstance(kind, str) and kind in SECURITY_TYPES
+    )
 
 
-def security_events(events: pd.DataFrame, a: str, b: str, years: Iterable[int], *, also: Sequence[str] = ()) -> pd.DataFrame:
+def security_events(
+    events: pd.DataFrame, a: str, b: str, years: Iterable[int], *, also: Sequence[str] = ()
+) -> pd.DataFrame:
     """Security milestones involving ``a`` and ``b``, and those involving ``a`` and one of ``also`` (e.g. wars with the rival).
 
     Args:
@@ -826,12 +870,18 @@ def milestones_partner_sentence(ev: pd.DataFrame, a: str, b: str) -> str:
 
 
 #: ATOP obligation columns of the ``alliances`` table and how the reports name them.
-OBLIGATIONS = {"defense": "defence", "offense": "offence", "neutrality": "neutrality", "nonaggression": "non-aggression", "consultation": "consultation"}
+OBLIGATIONS = {
+    "defense": "defence",
+    "offense": "offence",
+    "neutrality": "neutrality",
+    "nonaggression": "non-aggression",
+    "consultation": "consultation",
+}
 
 
 def year_spans(years: Iterable[int]) -> str:
     """Years as runs: ``year_spans([1993, 1994, 1995, 2010]) == "1993–1995, 2010"``."""
-    ys = sorted(set(int(y) for y in years))
+    ys = sorted({int(y) for y in years})
     runs: list[list[int]] = []
     for y in ys:
         if runs and y == runs[-1][1] + 1:
@@ -847,7 +897,10 @@ def alliance_obligations(alliances: pd.DataFrame, a: str, b: str) -> dict[str, s
     Returns:
         ``{"non-aggression": "1993–2018", ...}`` in :data:`OBLIGATIONS` order; empty if none.
     """
-    rows = alliances[((alliances["iso3_a"] == a) & (alliances["iso3_b"] == b)) | ((alliances["iso3_a"] == b) & (alliances["iso3_b"] == a))]
+    rows = alliances[
+        ((alliances["iso3_a"] == a) & (alliances["iso3_b"] == b))
+        | ((alliances["iso3_a"] == b) & (alliances["iso3_b"] == a))
+    ]
     out = {}
     for col, name in OBLIGATIONS.items():
         years = rows.loc[rows[col] == 1, "year"]
@@ -922,11 +975,15 @@ def supplier_sentence(overall: pd.DataFrame, by_period: pd.DataFrame, a: str, b:
         else:
             where = f"largest: {party_name(L['top_partner'])}, {fmt.pct(L['top_share_pct'])}"
         if L["share_pct"] > 0:
-            tail = f". In {L['period']}, the last period with imports, its share was {fmt.pct(L['share_pct'])} ({where})"
+            tail = (
+                f". In {L['period']}, the last period with imports, its share was {fmt.pct(L['share_pct'])} ({where})"
+            )
         else:  # none recorded: not "its share was 0.0%"
             tail = f". In {L['period']}, the last period with imports, the register records none from {nb} ({where})"
         # A share says nothing about volume: give the period's total beside the previous period's.
-        tail += f". {fmt.poss(na)} recorded arms imports in {L['period']} totalled {fmt.num(L['total_tiv_m'])} TIV million"
+        tail += (
+            f". {fmt.poss(na)} recorded arms imports in {L['period']} totalled {fmt.num(L['total_tiv_m'])} TIV million"
+        )
         if len(last) > 1:
             P = last.iloc[-2]
             tail += f", against {fmt.num(P['total_tiv_m'])} in {P['period']}"
@@ -969,7 +1026,9 @@ def earlier_sentence(events: pd.DataFrame, start: int) -> str:
     """A sentence naming the security milestones dated before ``start`` (rows of :func:`security_events`)."""
     if events.empty:
         return ""
-    items = "; ".join(f"{fmt.date(d, p)}: {t}" for d, p, t in zip(events["date"], events["date_precision"], events["title"]))
+    items = "; ".join(
+        f"{fmt.date(d, p)}: {t}" for d, p, t in zip(events["date"], events["date_precision"], events["title"])
+    )
     return f"Before {start}, outside the period shown, the events table also lists: {items}."
 
 
@@ -989,10 +1048,12 @@ def milex_sentence(ratio: pd.DataFrame, gdp: pd.DataFrame, a: str, rival: str) -
     return (
         f"In {y} {na} spent {fmt.usd_m(ratio.at[y, a])} on its military (constant 2023 US${'; ' + ga if ga else ''}) and {nr} "
         f"{fmt.usd_m(ratio.at[y, rival])}{f' ({gr})' if gr else ''}: {fmt.poss(na)} spending was "
-        f"{ratio_text(summ['latest'])} {fmt.poss(nr)}." + (
+        f"{ratio_text(summ['latest'])} {fmt.poss(nr)}."
+        + (
             f" Over the {summ['n_years']} years with data for both, the ratio ranged from "
             f"{ratio_text(summ['min'])} ({summ['min_year']}) to {ratio_text(summ['max'])} ({summ['max_year']})."
-            if summ["n_years"] > 1 else ""
+            if summ["n_years"] > 1
+            else ""
         )
     )
 
@@ -1062,16 +1123,39 @@ def plot_share_matrix(matrix: pd.DataFrame, keys: Sequence[str], highlight: str 
     for key, col in zip(keys, matrix.columns):
         vals = matrix[col].fillna(0).to_numpy()
         colour = colours[key]
-        ax.bar(x, vals, bottom=bottom, color=colour, width=0.7, label=col,
-               edgecolor="#111111" if key == highlight else "white", linewidth=1.6 if key == highlight else 0.5)
+        ax.bar(
+            x,
+            vals,
+            bottom=bottom,
+            color=colour,
+            width=0.7,
+            label=col,
+            edgecolor="#111111" if key == highlight else "white",
+            linewidth=1.6 if key == highlight else 0.5,
+        )
         for xi, v, b0 in zip(x, vals, bottom):
             if v >= 7:
-                ax.text(xi, b0 + v / 2, f"{v:.0f}%", ha="center", va="center", fontsize=figures.SMALL_TEXT_PT,
-                        color="#222222" if colour in light else "white")
+                ax.text(
+                    xi,
+                    b0 + v / 2,
+                    f"{v:.0f}%",
+                    ha="center",
+                    va="center",
+                    fontsize=figures.SMALL_TEXT_PT,
+                    color="#222222" if colour in light else "white",
+                )
         bottom = bottom + vals
     for xi, row in zip(x, matrix.itertuples(index=False)):
         if all(pd.isna(v) for v in row):
-            ax.text(xi, 50, "no deliveries\nrecorded", ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
+            ax.text(
+                xi,
+                50,
+                "no deliveries\nrecorded",
+                ha="center",
+                va="center",
+                fontsize=figures.SMALL_TEXT_PT,
+                color=figures.GREY,
+            )
     ax.set_xticks(x, matrix.index)
     ax.set_ylim(0, 100)
     ax.set_ylabel("% of TIV delivered in the period (volume, not US$)")
@@ -1088,8 +1172,15 @@ def plot_lines(wide: pd.DataFrame, ylabel: str, ax=None, highlight: Sequence[str
     if ax is None:
         fig, ax = figures.new("wide")
     for i, c in enumerate(wide.columns):
-        ax.plot(wide.index, wide[c], color=figures.colour(c, i + 3), marker=".", markersize=3,
-                linewidth=2.2 if c in highlight else 1.3, label=display_name(c))
+        ax.plot(
+            wide.index,
+            wide[c],
+            color=figures.colour(c, i + 3),
+            marker=".",
+            markersize=3,
+            linewidth=2.2 if c in highlight else 1.3,
+            label=display_name(c),
+        )
     ax.set_ylabel(ylabel)
     ax.set_ylim(bottom=0)
     return fig
@@ -1119,8 +1210,11 @@ def milex_finding(const: pd.DataFrame, gdp: pd.DataFrame) -> str:
     text = f"In {int(year)} {display_name(top)} spent the most ({fmt.usd_m(float(row[top]))}, constant 2023 prices)"
     if len(share):
         high = share.idxmax()
-        text += (f" and also the largest share of its GDP ({fmt.pct(float(share[high]))})" if high == top
-                 else f"; {display_name(high)} spent the largest share of its GDP ({fmt.pct(float(share[high]))})")
+        text += (
+            f" and also the largest share of its GDP ({fmt.pct(float(share[high]))})"
+            if high == top
+            else f"; {display_name(high)} spent the largest share of its GDP ({fmt.pct(float(share[high]))})"
+        )
     return text + "."
 
 
@@ -1136,7 +1230,9 @@ def plot_milex(const: pd.DataFrame, gdp: pd.DataFrame, highlight: Sequence[str] 
 
         ax1.set_yscale("log")
         lo = float(np.nanmin(const.to_numpy())) / 1000 if np.isfinite(const.to_numpy()).any() else 0.1
-        ticks = [t for t in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if t >= lo / 2.5]
+        ticks = [
+            t for t in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if t >= lo / 2.5
+        ]
         ax1.yaxis.set_major_locator(FixedLocator(ticks))
         ax1.yaxis.set_minor_locator(NullLocator())
         ax1.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
@@ -1208,8 +1304,16 @@ def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Seque
         strip.set_yticks([])
         strip.grid(False)
         strip.spines["left"].set_visible(False)
-        strip.text(0.5, 0.5, "no security milestones in the events table for this pair", transform=strip.transAxes,
-                   ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
+        strip.text(
+            0.5,
+            0.5,
+            "no security milestones in the events table for this pair",
+            transform=strip.transAxes,
+            ha="center",
+            va="center",
+            fontsize=figures.SMALL_TEXT_PT,
+            color=figures.GREY,
+        )
     ax.set_xlim(*xlim)
     years = by_year.index.to_numpy()
     step = 5 if len(years) > 12 else 1

@@ -49,12 +49,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from bilateral import citations
+from bilateral import citations, energy, fmt, gas_routes
 from bilateral import diplomatic as dip
-from bilateral import energy
-from bilateral import fmt
 from bilateral import events as evs
-from bilateral import gas_routes
 from bilateral import military as mil
 from bilateral import trade as trd
 from bilateral.countries import display_name, is_iso3
@@ -160,7 +157,9 @@ def index_pairs(a: str, b: str, comparison_pairs: Sequence[object]) -> list[tupl
         [('AZE', 'TUR'), ('AZE', 'RUS')]
     """
     if isinstance(comparison_pairs, str) or not isinstance(comparison_pairs, (list, tuple)):
-        raise ParameterError(f"comparison_pairs={comparison_pairs!r} must be a list of strings such as ['AZE-RUS', 'TUR-GEO']")
+        raise ParameterError(
+            f"comparison_pairs={comparison_pairs!r} must be a list of strings such as ['AZE-RUS', 'TUR-GEO']"
+        )
     out = [(a, b)]
     for i, text in enumerate(comparison_pairs):
         p = parse_pair(text, f"comparison_pairs[{i}]")
@@ -266,7 +265,9 @@ def load_inputs(codes: Iterable[str]) -> dict[str, pd.DataFrame]:
 # ---------------------------------------------------------------------------------------------
 
 
-def arms_share(transfers: pd.DataFrame, totals: pd.DataFrame, supplier: str, recipient: str, years: Iterable[int]) -> dict:
+def arms_share(
+    transfers: pd.DataFrame, totals: pd.DataFrame, supplier: str, recipient: str, years: Iterable[int]
+) -> dict:
     """``supplier``'s share of ``recipient``'s arms imports (TIV) summed over ``years``.
 
     The deliveries come from the register (:func:`military.deliveries`), which is complete for the
@@ -289,7 +290,15 @@ def arms_share(transfers: pd.DataFrame, totals: pd.DataFrame, supplier: str, rec
     return {"tiv_m": num, "total_tiv_m": den, "share": num / den, "reason": ""}
 
 
-def arms_shares_by_year(transfers: pd.DataFrame, totals: pd.DataFrame, supplier: str, recipient: str, years: Iterable[int], window: int = ARMS_WINDOW, first_year: int = mil.DATA_YEARS[0]) -> pd.Series:
+def arms_shares_by_year(
+    transfers: pd.DataFrame,
+    totals: pd.DataFrame,
+    supplier: str,
+    recipient: str,
+    years: Iterable[int],
+    window: int = ARMS_WINDOW,
+    first_year: int = mil.DATA_YEARS[0],
+) -> pd.Series:
     """:func:`arms_share` for each year over the trailing ``window`` years ending in it (0–1, NaN if missing).
 
     Windows are cut at ``first_year`` (the first year of the register extract), so the first years
@@ -321,7 +330,10 @@ def trade_shares_by_year(trade: pd.DataFrame, reporter: str, partner: str, years
 
 def trade_is_estimate(trade: pd.DataFrame, reporter: str, partner: str, year: int) -> bool:
     """True if any figure behind :func:`trade_shares_by_year` for that year is an IMF estimate (flag ``e``)."""
-    flags = [trd.shares(trade, reporter, [partner], flow, [year])["is_estimate"].iloc[0] for flow in (trd.EXPORTS, trd.IMPORTS)]
+    flags = [
+        trd.shares(trade, reporter, [partner], flow, [year])["is_estimate"].iloc[0]
+        for flow in (trd.EXPORTS, trd.IMPORTS)
+    ]
     return bool(any(flags))
 
 
@@ -350,7 +362,9 @@ def gas_shares_by_year_iea(flows: pd.DataFrame, supplier: str, years: Iterable[i
     return out
 
 
-def gas_summary_iea(flows: pd.DataFrame, series: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]) -> dict:
+def gas_summary_iea(
+    flows: pd.DataFrame, series: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]
+) -> dict:
     """Energy headline from the IEA entry routes: for a pair with Türkiye, the partner's share of the gas entering
     Türkiye by full year, with its rank among the pipeline suppliers; otherwise as :func:`gas_summary` (EI production).
 
@@ -402,7 +416,13 @@ def combine(values: Sequence[float], rule: str = PAIR_RULE) -> float:
 # ---------------------------------------------------------------------------------------------
 
 
-def directional_table(inputs: Mapping[str, pd.DataFrame], pairs: Sequence[tuple[str, str]], years: Iterable[int], *, window: int = ARMS_WINDOW) -> pd.DataFrame:
+def directional_table(
+    inputs: Mapping[str, pd.DataFrame],
+    pairs: Sequence[tuple[str, str]],
+    years: Iterable[int],
+    *,
+    window: int = ARMS_WINDOW,
+) -> pd.DataFrame:
     """Every directional share behind the arms, trade and energy indicators, long form.
 
     Returns:
@@ -413,24 +433,62 @@ def directional_table(inputs: Mapping[str, pd.DataFrame], pairs: Sequence[tuple[
     # Every share below reads only rows among the pairs' states: select them once (hundreds of string
     # comparisons on the whole trade table were most of this function's time); the results are the same.
     codes = sorted({c for p in pairs for c in p})
-    transfers = inputs["transfers"][inputs["transfers"]["supplier_iso3"].isin(codes) & inputs["transfers"]["recipient_iso3"].isin(codes)]
+    transfers = inputs["transfers"][
+        inputs["transfers"]["supplier_iso3"].isin(codes) & inputs["transfers"]["recipient_iso3"].isin(codes)
+    ]
     trade = inputs["trade"][inputs["trade"]["reporter_iso3"].isin(codes)]
     frames = []
     for a, b in pairs:
         label = pair_text((a, b))
         for s, r in ((b, a), (a, b)):
             arms = arms_shares_by_year(transfers, inputs["totals"], s, r, years, window)
-            frames.append(pd.DataFrame({"pair": label, "year": years, "indicator": "arms", "direction": f"{s} in {r}", "share": arms.to_numpy()}))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "pair": label,
+                        "year": years,
+                        "indicator": "arms",
+                        "direction": f"{s} in {r}",
+                        "share": arms.to_numpy(),
+                    }
+                )
+            )
             tr = trade_shares_by_year(trade, r, s, years)
-            frames.append(pd.DataFrame({"pair": label, "year": years, "indicator": "trade", "direction": f"{s} in {r}", "share": tr.to_numpy()}))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "pair": label,
+                        "year": years,
+                        "indicator": "trade",
+                        "direction": f"{s} in {r}",
+                        "share": tr.to_numpy(),
+                    }
+                )
+            )
         if GAS_BUYER in (a, b):
             supplier = b if a == GAS_BUYER else a
             g = gas_shares_by_year_iea(inputs["gas_flows"], supplier, years)
-            frames.append(pd.DataFrame({"pair": label, "year": years, "indicator": "energy", "direction": f"{supplier} in {GAS_BUYER}", "share": g.to_numpy()}))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "pair": label,
+                        "year": years,
+                        "indicator": "energy",
+                        "direction": f"{supplier} in {GAS_BUYER}",
+                        "share": g.to_numpy(),
+                    }
+                )
+            )
     return pd.concat(frames, ignore_index=True)
 
 
-def un_table(agreement: pd.DataFrame, votes: pd.DataFrame, pairs: Sequence[tuple[str, str]], years: Iterable[int], measure: str = "kappa") -> pd.DataFrame:
+def un_table(
+    agreement: pd.DataFrame,
+    votes: pd.DataFrame,
+    pairs: Sequence[tuple[str, str]],
+    years: Iterable[int],
+    measure: str = "kappa",
+) -> pd.DataFrame:
     """The UN indicator per pair and year, from :func:`diplomatic.yearly_agreement`.
 
     Returns:
@@ -438,10 +496,23 @@ def un_table(agreement: pd.DataFrame, votes: pd.DataFrame, pairs: Sequence[tuple
     """
     years = [y for y in years if dip.YEARS[0] <= y <= dip.YEARS[1]]
     y = dip.yearly_agreement(agreement, votes, pairs, years)
-    return pd.DataFrame({"pair": y["pair"], "year": y["year"].astype(int), "n_votes": y["n_votes"].astype(int), "value": y[measure].astype(float)})
+    return pd.DataFrame(
+        {
+            "pair": y["pair"],
+            "year": y["year"].astype(int),
+            "n_votes": y["n_votes"].astype(int),
+            "value": y[measure].astype(float),
+        }
+    )
 
 
-def indicator_table(un: pd.DataFrame, directional: pd.DataFrame, pairs: Sequence[tuple[str, str]], years: Iterable[int], rule: str = PAIR_RULE) -> pd.DataFrame:
+def indicator_table(
+    un: pd.DataFrame,
+    directional: pd.DataFrame,
+    pairs: Sequence[tuple[str, str]],
+    years: Iterable[int],
+    rule: str = PAIR_RULE,
+) -> pd.DataFrame:
     """The raw indicators, one row per pair and year, one column per indicator (NaN where missing).
 
     Args:
@@ -535,7 +606,11 @@ def composite(norm: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFrame:
     with np.errstate(invalid="ignore", divide="ignore"):
         idx = np.where(den > 0, num / den, np.nan)
     return pd.DataFrame(
-        {"index": idx, "coverage": used.sum(axis=1).astype(int), "weight_share": den / w.sum() if w.sum() > 0 else np.nan},
+        {
+            "index": idx,
+            "coverage": used.sum(axis=1).astype(int),
+            "weight_share": den / w.sum() if w.sum() > 0 else np.nan,
+        },
         index=norm.index,
     )
 
@@ -653,7 +728,9 @@ def scores_under(means: pd.DataFrame, draws: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(s, columns=means.index, index=draws.index)
 
 
-def sensitivity(means: pd.DataFrame, weights: Mapping[str, float], n_draws: int, seed: int, alpha: float = DIRICHLET_ALPHA) -> dict:
+def sensitivity(
+    means: pd.DataFrame, weights: Mapping[str, float], n_draws: int, seed: int, alpha: float = DIRICHLET_ALPHA
+) -> dict:
     """How the ranking of the pairs moves when the weights are drawn at random.
 
     Only the indicators with a positive weight in ``weights`` are drawn (a zero weight removes an
@@ -671,9 +748,7 @@ def sensitivity(means: pd.DataFrame, weights: Mapping[str, float], n_draws: int,
     scores = scores_under(means, draws)
     ranks = scores.rank(axis=1, ascending=False, method="min")
     n_pairs = len(means)
-    dist = pd.DataFrame(
-        {r: (ranks == r).mean(axis=0) for r in range(1, n_pairs + 1)}, index=means.index
-    )
+    dist = pd.DataFrame({r: (ranks == r).mean(axis=0) for r in range(1, n_pairs + 1)}, index=means.index)
     dist.columns.name = "rank"
     base = ranking(means, weights)["rank"]
     summary = pd.DataFrame(
@@ -790,7 +865,9 @@ def window_label(indicator: str, window: tuple[int, int] | None, arms_window: in
     return fmt.years(*window)
 
 
-def window_table(raw_means: pd.DataFrame, norm_means: pd.DataFrame, windows: Mapping[str, tuple[int, int] | None], measure: str) -> pd.DataFrame:
+def window_table(
+    raw_means: pd.DataFrame, norm_means: pd.DataFrame, windows: Mapping[str, tuple[int, int] | None], measure: str
+) -> pd.DataFrame:
     """Pairs × indicators: the raw window mean (shares and the UN agreement share in %, kappa as is) and the
     normalised value, as text (``"26.1% → 0.26"``)."""
     out = pd.DataFrame({"Pair": raw_means.index})
@@ -842,7 +919,9 @@ def sensitivity_table(summary: pd.DataFrame, base: pd.DataFrame, n_draws: int) -
             "Rank (chosen weights)": [str(int(r)) if pd.notna(r) else "–" for r in summary["base_rank"]],
             f"Ranked first (of {fmt.integer(n_draws)} draws)": [fmt.pct(v * 100) for v in summary["share_first"]],
             "Median rank": [f"{v:g}" for v in summary["median_rank"]],
-            "Middle 90% of ranks": [f"{int(a)}–{int(b)}" if a != b else f"{int(a)}" for a, b in zip(summary["p5_rank"], summary["p95_rank"])],
+            "Middle 90% of ranks": [
+                f"{int(a)}–{int(b)}" if a != b else f"{int(a)}" for a, b in zip(summary["p5_rank"], summary["p95_rank"])
+            ],
             "Best–worst": [f"{int(a)}–{int(b)}" for a, b in zip(summary["best_rank"], summary["worst_rank"])],
         }
     )
@@ -902,7 +981,9 @@ def un_summary(
     return {"years": yrs, "table": table, "rank": rank, "n": n, "yearly": yearly, "switch": switch}
 
 
-def arms_summary(transfers: pd.DataFrame, totals: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]) -> dict:
+def arms_summary(
+    transfers: pd.DataFrame, totals: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]
+) -> dict:
     """Arms headline: deliveries each way, ``b``'s share of ``a``'s imports, comparators' shares, ``b``'s rank.
 
     Returns:
@@ -915,7 +996,17 @@ def arms_summary(transfers: pd.DataFrame, totals: pd.DataFrame, a: str, b: str, 
     """
     yrs = years_within(years, mil.DATA_YEARS)
     cov = mil.coverage(a, b, totals)
-    out = {"years": yrs, "covered": cov.bilateral, "ba": None, "ab": None, "share_b": None, "shares": {}, "rank": None, "n_suppliers": 0, "by_year": pd.DataFrame()}
+    out = {
+        "years": yrs,
+        "covered": cov.bilateral,
+        "ba": None,
+        "ab": None,
+        "share_b": None,
+        "shares": {},
+        "rank": None,
+        "n_suppliers": 0,
+        "by_year": pd.DataFrame(),
+    }
     if not yrs:
         return out
     if cov.bilateral:
@@ -937,7 +1028,9 @@ def arms_summary(transfers: pd.DataFrame, totals: pd.DataFrame, a: str, b: str, 
     return out
 
 
-def gas_summary(gas: pd.DataFrame, series: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]) -> dict:
+def gas_summary(
+    gas: pd.DataFrame, series: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]
+) -> dict:
     """Energy headline. For a pair with Türkiye: the partner's share of Türkiye's gas imports (press
     figures); otherwise the two states' gas production and consumption (Energy Institute, to 2022).
 
@@ -956,10 +1049,20 @@ def gas_summary(gas: pd.DataFrame, series: pd.DataFrame, a: str, b: str, compara
         codes = [supplier, *[c for c in comparators if c != GAS_BUYER]]
         labels = [lab for lab in (energy.supplier_label(gas, c) for c in codes) if lab]
         rows = energy.series_rows(gas)
-        all_labels = sorted({s for s in rows["supplier"] if s not in (energy.TOTAL_LABEL, energy.LNG_LABEL, "Pipeline total")})
+        all_labels = sorted(
+            {s for s in rows["supplier"] if s not in (energy.TOTAL_LABEL, energy.LNG_LABEL, "Pipeline total")}
+        )
         out = {"kind": "tr_imports", "supplier": supplier, "label": label, "years": yrs, "labels": labels}
         if not yrs:
-            out.update(volumes=pd.DataFrame(), shares=pd.DataFrame(), latest_year=None, latest_share=np.nan, latest_bcm=np.nan, rank=None, n_ranked=0)
+            out.update(
+                volumes=pd.DataFrame(),
+                shares=pd.DataFrame(),
+                latest_year=None,
+                latest_share=np.nan,
+                latest_bcm=np.nan,
+                rank=None,
+                n_ranked=0,
+            )
             return out
         vol = energy.volume_wide(gas, [*labels, energy.TOTAL_LABEL], yrs)
         shares = energy.computed_shares(vol)
@@ -971,7 +1074,7 @@ def gas_summary(gas: pd.DataFrame, series: pd.DataFrame, a: str, b: str, compara
         out.update(latest_year=y, latest_share=v, latest_bcm=float(vol.at[y, label]) if y is not None else np.nan)
         if y is not None:
             every = energy.volume_wide(gas, all_labels, [y]).iloc[0].dropna().sort_values(ascending=False)
-            out.update(rank=int(list(every.index).index(label)) + 1, n_ranked=int(len(every)))
+            out.update(rank=int(list(every.index).index(label)) + 1, n_ranked=len(every))
         else:
             out.update(rank=None, n_ranked=0)
         return out
@@ -984,7 +1087,12 @@ def gas_summary(gas: pd.DataFrame, series: pd.DataFrame, a: str, b: str, compara
             frames[f"{c} production"] = w[energy.GAS_PROD]
             frames[f"{c} consumption"] = w[energy.GAS_CONS]
     wide = pd.DataFrame(frames, index=pd.Index(yrs, name="year"))
-    return {"kind": "production", "years": yrs, "wide": wide, "listed": [c for c in covered if f"{c} production" in frames]}
+    return {
+        "kind": "production",
+        "years": yrs,
+        "wide": wide,
+        "listed": [c for c in covered if f"{c} production" in frames],
+    }
 
 
 def trade_summary(trade: pd.DataFrame, a: str, b: str, comparators: Sequence[str], years: Iterable[int]) -> dict:
@@ -998,20 +1106,35 @@ def trade_summary(trade: pd.DataFrame, a: str, b: str, comparators: Sequence[str
         ``rank``/``n`` of ``b`` among those partners.
     """
     yrs = years_within(years, trd.DOTS_YEARS)
-    out = {"years": yrs, "by_year": pd.DataFrame(), "latest_year": None, "share_b_in_a": np.nan, "share_a_in_b": np.nan, "comparators": {}, "rank": None, "n": 0}
+    out = {
+        "years": yrs,
+        "by_year": pd.DataFrame(),
+        "latest_year": None,
+        "share_b_in_a": np.nan,
+        "share_a_in_b": np.nan,
+        "comparators": {},
+        "rank": None,
+        "n": 0,
+    }
     if not yrs:
         return out
     trade = trade[trade["reporter_iso3"].isin([a, b])]  # every figure below is a or b reporting: select once
     ba = trade_shares_by_year(trade, a, b, yrs) * 100
     ab = trade_shares_by_year(trade, b, a, yrs) * 100
-    by_year = pd.DataFrame({f"{b} in {a}": ba.to_numpy(), f"{a} in {b}": ab.to_numpy()}, index=pd.Index(yrs, name="year"))
+    by_year = pd.DataFrame(
+        {f"{b} in {a}": ba.to_numpy(), f"{a} in {b}": ab.to_numpy()}, index=pd.Index(yrs, name="year")
+    )
     out["by_year"] = by_year
     both = by_year.dropna()
     anyv = by_year.dropna(how="all")
     if anyv.empty:
         return out
     y = int(both.index.max()) if len(both) else int(anyv.index.max())
-    out.update(latest_year=y, share_b_in_a=float(by_year.at[y, f"{b} in {a}"]), share_a_in_b=float(by_year.at[y, f"{a} in {b}"]))
+    out.update(
+        latest_year=y,
+        share_b_in_a=float(by_year.at[y, f"{b} in {a}"]),
+        share_a_in_b=float(by_year.at[y, f"{a} in {b}"]),
+    )
     out["estimated"] = [r for r, p in ((a, b), (b, a)) if trade_is_estimate(trade, r, p, y)]
     comp = {c: float(trade_shares_by_year(trade, a, c, [y]).iloc[0]) * 100 for c in [b, *comparators]}
     out["comparators"] = comp
@@ -1029,24 +1152,72 @@ def headline_table(a: str, b: str, un: dict, arms: dict, gas: dict, tr: dict) ->
     if t is not None and len(t) and t["n_votes"].iloc[0] > 0:
         span = fmt.years(un["years"][0], un["years"][-1])
         r = t.iloc[0]
-        rows.append(("Diplomatic", "UN General Assembly votes cast alike (both voting)", fmt.pct(r["agreement_share"] * 100), span, f"{fmt.integer(r['n_votes'])} common votes"))
-        rank_txt = f"rank {un['rank']} of {un['n']} pairs of {na}'s with the comparators" if un["rank"] and un["n"] > 1 else ""
+        rows.append(
+            (
+                "Diplomatic",
+                "UN General Assembly votes cast alike (both voting)",
+                fmt.pct(r["agreement_share"] * 100),
+                span,
+                f"{fmt.integer(r['n_votes'])} common votes",
+            )
+        )
+        rank_txt = (
+            f"rank {un['rank']} of {un['n']} pairs of {na}'s with the comparators" if un["rank"] and un["n"] > 1 else ""
+        )
         rows.append(("Diplomatic", "UN voting alignment, Cohen's kappa", fmt.num(r["kappa"], 2), span, rank_txt))
     else:
         rows.append(("Diplomatic", "UN voting alignment", "no common votes", "–", ""))
     if arms["years"] and arms["covered"]:
         span = fmt.years(arms["years"][0], arms["years"][-1])
-        rows.append(("Military", f"Arms delivered {nb} → {na} (SIPRI TIV, volume not US$)", f"{fmt.num(arms['ba']['tiv_m'])} million", span, f"{fmt.integer(arms['ba']['n_deals'])} deals"))
-        rows.append(("Military", f"Arms delivered {na} → {nb} (SIPRI TIV)", f"{fmt.num(arms['ab']['tiv_m'])} million", span, f"{fmt.integer(arms['ab']['n_deals'])} deals"))
+        rows.append(
+            (
+                "Military",
+                f"Arms delivered {nb} → {na} (SIPRI TIV, volume not US$)",
+                f"{fmt.num(arms['ba']['tiv_m'])} million",
+                span,
+                f"{fmt.integer(arms['ba']['n_deals'])} deals",
+            )
+        )
+        rows.append(
+            (
+                "Military",
+                f"Arms delivered {na} → {nb} (SIPRI TIV)",
+                f"{fmt.num(arms['ab']['tiv_m'])} million",
+                span,
+                f"{fmt.integer(arms['ab']['n_deals'])} deals",
+            )
+        )
         s = arms["share_b"]
         if not pd.isna(s["share"]):
-            note = f"rank {arms['rank']} of {arms['n_suppliers']} suppliers" if arms.get("rank") else ("not among the suppliers" if mil.coverage(a, b).suppliers_of_a else "")
-            rows.append(("Military", f"{nb}'s share of {na}'s arms imports (TIV)", fmt.pct(s["share"] * 100), span, note))
+            note = (
+                f"rank {arms['rank']} of {arms['n_suppliers']} suppliers"
+                if arms.get("rank")
+                else ("not among the suppliers" if mil.coverage(a, b).suppliers_of_a else "")
+            )
+            rows.append(
+                ("Military", f"{nb}'s share of {na}'s arms imports (TIV)", fmt.pct(s["share"] * 100), span, note)
+            )
             r = arms["share_b_recent"]
             if not pd.isna(r["share"]) and arms["recent"][0] > arms["years"][0]:
-                rows.append(("Military", f"{nb}'s share of {na}'s arms imports, latest years (TIV)", fmt.pct(r["share"] * 100), fmt.years(*arms["recent"]), ""))
+                rows.append(
+                    (
+                        "Military",
+                        f"{nb}'s share of {na}'s arms imports, latest years (TIV)",
+                        fmt.pct(r["share"] * 100),
+                        fmt.years(*arms["recent"]),
+                        "",
+                    )
+                )
     else:
-        rows.append(("Military", "Arms transfers between the pair", "not covered", "–", "SIPRI register extract holds AZE, TUR, ARM deals only"))
+        rows.append(
+            (
+                "Military",
+                "Arms transfers between the pair",
+                "not covered",
+                "–",
+                "SIPRI register extract holds AZE, TUR, ARM deals only",
+            )
+        )
     if gas["kind"] == "tr_imports":
         iea = gas.get("source") == "iea"
         whole = "the gas entering Türkiye" if iea else "Türkiye's gas imports"
@@ -1064,14 +1235,40 @@ def headline_table(a: str, b: str, un: dict, arms: dict, gas: dict, tr: dict) ->
         for c in gas["listed"]:
             y, v = energy.last_valid(wide[f"{c} production"])
             if y is not None:
-                rows.append(("Energy", f"{display_name(c)}: gas production (EI)", f"{fmt.num(v)} bcm", str(y), "no bilateral gas series for this pair"))
+                rows.append(
+                    (
+                        "Energy",
+                        f"{display_name(c)}: gas production (EI)",
+                        f"{fmt.num(v)} bcm",
+                        str(y),
+                        "no bilateral gas series for this pair",
+                    )
+                )
         if not gas["listed"]:
-            rows.append(("Energy", "Gas production", "not listed", "–", "the Energy Institute extract does not list either state"))
+            rows.append(
+                (
+                    "Energy",
+                    "Gas production",
+                    "not listed",
+                    "–",
+                    "the Energy Institute extract does not list either state",
+                )
+            )
     if tr["latest_year"]:
         y = str(tr["latest_year"])
         rank = f"rank {tr['rank']} of {tr['n']} (with the comparators)" if tr["rank"] and tr["n"] > 1 else ""
-        rows.append(("Trade", f"{nb}'s share of {na}'s trade ({na}'s reports, IMF DOTS)", share_text(tr["share_b_in_a"]), y, rank))
-        rows.append(("Trade", f"{na}'s share of {nb}'s trade ({nb}'s reports, IMF DOTS)", share_text(tr["share_a_in_b"]), y, ""))
+        rows.append(
+            (
+                "Trade",
+                f"{nb}'s share of {na}'s trade ({na}'s reports, IMF DOTS)",
+                share_text(tr["share_b_in_a"]),
+                y,
+                rank,
+            )
+        )
+        rows.append(
+            ("Trade", f"{na}'s share of {nb}'s trade ({nb}'s reports, IMF DOTS)", share_text(tr["share_a_in_b"]), y, "")
+        )
     else:
         rows.append(("Trade", "Partner's share of trade", "no figures", "–", "IMF DOTS ends in 2020"))
     return pd.DataFrame(rows, columns=["Dimension", "Measure", "Value", "Year(s)", "Note"])
@@ -1151,8 +1348,8 @@ def stack_levels(x: Sequence[float], min_gap: float) -> list[int]:
     last: list[float] = []
     out = []
     for v in x:
-        for i, l in enumerate(last):
-            if v - l >= min_gap:
+        for i, prev in enumerate(last):
+            if v - prev >= min_gap:
                 last[i] = v
                 out.append(i)
                 break
@@ -1186,7 +1383,9 @@ def un_sentence(un: dict, a: str, b: str) -> str:
     """Key finding on UN voting (pooled over the years of the period the votes cover)."""
     t = un["table"]
     if not len(t) or t["n_votes"].iloc[0] == 0:
-        return f"{display_name(a)} and {display_name(b)} never both cast a vote in the UN General Assembly in the period."
+        return (
+            f"{display_name(a)} and {display_name(b)} never both cast a vote in the UN General Assembly in the period."
+        )
     r = t.iloc[0]
     span = fmt.years(un["years"][0], un["years"][-1])
     text = (
@@ -1213,13 +1412,16 @@ def arms_sentence(arms: dict, a: str, b: str) -> str:
     span = fmt.years(arms["years"][0], arms["years"][-1])
     s = arms["share_b"]
     if not arms["ba"]["tiv_m"] and not arms["ab"]["tiv_m"]:  # nothing recorded: say so, not "0.0% ... and 0.0%"
-        return f"SIPRI records no delivery of major arms between {na} and {nb} in {span}. TIV measures volume, not money."
+        return (
+            f"SIPRI records no delivery of major arms between {na} and {nb} in {span}. TIV measures volume, not money."
+        )
     ba, ab = arms["ba"]["tiv_m"], arms["ab"]["tiv_m"]
     if not ba:  # say "none" rather than "0.0 million"
         text = f"SIPRI records no delivery of major arms by {nb} to {na} in {span}, and {fmt.num(ab)} million TIV the other way"
     else:
         text = f"SIPRI records {fmt.num(ba)} million TIV of major arms delivered by {nb} to {na} in {span} and " + (
-            f"{fmt.num(ab)} million the other way" if ab else "none the other way")
+            f"{fmt.num(ab)} million the other way" if ab else "none the other way"
+        )
     if not pd.isna(s["share"]) and s["share"] > 0:
         text += f"; {nb} supplied {fmt.pct(s['share'] * 100)} of {poss_name(a)} arms imports by volume"
         if arms.get("rank"):
@@ -1272,7 +1474,9 @@ def trade_sentence(tr: dict, a: str, b: str) -> str:
     return text + " (IMF DOTS, exports plus imports)."
 
 
-def index_sentence(base: pd.DataFrame, summary: pd.DataFrame, pair: str, n_draws: int, variant_ranks: Sequence[int] = ()) -> str:
+def index_sentence(
+    base: pd.DataFrame, summary: pd.DataFrame, pair: str, n_draws: int, variant_ranks: Sequence[int] = ()
+) -> str:
     """Key finding on the index: the pair's rank on the chosen weights, how often it ranks first under
     random weights, the middle 90% of its ranks, (if given) the range of its ranks under the alternative
     choices tested, and, when the pairs are scored on different numbers of indicators, how many each has.
@@ -1330,7 +1534,16 @@ def _empty(ax, message: str) -> None:
     """Mark a panel as empty: a grey message, no ticks."""
     from bilateral import figures
 
-    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=figures.GREY)
+    ax.text(
+        0.5,
+        0.5,
+        message,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=figures.SMALL_TEXT_PT,
+        color=figures.GREY,
+    )
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
@@ -1342,7 +1555,7 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
     from bilateral import figures
 
     fig, axes = figures.new("tall", 2, 2)
-    na, nb = display_name(a), display_name(b)
+    _na, _nb = display_name(a), display_name(b)
     # Diplomatic
     ax = axes[0, 0]
     y = un.get("yearly")
@@ -1365,7 +1578,14 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
     if by is not None and len(by) and by.to_numpy().sum() > 0:
         bottom = np.zeros(len(by))
         for i, col in enumerate(by.columns):
-            ax.bar(by.index, by[col].to_numpy(), bottom=bottom, color=[figures.colour(b), figures.colour(a)][i % 2], width=0.8, label=col)
+            ax.bar(
+                by.index,
+                by[col].to_numpy(),
+                bottom=bottom,
+                color=[figures.colour(b), figures.colour(a)][i % 2],
+                width=0.8,
+                label=col,
+            )
             bottom = bottom + by[col].to_numpy()
         ax.set_ylim(0, float(bottom.max()) * 1.25)
         ax.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
@@ -1381,20 +1601,34 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
         lab = gas.get("label")
         if sh is not None and lab and lab in sh and sh[lab].notna().any():
             s = sh[lab]
-            ax.plot(s.index, s.to_numpy(), color=figures.colour(gas["supplier"]), marker="o", markersize=4, linewidth=1.4)
+            ax.plot(
+                s.index, s.to_numpy(), color=figures.colour(gas["supplier"]), marker="o", markersize=4, linewidth=1.4
+            )
             ax.set_ylim(0, max(30.0, float(s.max()) * 1.2))
             ax.set_xlim(min(s.index) - 0.5, max(s.index) + 0.5)
         elif gas.get("source") == "iea":
             _empty(ax, f"no entry route carries\ngas from {display_name(gas['supplier'])}")
         else:
             _empty(ax, f"the press figures name no gas\nimports from {display_name(gas['supplier'])}")
-        ax.set_title(f"{display_name(gas['supplier'])}: % of " + ("gas entering Türkiye" if gas.get("source") == "iea" else "Türkiye's gas imports"), loc="left", fontsize=9)
+        ax.set_title(
+            f"{display_name(gas['supplier'])}: % of "
+            + ("gas entering Türkiye" if gas.get("source") == "iea" else "Türkiye's gas imports"),
+            loc="left",
+            fontsize=9,
+        )
     else:
         w = gas["wide"]
         if len(w.columns):
             for i, c in enumerate(w.columns):
                 code = c.split()[0]
-                ax.plot(w.index, w[c], color=figures.colour(code, i), linestyle="-" if c.endswith("production") else "--", linewidth=1.2, label=f"{code} {c.split()[1][:4]}.")
+                ax.plot(
+                    w.index,
+                    w[c],
+                    color=figures.colour(code, i),
+                    linestyle="-" if c.endswith("production") else "--",
+                    linewidth=1.2,
+                    label=f"{code} {c.split()[1][:4]}.",
+                )
             ax.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
         else:
             _empty(ax, "not listed by the\nEnergy Institute")
@@ -1404,7 +1638,13 @@ def plot_summary(un: dict, arms: dict, gas: dict, tr: dict, a: str, b: str, comp
     byt = tr.get("by_year")
     if byt is not None and len(byt) and byt.notna().any().any():
         for i, col in enumerate(byt.columns):
-            ax.plot(byt.index, byt[col], color=[figures.colour(b), figures.colour(a)][i % 2], linewidth=1.4, label=col.replace(" in ", "'s share in ") + "'s trade")
+            ax.plot(
+                byt.index,
+                byt[col],
+                color=[figures.colour(b), figures.colour(a)][i % 2],
+                linewidth=1.4,
+                label=col.replace(" in ", "'s share in ") + "'s trade",
+            )
         ax.legend(loc="best", fontsize=figures.SMALL_TEXT_PT)
         ax.set_ylim(bottom=0)
     else:
@@ -1440,7 +1680,7 @@ def plot_timeline(ev: pd.DataFrame):
     gap = 0.22 * years_per_inch
     levels = {}
     for d in dims:
-        for k, (lo, hi) in enumerate(eras):
+        for lo, hi in eras:
             rows = ev[(ev["dimension"] == d) & ev["x"].between(lo, hi)]
             for i, lv in zip(rows.index, stack_levels(rows["x"].tolist(), gap)):
                 levels[i] = lv
@@ -1460,7 +1700,16 @@ def plot_timeline(ev: pd.DataFrame):
             face, text = DIMENSION_COLOURS.get(r["dimension"], OTHER_DIMENSION)
             yy = base[r["dimension"]] + levels[i]
             ax.plot(r["x"], yy, "o", markersize=14.5, color=face, zorder=3, **evs.marker_style(hollow[i], face))
-            ax.text(r["x"], yy, str(r["no"]), ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color=face if hollow[i] else text, zorder=4)
+            ax.text(
+                r["x"],
+                yy,
+                str(r["no"]),
+                ha="center",
+                va="center",
+                fontsize=figures.SMALL_TEXT_PT,
+                color=face if hollow[i] else text,
+                zorder=4,
+            )
         pad = (widths[k] - (hi - lo)) / 2
         ax.set_xlim(lo - pad, hi + pad)
         ax.grid(axis="y", visible=False)
@@ -1469,17 +1718,21 @@ def plot_timeline(ev: pd.DataFrame):
         inches = 5.9 * widths[k] / sum(widths)
         step = next(st for st in (1, 2, 5, 10, 20, 50) if span / st <= max(inches / 0.5, 1))
         first = int(np.ceil(lo - pad))
-        ticks = [t for t in range(first, int(hi + pad) + 1) if t % step == 0] or [int(round((lo + hi) / 2))]
+        ticks = [t for t in range(first, int(hi + pad) + 1) if t % step == 0] or [round((lo + hi) / 2)]
         ax.set_xticks(ticks, [str(t) for t in ticks], fontsize=figures.SMALL_TEXT_PT)
         if k > 0:
             ax.spines["left"].set_visible(False)
             ax.tick_params(axis="y", left=False)
-    axes[0].set_yticks([base[d] + (depth[d] - 1) / 2 for d in dims], [f"{d} ({int((ev['dimension'] == d).sum())})" for d in dims])
+    axes[0].set_yticks(
+        [base[d] + (depth[d] - 1) / 2 for d in dims], [f"{d} ({int((ev['dimension'] == d).sum())})" for d in dims]
+    )
     axes[0].set_ylim(y0 - 0.3, -0.7)
     for d in dims:
         for ax in axes:
             ax.axhspan(base[d] - 0.5, base[d] + depth[d] - 0.5, color="#f4f4f4", zorder=0)
-    fig.supxlabel("Year" + (" (separate panels where the record has a long gap)" if len(eras) > 1 else ""), fontsize=8.5)
+    fig.supxlabel(
+        "Year" + (" (separate panels where the record has a long gap)" if len(eras) > 1 else ""), fontsize=8.5
+    )
     if evs.seed_only(ev).any():
         evs.add_marker_legend(axes[-1], loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2)
     return fig
@@ -1503,20 +1756,46 @@ def plot_index(idx: pd.DataFrame, main: str):
     for p in labels:
         thick = p == main
         full = cov[p] >= cov[p].max()
-        ax.plot(wide.index, wide[p], color=colours[p], linewidth=2.4 if thick else 1.2, label=p, zorder=3 if thick else 2)
+        ax.plot(
+            wide.index, wide[p], color=colours[p], linewidth=2.4 if thick else 1.2, label=p, zorder=3 if thick else 2
+        )
         ms = 5 if thick else 3.5
         ax.plot(wide.index[full], wide[p][full], "o", color=colours[p], markersize=ms, zorder=4 if thick else 2)
-        ax.plot(wide.index[~full], wide[p][~full], "o", color=colours[p], markerfacecolor="white", markersize=ms, zorder=4 if thick else 2)
+        ax.plot(
+            wide.index[~full],
+            wide[p][~full],
+            "o",
+            color=colours[p],
+            markerfacecolor="white",
+            markersize=ms,
+            zorder=4 if thick else 2,
+        )
     ax.set_ylim(0, 1)
     ax.set_ylabel("Index (0–1)")
     ax.legend(loc="upper left", ncol=min(3, len(labels)), fontsize=figures.SMALL_TEXT_PT)
     n = len(INDICATORS)
     cmap = ListedColormap(["#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c"][: n + 1])
     grid = cov.T.to_numpy(dtype=float)
-    strip.imshow(grid, aspect="auto", cmap=cmap, vmin=-0.5, vmax=n + 0.5, extent=(wide.index.min() - 0.5, wide.index.max() + 0.5, len(labels) - 0.5, -0.5), interpolation="nearest")
+    strip.imshow(
+        grid,
+        aspect="auto",
+        cmap=cmap,
+        vmin=-0.5,
+        vmax=n + 0.5,
+        extent=(wide.index.min() - 0.5, wide.index.max() + 0.5, len(labels) - 0.5, -0.5),
+        interpolation="nearest",
+    )
     for j, p in enumerate(labels):
         for x, c in zip(cov.index, cov[p]):
-            strip.text(x, j, str(int(c)), ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color="white" if c >= 3 else "black")
+            strip.text(
+                x,
+                j,
+                str(int(c)),
+                ha="center",
+                va="center",
+                fontsize=figures.SMALL_TEXT_PT,
+                color="white" if c >= 3 else "black",
+            )
     strip.set_yticks(range(len(labels)), labels, fontsize=figures.SMALL_TEXT_PT)
     strip.grid(False)
     strip.set_title(f"Indicators available (of {n}) per pair and year", loc="left", fontsize=8.5)
@@ -1540,9 +1819,19 @@ def plot_rank_distribution(dist: pd.DataFrame, summary: pd.DataFrame):
         ax.barh(yy, vals, left=left, color=colours[i], edgecolor="white", linewidth=0.5, label=f"rank {r}")
         for y, v, l0 in zip(yy, vals, left):
             if v >= 7:
-                ax.text(l0 + v / 2, y, f"{v:.0f}%", ha="center", va="center", fontsize=figures.SMALL_TEXT_PT, color="white" if i < n / 2 else "black")
+                ax.text(
+                    l0 + v / 2,
+                    y,
+                    f"{v:.0f}%",
+                    ha="center",
+                    va="center",
+                    fontsize=figures.SMALL_TEXT_PT,
+                    color="white" if i < n / 2 else "black",
+                )
         left = left + vals
-    ax.set_yticks(yy, [f"{p} (chosen weights: {int(summary.at[p, 'base_rank'])})" for p in labels], fontsize=figures.SMALL_TEXT_PT)
+    ax.set_yticks(
+        yy, [f"{p} (chosen weights: {int(summary.at[p, 'base_rank'])})" for p in labels], fontsize=figures.SMALL_TEXT_PT
+    )
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("% of random weightings")
@@ -1561,8 +1850,19 @@ def record_measures(arms: dict, gas: dict, a: str, b: str) -> None:
         span = fmt.years(arms["years"][0], arms["years"][-1])
         takeaways.record_measure("arms TIV delivered (million)", b, a, span, fmt.num(arms["ba"]["tiv_m"]))
         takeaways.record_measure("arms TIV delivered (million)", a, b, span, fmt.num(arms["ab"]["tiv_m"]))
-    if gas["kind"] == "tr_imports" and gas.get("source") == "iea" and gas.get("label") is not None and gas.get("latest_year"):
-        takeaways.record_measure("share of gas entering Türkiye", gas["supplier"], "TUR", str(gas["latest_year"]), fmt.pct(gas["latest_share"]))
+    if (
+        gas["kind"] == "tr_imports"
+        and gas.get("source") == "iea"
+        and gas.get("label") is not None
+        and gas.get("latest_year")
+    ):
+        takeaways.record_measure(
+            "share of gas entering Türkiye",
+            gas["supplier"],
+            "TUR",
+            str(gas["latest_year"]),
+            fmt.pct(gas["latest_share"]),
+        )
 
 
 def events_sentence(ev: pd.DataFrame, a: str, b: str) -> str:
@@ -1570,8 +1870,10 @@ def events_sentence(ev: pd.DataFrame, a: str, b: str) -> str:
     na, nb = display_name(a), display_name(b)
     if not len(ev):
         return f"The project's curated events table lists no dated event naming both {na} and {nb}."
-    return (f"The project's curated events table lists {fmt.plural(len(ev), 'dated event')} naming both {na} and {nb}, from "
-            f"{ev['when'].iloc[0]} to {ev['when'].iloc[-1]}; it is a curated selection, so the count shows what the record holds, not how close the two are.")
+    return (
+        f"The project's curated events table lists {fmt.plural(len(ev), 'dated event')} naming both {na} and {nb}, from "
+        f"{ev['when'].iloc[0]} to {ev['when'].iloc[-1]}; it is a curated selection, so the count shows what the record holds, not how close the two are."
+    )
 
 
 def arms_meaning(arms: dict, a: str, b: str) -> str:
@@ -1579,12 +1881,18 @@ def arms_meaning(arms: dict, a: str, b: str) -> str:
     ``b``'s recent share is of a larger or smaller total than ``a`` imported on average over the period
     (:func:`arms_summary` output). Empty when there is nothing to compare."""
     whole, recent = arms.get("share_b") or {}, arms.get("share_b_recent") or {}
-    if not arms.get("years") or not arms.get("covered") or not whole.get("tiv_m") or pd.isna(whole.get("share", np.nan)) or pd.isna(recent.get("share", np.nan)):
+    if (
+        not arms.get("years")
+        or not arms.get("covered")
+        or not whole.get("tiv_m")
+        or pd.isna(whole.get("share", np.nan))
+        or pd.isna(recent.get("share", np.nan))
+    ):
         return ""
     (lo, hi), (rlo, rhi) = (arms["years"][0], arms["years"][-1]), arms["recent"]
     if rlo <= lo:
         return ""
-    na, nb = display_name(a), display_name(b)
+    na, _nb = display_name(a), display_name(b)
     span, rspan = fmt.years(lo, hi), fmt.years(rlo, rhi)
     part = recent["tiv_m"] / whole["tiv_m"]
     avg_all, avg_recent = whole["total_tiv_m"] / len(arms["years"]), recent["total_tiv_m"] / (rhi - rlo + 1)
@@ -1597,12 +1905,16 @@ def arms_meaning(arms: dict, a: str, b: str) -> str:
     )
 
 
-
 def arms_takeaway(arms: dict, a: str, b: str) -> str:
     """Short finding on arms for the landing page: ``b``'s share of ``a``'s arms imports in the recent years and over
     the whole period, with its rank among all suppliers (:func:`arms_summary` output); falls back on :func:`arms_sentence`."""
     whole, recent = arms.get("share_b") or {}, arms.get("share_b_recent") or {}
-    if not arms.get("years") or not arms.get("covered") or pd.isna(whole.get("share", np.nan)) or not whole.get("tiv_m"):
+    if (
+        not arms.get("years")
+        or not arms.get("covered")
+        or pd.isna(whole.get("share", np.nan))
+        or not whole.get("tiv_m")
+    ):
         return arms_sentence(arms, a, b)
     na, nb = display_name(a), display_name(b)
     span = fmt.years(arms["years"][0], arms["years"][-1])
@@ -1610,7 +1922,12 @@ def arms_takeaway(arms: dict, a: str, b: str) -> str:
     rank = f" ({ranks_words(arms['rank'], arms['n_suppliers'], 'supplier')}{top})" if arms.get("rank") else ""
     text = f"{nb} supplied {fmt.pct(whole['share'] * 100)} of {poss_name(a)} major arms imports by volume (SIPRI TIV) in {span}{rank}"
     if not pd.isna(recent.get("share", np.nan)) and arms["recent"][0] > arms["years"][0]:
-        text += f", and {fmt.pct(recent['share'] * 100)} in {fmt.years(*arms['recent'])}, when {na} imported far less in all" if recent["total_tiv_m"] / (arms["recent"][1] - arms["recent"][0] + 1) < 0.5 * whole["total_tiv_m"] / len(arms["years"]) else f", and {fmt.pct(recent['share'] * 100)} in {fmt.years(*arms['recent'])}"
+        text += (
+            f", and {fmt.pct(recent['share'] * 100)} in {fmt.years(*arms['recent'])}, when {na} imported far less in all"
+            if recent["total_tiv_m"] / (arms["recent"][1] - arms["recent"][0] + 1)
+            < 0.5 * whole["total_tiv_m"] / len(arms["years"])
+            else f", and {fmt.pct(recent['share'] * 100)} in {fmt.years(*arms['recent'])}"
+        )
     return text + "."
 
 
@@ -1632,14 +1949,29 @@ def trade_takeaway(tr: dict, all_ranks: pd.DataFrame, a: str, b: str) -> str:
             continue
         r = all_ranks[(all_ranks["dimension"] == "Trade") & (all_ranks["country"] == c) & (all_ranks["partner"] == p)]
         r = r.iloc[0] if len(r) else None
-        where = (f", {ranks_words(int(r['rank']), int(r['n_ranked']), 'partner')}" if r is not None and r["status"] == "ranked" and str(r["when"]) == str(y) else "")
-        parts.append(f"{display_name(p)} accounted for {share_text(share)} of {poss_name(c)} trade by {poss_name(c)} own figures{where}")
-    return f"In {y}, " + "; ".join(parts) + " (IMF DOTS; the series ends in 2020)." if parts else trade_sentence(tr, a, b)
+        where = (
+            f", {ranks_words(int(r['rank']), int(r['n_ranked']), 'partner')}"
+            if r is not None and r["status"] == "ranked" and str(r["when"]) == str(y)
+            else ""
+        )
+        parts.append(
+            f"{display_name(p)} accounted for {share_text(share)} of {poss_name(c)} trade by {poss_name(c)} own figures{where}"
+        )
+    return (
+        f"In {y}, " + "; ".join(parts) + " (IMF DOTS; the series ends in 2020)." if parts else trade_sentence(tr, a, b)
+    )
 
 
 def gas_takeaway(gas: dict, a: str, b: str) -> str:
     """Short finding on gas for the landing page (the IEA entry routes into Türkiye); falls back on :func:`gas_sentence`."""
-    if gas["kind"] == "tr_imports" and gas.get("source") == "iea" and gas.get("label") is not None and gas.get("latest_year"):
-        return (f"In {gas['latest_year']}, {fmt.pct(gas['latest_share'])} of the gas entering Türkiye ({fmt.num(gas['latest_bcm'], 1)} bcm) came on "
-                f"{gas_routes.route_phrase(gas['supplier'])}, {gas_routes.rank_text(gas['rank'], gas['n_ranked'], ', '.join(gas.get('tied_with') or []))} (IEA Gas Trade Flows).")
+    if (
+        gas["kind"] == "tr_imports"
+        and gas.get("source") == "iea"
+        and gas.get("label") is not None
+        and gas.get("latest_year")
+    ):
+        return (
+            f"In {gas['latest_year']}, {fmt.pct(gas['latest_share'])} of the gas entering Türkiye ({fmt.num(gas['latest_bcm'], 1)} bcm) came on "
+            f"{gas_routes.route_phrase(gas['supplier'])}, {gas_routes.rank_text(gas['rank'], gas['n_ranked'], ', '.join(gas.get('tied_with') or []))} (IEA Gas Trade Flows)."
+        )
     return gas_sentence(gas, a, b)

@@ -47,7 +47,9 @@ def contents_html(items: list[Section]) -> str:
     """A contents list linking each section (empty string for fewer than two sections)."""
     if len(items) < 2:
         return ""
-    links = "\n".join(f'<li><a href="#{html.escape(s.anchor, quote=True)}">{html.escape(s.text)}</a></li>' for s in items)
+    links = "\n".join(
+        f'<li><a href="#{html.escape(s.anchor, quote=True)}">{html.escape(s.text)}</a></li>' for s in items
+    )
     return f'<nav class="contents" aria-label="Contents">\n<p class="contents-title">Contents</p>\n<ol>\n{links}\n</ol>\n</nav>'
 
 
@@ -72,8 +74,13 @@ def suite_menu(current: str, prefix: str = "", present: frozenset[str] | None = 
     return '<nav class="suite-menu screen-only" aria-label="Reports">\n<ul>\n' + "\n".join(items) + "\n</ul>\n</nav>"
 
 
-def add_navigation(page: str, current: str, prefix: str = "", present: frozenset[str] | None = None,
-                   terms: list[glossary.Term] | None = None) -> str:
+def add_navigation(
+    page: str,
+    current: str,
+    prefix: str = "",
+    present: frozenset[str] | None = None,
+    terms: list[glossary.Term] | None = None,
+) -> str:
     """The page with the suite menu after ``<main …>``, a contents list before the first section, and the
     first use of each glossary term linked to its entry."""
     menu = suite_menu(current, prefix, present)
@@ -81,7 +88,7 @@ def add_navigation(page: str, current: str, prefix: str = "", present: frozenset
     toc = contents_html(sections(page))
     if toc:
         first = _H2.search(page)
-        page = page[: first.start()] + toc + "\n" + page[first.start():]
+        page = page[: first.start()] + toc + "\n" + page[first.start() :]
     if terms is None:
         terms = glossary.load()
     page, _ = glossary.link_first_uses(page, terms, href=prefix + glossary.GLOSSARY_PAGE)

@@ -64,7 +64,11 @@ class Params:
             return ""
         names = join_and(display_name(c) for c in codes)
         # at most two codes: comparators are distinct, and only the pair's own codes are left out
-        what = "is one of the two states this report is about, so it is" if len(codes) == 1 else "are the two states this report is about, so they are"
+        what = (
+            "is one of the two states this report is about, so it is"
+            if len(codes) == 1
+            else "are the two states this report is about, so they are"
+        )
         return f"{names} {what} left out of the states they are compared with."
 
     def describe(self) -> str:
@@ -100,7 +104,9 @@ def _numeric_hint(value: Any) -> str:
     country = pycountry.countries.get(numeric=digits)
     if country is None:
         return ""
-    return f"{digits} is the numeric ISO code of {display_name(country.alpha_3)}: use its alpha-3 code {country.alpha_3!r}"
+    return (
+        f"{digits} is the numeric ISO code of {display_name(country.alpha_3)}: use its alpha-3 code {country.alpha_3!r}"
+    )
 
 
 def _code(name: str, value: Any) -> str:

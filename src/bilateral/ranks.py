@@ -43,7 +43,7 @@ from bilateral import diplomatic as dip
 from bilateral import fmt
 from bilateral import military as mil
 from bilateral.countries import display_name, is_iso3
-from bilateral.measures import pairwise_agreement, pairs_with
+from bilateral.measures import pairs_with, pairwise_agreement
 
 #: Columns added by :func:`rank_table`.
 RANK_COLUMNS = ("ranked", "rank", "n_ranked", "n_tied", "percentile")
@@ -56,7 +56,6 @@ MIN_COMMON_VOTES = 20
 
 #: A state is ranked in a period only with at least this share of the most common votes any state has with the anchor.
 MIN_PRESENCE = 0.5
-
 
 
 def presence_words(min_votes: int = MIN_COMMON_VOTES, min_presence: float = MIN_PRESENCE) -> str:
@@ -126,7 +125,9 @@ def rank_table(
     by = list(by)
     missing = [c for c in [*by, entity, value] if c not in values.columns]
     if missing:
-        raise ValueError(f"rank_table: column(s) {', '.join(map(repr, missing))} missing; columns are {list(values.columns)}")
+        raise ValueError(
+            f"rank_table: column(s) {', '.join(map(repr, missing))} missing; columns are {list(values.columns)}"
+        )
     if values.duplicated([*by, entity]).any():
         dup = values[values.duplicated([*by, entity], keep=False)].iloc[0]
         raise ValueError(f"rank_table: entity {dup[entity]!r} appears twice in group {[dup[c] for c in by]!r}")
@@ -147,7 +148,9 @@ def rank_table(
     below = g.rank(method="min", ascending=True) - 1  # ranked entities strictly below
     out["rank"] = pd.array(rank.where(ok), dtype="Int64") if len(out) else pd.array([], dtype="Int64")
     out["n_ranked"] = pd.array(n.where(ok), dtype="Int64") if len(out) else pd.array([], dtype="Int64")
-    out["n_tied"] = pd.array(pd.Series(tied, index=out.index).where(ok), dtype="Int64") if len(out) else pd.array([], dtype="Int64")
+    out["n_tied"] = (
+        pd.array(pd.Series(tied, index=out.index).where(ok), dtype="Int64") if len(out) else pd.array([], dtype="Int64")
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         pct = 100 * below / (n - 1)
     out["percentile"] = pct.where(ok & (n > 1)).astype(float)
@@ -156,7 +159,9 @@ def rank_table(
     return order.drop(columns=["_unranked", "_r"]).reset_index(drop=True)
 
 
-def rank_of(ranked: pd.DataFrame, entity_value: str, *, entity: str = "partner", where: Mapping[str, object] | None = None) -> dict:
+def rank_of(
+    ranked: pd.DataFrame, entity_value: str, *, entity: str = "partner", where: Mapping[str, object] | None = None
+) -> dict:
     """One entity's rank in one group of a :func:`rank_table` output.
 
     Args:
@@ -294,8 +299,13 @@ def un_scores(votes: pd.DataFrame, anchors: Sequence[str], spans: Sequence[tuple
             frames.append(
                 pd.DataFrame(
                     {
-                        "period": fmt.years(lo, hi), "start": lo, "end": hi, "anchor": anchor, "partner": partner,
-                        "n_votes": mine["n_votes"].to_numpy(), "agreement_share": mine["agreement_share"].to_numpy(dtype=float),
+                        "period": fmt.years(lo, hi),
+                        "start": lo,
+                        "end": hi,
+                        "anchor": anchor,
+                        "partner": partner,
+                        "n_votes": mine["n_votes"].to_numpy(),
+                        "agreement_share": mine["agreement_share"].to_numpy(dtype=float),
                         "kappa": mine["kappa"].to_numpy(dtype=float),
                     }
                 )
@@ -305,7 +315,9 @@ def un_scores(votes: pd.DataFrame, anchors: Sequence[str], spans: Sequence[tuple
     return pd.concat(frames, ignore_index=True)[columns]
 
 
-def un_ranked(scores: pd.DataFrame, measure: str, *, min_votes: int = MIN_COMMON_VOTES, min_presence: float = MIN_PRESENCE) -> pd.DataFrame:
+def un_ranked(
+    scores: pd.DataFrame, measure: str, *, min_votes: int = MIN_COMMON_VOTES, min_presence: float = MIN_PRESENCE
+) -> pd.DataFrame:
     """:func:`rank_table` of every state by ``measure`` with each anchor, per period.
 
     A state is ranked only if its common votes with the anchor number at least ``min_votes`` and at least
@@ -339,38 +351,78 @@ def un_ranks(scores: pd.DataFrame, a: str, b: str, *, min_votes: int = MIN_COMMO
                 vr = r["value_row"]
                 rows.append(
                     {
-                        "anchor": anchor, "partner": partner, "measure": measure, "period": period, "start": lo, "end": hi,
-                        "status": r["status"], "value": float(vr[measure]) if vr is not None else np.nan,
+                        "anchor": anchor,
+                        "partner": partner,
+                        "measure": measure,
+                        "period": period,
+                        "start": lo,
+                        "end": hi,
+                        "status": r["status"],
+                        "value": float(vr[measure]) if vr is not None else np.nan,
                         "n_votes": int(vr["n_votes"]) if vr is not None else 0,
-                        "rank": r["rank"], "n_ranked": r["n_ranked"], "n_tied": r["n_tied"], "percentile": r["percentile"],
+                        "rank": r["rank"],
+                        "n_ranked": r["n_ranked"],
+                        "n_tied": r["n_tied"],
+                        "percentile": r["percentile"],
                     }
                 )
-    columns = ["anchor", "partner", "measure", "period", "start", "end", "status", "value", "n_votes", "rank", "n_ranked", "n_tied", "percentile"]
+    columns = [
+        "anchor",
+        "partner",
+        "measure",
+        "period",
+        "start",
+        "end",
+        "status",
+        "value",
+        "n_votes",
+        "rank",
+        "n_ranked",
+        "n_tied",
+        "percentile",
+    ]
     out = pd.DataFrame(rows, columns=columns)
     for c in ("rank", "n_tied"):
         out[c] = pd.array(out[c], dtype="Int64")
     return out
 
 
-def un_top(scores: pd.DataFrame, anchor: str, partner: str, period: str, measure: str = "kappa", n: int = 10, *, min_votes: int = MIN_COMMON_VOTES) -> pd.DataFrame:
+def un_top(
+    scores: pd.DataFrame,
+    anchor: str,
+    partner: str,
+    period: str,
+    measure: str = "kappa",
+    n: int = 10,
+    *,
+    min_votes: int = MIN_COMMON_VOTES,
+) -> pd.DataFrame:
     """The ``n`` states closest to ``anchor`` by ``measure`` in ``period``, with ``partner`` kept (see :func:`top_n`)."""
     ranked = un_ranked(scores, measure, min_votes=min_votes)
     one = ranked[(ranked["anchor"] == anchor) & (ranked["period"] == period)]
     return top_n(one, n, keep=partner)
 
 
-def un_sentence(ranks: pd.DataFrame, anchor: str, partner: str, period: str, *, min_votes: int = MIN_COMMON_VOTES) -> str:
+def un_sentence(
+    ranks: pd.DataFrame, anchor: str, partner: str, period: str, *, min_votes: int = MIN_COMMON_VOTES
+) -> str:
     """Where ``partner`` ranks among all states by UN vote agreement with ``anchor`` over ``period``."""
     na, nb = display_name(anchor), display_name(partner)
-    r = ranks[(ranks["anchor"] == anchor) & (ranks["partner"] == partner) & (ranks["period"] == period)].set_index("measure")
+    r = ranks[(ranks["anchor"] == anchor) & (ranks["partner"] == partner) & (ranks["period"] == period)].set_index(
+        "measure"
+    )
     if r.empty or (r["status"] == "empty").all():
         return f"The vote records hold no common vote of {na} with other states in {period}: no rank."
     share, kappa = r.loc["agreement_share"], r.loc["kappa"]
     if share["status"] != "ranked":
-        return (f"{nb} shares too few recorded votes with {na} in {period} to be ranked among "
-                f"the {fmt.plural(int(share['n_ranked']), 'state')} that share enough ({presence_words(min_votes)}).")
-    text = (f"Among the {fmt.plural(int(share['n_ranked']), 'state')} with enough common recorded votes with {na} in "
-            f"{period} ({presence_words(min_votes)}), {nb} ranks {_rank_only(share)} by agreement share ({fmt.pct(share['value'], share=True)})")
+        return (
+            f"{nb} shares too few recorded votes with {na} in {period} to be ranked among "
+            f"the {fmt.plural(int(share['n_ranked']), 'state')} that share enough ({presence_words(min_votes)})."
+        )
+    text = (
+        f"Among the {fmt.plural(int(share['n_ranked']), 'state')} with enough common recorded votes with {na} in "
+        f"{period} ({presence_words(min_votes)}), {nb} ranks {_rank_only(share)} by agreement share ({fmt.pct(share['value'], share=True)})"
+    )
     if kappa["status"] == "ranked":
         text += f" and {_rank_only(kappa)} of {fmt.integer(int(kappa['n_ranked']))} by Cohen's kappa ({fmt.num(kappa['value'], 2)}, {percentile_words(kappa)})"
     else:
@@ -378,7 +430,9 @@ def un_sentence(ranks: pd.DataFrame, anchor: str, partner: str, period: str, *, 
     return text + "."
 
 
-def un_median(scores: pd.DataFrame, anchor: str, period: str, measure: str, *, min_votes: int = MIN_COMMON_VOTES) -> float:
+def un_median(
+    scores: pd.DataFrame, anchor: str, period: str, measure: str, *, min_votes: int = MIN_COMMON_VOTES
+) -> float:
     """Median of ``measure`` over the states ranked among ``anchor``'s partners in ``period`` (NaN if none)."""
     ranked = un_ranked(scores, measure, min_votes=min_votes)
     x = ranked[(ranked["anchor"] == anchor) & (ranked["period"] == period) & ranked["ranked"]]
@@ -415,31 +469,44 @@ def un_meaning_sentence(scores: pd.DataFrame, a: str, b: str, period: str, *, mi
     if pair.empty or int(pair["n_votes"].iloc[0]) == 0:
         return f"The vote records hold no General Assembly vote in {period} on which both {na} and {nb} cast a vote."
     p = pair.iloc[0]
-    text = (f"In the UN General Assembly, {na} and {nb} voted alike on {fmt.pct(p['agreement_share'], share=True)} of the "
-            f"{fmt.integer(int(p['n_votes']))} votes both cast in {period}.")
+    text = (
+        f"In the UN General Assembly, {na} and {nb} voted alike on {fmt.pct(p['agreement_share'], share=True)} of the "
+        f"{fmt.integer(int(p['n_votes']))} votes both cast in {period}."
+    )
     ranks = un_ranks(scores[scores["period"] == period], a, b, min_votes=min_votes)
     pick = lambda anchor, m: ranks[(ranks["anchor"] == anchor) & (ranks["measure"] == m)].iloc[0]  # noqa: E731
     share, kappa = pick(a, "agreement_share"), pick(a, "kappa")
-    med_share, med_kappa = un_median(scores, a, period, "agreement_share", min_votes=min_votes), un_median(scores, a, period, "kappa", min_votes=min_votes)
+    med_share, med_kappa = (
+        un_median(scores, a, period, "agreement_share", min_votes=min_votes),
+        un_median(scores, a, period, "kappa", min_votes=min_votes),
+    )
     if share["status"] != "ranked":
-        return text + (f" {nb} shares too few recorded votes with {na} in {period} to be compared with {fmt.poss(na)} other partners "
-                       f"({presence_words(min_votes)}).")
+        return text + (
+            f" {nb} shares too few recorded votes with {na} in {period} to be compared with {fmt.poss(na)} other partners "
+            f"({presence_words(min_votes)})."
+        )
     n = int(share["n_ranked"])
     ranked_a = un_ranked(scores, "agreement_share", min_votes=min_votes)
     ranked_a = ranked_a[(ranked_a["anchor"] == a) & (ranked_a["period"] == period) & ranked_a["ranked"]]
     n_most = int((ranked_a["value"] > 0.5).sum())
     if 2 * n_most >= n:
-        text += (f" That is less than it sounds: most resolutions pass by large majorities, so {fmt.integer(n_most)} of the "
-                 f"{fmt.plural(n, 'state')} with enough common votes with {na} voted with it more than half the time, and the median "
-                 f"state agreed with it on {fmt.pct(med_share, share=True)}")
+        text += (
+            f" That is less than it sounds: most resolutions pass by large majorities, so {fmt.integer(n_most)} of the "
+            f"{fmt.plural(n, 'state')} with enough common votes with {na} voted with it more than half the time, and the median "
+            f"state agreed with it on {fmt.pct(med_share, share=True)}"
+        )
     else:
         text += f" The median of the {fmt.plural(n, 'state')} with enough common votes with {na} agreed with it on {fmt.pct(med_share, share=True)}"
     text += f"; {nb} ranks {_rank_only(share)} of {fmt.integer(n)} by this share."
     if kappa["status"] == "ranked" and not pd.isna(p["kappa"]):
         words = _closeness_words(kappa)
-        text += (f" Cohen's kappa, which discounts the agreement expected by chance, is {fmt.num(p['kappa'], 2)} for the pair "
-                 f"({dip.kappa_words(p['kappa'])}; median {fmt.num(med_kappa, 2)}): by kappa {nb} ranks "
-                 f"{_rank_only(kappa)} of {fmt.integer(int(kappa['n_ranked']))} among {fmt.poss(na)} partners" + (f", {words}" if words else "") + ".")
+        text += (
+            f" Cohen's kappa, which discounts the agreement expected by chance, is {fmt.num(p['kappa'], 2)} for the pair "
+            f"({dip.kappa_words(p['kappa'])}; median {fmt.num(med_kappa, 2)}): by kappa {nb} ranks "
+            f"{_rank_only(kappa)} of {fmt.integer(int(kappa['n_ranked']))} among {fmt.poss(na)} partners"
+            + (f", {words}" if words else "")
+            + "."
+        )
         back = pick(b, "kappa")
         if back["status"] == "ranked":
             text += f" Seen from {nb}, {na} ranks {_rank_only(back)} of {fmt.integer(int(back['n_ranked']))} by kappa."
@@ -476,8 +543,10 @@ def un_period_note(scores: pd.DataFrame, a: str, b: str, period: str, other_peri
     if x.empty or int(x["n_votes"].iloc[0]) == 0:
         return f"The {report} report covers {other_period} by default, in which the two never both cast a vote."
     r = x.iloc[0]
-    return (f"The {report} report covers {other_period} by default, hence its different figures: "
-            f"{fmt.pct(r['agreement_share'], share=True)} of {fmt.integer(int(r['n_votes']))} common votes, kappa {fmt.num(r['kappa'], 2)}.")
+    return (
+        f"The {report} report covers {other_period} by default, hence its different figures: "
+        f"{fmt.pct(r['agreement_share'], share=True)} of {fmt.integer(int(r['n_votes']))} common votes, kappa {fmt.num(r['kappa'], 2)}."
+    )
 
 
 def record_un_measures(scores: pd.DataFrame, a: str, b: str, period: str) -> None:
@@ -495,7 +564,11 @@ def record_un_measures(scores: pd.DataFrame, a: str, b: str, period: str) -> Non
 
 def _rank_only(r: Mapping[str, object]) -> str:
     tied = int(r["n_tied"]) if r["n_tied"] is not None and not pd.isna(r["n_tied"]) else 1
-    return f"joint {fmt.ordinal(int(r['rank']))} (with {fmt.plural(tied - 1, 'other')})" if tied > 1 else fmt.ordinal(int(r["rank"]))
+    return (
+        f"joint {fmt.ordinal(int(r['rank']))} (with {fmt.plural(tied - 1, 'other')})"
+        if tied > 1
+        else fmt.ordinal(int(r["rank"]))
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -516,7 +589,9 @@ def trade_values(trade: pd.DataFrame, reporter: str, years: Iterable[int]) -> pd
         (``WLD``) is kept as a row (an aggregate, excluded when ranked). ``total`` is exports plus imports,
         both as the reporter records them; a partner missing in one flow counts 0 there.
     """
-    rows = trade[(trade["reporter_iso3"] == reporter) & trade["year"].isin(list(years)) & (trade["partner_iso3"] != reporter)]
+    rows = trade[
+        (trade["reporter_iso3"] == reporter) & trade["year"].isin(list(years)) & (trade["partner_iso3"] != reporter)
+    ]
     wide = rows.pivot_table(index=["year", "partner_iso3"], columns="flow", values="value_usd_m", aggfunc="sum")
     for f in ("exports", "imports"):
         if f not in wide:
@@ -533,8 +608,13 @@ def trade_values(trade: pd.DataFrame, reporter: str, years: Iterable[int]) -> pd
 
 def trade_ranked(trade: pd.DataFrame, reporter: str, years: Iterable[int]) -> pd.DataFrame:
     """:func:`rank_table` of a reporter's partners by year and flow (partners with recorded trade only; WLD excluded)."""
-    return rank_table(trade_values(trade, reporter, years), by=["reporter", "flow", "year"], value="value_usd_m",
-                      exclude={WORLD}, positive_only=True)
+    return rank_table(
+        trade_values(trade, reporter, years),
+        by=["reporter", "flow", "year"],
+        value="value_usd_m",
+        exclude={WORLD},
+        positive_only=True,
+    )
 
 
 def trade_ranks(trade: pd.DataFrame, a: str, b: str, years: Iterable[int], complete: Sequence[str]) -> pd.DataFrame:
@@ -558,18 +638,46 @@ def trade_ranks(trade: pd.DataFrame, a: str, b: str, years: Iterable[int], compl
         for flow in TRADE_FLOWS:
             for y in years:
                 if ranked is None:
-                    r = {"status": NOT_COVERED, "rank": None, "n_ranked": 0, "n_tied": None, "percentile": np.nan, "value_row": None}
+                    r = {
+                        "status": NOT_COVERED,
+                        "rank": None,
+                        "n_ranked": 0,
+                        "n_tied": None,
+                        "percentile": np.nan,
+                        "value_row": None,
+                    }
                 else:
                     r = rank_of(ranked, partner, where={"flow": flow, "year": y})
                 vr = r["value_row"]
                 rows.append(
                     {
-                        "reporter": reporter, "partner": partner, "flow": flow, "year": y, "status": r["status"],
+                        "reporter": reporter,
+                        "partner": partner,
+                        "flow": flow,
+                        "year": y,
+                        "status": r["status"],
                         "value_usd_m": float(vr["value_usd_m"]) if vr is not None else np.nan,
-                        "rank": r["rank"], "n_ranked": r["n_ranked"], "n_tied": r["n_tied"], "percentile": r["percentile"],
+                        "rank": r["rank"],
+                        "n_ranked": r["n_ranked"],
+                        "n_tied": r["n_tied"],
+                        "percentile": r["percentile"],
                     }
                 )
-    out = pd.DataFrame(rows, columns=["reporter", "partner", "flow", "year", "status", "value_usd_m", "rank", "n_ranked", "n_tied", "percentile"])
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "reporter",
+            "partner",
+            "flow",
+            "year",
+            "status",
+            "value_usd_m",
+            "rank",
+            "n_ranked",
+            "n_tied",
+            "percentile",
+        ],
+    )
     for c in ("rank", "n_tied"):
         out[c] = pd.array(out[c], dtype="Int64")
     return out
@@ -590,18 +698,24 @@ def trade_sentence(ranks: pd.DataFrame, reporter: str, partner: str, year: int |
     nr, np_ = display_name(reporter), display_name(partner)
     r = ranks[(ranks["reporter"] == reporter) & (ranks["partner"] == partner)]
     if r.empty or (r["status"] == NOT_COVERED).all():
-        return (f"Trade ranks are not covered for {nr}: the trade data here hold {fmt.poss(nr)} trade with every partner "
-                f"only for a few reporters, and {nr} is not one of them.")
+        return (
+            f"Trade ranks are not covered for {nr}: the trade data here hold {fmt.poss(nr)} trade with every partner "
+            f"only for a few reporters, and {nr} is not one of them."
+        )
     year = year if year is not None else latest_ranked_year(ranks, reporter)
     if year is None:
         return f"{nr} records no trade with any partner in the period: no rank."
     one = r[r["year"] == year].set_index("flow")
     t = one.loc["total"]
     if t["status"] != "ranked":
-        return (f"In {fmt.poss(nr)} own records for {year}, {np_} is not among the "
-                f"{fmt.plural(int(t['n_ranked']), 'partner')} with recorded trade.")
-    text = (f"In {fmt.poss(nr)} own records for {year}, {np_} ranks {rank_words(t, 'partner')} with recorded trade "
-            f"by exports plus imports ({fmt.usd_m(t['value_usd_m'])})")
+        return (
+            f"In {fmt.poss(nr)} own records for {year}, {np_} is not among the "
+            f"{fmt.plural(int(t['n_ranked']), 'partner')} with recorded trade."
+        )
+    text = (
+        f"In {fmt.poss(nr)} own records for {year}, {np_} ranks {rank_words(t, 'partner')} with recorded trade "
+        f"by exports plus imports ({fmt.usd_m(t['value_usd_m'])})"
+    )
     parts = []
     for flow, words in (("exports", f"{fmt.poss(nr)} exports"), ("imports", "its imports")):
         f = one.loc[flow]
@@ -612,7 +726,9 @@ def trade_sentence(ranks: pd.DataFrame, reporter: str, partner: str, year: int |
     return text + ", " + fmt.join_and(parts) + "."
 
 
-def trade_top(trade: pd.DataFrame, reporter: str, partner: str, year: int, flow: str = "total", n: int = 10) -> pd.DataFrame:
+def trade_top(
+    trade: pd.DataFrame, reporter: str, partner: str, year: int, flow: str = "total", n: int = 10
+) -> pd.DataFrame:
     """The reporter's ``n`` largest partners in ``year`` by ``flow``, with ``partner`` kept (see :func:`top_n`)."""
     ranked = trade_ranked(trade, reporter, [year])
     return top_n(ranked[ranked["flow"] == flow], n, keep=partner)
@@ -637,22 +753,30 @@ def party_label(code: object) -> str:
     return name
 
 
-
-
 def arms_ranked(transfers: pd.DataFrame, country: str, side: str, spans: Sequence[tuple[int, int]]) -> pd.DataFrame:
     """Every supplier of ``country`` (``side="imports"``) or recipient (``"exports"``) ranked by TIV per period.
 
     Builds on :func:`bilateral.military.partner_shares` (TIV and share per partner and period); unknown
     parties keep their TIV and share but are not ranked.
     """
-    frames = [mil.partner_shares(transfers, country, side, [span]) for span in spans]  # spans may overlap: one call each
+    frames = [
+        mil.partner_shares(transfers, country, side, [span]) for span in spans
+    ]  # spans may overlap: one call each
     frames = [f for f in frames if len(f)]
-    shares = pd.concat(frames, ignore_index=True) if frames else mil.partner_shares(transfers.iloc[0:0], country, side, spans)
+    shares = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else mil.partner_shares(transfers.iloc[0:0], country, side, spans)
+    )
     shares = shares.drop(columns=["rank", "n_partners"]).assign(country=country, side=side)
-    return rank_table(shares, by=["country", "side", "period"], value="tiv_m", exclude=mil.is_unknown_party, positive_only=True)
+    return rank_table(
+        shares, by=["country", "side", "period"], value="tiv_m", exclude=mil.is_unknown_party, positive_only=True
+    )
 
 
-def arms_ranks(transfers: pd.DataFrame, a: str, b: str, spans: Sequence[tuple[int, int]], complete: Sequence[str]) -> pd.DataFrame:
+def arms_ranks(
+    transfers: pd.DataFrame, a: str, b: str, spans: Sequence[tuple[int, int]], complete: Sequence[str]
+) -> pd.DataFrame:
     """``b`` among all of ``a``'s suppliers and ``a`` among all of ``b``'s recipients, and the reverse, per period.
 
     Args:
@@ -674,18 +798,45 @@ def arms_ranks(transfers: pd.DataFrame, a: str, b: str, spans: Sequence[tuple[in
             for lo, hi in spans:
                 period = mil.period_label(lo, hi)
                 if ranked is None:
-                    r = {"status": NOT_COVERED, "rank": None, "n_ranked": 0, "n_tied": None, "percentile": np.nan, "value_row": None}
+                    r = {
+                        "status": NOT_COVERED,
+                        "rank": None,
+                        "n_ranked": 0,
+                        "n_tied": None,
+                        "percentile": np.nan,
+                        "value_row": None,
+                    }
                 else:
                     r = rank_of(ranked, partner, where={"period": period})
                 vr = r["value_row"]
                 rows.append(
                     {
-                        "country": country, "side": side, "partner": partner, "period": period, "status": r["status"],
-                        "tiv_m": float(vr["tiv_m"]) if vr is not None else 0.0, "share_pct": float(vr["share_pct"]) if vr is not None else np.nan,
-                        "rank": r["rank"], "n_ranked": r["n_ranked"], "n_tied": r["n_tied"], "percentile": r["percentile"],
+                        "country": country,
+                        "side": side,
+                        "partner": partner,
+                        "period": period,
+                        "status": r["status"],
+                        "tiv_m": float(vr["tiv_m"]) if vr is not None else 0.0,
+                        "share_pct": float(vr["share_pct"]) if vr is not None else np.nan,
+                        "rank": r["rank"],
+                        "n_ranked": r["n_ranked"],
+                        "n_tied": r["n_tied"],
+                        "percentile": r["percentile"],
                     }
                 )
-    columns = ["country", "side", "partner", "period", "status", "tiv_m", "share_pct", "rank", "n_ranked", "n_tied", "percentile"]
+    columns = [
+        "country",
+        "side",
+        "partner",
+        "period",
+        "status",
+        "tiv_m",
+        "share_pct",
+        "rank",
+        "n_ranked",
+        "n_tied",
+        "percentile",
+    ]
     out = pd.DataFrame(rows, columns=columns)
     for c in ("rank", "n_tied"):
         out[c] = pd.array(out[c], dtype="Int64")
@@ -697,23 +848,37 @@ def arms_sentence(ranks: pd.DataFrame, country: str, partner: str, side: str, pe
     nc, np_ = display_name(country), display_name(partner)
     noun = "supplier" if side == "imports" else "recipient"
     what = "arms imports" if side == "imports" else "arms exports"
-    r = ranks[(ranks["country"] == country) & (ranks["partner"] == partner) & (ranks["side"] == side) & (ranks["period"] == period)]
+    r = ranks[
+        (ranks["country"] == country)
+        & (ranks["partner"] == partner)
+        & (ranks["side"] == side)
+        & (ranks["period"] == period)
+    ]
     if r.empty:
         return f"No {noun} rank for {np_} in {period}."
     r = r.iloc[0]
     if r["status"] == NOT_COVERED:
-        return (f"Not covered: the register extract holds every deal only of {mil.names_or(list(mil.REGISTER_COMPLETE_FOR))}, "
-                f"so {np_} cannot be ranked among {fmt.poss(nc)} {noun}s.")
+        return (
+            f"Not covered: the register extract holds every deal only of {mil.names_or(list(mil.REGISTER_COMPLETE_FOR))}, "
+            f"so {np_} cannot be ranked among {fmt.poss(nc)} {noun}s."
+        )
     if r["status"] == "empty":
         return f"The register records no {what} by {nc} in {period}."
     if r["status"] != "ranked":
-        return f"{np_} delivered none of {fmt.poss(nc)} {what} recorded in {period}, which came from {fmt.plural(int(r['n_ranked']), noun)}." if side == "imports" else \
-            f"{np_} received none of {fmt.poss(nc)} {what} recorded in {period}, which went to {fmt.plural(int(r['n_ranked']), noun)}."
-    return (f"In {period}, {np_} ranks {rank_words(r, noun)} of {fmt.poss(nc)} {what} by SIPRI trend-indicator value "
-            f"({fmt.pct(r['share_pct'])} of the total).")
+        return (
+            f"{np_} delivered none of {fmt.poss(nc)} {what} recorded in {period}, which came from {fmt.plural(int(r['n_ranked']), noun)}."
+            if side == "imports"
+            else f"{np_} received none of {fmt.poss(nc)} {what} recorded in {period}, which went to {fmt.plural(int(r['n_ranked']), noun)}."
+        )
+    return (
+        f"In {period}, {np_} ranks {rank_words(r, noun)} of {fmt.poss(nc)} {what} by SIPRI trend-indicator value "
+        f"({fmt.pct(r['share_pct'])} of the total)."
+    )
 
 
-def arms_top(transfers: pd.DataFrame, country: str, partner: str, side: str, span: tuple[int, int], n: int = 10) -> pd.DataFrame:
+def arms_top(
+    transfers: pd.DataFrame, country: str, partner: str, side: str, span: tuple[int, int], n: int = 10
+) -> pd.DataFrame:
     """``country``'s largest suppliers (or recipients) over ``span``, with ``partner`` kept and unknown parties shown last."""
     ranked = arms_ranked(transfers, country, side, [span])
     top = top_n(ranked, n, keep=partner)
@@ -738,8 +903,16 @@ def posts_ranked(posts: pd.DataFrame, host: str) -> pd.DataFrame:
     Non-state senders (no ISO code) are shown but not ranked.
     """
     p = posts[(posts["host_iso3"] == host) & posts["edition_year"].isin(posts_editions(posts))]
-    counts = p.groupby(["edition_year", "sender_iso3"]).size().rename("n_posts").reset_index().rename(columns={"sender_iso3": "partner"})
-    return rank_table(counts.assign(host=host), by=["host", "edition_year"], value="n_posts", exclude=lambda c: not is_iso3(c))
+    counts = (
+        p.groupby(["edition_year", "sender_iso3"])
+        .size()
+        .rename("n_posts")
+        .reset_index()
+        .rename(columns={"sender_iso3": "partner"})
+    )
+    return rank_table(
+        counts.assign(host=host), by=["host", "edition_year"], value="n_posts", exclude=lambda c: not is_iso3(c)
+    )
 
 
 def posts_ranks(posts: pd.DataFrame, a: str, b: str, full_hosts: Sequence[str] = dip.LOWY_FULL_HOSTS) -> pd.DataFrame:
@@ -763,19 +936,34 @@ def posts_ranks(posts: pd.DataFrame, a: str, b: str, full_hosts: Sequence[str] =
         for ed in posts_editions(posts):
             if ranked is None or sender not in senders:
                 status = NOT_COVERED if ranked is None else "not a sender"
-                r = {"status": status, "rank": None, "n_ranked": 0 if ranked is None else int(ranked.loc[ranked["edition_year"] == ed, "ranked"].sum()),
-                     "n_tied": None, "percentile": np.nan, "value_row": None}
+                r = {
+                    "status": status,
+                    "rank": None,
+                    "n_ranked": 0 if ranked is None else int(ranked.loc[ranked["edition_year"] == ed, "ranked"].sum()),
+                    "n_tied": None,
+                    "percentile": np.nan,
+                    "value_row": None,
+                }
             else:
                 r = rank_of(ranked, sender, where={"edition_year": ed})
             vr = r["value_row"]
             rows.append(
                 {
-                    "host": host, "sender": sender, "edition_year": ed, "status": r["status"],
+                    "host": host,
+                    "sender": sender,
+                    "edition_year": ed,
+                    "status": r["status"],
                     "n_posts": int(vr["n_posts"]) if vr is not None else (0 if r["status"] == "absent" else pd.NA),
-                    "rank": r["rank"], "n_ranked": r["n_ranked"], "n_tied": r["n_tied"], "percentile": r["percentile"],
+                    "rank": r["rank"],
+                    "n_ranked": r["n_ranked"],
+                    "n_tied": r["n_tied"],
+                    "percentile": r["percentile"],
                 }
             )
-    out = pd.DataFrame(rows, columns=["host", "sender", "edition_year", "status", "n_posts", "rank", "n_ranked", "n_tied", "percentile"])
+    out = pd.DataFrame(
+        rows,
+        columns=["host", "sender", "edition_year", "status", "n_posts", "rank", "n_ranked", "n_tied", "percentile"],
+    )
     for c in ("rank", "n_tied", "n_posts"):
         out[c] = pd.array(out[c], dtype="Int64")
     return out
@@ -795,8 +983,10 @@ def posts_sentence(ranks: pd.DataFrame, host: str, sender: str, edition: int | N
         return f"Not covered: the Global Diplomacy Index does not map {fmt.poss(ns)} own network, so its posts in {nh} cannot be ranked."
     if r["status"] != "ranked":
         return f"In the {edition} edition {ns} has no post in {nh}, where {fmt.plural(int(r['n_ranked']), 'index state')} {'has' if int(r['n_ranked']) == 1 else 'have'} at least one."
-    return (f"In the {edition} edition, {fmt.poss(ns)} {fmt.plural(int(r['n_posts']), 'post')} in {nh} rank {rank_words(r, 'index state')} "
-            f"with a post there.")
+    return (
+        f"In the {edition} edition, {fmt.poss(ns)} {fmt.plural(int(r['n_posts']), 'post')} in {nh} rank {rank_words(r, 'index state')} "
+        f"with a post there."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -804,8 +994,18 @@ def posts_sentence(ranks: pd.DataFrame, host: str, sender: str, edition: int | N
 # ---------------------------------------------------------------------------------------------
 
 
-def overview_rows(a: str, b: str, un: pd.DataFrame | None, tr: pd.DataFrame | None, arms: pd.DataFrame | None, posts: pd.DataFrame | None,
-                  *, un_period: str | None = None, arms_period: str | None = None, gas: Mapping | None = None) -> pd.DataFrame:
+def overview_rows(
+    a: str,
+    b: str,
+    un: pd.DataFrame | None,
+    tr: pd.DataFrame | None,
+    arms: pd.DataFrame | None,
+    posts: pd.DataFrame | None,
+    *,
+    un_period: str | None = None,
+    arms_period: str | None = None,
+    gas: Mapping | None = None,
+) -> pd.DataFrame:
     """One row per dimension and direction: the partner's rank among all of the country's partners.
 
     Args:
@@ -830,23 +1030,61 @@ def overview_rows(a: str, b: str, un: pd.DataFrame | None, tr: pd.DataFrame | No
     def add(dimension, country, partner, measure, r, when):
         r = {"status": NOT_COVERED, **r}
         status, text = r["status"], status_cell(r, "none recorded")
-        rows.append({"dimension": dimension, "country": country, "partner": partner, "measure": measure, "rank_text": text,
-                     "rank": r.get("rank"), "n_ranked": r.get("n_ranked", 0), "n_tied": r.get("n_tied"), "when": when, "status": status})
+        rows.append(
+            {
+                "dimension": dimension,
+                "country": country,
+                "partner": partner,
+                "measure": measure,
+                "rank_text": text,
+                "rank": r.get("rank"),
+                "n_ranked": r.get("n_ranked", 0),
+                "n_tied": r.get("n_tied"),
+                "when": when,
+                "status": status,
+            }
+        )
 
     for country, partner in ((a, b), (b, a)):
         if un is not None and len(un):
             period = un_period or str(un["period"].iloc[0])
             for measure, label in UN_MEASURES.items():
-                x = un[(un["anchor"] == country) & (un["partner"] == partner) & (un["measure"] == measure) & (un["period"] == period)]
-                add("UN votes", country, partner, f"{label} of votes with {display_name(country)}", _row_dict(x), period)
+                x = un[
+                    (un["anchor"] == country)
+                    & (un["partner"] == partner)
+                    & (un["measure"] == measure)
+                    & (un["period"] == period)
+                ]
+                add(
+                    "UN votes", country, partner, f"{label} of votes with {display_name(country)}", _row_dict(x), period
+                )
         else:
             add("UN votes", country, partner, "agreement with " + display_name(country), {}, "–")
         if tr is not None and len(tr):
             year = latest_ranked_year(tr, country)
             for flow, label in TRADE_FLOWS.items():
-                x = tr[(tr["reporter"] == country) & (tr["flow"] == flow) & (tr["year"] == year)] if year else tr.iloc[0:0]
-                d = _row_dict(x) if year else {"status": tr.loc[tr["reporter"] == country, "status"].iloc[0] if (tr["reporter"] == country).any() else NOT_COVERED}
-                add("Trade", country, partner, f"{label}, {fmt.poss(display_name(country))} records", d, str(year) if year else "–")
+                x = (
+                    tr[(tr["reporter"] == country) & (tr["flow"] == flow) & (tr["year"] == year)]
+                    if year
+                    else tr.iloc[0:0]
+                )
+                d = (
+                    _row_dict(x)
+                    if year
+                    else {
+                        "status": tr.loc[tr["reporter"] == country, "status"].iloc[0]
+                        if (tr["reporter"] == country).any()
+                        else NOT_COVERED
+                    }
+                )
+                add(
+                    "Trade",
+                    country,
+                    partner,
+                    f"{label}, {fmt.poss(display_name(country))} records",
+                    d,
+                    str(year) if year else "–",
+                )
         else:
             add("Trade", country, partner, "trade, own records", {}, "–")
         if arms is not None and len(arms):
@@ -860,7 +1098,14 @@ def overview_rows(a: str, b: str, un: pd.DataFrame | None, tr: pd.DataFrame | No
             x = posts[(posts["host"] == country)]
             ed = int(x["edition_year"].max()) if len(x) else None
             x = x[x["edition_year"] == ed]
-            add("Diplomatic posts", country, partner, f"posts in {display_name(country)} among index states", _row_dict(x), str(ed) if ed else "–")
+            add(
+                "Diplomatic posts",
+                country,
+                partner,
+                f"posts in {display_name(country)} among index states",
+                _row_dict(x),
+                str(ed) if ed else "–",
+            )
         else:
             add("Diplomatic posts", country, partner, "posts", {}, "–")
         add("Gas", country, partner, *_gas_rank(gas, country, partner))
@@ -882,7 +1127,11 @@ def _gas_rank(gas: Mapping | None, country: str, partner: str) -> tuple[str, dic
     if gas.get("rank") is None:
         return measure, {"status": "absent", "n_ranked": int(gas.get("n_ranked") or 0)}, str(year)
     tied = len(gas.get("tied_with") or ())
-    return measure, {"status": "ranked", "rank": int(gas["rank"]), "n_ranked": int(gas["n_ranked"]), "n_tied": tied + 1}, str(year)
+    return (
+        measure,
+        {"status": "ranked", "rank": int(gas["rank"]), "n_ranked": int(gas["n_ranked"]), "n_tied": tied + 1},
+        str(year),
+    )
 
 
 def _row_dict(x: pd.DataFrame) -> dict:
@@ -900,10 +1149,16 @@ def overview_table(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Dimension": rows["dimension"],
-            "Ranked": [f"{display_name(p)} among {fmt.poss(display_name(c))} partners" for c, p in zip(rows["country"], rows["partner"])],
+            "Ranked": [
+                f"{display_name(p)} among {fmt.poss(display_name(c))} partners"
+                for c, p in zip(rows["country"], rows["partner"])
+            ],
             "By": rows["measure"],
             "Rank": rows["rank_text"],
-            "Number ranked": [fmt.integer(int(n)) if s != NOT_COVERED and pd.notna(n) and int(n) > 0 else "–" for n, s in zip(rows["n_ranked"], rows["status"])],
+            "Number ranked": [
+                fmt.integer(int(n)) if s != NOT_COVERED and pd.notna(n) and int(n) > 0 else "–"
+                for n, s in zip(rows["n_ranked"], rows["status"])
+            ],
             "Year or period": rows["when"],
         }
     )
@@ -984,25 +1239,61 @@ def claims_against_all(claims: pd.DataFrame, votes: pd.DataFrame, *, min_votes: 
         args = json.loads(c["check_args"])
         iso3, partner, lo, hi = args["iso3"], args["partner"], int(args["start_year"]), int(args["end_year"])
         scores = un_scores(votes, [iso3], [(lo, hi)])
-        ranks = {m: rank_of(un_ranked(scores, m, min_votes=min_votes), partner, where={"anchor": iso3}) for m in UN_MEASURES}
+        ranks = {
+            m: rank_of(un_ranked(scores, m, min_votes=min_votes), partner, where={"anchor": iso3}) for m in UN_MEASURES
+        }
         share, kappa = ranks["agreement_share"], ranks["kappa"]
         claimed = claimed_number(c)
         if share["status"] != "ranked" or kappa["status"] != "ranked":
             verdict_, reason = "not checkable with the data here", "no rank for the partner over these years"
             text = "not ranked"
         else:
-            verdict_, reason = rank_verdict(int(claimed) if claimed is not None else None, [share["rank"], kappa["rank"]], group=share["n_ranked"])
-            text = (f"{rank_cell(share)} by agreement share; {rank_cell(kappa)} by kappa "
-                    f"(among all states with enough common votes, {fmt.years(lo, hi)})")
+            verdict_, reason = rank_verdict(
+                int(claimed) if claimed is not None else None, [share["rank"], kappa["rank"]], group=share["n_ranked"]
+            )
+            text = (
+                f"{rank_cell(share)} by agreement share; {rank_cell(kappa)} by kappa "
+                f"(among all states with enough common votes, {fmt.years(lo, hi)})"
+            )
         reading = closeness_reading(iso3, partner, share, kappa, args.get("peers", []))
-        rows.append({"claim_id": c["claim_id"], "claim": c["claim"], "iso3": iso3, "partner": partner, "period": fmt.years(lo, hi),
-                     "rank_share": share["rank"], "rank_kappa": kappa["rank"], "n_ranked": share["n_ranked"], "text": text,
-                     "reading": reading, "verdict_if_all_states": verdict_, "reason_if_all_states": reason})
-    return pd.DataFrame(rows, columns=["claim_id", "claim", "iso3", "partner", "period", "rank_share", "rank_kappa", "n_ranked", "text",
-                                       "reading", "verdict_if_all_states", "reason_if_all_states"])
+        rows.append(
+            {
+                "claim_id": c["claim_id"],
+                "claim": c["claim"],
+                "iso3": iso3,
+                "partner": partner,
+                "period": fmt.years(lo, hi),
+                "rank_share": share["rank"],
+                "rank_kappa": kappa["rank"],
+                "n_ranked": share["n_ranked"],
+                "text": text,
+                "reading": reading,
+                "verdict_if_all_states": verdict_,
+                "reason_if_all_states": reason,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "claim_id",
+            "claim",
+            "iso3",
+            "partner",
+            "period",
+            "rank_share",
+            "rank_kappa",
+            "n_ranked",
+            "text",
+            "reading",
+            "verdict_if_all_states",
+            "reason_if_all_states",
+        ],
+    )
 
 
-def closeness_reading(iso3: str, partner: str, share: Mapping[str, object], kappa: Mapping[str, object], peers: Sequence[str]) -> str:
+def closeness_reading(
+    iso3: str, partner: str, share: Mapping[str, object], kappa: Mapping[str, object], peers: Sequence[str]
+) -> str:
     """What the all-state ranks add to a closeness claim checked against named peers.
 
     The claims table compares the partner with a few named states (``peers``); the verdict there stands for that
@@ -1017,8 +1308,10 @@ def closeness_reading(iso3: str, partner: str, share: Mapping[str, object], kapp
     if above_s == 0 and above_k == 0:
         return f"{np_} is the closest of all {fmt.integer(n)} states ranked to {ni} by both measures, not only among the states the check names."
     group = f"the {fmt.plural(len(peers), 'state')} the check names" if peers else "a named group"
-    return (f"{fmt.plural(above_s, 'state')} {'votes' if above_s == 1 else 'vote'} more alike with {ni} than {np_} by agreement share and "
-            f"{fmt.integer(above_k)} by kappa, of {fmt.integer(n)} ranked: the claim can hold only within {group}, not among all states.")
+    return (
+        f"{fmt.plural(above_s, 'state')} {'votes' if above_s == 1 else 'vote'} more alike with {ni} than {np_} by agreement share and "
+        f"{fmt.integer(above_k)} by kappa, of {fmt.integer(n)} ranked: the claim can hold only within {group}, not among all states."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1026,7 +1319,9 @@ def closeness_reading(iso3: str, partner: str, share: Mapping[str, object], kapp
 # ---------------------------------------------------------------------------------------------
 
 
-def plot_top(top: pd.DataFrame, value: str, xlabel: str, *, highlight_colour: str | None = None, entity: str = "partner", ax=None):
+def plot_top(
+    top: pd.DataFrame, value: str, xlabel: str, *, highlight_colour: str | None = None, entity: str = "partner", ax=None
+):
     """Horizontal bars of a :func:`top_n` frame, best at the top, the highlighted partner in colour, others grey.
 
     Unranked rows (unknown parties) are drawn hatched and labelled "(not ranked)". Returns the figure.
@@ -1040,15 +1335,26 @@ def plot_top(top: pd.DataFrame, value: str, xlabel: str, *, highlight_colour: st
     # Best first from the top; a gap before a partner that ranks below the top ten (so the break in ranks shows).
     ys, labels, colours, y, prev = [], [], [], 0.0, None
     for _, r in top.iterrows():
-        if prev is not None and bool(r["ranked"]) and bool(prev["ranked"]) and int(r["rank"]) > int(prev["rank"]) + int(prev["n_tied"]):
+        if (
+            prev is not None
+            and bool(r["ranked"])
+            and bool(prev["ranked"])
+            and int(r["rank"]) > int(prev["rank"]) + int(prev["n_tied"])
+        ):
             y += 0.8
         ys.append(-y)
         y += 1
         prev = r
         name = party_label(r[entity])
-        head = (f"joint {fmt.ordinal(int(r['rank']))}" if int(r["n_tied"]) > 1 else fmt.ordinal(int(r["rank"]))) if bool(r["ranked"]) else ""
+        head = (
+            (f"joint {fmt.ordinal(int(r['rank']))}" if int(r["n_tied"]) > 1 else fmt.ordinal(int(r["rank"])))
+            if bool(r["ranked"])
+            else ""
+        )
         labels.append(f"{head}  {name}" if head else f"{name} (not ranked)")
-        colours.append((highlight_colour or figures.colour(str(r[entity]))) if bool(r.get("highlight", False)) else "#b8b8b8")
+        colours.append(
+            (highlight_colour or figures.colour(str(r[entity]))) if bool(r.get("highlight", False)) else "#b8b8b8"
+        )
     bars = ax.barh(ys, top[value].astype(float), color=colours)
     for bar, ranked in zip(bars, top["ranked"]):
         if not bool(ranked):
@@ -1061,7 +1367,9 @@ def plot_top(top: pd.DataFrame, value: str, xlabel: str, *, highlight_colour: st
     return fig
 
 
-def plot_rank_over_time(lines: Sequence[tuple[str, pd.DataFrame, str]], *, x: str = "year", ylabel: str = "Rank (1 = largest)"):
+def plot_rank_over_time(
+    lines: Sequence[tuple[str, pd.DataFrame, str]], *, x: str = "year", ylabel: str = "Rank (1 = largest)"
+):
     """Rank over time, one line per (label, frame with ``x``/``rank``/``n_ranked``, ISO3 for colour); rank 1 at the top.
 
     Years without a rank are gaps. The last point of each line is labelled with its rank and denominator.
@@ -1078,8 +1386,15 @@ def plot_rank_over_time(lines: Sequence[tuple[str, pd.DataFrame, str]], *, x: st
         ok = f[y.notna()]
         if len(ok):
             last = ok.iloc[-1]
-            ax.annotate(f"{fmt.ordinal(int(last['rank']))} of {int(last['n_ranked'])}", (last[x], float(last["rank"])), xytext=(4, 0),
-                        textcoords="offset points", va="center", fontsize=8.5, color=colour)
+            ax.annotate(
+                f"{fmt.ordinal(int(last['rank']))} of {int(last['n_ranked'])}",
+                (last[x], float(last["rank"])),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8.5,
+                color=colour,
+            )
             worst = max(worst, int(y.max()))
     ax.set_ylim(worst + 0.5 if worst > 1 else 1.5, 0.5)
     ax.set_ylabel(ylabel)
@@ -1090,12 +1405,18 @@ def plot_rank_over_time(lines: Sequence[tuple[str, pd.DataFrame, str]], *, x: st
     return fig
 
 
-def top_alt(top: pd.DataFrame, value: str, value_text: Callable[[float], str], what: str, entity: str = "partner") -> str:
+def top_alt(
+    top: pd.DataFrame, value: str, value_text: Callable[[float], str], what: str, entity: str = "partner"
+) -> str:
     """Alt text listing a :func:`top_n` frame: "Horizontal bar chart of X. 1st Russia (US$2.1 billion); ..."."""
     items = []
     for _, r in top.iterrows():
         name = party_label(r[entity])
-        head = (f"joint {fmt.ordinal(int(r['rank']))}" if int(r["n_tied"]) > 1 else fmt.ordinal(int(r["rank"]))) if bool(r["ranked"]) else "not ranked:"
+        head = (
+            (f"joint {fmt.ordinal(int(r['rank']))}" if int(r["n_tied"]) > 1 else fmt.ordinal(int(r["rank"])))
+            if bool(r["ranked"])
+            else "not ranked:"
+        )
         items.append(f"{head} {name} ({value_text(float(r[value]))})")
     return f"Horizontal bar chart of {what}. " + "; ".join(items) + "."
 
@@ -1150,9 +1471,16 @@ def arms_rank_table(ranks: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     out = []
     for period, g in ranks.groupby("period", sort=False):
         row = {"Period": period}
-        for country, partner, side, noun in ((a, b, "imports", "suppliers"), (b, a, "exports", "recipients"), (b, a, "imports", "suppliers"), (a, b, "exports", "recipients")):
+        for country, partner, side, noun in (
+            (a, b, "imports", "suppliers"),
+            (b, a, "exports", "recipients"),
+            (b, a, "imports", "suppliers"),
+            (a, b, "exports", "recipients"),
+        ):
             x = g[(g["country"] == country) & (g["side"] == side)]
-            row[f"{display_name(partner)} among {fmt.poss(display_name(country))} {noun}"] = status_cell(_row_dict(x), "none recorded")
+            row[f"{display_name(partner)} among {fmt.poss(display_name(country))} {noun}"] = status_cell(
+                _row_dict(x), "none recorded"
+            )
         out.append(row)
     return pd.DataFrame(out)
 
@@ -1165,7 +1493,9 @@ def trade_rank_table(ranks: pd.DataFrame, a: str, b: str, years: Sequence[int]) 
         for reporter, partner in ((a, b), (b, a)):
             for flow, label in (("total", "exports + imports"), ("exports", "exports"), ("imports", "imports")):
                 x = ranks[(ranks["reporter"] == reporter) & (ranks["flow"] == flow) & (ranks["year"] == y)]
-                row[f"{display_name(partner)} in {fmt.poss(display_name(reporter))} records: {label}"] = status_cell(_row_dict(x))
+                row[f"{display_name(partner)} in {fmt.poss(display_name(reporter))} records: {label}"] = status_cell(
+                    _row_dict(x)
+                )
         out.append(row)
     return pd.DataFrame(out)
 
@@ -1178,8 +1508,10 @@ def index_pairs_note(labels: Sequence[str], scored: Iterable[str] | None = None)
         scored: the pairs with a score, if some have none.
     """
     labels = list(labels)
-    text = (f"The relationship index ranks only the {fmt.plural(len(labels), 'pair')} chosen for it ({fmt.join_and(labels)}), "
-            "not all partners: its rank is a rank among those pairs")
+    text = (
+        f"The relationship index ranks only the {fmt.plural(len(labels), 'pair')} chosen for it ({fmt.join_and(labels)}), "
+        "not all partners: its rank is a rank among those pairs"
+    )
     if scored is not None:
         s = [p for p in labels if p in set(scored)]
         if len(s) != len(labels):

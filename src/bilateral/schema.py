@@ -154,9 +154,13 @@ class Table:
             cases = exc.failure_cases
             lines = []
             for _, case in cases.head(10).iterrows():
-                lines.append(f"  column {case.get('column')!r}, row {case.get('index')}: {case.get('check')} (value {case.get('failure_case')!r})")
+                lines.append(
+                    f"  column {case.get('column')!r}, row {case.get('index')}: {case.get('check')} (value {case.get('failure_case')!r})"
+                )
             more = f"\n  … and {len(cases) - 10} more" if len(cases) > 10 else ""
-            raise TableValidationError(f"table {self.name!r} ({where}) does not match its schema:\n" + "\n".join(lines) + more) from None
+            raise TableValidationError(
+                f"table {self.name!r} ({where}) does not match its schema:\n" + "\n".join(lines) + more
+            ) from None
 
     def to_bytes(self, df: pd.DataFrame) -> bytes:
         """Serialise deterministically: columns in declared order, rows sorted by the primary key."""

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from bilateral import fmt
-from bilateral.countries import display_name, is_iso3
+from bilateral.countries import display_name
 from bilateral.errors import ParameterError
 
 #: Years the DOTS vintage used here covers.
@@ -130,16 +130,20 @@ def gap_summary(m: pd.DataFrame, *, below: float = 0.5) -> dict:
     below_years = ratios.index[ratios < below]
     latest = both.index.max() if len(both) else None
     out = {
-        "n_both": int(len(both)),
+        "n_both": len(both),
         "n_importer_lower": int((both["importer_reported_usd_m"] < both["exporter_reported_usd_m"]).sum()),
-        "n_below": int(len(below_years)),
+        "n_below": len(below_years),
         "first_below": int(below_years.min()) if len(below_years) else None,
         "median_ratio": float(ratios.median()) if len(ratios) else float("nan"),
         "latest_year": int(latest) if latest is not None else None,
         "latest_ratio": float(both.loc[latest, "ratio"]) if latest is not None else float("nan"),
         "latest_gap_usd_m": float(both.loc[latest, "gap_usd_m"]) if latest is not None else float("nan"),
-        "latest_exporter_usd_m": float(both.loc[latest, "exporter_reported_usd_m"]) if latest is not None else float("nan"),
-        "latest_importer_usd_m": float(both.loc[latest, "importer_reported_usd_m"]) if latest is not None else float("nan"),
+        "latest_exporter_usd_m": float(both.loc[latest, "exporter_reported_usd_m"])
+        if latest is not None
+        else float("nan"),
+        "latest_importer_usd_m": float(both.loc[latest, "importer_reported_usd_m"])
+        if latest is not None
+        else float("nan"),
         "cumulative_gap_usd_m": float(both["gap_usd_m"].sum()) if len(both) else float("nan"),
     }
     return out
@@ -184,7 +188,11 @@ def gap_pattern_sentence(p: dict, exporter: str, importer: str, *, below: float 
     en, im = display_name(exporter), display_name(importer)
     parts = []
     if p["run_start"] is not None:
-        span = f"every year from {p['run_start']} to {p['run_end']}" if p["run_start"] < p["run_end"] else f"{p['run_end']}"
+        span = (
+            f"every year from {p['run_start']} to {p['run_end']}"
+            if p["run_start"] < p["run_end"]
+            else f"{p['run_end']}"
+        )
         share = "half" if below == 0.5 else fmt.ratio(below, 2)
         parts.append(
             f"in the data here, {poss_name(im)} import figure for goods from {en} was below {share} of {poss_name(en)} export figure in "
@@ -239,7 +247,7 @@ def coverage(trade: pd.DataFrame, a: str, b: str, years: Iterable[int]) -> pd.Da
                     "reporter": reporter,
                     "flow": flow,
                     "partner": partner,
-                    "n_years": int(len(present)),
+                    "n_years": len(present),
                     "first": int(present.index.min()) if len(present) else None,
                     "last": int(present.index.max()) if len(present) else None,
                     "missing": [int(y) for y in s.index if pd.isna(s.at[y, "value_usd_m"])],
@@ -344,7 +352,9 @@ def balance_both_sides(trade: pd.DataFrame, a: str, b: str, years: Iterable[int]
 # ---------------------------------------------------------------------------------------------
 
 
-def shares(trade: pd.DataFrame, reporter: str, partners: Sequence[str], flow: str, years: Iterable[int]) -> pd.DataFrame:
+def shares(
+    trade: pd.DataFrame, reporter: str, partners: Sequence[str], flow: str, years: Iterable[int]
+) -> pd.DataFrame:
     """Each partner's share of a reporter's total exports or imports, from the reporter's own figures.
 
     Args:
@@ -430,7 +440,9 @@ def intensity(x_ab, x_a, m_b, m_w):
     return value if np.ndim(value) else float(value)
 
 
-def intensity_series(trade: pd.DataFrame, exporter: str, importer: str, years: Iterable[int], m_w: pd.Series | None = None) -> pd.DataFrame:
+def intensity_series(
+    trade: pd.DataFrame, exporter: str, importer: str, years: Iterable[int], m_w: pd.Series | None = None
+) -> pd.DataFrame:
     """The trade intensity index of ``exporter``'s exports to ``importer``, by year.
 
     Returns:
@@ -465,7 +477,9 @@ def intensity_table(trade: pd.DataFrame, exporter: str, partners: Sequence[str],
     rows = []
     for partner in partners:
         s = intensity_series(trade, exporter, partner, years, m_w)["intensity"].dropna()
-        rows.append({"partner": partner, "mean_intensity": float(s.mean()) if len(s) else float("nan"), "n_years": int(len(s))})
+        rows.append(
+            {"partner": partner, "mean_intensity": float(s.mean()) if len(s) else float("nan"), "n_years": len(s)}
+        )
     return pd.DataFrame(rows)
 
 
@@ -477,10 +491,14 @@ def intensity_table(trade: pd.DataFrame, exporter: str, partners: Sequence[str],
 def gdp_series(macro: pd.DataFrame, iso3: str) -> pd.Series:
     """A country's GDP (current US$ million) for every year of the macro table, indexed by year."""
     rows = macro[macro["iso3"] == iso3]
-    return pd.Series(rows["gdp_usd_m"].astype(float).to_numpy(), index=rows["year"].astype(int).to_numpy(), name="gdp_usd_m")
+    return pd.Series(
+        rows["gdp_usd_m"].astype(float).to_numpy(), index=rows["year"].astype(int).to_numpy(), name="gdp_usd_m"
+    )
 
 
-def trade_to_gdp(trade: pd.DataFrame, macro: pd.DataFrame, reporter: str, partner: str, years: Iterable[int]) -> pd.DataFrame:
+def trade_to_gdp(
+    trade: pd.DataFrame, macro: pd.DataFrame, reporter: str, partner: str, years: Iterable[int]
+) -> pd.DataFrame:
     """A reporter's trade with a partner (its own exports plus its own imports) as a share of its GDP.
 
     Both figures come from the same reporter, so this is one side's turnover, not a sum of mirror
@@ -590,7 +608,7 @@ def press_partial_years(press: pd.DataFrame, *, after: int = DOTS_YEARS[1]) -> p
 
 
 def _side_label(side, a: str, b: str) -> str:
-    if side == a or side == b:
+    if side in (a, b):
         return f"{display_name(side)}'s side"
     return "side not stated"
 
@@ -628,7 +646,9 @@ def press_side_by_side(full: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     table = table.reindex(columns=[c for c in columns if c in table.columns])
     order = {"Turnover": 0, f"{display_name(a)} → {display_name(b)}": 1, f"{display_name(b)} → {display_name(a)}": 2}
     table = table.reset_index().rename(columns={"year": "Year"})
-    table = table.sort_values(["Year", "Measure"], key=lambda s: s.map(order) if s.name == "Measure" else s, kind="mergesort")
+    table = table.sort_values(
+        ["Year", "Measure"], key=lambda s: s.map(order) if s.name == "Measure" else s, kind="mergesort"
+    )
     table.columns.name = None
     return table.fillna("–").reset_index(drop=True)
 
@@ -730,7 +750,15 @@ def _mark_estimates(ax, x, y, flags, colour) -> bool:
     mask = np.asarray(flags, dtype=bool) & ~np.isnan(np.asarray(y, dtype=float))
     if not mask.any():
         return False
-    ax.scatter(np.asarray(x)[mask], np.asarray(y, dtype=float)[mask], s=28, facecolors="white", edgecolors=colour, linewidths=1.3, zorder=4)
+    ax.scatter(
+        np.asarray(x)[mask],
+        np.asarray(y, dtype=float)[mask],
+        s=28,
+        facecolors="white",
+        edgecolors=colour,
+        linewidths=1.3,
+        zorder=4,
+    )
     return True
 
 
@@ -738,7 +766,17 @@ def _estimate_legend(ax) -> None:
     from matplotlib.lines import Line2D
 
     handles, labels = ax.get_legend_handles_labels()
-    handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#333333", label="IMF estimate (e)"))
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="#333333",
+            label="IMF estimate (e)",
+        )
+    )
     labels.append("IMF estimate (e)")
     ax.legend(handles, labels, loc="upper left")
 
@@ -769,8 +807,17 @@ def plot_mirror(m: pd.DataFrame, exporter: str, importer: str):
     colours = distinct_colours([exporter, importer])
     ce, ci = colours[exporter], colours[importer]
     en, im = display_name(exporter), display_name(importer)
-    ax.plot(x, m["exporter_reported_usd_m"], color=ce, marker=".", label=f"{en}'s exports to {im}, FOB ({en}'s figures)")
-    ax.plot(x, m["importer_reported_usd_m"], color=ci, marker=".", linestyle="--", label=f"{im}'s imports from {en}, CIF ({im}'s figures)")
+    ax.plot(
+        x, m["exporter_reported_usd_m"], color=ce, marker=".", label=f"{en}'s exports to {im}, FOB ({en}'s figures)"
+    )
+    ax.plot(
+        x,
+        m["importer_reported_usd_m"],
+        color=ci,
+        marker=".",
+        linestyle="--",
+        label=f"{im}'s imports from {en}, CIF ({im}'s figures)",
+    )
     any_e = _mark_estimates(ax, x, m["exporter_reported_usd_m"], m["exporter_is_estimate"], ce)
     any_e = _mark_estimates(ax, x, m["importer_reported_usd_m"], m["importer_is_estimate"], ci) or any_e
     _usd_axis(ax)
@@ -793,7 +840,14 @@ def plot_balance(bal: pd.DataFrame, a: str, b: str):
     ax.axhline(0, color=figures.GREY, linewidth=0.8)
     colours = distinct_colours([a, b])
     ax.plot(x, bal["a_records_usd_m"], color=colours[a], marker=".", label=f"{na}'s figures (exports − imports)")
-    ax.plot(x, bal["b_records_usd_m"], color=colours[b], marker=".", linestyle="--", label=f"{nb}'s figures (imports − exports)")
+    ax.plot(
+        x,
+        bal["b_records_usd_m"],
+        color=colours[b],
+        marker=".",
+        linestyle="--",
+        label=f"{nb}'s figures (imports − exports)",
+    )
     _usd_axis(ax, f"US$ million\n(above 0: surplus for {na})")
     ax.set_xlabel("Year")
     ax.legend(loc="upper left")
@@ -818,8 +872,10 @@ def plot_shares(panels: Sequence[tuple[str, pd.DataFrame, str]]):
         for partner in partners:
             rows = frame[frame["partner"] == partner]
             colour = colours[partner]
-            line, = ax.plot(
-                rows["year"], rows["share_pct"], color=colour,
+            (line,) = ax.plot(
+                rows["year"],
+                rows["share_pct"],
+                color=colour,
                 linewidth=2.4 if partner == highlight else 1.0,
                 label=display_name(partner),
             )
@@ -886,21 +942,44 @@ def plot_press(turnover: pd.DataFrame, full: pd.DataFrame, a: str, b: str, after
     fig, ax = figures.new("wide")
     colours = distinct_colours([a, b])
     for i, code in enumerate((a, b)):
-        ax.plot(turnover.index, turnover[code], color=colours[code], marker=".", linestyle="-" if i == 0 else "--",
-                label=f"DOTS: {display_name(code)}'s figures")
+        ax.plot(
+            turnover.index,
+            turnover[code],
+            color=colours[code],
+            marker=".",
+            linestyle="-" if i == 0 else "--",
+            label=f"DOTS: {display_name(code)}'s figures",
+        )
     points = full[full["measure"] == TURNOVER]
     last = after
     if len(points):
         ax.axvspan(last + 0.5, int(points["year"].max()) + 0.5, color="#eeeeee", zorder=0)
-        ax.text(last + 0.7, 0.03, "press figures\n(not DOTS)", transform=ax.get_xaxis_transform(), va="bottom", fontsize=figures.SMALL_TEXT_PT, color="#444444")
+        ax.text(
+            last + 0.7,
+            0.03,
+            "press figures\n(not DOTS)",
+            transform=ax.get_xaxis_transform(),
+            va="bottom",
+            fontsize=figures.SMALL_TEXT_PT,
+            color="#444444",
+        )
         markers = {a: "o", b: "s"}
-        for j, side in enumerate([a, b, None]):
+        for _j, side in enumerate([a, b, None]):
             rows = points[points["side"].isna()] if side is None else points[points["side"] == side]
             if rows.empty:
                 continue
             colour = colours[side] if side else figures.GREY
-            ax.scatter(rows["year"], rows["value_usd_m"], marker=markers.get(side, "^"), facecolors="white", edgecolors=colour,
-                       linewidths=1.4, s=40, zorder=4, label=f"Press: turnover, {_side_label(side, a, b)}")
+            ax.scatter(
+                rows["year"],
+                rows["value_usd_m"],
+                marker=markers.get(side, "^"),
+                facecolors="white",
+                edgecolors=colour,
+                linewidths=1.4,
+                s=40,
+                zorder=4,
+                label=f"Press: turnover, {_side_label(side, a, b)}",
+            )
     _usd_axis(ax)
     ax.set_xlabel("Year")
     ax.set_ylim(bottom=0)
@@ -1010,12 +1089,15 @@ def direction_sentence(g: dict, exporter: str, importer: str) -> str:
 
 def balance_sentence(bal: pd.DataFrame, a: str, b: str) -> str:
     """The latest year in which both sides' records give ``a``'s balance with ``b``, and what each says."""
-    from bilateral import fmt
 
     na, nb = display_name(a), display_name(b)
     both = bal.dropna(subset=["a_records_usd_m", "b_records_usd_m"])
     if both.empty:
-        one = bal.dropna(subset=["a_records_usd_m"]) if bal["a_records_usd_m"].notna().any() else bal.dropna(subset=["b_records_usd_m"])
+        one = (
+            bal.dropna(subset=["a_records_usd_m"])
+            if bal["a_records_usd_m"].notna().any()
+            else bal.dropna(subset=["b_records_usd_m"])
+        )
         if one.empty:
             return f"Neither side's figures give {na}'s balance with {nb} in this period."
         who = na if bal["a_records_usd_m"].notna().any() else nb
@@ -1065,9 +1147,10 @@ def share_of(frame: pd.DataFrame, partner: str, year: int) -> float:
     return float(rows["share_pct"].iloc[0]) if len(rows) else float("nan")
 
 
-def share_sentence(a: str, b: str, a_exports: pd.DataFrame, a_imports: pd.DataFrame, b_exports: pd.DataFrame, b_imports: pd.DataFrame) -> str:
+def share_sentence(
+    a: str, b: str, a_exports: pd.DataFrame, a_imports: pd.DataFrame, b_exports: pd.DataFrame, b_imports: pd.DataFrame
+) -> str:
     """How much each matters to the other, in the latest year with data, from four :func:`shares` frames."""
-    from bilateral import fmt
 
     na, nb = display_name(a), display_name(b)
     parts = []
@@ -1100,7 +1183,9 @@ def share_sentence(a: str, b: str, a_exports: pd.DataFrame, a_imports: pd.DataFr
     return text[0].upper() + text[1:] + "."
 
 
-def intensity_sentence(a: str, b: str, int_ab: pd.DataFrame, int_ba: pd.DataFrame, window: range, *, explain: bool = True) -> str:
+def intensity_sentence(
+    a: str, b: str, int_ab: pd.DataFrame, int_ba: pd.DataFrame, window: range, *, explain: bool = True
+) -> str:
     """Mean trade intensity indices over ``window`` in both directions; ``explain=False`` leaves out what an index
     of 1 means (for a section that has defined the index already)."""
     from bilateral import fmt
@@ -1112,9 +1197,7 @@ def intensity_sentence(a: str, b: str, int_ab: pd.DataFrame, int_ba: pd.DataFram
     if vab.empty and vba.empty:
         return f"No trade intensity index can be computed for {span}: the figures it needs are missing."
     text = f"Over {span} the trade intensity index of {na}'s exports to {nb} averaged {adaptive(vab.mean()) if len(vab) else 'n/a'}"
-    text += (
-        f", and that of {nb}'s exports to {na} {adaptive(vba.mean()) if len(vba) else 'n/a'}."
-    )
+    text += f", and that of {nb}'s exports to {na} {adaptive(vba.mean()) if len(vba) else 'n/a'}."
     if explain:
         text += " An index of 1 means the partner takes the same share of the exporter's exports as it takes of world imports; above 1, a larger share."
     return text
@@ -1122,7 +1205,6 @@ def intensity_sentence(a: str, b: str, int_ab: pd.DataFrame, int_ba: pd.DataFram
 
 def gdp_sentence(a: str, b: str, gdp_a: pd.DataFrame, gdp_b: pd.DataFrame) -> str:
     """Bilateral turnover as a share of each country's GDP in the latest year with both."""
-    from bilateral import fmt
 
     parts = []
     for code, other, frame in ((a, b, gdp_a), (b, a, gdp_b)):
@@ -1246,7 +1328,9 @@ def value_meaning(trade: pd.DataFrame, a: str, b: str, years: Iterable[int], yea
     def values(reporter: str, partner: str) -> pd.DataFrame:
         x = shares(trade, reporter, [partner], EXPORTS, years).set_index("year")
         m = shares(trade, reporter, [partner], IMPORTS, years).set_index("year")
-        return pd.DataFrame({"value": x["value_usd_m"] + m["value_usd_m"], "total": x["total_usd_m"] + m["total_usd_m"]})
+        return pd.DataFrame(
+            {"value": x["value_usd_m"] + m["value_usd_m"], "total": x["total_usd_m"] + m["total_usd_m"]}
+        )
 
     years = list(years)
     if not years:
@@ -1261,14 +1345,18 @@ def value_meaning(trade: pd.DataFrame, a: str, b: str, years: Iterable[int], yea
     va, vb = va.loc[[y for y in va.index if y <= year]], values(b, a)
     parts = []
     if year in va.index and pd.notna(va.at[year, "value"]):
-        text = (f"By {fmt.poss(na)} figures, {fmt.poss(nb)} share in {year} stood for {fmt.usd_m(va.at[year, 'value'])} "
-                f"of {fmt.usd_m(va.at[year, 'total'])}")
+        text = (
+            f"By {fmt.poss(na)} figures, {fmt.poss(nb)} share in {year} stood for {fmt.usd_m(va.at[year, 'value'])} "
+            f"of {fmt.usd_m(va.at[year, 'total'])}"
+        )
         tot = va["total"].dropna()
         peak_year = int(tot.idxmax()) if len(tot) else year
         drop = 1 - va.at[year, "total"] / tot.max() if len(tot) else 0
         if peak_year != year and drop >= 0.1:
-            text += (f"; {fmt.poss(na)} total trade that year was {fmt.pct(drop * 100, 0)} below its peak of {fmt.usd_m(tot.max())} "
-                     f"in {peak_year}, so a given share stood for less trade than it would have then")
+            text += (
+                f"; {fmt.poss(na)} total trade that year was {fmt.pct(drop * 100, 0)} below its peak of {fmt.usd_m(tot.max())} "
+                f"in {peak_year}, so a given share stood for less trade than it would have then"
+            )
         parts.append(text + ".")
     if year in vb.index and pd.notna(vb.at[year, "value"]) and year in va.index and pd.notna(va.at[year, "value"]):
         parts.append(

@@ -100,7 +100,9 @@ def to_integer(df: pd.DataFrame, column: str, *, file: str, missing: tuple[str, 
     fractional = numbers.notna() & (numbers % 1 != 0)
     if fractional.any():
         first = fractional.idxmax()
-        raise RawDataError(f"{file}: column {column!r}, line {raw_row(first)}: {df.at[first, column]!r} is not a whole number")
+        raise RawDataError(
+            f"{file}: column {column!r}, line {raw_row(first)}: {df.at[first, column]!r} is not a whole number"
+        )
     return numbers.astype("Int64")
 
 
@@ -115,5 +117,7 @@ def to_yes_no(df: pd.DataFrame, column: str, *, file: str) -> pd.Series:
     bad = text.notna() & (text != "") & parsed.isna()
     if bad.any():
         first = bad.idxmax()
-        raise RawDataError(f"{file}: column {column!r}, line {raw_row(first)}: {df.at[first, column]!r} is not 'Yes' or 'No'")
+        raise RawDataError(
+            f"{file}: column {column!r}, line {raw_row(first)}: {df.at[first, column]!r} is not 'Yes' or 'No'"
+        )
     return parsed.astype("boolean")

@@ -54,7 +54,13 @@ class Source:
         return f"{self.short} ({self.vintage})"
 
     def frictionless(self) -> dict[str, Any]:
-        return {"title": self.title, "path": self.url, "publisher": self.publisher, "version": self.vintage, "citation": self.citation}
+        return {
+            "title": self.title,
+            "path": self.url,
+            "publisher": self.publisher,
+            "version": self.vintage,
+            "citation": self.citation,
+        }
 
     def licence_descriptor(self) -> dict[str, str]:
         out = {"name": self.key, "title": self.licence}
@@ -119,7 +125,10 @@ _SOURCES = [
         citation="Information from the SIPRI Arms Transfers Database, https://www.sipri.org/databases/armstransfers (data generated 12 Feb 2026).",
         licence="SIPRI user rules: non-commercial use with attribution; fair use is under 10% of a data set; calculations are not SIPRI's",
         licence_url="https://www.sipri.org/databases/armstransfers",
-        files=("sipri_trade_register_deliveries_AZE_TUR_ARM_1995_2024.csv", "derived_tiv_by_country_year_1995_2024.csv"),
+        files=(
+            "sipri_trade_register_deliveries_AZE_TUR_ARM_1995_2024.csv",
+            "derived_tiv_by_country_year_1995_2024.csv",
+        ),
         caveats=(
             "Trend-indicator values (TIV) measure the volume of transfers of major conventional arms, not their financial value.",
             "SIPRI revises its data every year; values can change between editions.",
@@ -187,7 +196,10 @@ _SOURCES = [
         licence="CC BY 4.0 (Eurostat copyright notice)",
         licence_url="https://ec.europa.eu/eurostat/about-us/policies/copyright",
         files=("eurostat_nrg_ti_gas_custom_2022-04_tidy.csv",),
-        caveats=("Azerbaijan as a partner is not in this extract; only Russia and the total are.", "Unit: terajoules, gross calorific value."),
+        caveats=(
+            "Azerbaijan as a partner is not in this extract; only Russia and the total are.",
+            "Unit: terajoules, gross calorific value.",
+        ),
     ),
     Source(
         key="iea_gas_trade_flows",
@@ -308,7 +320,9 @@ _SOURCES = [
         citation="Palmer, Glenn, et al. 2021. 'The MID5 Dataset, 2011–2014.' Conflict Management and Peace Science 39(4). Gibler, Douglas M., Steven V. Miller & Erin K. Little. 2016. 'An Analysis of the Militarized Interstate Dispute (MID) Dataset, 1816–2001.' International Studies Quarterly 60(4): 719–730.",
         licence="Free for research use with citation (package GPL-2)",
         files=("cow_mid_ddydisps_subset_1991plus.csv", "gml_mid_ddydisps_subset_1991plus.csv"),
-        caveats=("MID data end in 2010 (GML) and 2014 (COW): the 2016 and 2020 Karabakh wars and the 2023 offensive are not in them.",),
+        caveats=(
+            "MID data end in 2010 (GML) and 2014 (COW): the 2016 and 2020 Karabakh wars and the 2023 offensive are not in them.",
+        ),
     ),
     Source(
         key="rivalries_peacesciencer",
@@ -333,7 +347,10 @@ _SOURCES = [
         citation="Bayer, Reşat. 2006. 'Diplomatic Exchange Data set, v2006.1.' Online: http://correlatesofwar.org.",
         licence="Free for research use with citation",
         files=("cow_diplomatic_exchange_2006v1_AZE_rows_subset.csv",),
-        caveats=("Quinquennial: only 1995, 2000 and 2005 are covered for Azerbaijan.", "Rows were transcribed by hand from the published file."),
+        caveats=(
+            "Quinquennial: only 1995, 2000 and 2005 are covered for Azerbaijan.",
+            "Rows were transcribed by hand from the published file.",
+        ),
     ),
     Source(
         key="lowy_global_diplomacy_index",

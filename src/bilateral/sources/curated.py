@@ -35,7 +35,14 @@ from bilateral.schema import Field, Table, year
 from bilateral.sources._raw import read_csv, require_sources, to_number
 from bilateral.sources.catalog import SOURCES
 from bilateral.sources.event_sources import (
-    EVENTS_PRESS, EVENTS_PRESS_FILE, SIDES, SOURCINGS, check_dates, join_sources, read_events_press, read_outlets,
+    EVENTS_PRESS,
+    EVENTS_PRESS_FILE,
+    SIDES,
+    SOURCINGS,
+    check_dates,
+    join_sources,
+    read_events_press,
+    read_outlets,
     sourcing_fields,
 )
 
@@ -71,8 +78,16 @@ SEED_SECTIONS: dict[str, tuple[tuple[str, str | None], ...]] = {
 }
 
 EVENT_TYPES = (
-    "treaty", "declaration", "visit", "recognition", "infrastructure",
-    "military_cooperation", "war", "agreement", "institution", "other",
+    "treaty",
+    "declaration",
+    "visit",
+    "recognition",
+    "infrastructure",
+    "military_cooperation",
+    "war",
+    "agreement",
+    "institution",
+    "other",
 )
 DIMENSIONS = ("diplomatic", "military", "energy", "trade", "transport", "cultural")
 PRECISIONS = ("day", "month", "year")
@@ -98,62 +113,143 @@ class CheckSpec:
 
 #: The computations the claims-check notebook implements, by ``check_key``.
 CHECK_KEYS: dict[str, CheckSpec] = {
-    "event_date": CheckSpec("events", ("event_id",),
-                            "the claimed date against the date of an event taken from an independent source"),
-    "events_count_before": CheckSpec("events", ("after", "before", "countries", "source_kinds", "types"),
-                                     "number of events of the given types and source kinds involving all the given "
-                                     "countries, dated after `after` and before `before`"),
-    "pipeline_attribute": CheckSpec("pipelines", ("attribute", "pipeline"),
-                                    "the claimed value against one fact of the pipelines table"),
-    "trade_turnover_usd_bn": CheckSpec("trade_press", ("metric", "period", "year"),
-                                       "the claimed value against the press figures for that year, period and metric"),
-    "trade_turnover_trend": CheckSpec("trade_bilateral", ("end_year", "partner", "reporter", "start_year"),
-                                      "share of years in which the reporter's turnover with the partner rose"),
-    "partner_share_pct": CheckSpec("trade_bilateral", ("flow", "partner", "reporter", "year"),
-                                   "the partner's share of the reporter's exports or imports with the world"),
-    "gas_supplier_rank": CheckSpec("gas_imports_turkiye_subannual", ("period", "supplier"),
-                                   "rank of the supplier among Türkiye's gas suppliers in that period"),
-    "gas_entry_rank": CheckSpec("gas_flows_turkiye_monthly", ("period", "supplier"),
-                                "rank of the supplier among the pipeline suppliers entering Türkiye in that month (IEA entry points)"),
-    "gas_route_origin": CheckSpec("gas_flows_turkiye_monthly", ("origins", "route", "year"),
-                                  "where the gas of an entry route comes from, by the IEA entry point's side of the border"),
-    "arms_deliveries_designation": CheckSpec("arms_transfers", ("designation", "end_year", "recipient", "supplier"),
-                                             "deliveries up to end_year whose designation contains the text"),
-    "arms_tiv_trend": CheckSpec("arms_transfers", ("end_year", "recipient", "start_year", "supplier"),
-                                "yearly TIV of the supplier's deliveries to the recipient and its trend"),
-    "atop_obligation_first_year": CheckSpec("alliances", ("iso3_a", "iso3_b", "obligation"),
-                                            "first year in which ATOP codes the obligation for the pair"),
-    "diplomatic_posts_count": CheckSpec("diplomatic_posts", ("host", "sender", "year"),
-                                        "number of the sender's posts in the host state in that edition"),
-    "unga_agreement_rank": CheckSpec("unga_agreement", ("end_year", "iso3", "partner", "peers", "start_year"),
-                                     "rank of the partner among the peers by UN vote agreement with iso3"),
-    "unga_agreement_share": CheckSpec("unga_agreement", ("end_year", "iso3_a", "iso3_b", "start_year"),
-                                      "UN vote agreement share and kappa of the pair over the years"),
+    "event_date": CheckSpec(
+        "events", ("event_id",), "the claimed date against the date of an event taken from an independent source"
+    ),
+    "events_count_before": CheckSpec(
+        "events",
+        ("after", "before", "countries", "source_kinds", "types"),
+        "number of events of the given types and source kinds involving all the given "
+        "countries, dated after `after` and before `before`",
+    ),
+    "pipeline_attribute": CheckSpec(
+        "pipelines", ("attribute", "pipeline"), "the claimed value against one fact of the pipelines table"
+    ),
+    "trade_turnover_usd_bn": CheckSpec(
+        "trade_press",
+        ("metric", "period", "year"),
+        "the claimed value against the press figures for that year, period and metric",
+    ),
+    "trade_turnover_trend": CheckSpec(
+        "trade_bilateral",
+        ("end_year", "partner", "reporter", "start_year"),
+        "share of years in which the reporter's turnover with the partner rose",
+    ),
+    "partner_share_pct": CheckSpec(
+        "trade_bilateral",
+        ("flow", "partner", "reporter", "year"),
+        "the partner's share of the reporter's exports or imports with the world",
+    ),
+    "gas_supplier_rank": CheckSpec(
+        "gas_imports_turkiye_subannual",
+        ("period", "supplier"),
+        "rank of the supplier among Türkiye's gas suppliers in that period",
+    ),
+    "gas_entry_rank": CheckSpec(
+        "gas_flows_turkiye_monthly",
+        ("period", "supplier"),
+        "rank of the supplier among the pipeline suppliers entering Türkiye in that month (IEA entry points)",
+    ),
+    "gas_route_origin": CheckSpec(
+        "gas_flows_turkiye_monthly",
+        ("origins", "route", "year"),
+        "where the gas of an entry route comes from, by the IEA entry point's side of the border",
+    ),
+    "arms_deliveries_designation": CheckSpec(
+        "arms_transfers",
+        ("designation", "end_year", "recipient", "supplier"),
+        "deliveries up to end_year whose designation contains the text",
+    ),
+    "arms_tiv_trend": CheckSpec(
+        "arms_transfers",
+        ("end_year", "recipient", "start_year", "supplier"),
+        "yearly TIV of the supplier's deliveries to the recipient and its trend",
+    ),
+    "atop_obligation_first_year": CheckSpec(
+        "alliances", ("iso3_a", "iso3_b", "obligation"), "first year in which ATOP codes the obligation for the pair"
+    ),
+    "diplomatic_posts_count": CheckSpec(
+        "diplomatic_posts", ("host", "sender", "year"), "number of the sender's posts in the host state in that edition"
+    ),
+    "unga_agreement_rank": CheckSpec(
+        "unga_agreement",
+        ("end_year", "iso3", "partner", "peers", "start_year"),
+        "rank of the partner among the peers by UN vote agreement with iso3",
+    ),
+    "unga_agreement_share": CheckSpec(
+        "unga_agreement",
+        ("end_year", "iso3_a", "iso3_b", "start_year"),
+        "UN vote agreement share and kappa of the pair over the years",
+    ),
 }
 
 #: Arguments of check_args that hold ISO3 codes (a list for ``peers``; '|'-joined for ``countries``).
 ISO3_ARGS = ("host", "iso3", "iso3_a", "iso3_b", "partner", "recipient", "reporter", "sender", "supplier")
 ATOP_OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 
-EVENT_COLUMNS = ("event_id", "date", "date_precision", "type", "dimension", "title", "description",
-                 "countries", "source", "source_kind", "category", "date_seed")
-CLAIM_COLUMNS = ("claim_id", "seed", "location", "claim", "kind", "value_claimed", "value_qualifier", "unit",
-                 "year", "check", "check_table", "check_key", "check_args")
+EVENT_COLUMNS = (
+    "event_id",
+    "date",
+    "date_precision",
+    "type",
+    "dimension",
+    "title",
+    "description",
+    "countries",
+    "source",
+    "source_kind",
+    "category",
+    "date_seed",
+)
+CLAIM_COLUMNS = (
+    "claim_id",
+    "seed",
+    "location",
+    "claim",
+    "kind",
+    "value_claimed",
+    "value_qualifier",
+    "unit",
+    "year",
+    "check",
+    "check_table",
+    "check_key",
+    "check_args",
+)
 
 #: Raw sources read to cross-check citations. ``bilateral_agreements_curated`` is the list the
 #: agreement events must agree with; the others are cited by individual events.
 AGREEMENTS = "bilateral_agreements_curated"
 AGREEMENTS_FILE = "aze_tur_key_agreements_curated.csv"
 PRESS = "press_figures"
-SOURCES_USED = (AGREEMENTS, PRESS, "sipri_arms_transfers", "unga_votes_unvotes_voeten", "atop_mid_peacesciencer", "events_press")
+SOURCES_USED = (
+    AGREEMENTS,
+    PRESS,
+    "sipri_arms_transfers",
+    "unga_votes_unvotes_voeten",
+    "atop_mid_peacesciencer",
+    "events_press",
+)
 
 CITATION_SEPARATOR = " | "
 _COUNTRIES_PATTERN = r"^[A-Z]{3}(\|[A-Z]{3})*$"
 _SEED_CITATION = re.compile(r"^(?P<file>\d{3}_[0-9a-f]{16}\.txt) § (?P<section>.+)$")
 _RAW_CITATION = re.compile(r"^(?P<key>[a-z0-9_]+)/(?P<file>[^#\s|]+)(?:#(?P<selector>.+))?$")
 _ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -172,39 +268,89 @@ EVENTS = Table(
         "event_sources table, and `sourcing` and `n_sources` summarise them. Rows are sorted by date. TUR also stands "
         "for the Ottoman Empire before 1923, AZE for the Azerbaijan Democratic Republic (1918–20) and the Azerbaijan SSR."
     ),
-    sources=("seeds", AGREEMENTS, PRESS, "sipri_arms_transfers", "unga_votes_unvotes_voeten",
-             "atop_mid_peacesciencer", "events_press", "project"),
+    sources=(
+        "seeds",
+        AGREEMENTS,
+        PRESS,
+        "sipri_arms_transfers",
+        "unga_votes_unvotes_voeten",
+        "atop_mid_peacesciencer",
+        "events_press",
+        "project",
+    ),
     fields=(
-        Field("event_id", "string", "Stable identifier (E001, E002, ...); never reused or renumbered.", pattern=r"^E\d{3}$"),
-        Field("date", "date", "Date of the event, from the best independent source where one gives it; for month or "
-                              "year precision, the first day of the month or year."),
+        Field(
+            "event_id",
+            "string",
+            "Stable identifier (E001, E002, ...); never reused or renumbered.",
+            pattern=r"^E\d{3}$",
+        ),
+        Field(
+            "date",
+            "date",
+            "Date of the event, from the best independent source where one gives it; for month or "
+            "year precision, the first day of the month or year.",
+        ),
         Field("date_precision", "string", "How much of the date the source gives.", enum=PRECISIONS),
         Field("type", "string", "Kind of event (vocabulary in data/curated/README.md).", enum=EVENT_TYPES),
         Field("dimension", "string", "Dimension of the relationship the event belongs to.", enum=DIMENSIONS),
         Field("title", "string", "Short title."),
-        Field("description", "string", "One or two sentences in the project's words; contested framings are "
-                                        "attributed to the source that makes them."),
-        Field("countries", "string", "States involved, ISO3 codes joined by '|' in alphabetical order.",
-              pattern=_COUNTRIES_PATTERN),
-        Field("source", "string", "Citations joined by ' | ': '<seed file> § <section>', a URL of a row of the "
-                                  "agreements list or the press tables, or '<raw folder>/<file>#<column>=<value>'."),
-        Field("source_kind", "string", "Kind of the first citation: seed, press, curated_list (agreements list), "
-                                       "dataset (a raw data row) or events_press (a row of the press/web events "
-                                       "table).", enum=SOURCE_KINDS),
-        Field("category", "string", "Where the event sits in the story: friction (a strain between the two states, "
-                                    "or a quarrel over one's ties with a third state that the sources link to the "
-                                    "relationship), multilateral (a multilateral or trilateral format: Turkic "
-                                    "Council / Organization of Turkic States, trilateral meetings, UN votes), or "
-                                    "milestone (any other event).", enum=CATEGORIES),
-        Field("date_seed", "string", "The date a seed document gives when it disagrees with the independent date in "
-                                     "`date` (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD); empty when the seed agrees or "
-                                     "gives none.", required=False, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-        Field("sourcing", "string", "How the event is sourced, from the publishers of all its sources (event_sources): "
-                                    "'seed only' = every source is one of the two seed documents; 'third party' = at "
-                                    "least one source is published by a third party (neither Azerbaijani nor "
-                                    "Turkish) or an international organisation; 'both sides' = otherwise, sources "
-                                    "published in Azerbaijan and in Türkiye; 'one side' = otherwise, non-seed "
-                                    "sources published in one of the two states only.", enum=SOURCINGS),
+        Field(
+            "description",
+            "string",
+            "One or two sentences in the project's words; contested framings are "
+            "attributed to the source that makes them.",
+        ),
+        Field(
+            "countries",
+            "string",
+            "States involved, ISO3 codes joined by '|' in alphabetical order.",
+            pattern=_COUNTRIES_PATTERN,
+        ),
+        Field(
+            "source",
+            "string",
+            "Citations joined by ' | ': '<seed file> § <section>', a URL of a row of the "
+            "agreements list or the press tables, or '<raw folder>/<file>#<column>=<value>'.",
+        ),
+        Field(
+            "source_kind",
+            "string",
+            "Kind of the first citation: seed, press, curated_list (agreements list), "
+            "dataset (a raw data row) or events_press (a row of the press/web events "
+            "table).",
+            enum=SOURCE_KINDS,
+        ),
+        Field(
+            "category",
+            "string",
+            "Where the event sits in the story: friction (a strain between the two states, "
+            "or a quarrel over one's ties with a third state that the sources link to the "
+            "relationship), multilateral (a multilateral or trilateral format: Turkic "
+            "Council / Organization of Turkic States, trilateral meetings, UN votes), or "
+            "milestone (any other event).",
+            enum=CATEGORIES,
+        ),
+        Field(
+            "date_seed",
+            "string",
+            "The date a seed document gives when it disagrees with the independent date in "
+            "`date` (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD); empty when the seed agrees or "
+            "gives none.",
+            required=False,
+            pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        ),
+        Field(
+            "sourcing",
+            "string",
+            "How the event is sourced, from the publishers of all its sources (event_sources): "
+            "'seed only' = every source is one of the two seed documents; 'third party' = at "
+            "least one source is published by a third party (neither Azerbaijani nor "
+            "Turkish) or an international organisation; 'both sides' = otherwise, sources "
+            "published in Azerbaijan and in Türkiye; 'one side' = otherwise, non-seed "
+            "sources published in one of the two states only.",
+            enum=SOURCINGS,
+        ),
         Field("n_sources", "integer", "Number of sources of the event (its rows in event_sources).", minimum=1),
     ),
     primary_key=("date", "event_id"),
@@ -235,18 +381,32 @@ CLAIMS = Table(
         Field("location", "string", "Section(s) of the seed making the claim, '; '-separated."),
         Field("claim", "string", "The claim, in the project's words."),
         Field("kind", "string", "Kind of claim.", enum=CLAIM_KINDS),
-        Field("value_claimed", "string", "The claimed value: a number, or for dates an ISO 8601 date (YYYY, YYYY-MM, "
-                                         "YYYY-MM-DD or an interval start/end); empty when the claim has none.",
-              required=False),
-        Field("value_qualifier", "string", "How the value is stated: exact, about, more_than, at_least, less_than, "
-                                           "at_most; empty for dates and claims without a value.",
-              required=False, enum=QUALIFIERS),
+        Field(
+            "value_claimed",
+            "string",
+            "The claimed value: a number, or for dates an ISO 8601 date (YYYY, YYYY-MM, "
+            "YYYY-MM-DD or an interval start/end); empty when the claim has none.",
+            required=False,
+        ),
+        Field(
+            "value_qualifier",
+            "string",
+            "How the value is stated: exact, about, more_than, at_least, less_than, "
+            "at_most; empty for dates and claims without a value.",
+            required=False,
+            enum=QUALIFIERS,
+        ),
         Field("unit", "string", "Unit of value_claimed ('date' for dates).", required=False),
         year("year", "Year the claim is about, if any.", required=False),
         Field("check", "string", "Which table and computation can test the claim, or why none can."),
         Field("check_table", "string", "Processed table the check reads; empty when not checkable.", required=False),
-        Field("check_key", "string", "Name of the check computation (see data/curated/README.md); empty when not "
-                                     "checkable.", required=False, enum=tuple(CHECK_KEYS)),
+        Field(
+            "check_key",
+            "string",
+            "Name of the check computation (see data/curated/README.md); empty when not checkable.",
+            required=False,
+            enum=tuple(CHECK_KEYS),
+        ),
         Field("check_args", "string", "JSON object with the computation's arguments ('{}' when not checkable)."),
     ),
     primary_key=("claim_id",),
@@ -270,10 +430,24 @@ ROUTE_POINTS = Table(
     sources=("geonames", "project"),
     fields=(
         Field("point", "string", "Name of the place (with a short qualifier where useful)."),
-        Field("lat", "number", "Latitude, rounded to 0.1 degree.", unit="degrees north (WGS 84)", minimum=-90, maximum=90),
-        Field("lon", "number", "Longitude, rounded to 0.1 degree.", unit="degrees east (WGS 84)", minimum=-180, maximum=180),
+        Field(
+            "lat", "number", "Latitude, rounded to 0.1 degree.", unit="degrees north (WGS 84)", minimum=-90, maximum=90
+        ),
+        Field(
+            "lon",
+            "number",
+            "Longitude, rounded to 0.1 degree.",
+            unit="degrees east (WGS 84)",
+            minimum=-180,
+            maximum=180,
+        ),
         Field("role", "string", "What the point is on the route(s)."),
-        Field("pipelines", "string", "Pipelines passing the point, '|'-joined keys (BTC, SCP, TANAP, TAP).", pattern=r"^(BTC|SCP|TANAP|TAP)(\|(BTC|SCP|TANAP|TAP))*$"),
+        Field(
+            "pipelines",
+            "string",
+            "Pipelines passing the point, '|'-joined keys (BTC, SCP, TANAP, TAP).",
+            pattern=r"^(BTC|SCP|TANAP|TAP)(\|(BTC|SCP|TANAP|TAP))*$",
+        ),
         Field("source", "string", "The GeoNames record the coordinates come from (id and URL)."),
     ),
     primary_key=("point",),
@@ -288,29 +462,60 @@ EVENT_SOURCES = Table(
         "entered from it, document it. `side` says who published the source; the events table's `sourcing` field is "
         "derived from these sides."
     ),
-    sources=("seeds", AGREEMENTS, PRESS, "sipri_arms_transfers", "unga_votes_unvotes_voeten", "atop_mid_peacesciencer",
-             "events_press", "project"),
+    sources=(
+        "seeds",
+        AGREEMENTS,
+        PRESS,
+        "sipri_arms_transfers",
+        "unga_votes_unvotes_voeten",
+        "atop_mid_peacesciencer",
+        "events_press",
+        "project",
+    ),
     fields=(
         Field("event_id", "string", "Event of the events table.", pattern=r"^E\d{3}$"),
         Field("source_no", "integer", "Number of the source within the event (1 = first).", minimum=1),
         Field("outlet", "string", "Who published the source: seed author (year), outlet or institution, or dataset."),
-        Field("side", "string", "Publisher's side: seed (one of the two seed documents), AZE or TUR (a publisher of "
-                                "that state, official or press), third party (any other publisher, including "
-                                "Armenian, Russian and Western outlets, companies and research institutes) or "
-                                "international organisation.", enum=SIDES),
-        Field("citation_kind", "string", "seed, press (press tables or agreements list), dataset (raw data row) or "
-                                         "events_press (a row of the press/web events table, with a quote).",
-              enum=("seed", "press", "dataset", "events_press")),
+        Field(
+            "side",
+            "string",
+            "Publisher's side: seed (one of the two seed documents), AZE or TUR (a publisher of "
+            "that state, official or press), third party (any other publisher, including "
+            "Armenian, Russian and Western outlets, companies and research institutes) or "
+            "international organisation.",
+            enum=SIDES,
+        ),
+        Field(
+            "citation_kind",
+            "string",
+            "seed, press (press tables or agreements list), dataset (raw data row) or "
+            "events_press (a row of the press/web events table, with a quote).",
+            enum=("seed", "press", "dataset", "events_press"),
+        ),
         Field("url", "string", "Address of the page, for web sources.", required=False),
         Field("reference", "string", "Seed section or raw data row, for other sources.", required=False),
-        Field("date_given", "string", "Date this source gives for the event (ISO; first day of the month or year for "
-                                      "coarser precision); empty when not recorded.", required=False),
+        Field(
+            "date_given",
+            "string",
+            "Date this source gives for the event (ISO; first day of the month or year for "
+            "coarser precision); empty when not recorded.",
+            required=False,
+        ),
         Field("date_precision_given", "string", "Precision of date_given.", required=False, enum=PRECISIONS),
         Field("quote", "string", "Exact excerpt of the page (at most 300 characters).", required=False),
-        Field("quote_en", "string", "English translation made for the table when the quote is not in English.",
-              required=False),
-        Field("note", "string", "Conflicts, inferences, partial confirmation or weak-source warnings from the source "
-                                "table; read before relying on the row.", required=False),
+        Field(
+            "quote_en",
+            "string",
+            "English translation made for the table when the quote is not in English.",
+            required=False,
+        ),
+        Field(
+            "note",
+            "string",
+            "Conflicts, inferences, partial confirmation or weak-source warnings from the source "
+            "table; read before relying on the row.",
+            required=False,
+        ),
     ),
     primary_key=("event_id", "source_no"),
     warnings=(
@@ -396,7 +601,9 @@ def parse_citation(text: str) -> Citation:
     if m and m["key"] in SOURCES:
         key, file = m["key"], m["file"]
         if file not in SOURCES[key].files and file != "PROVENANCE.md":
-            raise ValueError(f"{key}/{file} is not a file of raw source {key!r} (files: {', '.join(SOURCES[key].files)})")
+            raise ValueError(
+                f"{key}/{file} is not a file of raw source {key!r} (files: {', '.join(SOURCES[key].files)})"
+            )
         selector: list[tuple[str, str]] = []
         for part in (m["selector"] or "").split("&") if m["selector"] else []:
             column, sep, value = part.partition("=")
@@ -455,8 +662,13 @@ def date_renderings(day: date, precision: str) -> list[str]:
         return [str(day.year)]
     if precision == "month":
         return [f"{day:%Y-%m}", f"{month} {day.year}"] + [f"{a} {day.year}" for a in sorted(abbrevs)]
-    out = [day.isoformat(), f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}",
-           f"{month} {day.day}", f"{day.day} {month}"]
+    out = [
+        day.isoformat(),
+        f"{day.day} {month} {day.year}",
+        f"{month} {day.day}, {day.year}",
+        f"{month} {day.day}",
+        f"{day.day} {month}",
+    ]
     for a in sorted(abbrevs):
         out += [f"{day.day} {a} {day.year}", f"{a} {day.day}, {day.year}", f"{a} {day.day}", f"{day.day} {a}"]
     return out
@@ -556,8 +768,13 @@ def validate_events(df: pd.DataFrame, file: str = "curated/events.csv") -> pd.Da
     """
     _require(df, [c for c in EVENT_COLUMNS if c != "date_seed"], file, "event_id")
     _check_ids(df, "event_id", r"E\d{3}", file)
-    for column, allowed in (("date_precision", PRECISIONS), ("type", EVENT_TYPES), ("dimension", DIMENSIONS),
-                            ("source_kind", SOURCE_KINDS), ("category", CATEGORIES)):
+    for column, allowed in (
+        ("date_precision", PRECISIONS),
+        ("type", EVENT_TYPES),
+        ("dimension", DIMENSIONS),
+        ("source_kind", SOURCE_KINDS),
+        ("category", CATEGORIES),
+    ):
         _check_enum(df, column, allowed, file, "event_id")
     for i, row in _rows(df):
         eid = row["event_id"]
@@ -594,16 +811,27 @@ def validate_events(df: pd.DataFrame, file: str = "curated/events.csv") -> pd.Da
         first = citations[0].kind
         expected = {"seed": ("seed",), "raw": ("dataset",), "url": ("press", "curated_list", "events_press")}[first]
         if row["source_kind"] not in expected:
-            _fail(file, "source_kind", i, eid, f"{row['source_kind']!r} does not fit the first citation "
-                                               f"{citations[0].text!r} (expected {' or '.join(expected)})")
+            _fail(
+                file,
+                "source_kind",
+                i,
+                eid,
+                f"{row['source_kind']!r} does not fit the first citation "
+                f"{citations[0].text!r} (expected {' or '.join(expected)})",
+            )
         if len({c.text for c in citations}) != len(citations):
             _fail(file, "source", i, eid, "the same citation appears twice")
     order = list(zip(df["date"], df["event_id"]))
     for n in range(1, len(order)):
         if order[n] < order[n - 1]:
             i = df.index[n]
-            _fail(file, "date", i, df.at[i, "event_id"],
-                  f"rows must be sorted by date, then event_id ({order[n - 1]} comes before {order[n]})")
+            _fail(
+                file,
+                "date",
+                i,
+                df.at[i, "event_id"],
+                f"rows must be sorted by date, then event_id ({order[n - 1]} comes before {order[n]})",
+            )
     return df.astype("string").reset_index(drop=True)
 
 
@@ -630,10 +858,16 @@ def _check_args(args: Mapping[str, Any], key: str, events: pd.DataFrame) -> str 
         match = events.loc[events["event_id"] == args["event_id"]]
         if match.empty:
             return f"event {args['event_id']!r} is not in events.csv"
-        seed_only = (match.iloc[0]["sourcing"] == "seed only") if "sourcing" in match else match.iloc[0]["source_kind"] == "seed"
+        seed_only = (
+            (match.iloc[0]["sourcing"] == "seed only")
+            if "sourcing" in match
+            else match.iloc[0]["source_kind"] == "seed"
+        )
         if seed_only:
-            return (f"event {args['event_id']} rests on a seed document, so it cannot test a seed's claim; "
-                    "cite an event from an independent source")
+            return (
+                f"event {args['event_id']} rests on a seed document, so it cannot test a seed's claim; "
+                "cite an event from an independent source"
+            )
     if key == "events_count_before":
         for name in ("after", "before"):
             try:
@@ -710,10 +944,14 @@ def validate_claims(df: pd.DataFrame, events: pd.DataFrame, file: str = "curated
         key = row["check_key"]
         if key is None:
             if row["check_table"] is not None or args:
-                _fail(file, "check_table", i, cid, "check_table must be empty and check_args {} when check_key is empty")
+                _fail(
+                    file, "check_table", i, cid, "check_table must be empty and check_args {} when check_key is empty"
+                )
             continue
         if row["check_table"] != CHECK_KEYS[key].table:
-            _fail(file, "check_table", i, cid, f"{key} reads table {CHECK_KEYS[key].table!r}, not {row['check_table']!r}")
+            _fail(
+                file, "check_table", i, cid, f"{key} reads table {CHECK_KEYS[key].table!r}, not {row['check_table']!r}"
+            )
         problem = _check_args(args, key, events)
         if problem:
             _fail(file, "check_args", i, cid, problem)
@@ -745,12 +983,16 @@ class RawIndex:
             parts = []
             for name in SOURCES[PRESS].files:
                 df = read_csv(self.raw, PRESS, name, required=("url",))
-                parts.append(pd.DataFrame({
-                    "file": name,
-                    "line": [raw_row(i) for i in df.index],
-                    "url": df["url"],
-                    "text": df.fillna("").astype(str).agg(" ".join, axis=1),
-                }))
+                parts.append(
+                    pd.DataFrame(
+                        {
+                            "file": name,
+                            "line": [raw_row(i) for i in df.index],
+                            "url": df["url"],
+                            "text": df.fillna("").astype(str).agg(" ".join, axis=1),
+                        }
+                    )
+                )
             self._frames[key] = pd.concat(parts, ignore_index=True)
         return self._frames[key]
 
@@ -836,7 +1078,13 @@ def cross_check_events(events: pd.DataFrame, raw: Path, file: str = "curated/eve
             url = citation.text
             in_list, in_press = url in list_urls, bool((press["url"] == url).any())
             if position == 0 and row["source_kind"] == "events_press" and url not in ep_urls:
-                _fail(file, "source_kind", i, eid, f"events_press, but {url} is not a row of {EVENTS_PRESS}/{EVENTS_PRESS_FILE}")
+                _fail(
+                    file,
+                    "source_kind",
+                    i,
+                    eid,
+                    f"events_press, but {url} is not a row of {EVENTS_PRESS}/{EVENTS_PRESS_FILE}",
+                )
             if url in ep_urls and not (in_list or in_press):
                 continue  # dated by the join (event_sources.join_sources)
             if not (in_list or in_press):
@@ -847,10 +1095,17 @@ def cross_check_events(events: pd.DataFrame, raw: Path, file: str = "curated/eve
                 same = agreements[(agreements["source_url"] == url) & (agreements["event_date"] == row["date"])]
                 if same.empty:
                     dates = ", ".join(agreements.loc[agreements["source_url"] == url, "event_date"].fillna("undated"))
-                    _fail(file, "date", i, eid, f"{row['date']} does not match {list_file}, which gives {dates} for {url}")
+                    _fail(
+                        file, "date", i, eid, f"{row['date']} does not match {list_file}, which gives {dates} for {url}"
+                    )
                 if (same["date_precision"] != precision).all():
-                    _fail(file, "date_precision", i, eid, f"{precision!r} differs from {list_file} "
-                                                          f"({same['date_precision'].iloc[0]!r})")
+                    _fail(
+                        file,
+                        "date_precision",
+                        i,
+                        eid,
+                        f"{precision!r} differs from {list_file} ({same['date_precision'].iloc[0]!r})",
+                    )
                 matched.update(same.index)
                 continue
             if position == 0 and row["source_kind"] == "press" and not in_press:
@@ -858,8 +1113,13 @@ def cross_check_events(events: pd.DataFrame, raw: Path, file: str = "curated/eve
             if in_press:
                 texts = press.loc[press["url"] == url, "text"]
                 if not any(mentions_date(t, day, precision) for t in texts):
-                    _fail(file, "source", i, eid, f"no press row with URL {url} mentions {row['date']} "
-                                                  f"at {precision} precision")
+                    _fail(
+                        file,
+                        "source",
+                        i,
+                        eid,
+                        f"no press row with URL {url} mentions {row['date']} at {precision} precision",
+                    )
     for j, lrow in agreements.iterrows():
         if pd.notna(lrow["event_date"]) and j not in matched:
             raise CuratedDataError(
@@ -882,8 +1142,13 @@ def cross_check_claims(claims: pd.DataFrame, raw: Path, file: str = "curated/cla
         if row["check_key"] == "pipeline_attribute":
             args = json.loads(row["check_args"])
             if (args["pipeline"], args["attribute"]) not in known:
-                _fail(file, "check_args", i, row["claim_id"],
-                      f"no fact ({args['pipeline']}, {args['attribute']!r}) in {PRESS}/pipeline_facts_press.csv")
+                _fail(
+                    file,
+                    "check_args",
+                    i,
+                    row["claim_id"],
+                    f"no fact ({args['pipeline']}, {args['attribute']!r}) in {PRESS}/pipeline_facts_press.csv",
+                )
 
 
 # --------------------------------------------------------------------------------------------
@@ -932,12 +1197,18 @@ def validate_route_points(df: pd.DataFrame, file: str = "curated/route_points.cs
     for i, row in out.iterrows():
         line = raw_row(i)
         if pd.isna(row["lat"]) or pd.isna(row["lon"]) or not (-90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180):
-            raise CuratedDataError(f"{file}: columns 'lat'/'lon', line {line}: coordinates ({row['lat']}, {row['lon']}) missing or out of range")
+            raise CuratedDataError(
+                f"{file}: columns 'lat'/'lon', line {line}: coordinates ({row['lat']}, {row['lon']}) missing or out of range"
+            )
         if round(row["lat"], 1) != row["lat"] or round(row["lon"], 1) != row["lon"]:
-            raise CuratedDataError(f"{file}: columns 'lat'/'lon', line {line}: coordinates ({row['lat']}, {row['lon']}) must be rounded to 0.1°")
+            raise CuratedDataError(
+                f"{file}: columns 'lat'/'lon', line {line}: coordinates ({row['lat']}, {row['lon']}) must be rounded to 0.1°"
+            )
         keys = str(row["pipelines"]).split("|") if not pd.isna(row["pipelines"]) else []
         if not keys or any(k not in ROUTE_PIPELINES for k in keys):
-            raise CuratedDataError(f"{file}: column 'pipelines', line {line}: {row['pipelines']!r} must be '|'-joined keys of {ROUTE_PIPELINES}")
+            raise CuratedDataError(
+                f"{file}: column 'pipelines', line {line}: {row['pipelines']!r} must be '|'-joined keys of {ROUTE_PIPELINES}"
+            )
         if pd.isna(row["source"]):
             raise CuratedDataError(f"{file}: column 'source', line {line}: every point needs a source")
     return out

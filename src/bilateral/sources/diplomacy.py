@@ -15,12 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from bilateral.countries import cow_crosswalk_from_voeten, map_names, raw_row
+from bilateral.countries import check_same_codes, cow_crosswalk_from_voeten, map_names, raw_row
 from bilateral.errors import RawDataError
 from bilateral.schema import Field, Table, iso3, year
-from bilateral.sources._raw import read_csv, to_number
-from bilateral.countries import check_same_codes, map_names
-from bilateral.sources._raw import to_integer
+from bilateral.sources._raw import read_csv, to_integer, to_number
 
 PS = "atop_mid_peacesciencer"
 COW_DE = "cow_diplomatic_exchange"
@@ -50,7 +48,11 @@ ATOP_PLEDGES = {
 #: MID data sets: key -> (raw file, prefix of the onset column, description).
 MID_DATASETS = {
     "cow_mid": (COW_MID_FILE, "cowmid", "Correlates of War MID 5 (Palmer et al. 2021), dyad-years to 2014"),
-    "gml_mid": (GML_MID_FILE, "gmlmid", "Gibler–Miller–Little MID 2.2.1 (Gibler, Miller & Little 2016), dyad-years to 2010"),
+    "gml_mid": (
+        GML_MID_FILE,
+        "gmlmid",
+        "Gibler–Miller–Little MID 2.2.1 (Gibler, Miller & Little 2016), dyad-years to 2010",
+    ),
 }
 HOSTILITY = {1: "no militarized action", 2: "threat to use force", 3: "display of force", 4: "use of force", 5: "war"}
 
@@ -112,20 +114,50 @@ MIDS = Table(
         iso3("iso3_b", "State b, ISO3."),
         year(),
         Field("onset", "integer", "1 in the year the dispute starts for the dyad, 0 while it is ongoing.", enum=_01),
-        Field("side_a_a", "integer", "1 if state a is on side A (the side that took the first militarized action).", enum=_01),
+        Field(
+            "side_a_a",
+            "integer",
+            "1 if state a is on side A (the side that took the first militarized action).",
+            enum=_01,
+        ),
         Field("originator_a", "integer", "1 if state a was involved from the start of the dispute.", enum=_01),
-        Field("hostlev_a", "integer", "Highest hostility level reached by state a (1–5, see description).", minimum=1, maximum=5),
+        Field(
+            "hostlev_a",
+            "integer",
+            "Highest hostility level reached by state a (1–5, see description).",
+            minimum=1,
+            maximum=5,
+        ),
         Field("hostlev_b", "integer", "Highest hostility level reached by state b (1–5).", minimum=1, maximum=5),
-        Field("hostlev", "integer", "Hostility level the source records for the dyad-year (peacesciencer `hostlev`; equals the higher "
-              "of hostlev_a and hostlev_b in about 99% of rows).", minimum=1, maximum=5),
+        Field(
+            "hostlev",
+            "integer",
+            "Hostility level the source records for the dyad-year (peacesciencer `hostlev`; equals the higher "
+            "of hostlev_a and hostlev_b in about 99% of rows).",
+            minimum=1,
+            maximum=5,
+        ),
         Field("hostility", "string", "Meaning of `hostlev`.", enum=tuple(HOSTILITY.values())),
-        Field("fatality", "integer", "Fatality level of the dispute as coded by the source (MID codebook: 0 none, 1 1–25 deaths, "
-              "2 26–100, 3 101–250, 4 251–500, 5 501–999, 6 more than 999); empty where the source has -9 (unknown).",
-              required=False, minimum=0, maximum=6),
-        Field("reciprocated", "integer", "1 if the dispute was reciprocated (both sides took militarized action).", enum=_01),
+        Field(
+            "fatality",
+            "integer",
+            "Fatality level of the dispute as coded by the source (MID codebook: 0 none, 1 1–25 deaths, "
+            "2 26–100, 3 101–250, 4 251–500, 5 501–999, 6 more than 999); empty where the source has -9 (unknown).",
+            required=False,
+            minimum=0,
+            maximum=6,
+        ),
+        Field(
+            "reciprocated",
+            "integer",
+            "1 if the dispute was reciprocated (both sides took militarized action).",
+            enum=_01,
+        ),
     ),
     primary_key=("dataset", "dispnum", "iso3_a", "iso3_b", "year"),
-    warnings=("MID data end in 2010 (GML) and 2014 (COW): the 2016 and 2020 Karabakh wars and the 2023 offensive are not covered.",),
+    warnings=(
+        "MID data end in 2010 (GML) and 2014 (COW): the 2016 and 2020 Karabakh wars and the 2023 offensive are not covered.",
+    ),
 )
 
 RIVALRIES = Table(
@@ -145,7 +177,11 @@ RIVALRIES = Table(
         year("start_year", "First year of the rivalry."),
         year("end_year", "Last year of the rivalry in the data (2010 = end of the data)."),
         Field("region", "string", "Region as labelled in the catalogue."),
-        Field("rivalry_types", "string", "Types of rivalry (spatial, positional, ideological, interventionary), semicolon-separated."),
+        Field(
+            "rivalry_types",
+            "string",
+            "Types of rivalry (spatial, positional, ideological, interventionary), semicolon-separated.",
+        ),
     ),
     primary_key=("rivalry_id",),
 )
@@ -165,12 +201,20 @@ DIPLOMATIC_POSTS = Table(
     fields=(
         year("edition_year", "Year label of the index edition in the compilation (2023 probably = the 2024 index)."),
         iso3("sender_iso3", "Sending state, ISO3."),
-        iso3("host_iso3", "Host state, ISO3; empty for territories that are not ISO 3166 states (Abkhazia, South Ossetia, "
-             "Northern Cyprus, Jerusalem as listed by Lowy).", required=False),
+        iso3(
+            "host_iso3",
+            "Host state, ISO3; empty for territories that are not ISO 3166 states (Abkhazia, South Ossetia, "
+            "Northern Cyprus, Jerusalem as listed by Lowy).",
+            required=False,
+        ),
         Field("host_name", "string", "Host as named in the source (spellings vary between editions)."),
         Field("host_city", "string", "City of the post."),
-        Field("post_type", "string", "Type of post.",
-              enum=("Consulate / Consulate-General", "Embassy / High Commission", "Other", "Permanent Mission")),
+        Field(
+            "post_type",
+            "string",
+            "Type of post.",
+            enum=("Consulate / Consulate-General", "Embassy / High Commission", "Other", "Permanent Mission"),
+        ),
         Field("post_title", "string", "Title of the post (Embassy, Consulate-General, Mission to UN, ...)."),
     ),
     primary_key=("edition_year", "sender_iso3", "host_name", "host_city", "post_type", "post_title"),
@@ -195,9 +239,19 @@ DIPLOMATIC_EXCHANGE = Table(
         iso3("iso3_a", "Side a (COW ccode1; always Azerbaijan here), ISO3."),
         iso3("iso3_b", "Side b (COW ccode2), ISO3."),
         year(),
-        Field("level_in_a", "integer", "COW DR_at_1: level at which b is represented in a (0, 1, 2, 3, 9).", enum=tuple(REPRESENTATION)),
+        Field(
+            "level_in_a",
+            "integer",
+            "COW DR_at_1: level at which b is represented in a (0, 1, 2, 3, 9).",
+            enum=tuple(REPRESENTATION),
+        ),
         Field("level_in_a_meaning", "string", "Meaning of level_in_a.", enum=tuple(REPRESENTATION.values())),
-        Field("level_in_b", "integer", "COW DR_at_2: level at which a is represented in b (0, 1, 2, 3, 9).", enum=tuple(REPRESENTATION)),
+        Field(
+            "level_in_b",
+            "integer",
+            "COW DR_at_2: level at which a is represented in b (0, 1, 2, 3, 9).",
+            enum=tuple(REPRESENTATION),
+        ),
         Field("level_in_b_meaning", "string", "Meaning of level_in_b.", enum=tuple(REPRESENTATION.values())),
         Field("exchange", "integer", "COW DE: 1 if there is any diplomatic exchange between the two.", enum=_01),
         Field("version", "string", "COW data set version."),
@@ -251,7 +305,9 @@ def cow_to_iso3(df: pd.DataFrame, column: str, *, file: str, crosswalk: dict[int
     codes = parse_codes(df, column, file=file)
     if codes.isna().any():
         raise RawDataError(f"{file}: column {column!r}, line {raw_row(codes.isna().idxmax())}: empty COW code")
-    plain = pd.Series(codes.astype("int64").tolist(), index=codes.index, dtype=object)  # Python ints: errors print 999, not np.int64(999)
+    plain = pd.Series(
+        codes.astype("int64").tolist(), index=codes.index, dtype=object
+    )  # Python ints: errors print 999, not np.int64(999)
     return map_names(plain, file=file, column=column, how="cow", cow_crosswalk=crosswalk)
 
 
@@ -274,7 +330,11 @@ def atop_alliances(raw: Path, crosswalk: dict[int, str]) -> pd.DataFrame:
     iso_a = cow_to_iso3(df, "ccode1", file=file, crosswalk=crosswalk)
     check_same_codes(iso_a, df["iso3_1"], file=file, column="iso3_1")
     out = pd.DataFrame(
-        {"iso3_a": iso_a, "iso3_b": cow_to_iso3(df, "ccode2", file=file, crosswalk=crosswalk), "year": parse_codes(df, "year", file=file)}
+        {
+            "iso3_a": iso_a,
+            "iso3_b": cow_to_iso3(df, "ccode2", file=file, crosswalk=crosswalk),
+            "year": parse_codes(df, "year", file=file),
+        }
     )
     for raw_col, col in ATOP_PLEDGES.items():
         out[col] = parse_codes(df, raw_col, file=file, allowed=_01)
@@ -288,7 +348,20 @@ def militarized_disputes(raw: Path, crosswalk: dict[int, str]) -> pd.DataFrame:
     frames = []
     for key, (filename, prefix, _) in MID_DATASETS.items():
         file = _label(PS, filename)
-        cols = ("dispnum", "ccode1", "ccode2", "year", f"{prefix}onset", "sidea1", "orig1", "hostlev1", "hostlev2", "hostlev", "fatality", "recip")
+        cols = (
+            "dispnum",
+            "ccode1",
+            "ccode2",
+            "year",
+            f"{prefix}onset",
+            "sidea1",
+            "orig1",
+            "hostlev1",
+            "hostlev2",
+            "hostlev",
+            "fatality",
+            "recip",
+        )
         df = read_csv(raw, PS, filename, required=cols)
         hostlev = parse_codes(df, "hostlev", file=file, allowed=HOSTILITY)
         fatality = parse_codes(df, "fatality", file=file, allowed=(-9, *range(7)))
@@ -318,10 +391,28 @@ def militarized_disputes(raw: Path, crosswalk: dict[int, str]) -> pd.DataFrame:
 def rivalries(raw: Path, crosswalk: dict[int, str]) -> pd.DataFrame:
     """Thompson & Dreyer rivalries lasting into :data:`RIVALRY_FIRST_YEAR` or later."""
     file = _label(PS, RIVALRY_FILE)
-    df = read_csv(raw, PS, RIVALRY_FILE, required=("rivalryno", "rivalryname", "ccode1", "ccode2", "styear", "endyear", "region", "type1", "type2", "type3"))
+    df = read_csv(
+        raw,
+        PS,
+        RIVALRY_FILE,
+        required=(
+            "rivalryno",
+            "rivalryname",
+            "ccode1",
+            "ccode2",
+            "styear",
+            "endyear",
+            "region",
+            "type1",
+            "type2",
+            "type3",
+        ),
+    )
     end = parse_codes(df, "endyear", file=file)
     df = df[end >= RIVALRY_FIRST_YEAR]
-    types = df[["type1", "type2", "type3"]].apply(lambda r: "; ".join(t.strip() for t in r if isinstance(t, str) and t.strip()), axis=1)
+    types = df[["type1", "type2", "type3"]].apply(
+        lambda r: "; ".join(t.strip() for t in r if isinstance(t, str) and t.strip()), axis=1
+    )
     return pd.DataFrame(
         {
             "rivalry_id": parse_codes(df, "rivalryno", file=file),
@@ -339,7 +430,12 @@ def rivalries(raw: Path, crosswalk: dict[int, str]) -> pd.DataFrame:
 def lowy_posts(raw: Path) -> pd.DataFrame:
     """Lowy Global Diplomacy Index posts with ISO3 codes for senders and hosts."""
     file = _label(LOWY, LOWY_FILE)
-    df = read_csv(raw, LOWY, LOWY_FILE, required=("COUNTRY", "POST CITY", "POST COUNTRY", "TYPE OF POST", "POST TYPE TITLE", "Year"))
+    df = read_csv(
+        raw,
+        LOWY,
+        LOWY_FILE,
+        required=("COUNTRY", "POST CITY", "POST COUNTRY", "TYPE OF POST", "POST TYPE TITLE", "Year"),
+    )
     sender = map_names(df["COUNTRY"], file=file, column="COUNTRY", aggregates=LOWY_NON_STATE_SENDERS)
     host = map_names(df["POST COUNTRY"], file=file, column="POST COUNTRY", aggregates=LOWY_NON_ISO_HOSTS)
     out = pd.DataFrame(
@@ -361,7 +457,9 @@ def lowy_posts(raw: Path) -> pd.DataFrame:
 def diplomatic_exchange(raw: Path, crosswalk: dict[int, str]) -> pd.DataFrame:
     """COW Diplomatic Exchange rows with ISO3 codes and the meaning of each representation level."""
     file = _label(COW_DE, COW_DE_FILE)
-    df = read_csv(raw, COW_DE, COW_DE_FILE, required=("ccode1", "ccode2", "year", "DR_at_1", "DR_at_2", "DE", "version"))
+    df = read_csv(
+        raw, COW_DE, COW_DE_FILE, required=("ccode1", "ccode2", "year", "DR_at_1", "DR_at_2", "DE", "version")
+    )
     level_a = parse_codes(df, "DR_at_1", file=file, allowed=REPRESENTATION)
     level_b = parse_codes(df, "DR_at_2", file=file, allowed=REPRESENTATION)
     version = to_number(df, "version", file=file)

@@ -20,12 +20,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from bilateral.countries import raw_row
+from bilateral.countries import check_same_codes, map_names, raw_row
 from bilateral.errors import RawDataError
 from bilateral.schema import Field, Table, iso3, year
-from bilateral.sources._raw import read_csv, to_number
-from bilateral.countries import check_same_codes, map_names
-from bilateral.sources._raw import to_integer
+from bilateral.sources._raw import read_csv, to_integer, to_number
 
 EI = "ei_statistical_review_2023"
 PRESS = "press_figures"
@@ -112,25 +110,55 @@ IMPORTER_AUTHORITY = re.compile(r"EPDK|EMRA|BOTA[SŞ]", re.IGNORECASE)
 #: (use in the importer-side series?, reason). Every flagged row that would otherwise enter the
 #: series must be listed here; the reasons only restate what the rows' own notes and values show.
 PRESS_DECISIONS: dict[tuple[int, str, str], tuple[bool, str]] = {
-    (2018, "Total", "55.25"): (False, "MEES figure conflicts with EPDK's 50.3 bcm for 2018 and probably refers to 2017 (see note)"),
+    (2018, "Total", "55.25"): (
+        False,
+        "MEES figure conflicts with EPDK's 50.3 bcm for 2018 and probably refers to 2017 (see note)",
+    ),
     (2018, "Total", "50.3"): (True, "EPDK figure preferred to MEES's 55.25 bcm, as the notes of both rows advise"),
-    (2014, "Total", "47.6"): (False, "two press totals for 2014 disagree (47.6 and 49.2 bcm) and neither cites EPDK: left as a gap"),
-    (2014, "Total", "49.2"): (False, "two press totals for 2014 disagree (47.6 and 49.2 bcm) and neither cites EPDK: left as a gap"),
-    (2020, "Total", "47.95"): (False, "disagrees with 48.1 bcm, which matches the +6.5% growth quoted on EMRA's 45.2 bcm for 2019"),
-    (2020, "Total", "48.1"): (True, "kept over MEES's 47.95 bcm: 45.2 bcm (2019, EMRA) x 1.065 (growth quoted in the same article) = 48.1 bcm"),
-    (2019, "Azerbaijan", "9.5"): (False, "flagged CONFLICT with the 9.6 bcm row; 9.6 bcm matches 21.2% of the 45.2 bcm total quoted for 2019"),
+    (2014, "Total", "47.6"): (
+        False,
+        "two press totals for 2014 disagree (47.6 and 49.2 bcm) and neither cites EPDK: left as a gap",
+    ),
+    (2014, "Total", "49.2"): (
+        False,
+        "two press totals for 2014 disagree (47.6 and 49.2 bcm) and neither cites EPDK: left as a gap",
+    ),
+    (2020, "Total", "47.95"): (
+        False,
+        "disagrees with 48.1 bcm, which matches the +6.5% growth quoted on EMRA's 45.2 bcm for 2019",
+    ),
+    (2020, "Total", "48.1"): (
+        True,
+        "kept over MEES's 47.95 bcm: 45.2 bcm (2019, EMRA) x 1.065 (growth quoted in the same article) = 48.1 bcm",
+    ),
+    (2019, "Azerbaijan", "9.5"): (
+        False,
+        "flagged CONFLICT with the 9.6 bcm row; 9.6 bcm matches 21.2% of the 45.2 bcm total quoted for 2019",
+    ),
     (2022, "UNVERIFIED top supplier (excerpt truncated)", "21.57"): (
         False,
         "supplier name missing from the stored excerpt (UNVERIFIED; 'Do not use'); the Russia 2022 row (21.6 bcm, EPDK) is used instead",
     ),
-    (2022, "Russia", "21.6"): (True, "the note's UNVERIFIED refers to the other (truncated) row, which this EPDK figure corroborates"),
-    (2024, "Azerbaijan", "11.478"): (True, "importer-side EPDK figure; its CONFLICT is with the exporter-side 9.9 bcm, which is not in the series"),
-    (2014, "Russia", "27.33"): (False, "same number as Gazprom's own (exporter-side) 2014 figure, per the note: side uncertain"),
+    (2022, "Russia", "21.6"): (
+        True,
+        "the note's UNVERIFIED refers to the other (truncated) row, which this EPDK figure corroborates",
+    ),
+    (2024, "Azerbaijan", "11.478"): (
+        True,
+        "importer-side EPDK figure; its CONFLICT is with the exporter-side 9.9 bcm, which is not in the series",
+    ),
+    (2014, "Russia", "27.33"): (
+        False,
+        "same number as Gazprom's own (exporter-side) 2014 figure, per the note: side uncertain",
+    ),
 }
 
 #: Judgments on subannual press rows, keyed by (period, supplier label, value text): (usable?, reason).
 SUBANNUAL_DECISIONS: dict[tuple[str, str, str], tuple[bool, str]] = {
-    ("2021-03", "Azerbaijan", "1.072"): (True, "consistent with +16% on March 2020 (924.28 mcm x 1.16 = 1.072 bcm); the 1.72 bcm row is the typo"),
+    ("2021-03", "Azerbaijan", "1.072"): (
+        True,
+        "consistent with +16% on March 2020 (924.28 mcm x 1.16 = 1.072 bcm); the 1.72 bcm row is the typo",
+    ),
     ("2021-03", "Azerbaijan", "1.72"): (False, "probable typo ('Do not use'): +16% on 924.28 mcm cannot give 1.72 bcm"),
 }
 
@@ -172,16 +200,22 @@ ENERGY_SERIES = Table(
     fields=(
         iso3("iso3", "Country, ISO 3166 alpha-3 (WLD = world total)."),
         year(),
-        Field("indicator", "string", "Series name; its suffix gives the unit (kbd = thousand barrels a day, mt = million tonnes, "
-              "bcm = billion cubic metres, ej = exajoules, twh = terawatt-hours, tcm = trillion cubic metres, "
-              "bn_bbl = thousand million barrels; co2_emissions_energy_mt is in million tonnes of CO2).",
-              enum=tuple(sorted(v[0] for v in EI_INDICATORS.values()))),
+        Field(
+            "indicator",
+            "string",
+            "Series name; its suffix gives the unit (kbd = thousand barrels a day, mt = million tonnes, "
+            "bcm = billion cubic metres, ej = exajoules, twh = terawatt-hours, tcm = trillion cubic metres, "
+            "bn_bbl = thousand million barrels; co2_emissions_energy_mt is in million tonnes of CO2).",
+            enum=tuple(sorted(v[0] for v in EI_INDICATORS.values())),
+        ),
         Field("value", "number", "The value, in the unit of the indicator.", unit="see `unit`"),
         Field("unit", "string", "The unit as EI prints it in the sheet header (an asterisk refers to an EI footnote)."),
         Field("ei_sheet", "string", "EI workbook sheet the value comes from.", enum=tuple(EI_INDICATORS)),
     ),
     primary_key=("iso3", "indicator", "year"),
-    warnings=("Energy Institute data: cite 'Energy Institute – Statistical Review of World Energy (2023)'. EI revises back years each edition.",),
+    warnings=(
+        "Energy Institute data: cite 'Energy Institute – Statistical Review of World Energy (2023)'. EI revises back years each edition.",
+    ),
 )
 
 GAS_TRADE = Table(
@@ -199,10 +233,28 @@ GAS_TRADE = Table(
         Field("mode", "string", "Transport mode: pipeline or lng (liquefied natural gas).", enum=("lng", "pipeline")),
         Field("exporter", "string", "Exporting country or region, as labelled by EI (column header of the matrix)."),
         Field("importer", "string", "Importing country or region, as labelled by EI (row label of the matrix)."),
-        iso3("exporter_iso3", "ISO3 of the exporter when the label is a country; empty for regions and totals.", required=False),
-        iso3("importer_iso3", "ISO3 of the importer when the label is a country; empty for regions and totals.", required=False),
-        Field("exporter_kind", "string", "Whether the exporter label is a country, a region (or 'Other ...' group) or the matrix total.", enum=LABEL_KINDS),
-        Field("importer_kind", "string", "Whether the importer label is a country, a region (or 'Other ...' group) or the matrix total.", enum=LABEL_KINDS),
+        iso3(
+            "exporter_iso3",
+            "ISO3 of the exporter when the label is a country; empty for regions and totals.",
+            required=False,
+        ),
+        iso3(
+            "importer_iso3",
+            "ISO3 of the importer when the label is a country; empty for regions and totals.",
+            required=False,
+        ),
+        Field(
+            "exporter_kind",
+            "string",
+            "Whether the exporter label is a country, a region (or 'Other ...' group) or the matrix total.",
+            enum=LABEL_KINDS,
+        ),
+        Field(
+            "importer_kind",
+            "string",
+            "Whether the importer label is a country, a region (or 'Other ...' group) or the matrix total.",
+            enum=LABEL_KINDS,
+        ),
         Field("volume_bcm", "number", "Volume traded in 2022.", unit="billion cubic metres", minimum=0),
         Field("ei_sheet", "string", "EI workbook sheet.", enum=tuple(EI_TRADE_MODES)),
     ),
@@ -224,29 +276,90 @@ GAS_IMPORTS = Table(
     sources=(PRESS,),
     fields=(
         year(description="Calendar year the figure refers to (as established by the collector; see note)."),
-        Field("supplier", "string", "Supplying country as named by the source, or 'Total', 'Pipeline total', 'LNG total'; "
-              "the truncated-excerpt row keeps its raw label."),
+        Field(
+            "supplier",
+            "string",
+            "Supplying country as named by the source, or 'Total', 'Pipeline total', 'LNG total'; "
+            "the truncated-excerpt row keeps its raw label.",
+        ),
         iso3("supplier_iso3", "ISO3 of the supplier; empty for totals and the unidentified row.", required=False),
-        Field("side", "string", "Who reports the figure: importer (Turkish regulator/importers) or exporter (supplier's company or ministry).", enum=SIDE_ENUM),
-        Field("importer_scope", "string", "All importers, or BOTAŞ only (excludes private importers).", enum=SCOPE_ENUM),
-        Field("quantity", "string", "volume (a quantity of gas) or share (a percentage of Türkiye's total imports).", enum=("share", "volume")),
-        Field("volume_bcm", "number", "Volume in billion cubic metres, as reported; empty for shares and for LNG reported in million tonnes.",
-              unit="billion cubic metres", required=False, minimum=0),
-        Field("share_pct", "number", "Share of Türkiye's total gas imports, from a share row or from a percentage printed with the volume.",
-              unit="percent of total imports", required=False, minimum=0, maximum=100),
-        Field("value_as_reported", "number", "The number as the source gives it, in `unit_as_reported`.", unit="see `unit_as_reported`"),
-        Field("unit_as_reported", "string", "bcm, bcm (Sm3) (EPDK standard cubic metres), Mt LNG (million tonnes of LNG) or % of total imports.",
-              enum=("% of total imports", "Mt LNG", "bcm", "bcm (Sm3)")),
-        Field("measure", "string", "What the figure measures, as noted by the collector (e.g. 'annual volume (Gazprom, exporter side)')."),
+        Field(
+            "side",
+            "string",
+            "Who reports the figure: importer (Turkish regulator/importers) or exporter (supplier's company or ministry).",
+            enum=SIDE_ENUM,
+        ),
+        Field(
+            "importer_scope", "string", "All importers, or BOTAŞ only (excludes private importers).", enum=SCOPE_ENUM
+        ),
+        Field(
+            "quantity",
+            "string",
+            "volume (a quantity of gas) or share (a percentage of Türkiye's total imports).",
+            enum=("share", "volume"),
+        ),
+        Field(
+            "volume_bcm",
+            "number",
+            "Volume in billion cubic metres, as reported; empty for shares and for LNG reported in million tonnes.",
+            unit="billion cubic metres",
+            required=False,
+            minimum=0,
+        ),
+        Field(
+            "share_pct",
+            "number",
+            "Share of Türkiye's total gas imports, from a share row or from a percentage printed with the volume.",
+            unit="percent of total imports",
+            required=False,
+            minimum=0,
+            maximum=100,
+        ),
+        Field(
+            "value_as_reported",
+            "number",
+            "The number as the source gives it, in `unit_as_reported`.",
+            unit="see `unit_as_reported`",
+        ),
+        Field(
+            "unit_as_reported",
+            "string",
+            "bcm, bcm (Sm3) (EPDK standard cubic metres), Mt LNG (million tonnes of LNG) or % of total imports.",
+            enum=("% of total imports", "Mt LNG", "bcm", "bcm (Sm3)"),
+        ),
+        Field(
+            "measure",
+            "string",
+            "What the figure measures, as noted by the collector (e.g. 'annual volume (Gazprom, exporter side)').",
+        ),
         Field("reported_by", "string", "Publisher of the page and whom it cites."),
         Field("url", "string", "Page the figure was read from."),
         Field("quote", "string", "Excerpt of the page text containing the figure (original language)."),
         Field("note", "string", "Collector's note (translation, caveats, conflicts).", required=False),
-        Field("flag", "string", "Warnings found in the note or measure: CONFLICT, UNVERIFIED, probable typo, do not use (semicolon-separated).", required=False),
-        Field("use_in_series", "boolean", "True for the one importer-side volume per supplier and year that builds the annual series."),
+        Field(
+            "flag",
+            "string",
+            "Warnings found in the note or measure: CONFLICT, UNVERIFIED, probable typo, do not use (semicolon-separated).",
+            required=False,
+        ),
+        Field(
+            "use_in_series",
+            "boolean",
+            "True for the one importer-side volume per supplier and year that builds the annual series.",
+        ),
         Field("exclusion_reason", "string", "Why the row is not in the series (empty when it is).", required=False),
-        Field("series_note", "string", "For rows in the series that needed a judgment (flagged or competing figures): why this one.", required=False),
-        Field("raw_line", "integer", "Line of the row in press_figures/turkey_gas_imports_by_supplier_press.csv (line 1 = header).", minimum=2),
+        Field(
+            "series_note",
+            "string",
+            "For rows in the series that needed a judgment (flagged or competing figures): why this one.",
+            required=False,
+        ),
+        Field(
+            "raw_line",
+            "integer",
+            "Line of the row in press_figures/turkey_gas_imports_by_supplier_press.csv (line 1 = header).",
+            minimum=2,
+        ),
     ),
     primary_key=("year", "supplier", "importer_scope", "quantity", "reported_by"),
     warnings=(
@@ -266,28 +379,74 @@ GAS_IMPORTS_SUBANNUAL = Table(
     sources=(PRESS,),
     fields=(
         year(description="Year of the period."),
-        Field("period", "string", "Period as written by the collector: YYYY-MM, YYYY-Qn, YYYY-H1, or a range 'YYYY-MM..YYYY-MM'."),
+        Field(
+            "period",
+            "string",
+            "Period as written by the collector: YYYY-MM, YYYY-Qn, YYYY-H1, or a range 'YYYY-MM..YYYY-MM'.",
+        ),
         Field("period_start", "string", "First month of the period (YYYY-MM)."),
         Field("period_end", "string", "Last month of the period (YYYY-MM)."),
         Field("months", "integer", "Number of months the period covers.", minimum=1, maximum=12),
         Field("supplier", "string", "Supplying country as named by the source, or 'Total', 'LNG total'."),
         iso3("supplier_iso3", "ISO3 of the supplier; empty for totals.", required=False),
-        Field("side", "string", "Who reports the figure (all rows here are importer-side EPDK figures or press reports of them).", enum=SIDE_ENUM),
-        Field("quantity", "string", "volume, share (of the period's imports) or rank statement (qualitative, no number).",
-              enum=("rank statement", "share", "volume")),
-        Field("volume_bcm", "number", "Volume over the period in billion cubic metres (mcm / 1,000).", unit="billion cubic metres", required=False, minimum=0),
-        Field("share_pct", "number", "Share of Türkiye's gas imports in the period.", unit="percent of the period's imports", required=False, minimum=0, maximum=100),
-        Field("value_as_reported", "number", "The number as the source gives it, in `unit_as_reported`.", unit="see `unit_as_reported`", required=False),
+        Field(
+            "side",
+            "string",
+            "Who reports the figure (all rows here are importer-side EPDK figures or press reports of them).",
+            enum=SIDE_ENUM,
+        ),
+        Field(
+            "quantity",
+            "string",
+            "volume, share (of the period's imports) or rank statement (qualitative, no number).",
+            enum=("rank statement", "share", "volume"),
+        ),
+        Field(
+            "volume_bcm",
+            "number",
+            "Volume over the period in billion cubic metres (mcm / 1,000).",
+            unit="billion cubic metres",
+            required=False,
+            minimum=0,
+        ),
+        Field(
+            "share_pct",
+            "number",
+            "Share of Türkiye's gas imports in the period.",
+            unit="percent of the period's imports",
+            required=False,
+            minimum=0,
+            maximum=100,
+        ),
+        Field(
+            "value_as_reported",
+            "number",
+            "The number as the source gives it, in `unit_as_reported`.",
+            unit="see `unit_as_reported`",
+            required=False,
+        ),
         Field("unit_as_reported", "string", "bcm, mcm (million cubic metres) or % of monthly imports.", required=False),
         Field("measure", "string", "What the figure measures, as noted by the collector."),
         Field("reported_by", "string", "Publisher of the page and whom it cites."),
         Field("url", "string", "Page the figure was read from."),
         Field("quote", "string", "Excerpt of the page text containing the figure (original language)."),
         Field("note", "string", "Collector's note.", required=False),
-        Field("flag", "string", "Warnings found in the note or measure (CONFLICT, UNVERIFIED, probable typo, do not use).", required=False),
+        Field(
+            "flag",
+            "string",
+            "Warnings found in the note or measure (CONFLICT, UNVERIFIED, probable typo, do not use).",
+            required=False,
+        ),
         Field("usable", "boolean", "False for rows that must not be used (a flagged row judged wrong)."),
-        Field("exclusion_reason", "string", "Why an unusable row is left out, or why a flagged row is kept.", required=False),
-        Field("raw_line", "integer", "Line of the row in press_figures/turkey_gas_imports_subannual_press.csv.", minimum=2),
+        Field(
+            "exclusion_reason",
+            "string",
+            "Why an unusable row is left out, or why a flagged row is kept.",
+            required=False,
+        ),
+        Field(
+            "raw_line", "integer", "Line of the row in press_figures/turkey_gas_imports_subannual_press.csv.", minimum=2
+        ),
     ),
     primary_key=("period", "supplier", "quantity", "reported_by"),
     warnings=(_PRESS_WARNING, "Partial-year figures: do not compare with calendar-year totals."),
@@ -304,12 +463,19 @@ GAS_IMPORTS_EUROSTAT = Table(
     fields=(
         year(),
         Field("siec", "string", "Product (Eurostat SIEC label).", enum=("Liquefied natural gas", "Natural gas")),
-        Field("partner", "string", "Partner as labelled by Eurostat: Russia or Total (all partners).", enum=("Russia", "Total")),
+        Field(
+            "partner",
+            "string",
+            "Partner as labelled by Eurostat: Russia or Total (all partners).",
+            enum=("Russia", "Total"),
+        ),
         iso3("partner_iso3", "ISO3 of the partner; empty for the total.", required=False),
         Field("value_tj_gcv", "number", "Imports.", unit="terajoules, gross calorific value", minimum=0),
     ),
     primary_key=("year", "siec", "partner"),
-    warnings=("Terajoules (GCV), not cubic metres: 1 bcm is roughly 38,000–40,000 TJ GCV depending on the gas; state any conversion.",),
+    warnings=(
+        "Terajoules (GCV), not cubic metres: 1 bcm is roughly 38,000–40,000 TJ GCV depending on the gas; state any conversion.",
+    ),
 )
 
 PIPELINE_FACTS = Table(
@@ -324,15 +490,50 @@ PIPELINE_FACTS = Table(
     fields=(
         Field("pipeline", "string", "Short key.", enum=tuple(sorted(v[0] for v in PIPELINES.values()))),
         Field("pipeline_name", "string", "Display name."),
-        Field("attribute", "string", "What the fact is about, as written by the collector (e.g. 'throughput 2019', 'capacity')."),
-        Field("value", "number", "The number (a year when `unit` is 'year'); empty when the fact is text only (see quote).",
-              unit="see `unit`", required=False),
-        Field("unit", "string", "Unit of `value` (km, million barrels/day, bcm/year, million barrels, million tonnes, bcm, USD bn, year, %)."),
-        Field("qualifier", "string", "The bracketed text that followed the unit in the raw file (periods, dates, splits).", required=False),
-        Field("event_date", "date", "The full date given in the qualifier, when there is one (YYYY-MM-DD).", required=False),
-        Field("reference_year", "integer", "Year a throughput or flow figure refers to, read from the attribute.", required=False, minimum=1990, maximum=2100),
-        Field("period_kind", "string", "For throughput and flow figures: calendar year, partial year or cumulative.",
-              enum=("calendar year", "cumulative", "partial year"), required=False),
+        Field(
+            "attribute",
+            "string",
+            "What the fact is about, as written by the collector (e.g. 'throughput 2019', 'capacity').",
+        ),
+        Field(
+            "value",
+            "number",
+            "The number (a year when `unit` is 'year'); empty when the fact is text only (see quote).",
+            unit="see `unit`",
+            required=False,
+        ),
+        Field(
+            "unit",
+            "string",
+            "Unit of `value` (km, million barrels/day, bcm/year, million barrels, million tonnes, bcm, USD bn, year, %).",
+        ),
+        Field(
+            "qualifier",
+            "string",
+            "The bracketed text that followed the unit in the raw file (periods, dates, splits).",
+            required=False,
+        ),
+        Field(
+            "event_date",
+            "date",
+            "The full date given in the qualifier, when there is one (YYYY-MM-DD).",
+            required=False,
+        ),
+        Field(
+            "reference_year",
+            "integer",
+            "Year a throughput or flow figure refers to, read from the attribute.",
+            required=False,
+            minimum=1990,
+            maximum=2100,
+        ),
+        Field(
+            "period_kind",
+            "string",
+            "For throughput and flow figures: calendar year, partial year or cumulative.",
+            enum=("calendar year", "cumulative", "partial year"),
+            required=False,
+        ),
         Field("value_as_reported", "string", "The value cell as in the raw file.", required=False),
         Field("unit_as_reported", "string", "The unit cell as in the raw file."),
         Field("source", "string", "Publisher of the page and whom it cites."),
@@ -509,12 +710,19 @@ def ei_series(raw: Path) -> pd.DataFrame:
     unknown = ~df["sheet"].isin(list(EI_INDICATORS))
     if unknown.any():
         first = unknown.idxmax()
-        raise _fail(file, "sheet", first, f"sheet {df.at[first, 'sheet']!r} has no indicator name in energy.EI_INDICATORS")
+        raise _fail(
+            file, "sheet", first, f"sheet {df.at[first, 'sheet']!r} has no indicator name in energy.EI_INDICATORS"
+        )
     expected_unit = df["sheet"].map({k: v[1] for k, v in EI_INDICATORS.items()})
     wrong = df["unit"] != expected_unit
     if wrong.any():
         first = wrong.idxmax()
-        raise _fail(file, "unit", first, f"unit {df.at[first, 'unit']!r} differs from {expected_unit[first]!r} expected for sheet {df.at[first, 'sheet']!r}")
+        raise _fail(
+            file,
+            "unit",
+            first,
+            f"unit {df.at[first, 'unit']!r} differs from {expected_unit[first]!r} expected for sheet {df.at[first, 'sheet']!r}",
+        )
     iso = map_names(df["country"], file=file, column="country", aggregates=EI_SERIES_AGGREGATES)
     check_same_codes(iso[iso.notna()], df.loc[iso.notna(), "code"], file=file, column="code")
     value = to_number(df, "value", file=file)
@@ -578,7 +786,19 @@ def _check_importer_is_turkiye(df: pd.DataFrame, *, file: str) -> None:
 
 def _read_press_gas(raw: Path, filename: str, extra: tuple[str, ...] = ()) -> tuple[pd.DataFrame, str]:
     file = _label(PRESS, filename)
-    required = ("year", *extra, "importer", "supplier", "value", "unit", "measure", "reported_by", "url", "quote", "note")
+    required = (
+        "year",
+        *extra,
+        "importer",
+        "supplier",
+        "value",
+        "unit",
+        "measure",
+        "reported_by",
+        "url",
+        "quote",
+        "note",
+    )
     df = read_csv(raw, PRESS, filename, required=required)
     _check_importer_is_turkiye(df, file=file)
     return df, file
@@ -603,7 +823,12 @@ def press_gas_imports(raw: Path) -> pd.DataFrame:
     bad_unit = ~df["unit"].isin(known_units) | ((quantity == "share") != df["unit"].isin(PRESS_SHARE_UNITS))
     if bad_unit.any():
         first = bad_unit.idxmax()
-        raise _fail(file, "unit", first, f"unit {df.at[first, 'unit']!r} does not fit supplier label {df.at[first, 'supplier']!r}")
+        raise _fail(
+            file,
+            "unit",
+            first,
+            f"unit {df.at[first, 'unit']!r} does not fit supplier label {df.at[first, 'supplier']!r}",
+        )
     per_bcm = df["unit"].map(PRESS_VOLUME_UNITS).astype("float64")
     volume = (value / per_bcm).where(quantity == "volume")
     share = value.where(quantity == "share").fillna(df["measure"].map(share_in_measure))
@@ -682,10 +907,19 @@ def _resolve_duplicates(df: pd.DataFrame, out: pd.DataFrame, *, file: str) -> No
         texts = [df.at[i, "value"].strip() for i in group.index]
         if not agree_when_rounded(texts):
             lines = ", ".join(str(raw_row(i)) for i in group.index)
-            raise _fail(file, "value", group.index[0], f"competing series figures {texts} on lines {lines}; add a decision to PRESS_DECISIONS")
+            raise _fail(
+                file,
+                "value",
+                group.index[0],
+                f"competing series figures {texts} on lines {lines}; add a decision to PRESS_DECISIONS",
+            )
         ranked = sorted(
             group.index,
-            key=lambda i: (not IMPORTER_AUTHORITY.search(out.at[i, "reported_by"]), -decimals(df.at[i, "value"].strip()), i),
+            key=lambda i: (
+                not IMPORTER_AUTHORITY.search(out.at[i, "reported_by"]),
+                -decimals(df.at[i, "value"].strip()),
+                i,
+            ),
         )
         kept = ranked[0]
         for i in ranked[1:]:
@@ -693,7 +927,9 @@ def _resolve_duplicates(df: pd.DataFrame, out: pd.DataFrame, *, file: str) -> No
                 f"same figure as line {raw_row(kept)} ({df.at[kept, 'value'].strip()} bcm, {out.at[kept, 'reported_by']}), "
                 "which is used: it cites the importer-side authority or is more precise"
             )
-        out.at[kept, "series_note"] = f"chosen over line(s) {', '.join(str(raw_row(i)) for i in ranked[1:])} (same figure, rounded)"
+        out.at[kept, "series_note"] = (
+            f"chosen over line(s) {', '.join(str(raw_row(i)) for i in ranked[1:])} (same figure, rounded)"
+        )
 
 
 def press_gas_imports_subannual(raw: Path) -> pd.DataFrame:
@@ -717,7 +953,12 @@ def press_gas_imports_subannual(raw: Path) -> pd.DataFrame:
     bad_unit = value.notna() & (~df["unit"].isin(known) | ((quantity == "share") != df["unit"].isin(PRESS_SHARE_UNITS)))
     if bad_unit.any():
         first = bad_unit.idxmax()
-        raise _fail(file, "unit", first, f"unit {df.at[first, 'unit']!r} does not fit supplier label {df.at[first, 'supplier']!r}")
+        raise _fail(
+            file,
+            "unit",
+            first,
+            f"unit {df.at[first, 'unit']!r} does not fit supplier label {df.at[first, 'supplier']!r}",
+        )
     per_bcm = df["unit"].map(PRESS_VOLUME_UNITS).astype("float64")
     iso = map_names(pd.Series(supplier, index=df.index), file=file, column="supplier", aggregates=PRESS_NON_COUNTRY)
     flags = [find_flags(n, m, s) for n, m, s in zip(df["note"], df["measure"], df["supplier"])]
@@ -727,7 +968,12 @@ def press_gas_imports_subannual(raw: Path) -> pd.DataFrame:
         if key in SUBANNUAL_DECISIONS:
             use, why = SUBANNUAL_DECISIONS[key]
         elif flag:
-            raise _fail(file, "note", i, f"row flagged {flag} has no decision in bilateral.sources.energy.SUBANNUAL_DECISIONS (key {key!r})")
+            raise _fail(
+                file,
+                "note",
+                i,
+                f"row flagged {flag} has no decision in bilateral.sources.energy.SUBANNUAL_DECISIONS (key {key!r})",
+            )
         else:
             use, why = True, None
         usable.append(use)
@@ -786,11 +1032,18 @@ def eurostat_turkiye(raw: Path) -> pd.DataFrame:
 def pipeline_facts(raw: Path) -> pd.DataFrame:
     """Pipeline facts with short keys, numeric values and the date or text that came with them."""
     file = _label(PRESS, PIPELINE_FILE)
-    df = read_csv(raw, PRESS, PIPELINE_FILE, required=("pipeline", "attribute", "value", "unit", "reported_by", "url", "quote", "note"))
+    df = read_csv(
+        raw,
+        PRESS,
+        PIPELINE_FILE,
+        required=("pipeline", "attribute", "value", "unit", "reported_by", "url", "quote", "note"),
+    )
     unknown = ~df["pipeline"].isin(list(PIPELINES))
     if unknown.any():
         first = unknown.idxmax()
-        raise _fail(file, "pipeline", first, f"unknown pipeline {df.at[first, 'pipeline']!r}; add it to energy.PIPELINES")
+        raise _fail(
+            file, "pipeline", first, f"unknown pipeline {df.at[first, 'pipeline']!r}; add it to energy.PIPELINES"
+        )
     units = df["unit"].map(split_unit)
     qualifier = units.str[1]
     ref_year = df["attribute"].str.extract(r"\b((?:19|20)\d{2})\b", expand=False)

@@ -27,8 +27,22 @@ from bilateral.sources._raw import read_csv
 
 EVENTS_PRESS = "events_press"
 EVENTS_PRESS_FILE = "events_press.csv"
-EVENTS_PRESS_COLUMNS = ("event_id_existing", "date", "date_precision", "dimension", "title", "description", "countries",
-                        "source_name", "source_side", "url", "quote", "quote_en", "retrieved_from", "note")
+EVENTS_PRESS_COLUMNS = (
+    "event_id_existing",
+    "date",
+    "date_precision",
+    "dimension",
+    "title",
+    "description",
+    "countries",
+    "source_name",
+    "source_side",
+    "url",
+    "quote",
+    "quote_en",
+    "retrieved_from",
+    "note",
+)
 
 #: Publisher sides of a source. ``seed`` is one of the two seed documents.
 SIDES = ("seed", "AZE", "TUR", "third party", "international organisation")
@@ -46,8 +60,20 @@ DATASET_OUTLETS = {
     "atop_mid_peacesciencer": ("ATOP/MID data notes (peacesciencer)", "third party"),
 }
 
-SOURCE_COLUMNS = ("event_id", "source_no", "outlet", "side", "citation_kind", "url", "reference", "date_given",
-                  "date_precision_given", "quote", "quote_en", "note")
+SOURCE_COLUMNS = (
+    "event_id",
+    "source_no",
+    "outlet",
+    "side",
+    "citation_kind",
+    "url",
+    "reference",
+    "date_given",
+    "date_precision_given",
+    "quote",
+    "quote_en",
+    "note",
+)
 
 
 class EventSourcesError(BilateralError):
@@ -87,8 +113,10 @@ def read_events_press(raw: Path) -> pd.DataFrame:
             if pd.isna(r[column]):
                 raise EventSourcesError(f"{file}: column {column!r}, line {raw_row(i)}: is empty (a value is required)")
         if r["source_side"] not in SIDES[1:]:
-            raise EventSourcesError(f"{file}: column 'source_side', line {raw_row(i)}: {r['source_side']!r} is not one of "
-                                    f"{', '.join(SIDES[1:])}")
+            raise EventSourcesError(
+                f"{file}: column 'source_side', line {raw_row(i)}: {r['source_side']!r} is not one of "
+                f"{', '.join(SIDES[1:])}"
+            )
     df["line"] = [raw_row(i) for i in df.index]
     return df
 
@@ -99,8 +127,10 @@ def read_outlets(folder: Path) -> dict[str, tuple[str, str]]:
     out = {}
     for i, r in df.iterrows():
         if r["side"] not in SIDES[1:]:
-            raise EventSourcesError(f"{folder.name}/outlets.csv: column 'side', line {raw_row(i)}: {r['side']!r} is not one of "
-                                    f"{', '.join(SIDES[1:])}")
+            raise EventSourcesError(
+                f"{folder.name}/outlets.csv: column 'side', line {raw_row(i)}: {r['side']!r} is not one of "
+                f"{', '.join(SIDES[1:])}"
+            )
         out[r["host"]] = (r["outlet"], r["side"])
     return out
 
@@ -110,23 +140,40 @@ def _citation_row(event_id: str, text: str, outlets: Mapping[str, tuple[str, str
     from bilateral.sources.curated import parse_citation  # curated imports this module
 
     c = parse_citation(text)
-    row = {"event_id": event_id, "url": None, "reference": None, "date_given": None, "date_precision_given": None,
-           "quote": None, "quote_en": None, "note": None}
+    row = {
+        "event_id": event_id,
+        "url": None,
+        "reference": None,
+        "date_given": None,
+        "date_precision_given": None,
+        "quote": None,
+        "quote_en": None,
+        "note": None,
+    }
     if c.kind == "seed":
-        return {**row, "outlet": SEED_OUTLETS[c.seed], "side": "seed", "citation_kind": "seed", "reference": f"section {c.section}"}
+        return {
+            **row,
+            "outlet": SEED_OUTLETS[c.seed],
+            "side": "seed",
+            "citation_kind": "seed",
+            "reference": f"section {c.section}",
+        }
     if c.kind == "raw":
         outlet, side = DATASET_OUTLETS.get(c.key, (c.key, "third party"))
         return {**row, "outlet": outlet, "side": side, "citation_kind": "dataset", "reference": text}
     host = urlparse(text).netloc
     if host not in outlets:
-        raise EventSourcesError(f"{file}: column 'source' ({event_id}): the host {host!r} of {text} is not in "
-                                "curated/outlets.csv; add a row naming its outlet and side")
+        raise EventSourcesError(
+            f"{file}: column 'source' ({event_id}): the host {host!r} of {text} is not in "
+            "curated/outlets.csv; add a row naming its outlet and side"
+        )
     outlet, side = outlets[host]
     return {**row, "outlet": outlet, "side": side, "citation_kind": "press", "url": text}
 
 
-def join_sources(events: pd.DataFrame, press: pd.DataFrame, outlets: Mapping[str, tuple[str, str]],
-                 file: str = "curated/events.csv") -> pd.DataFrame:
+def join_sources(
+    events: pd.DataFrame, press: pd.DataFrame, outlets: Mapping[str, tuple[str, str]], file: str = "curated/events.csv"
+) -> pd.DataFrame:
     """One row per event and source: the event's own citations, then the events_press rows joined to it.
 
     Args:
@@ -152,8 +199,10 @@ def join_sources(events: pd.DataFrame, press: pd.DataFrame, outlets: Mapping[str
     for i, r in press.iterrows():
         if pd.notna(r["event_id_existing"]):
             if r["event_id_existing"] not in ids:
-                raise EventSourcesError(f"{pfile}: column 'event_id_existing', line {r['line']}: {r['event_id_existing']!r} "
-                                        f"is not an event of {file}")
+                raise EventSourcesError(
+                    f"{pfile}: column 'event_id_existing', line {r['line']}: {r['event_id_existing']!r} "
+                    f"is not an event of {file}"
+                )
             joined.setdefault(r["event_id_existing"], []).append(i)
             continue
         match = [eid for eid, day in cites.get(r["url"], []) if day == r["date"]]
@@ -167,13 +216,31 @@ def join_sources(events: pd.DataFrame, press: pd.DataFrame, outlets: Mapping[str
     rows = []
     for eid, source in zip(events["event_id"], events["source"]):
         extra = joined.get(eid, [])
-        press_urls = {press.at[i, "url"] for i in extra}  # a cited URL with a joined press row: the row carries the quote
-        own = [_citation_row(eid, t.strip(), outlets, file) for t in str(source).split(" | ") if t.strip() not in press_urls]
+        press_urls = {
+            press.at[i, "url"] for i in extra
+        }  # a cited URL with a joined press row: the row carries the quote
+        own = [
+            _citation_row(eid, t.strip(), outlets, file)
+            for t in str(source).split(" | ")
+            if t.strip() not in press_urls
+        ]
         for i in extra:
             r = press.loc[i]
-            own.append({"event_id": eid, "outlet": r["source_name"], "side": r["source_side"], "citation_kind": "events_press",
-                        "url": r["url"], "reference": None, "date_given": r["date"], "date_precision_given": r["date_precision"],
-                        "quote": r["quote"], "quote_en": r["quote_en"], "note": r["note"]})
+            own.append(
+                {
+                    "event_id": eid,
+                    "outlet": r["source_name"],
+                    "side": r["source_side"],
+                    "citation_kind": "events_press",
+                    "url": r["url"],
+                    "reference": None,
+                    "date_given": r["date"],
+                    "date_precision_given": r["date_precision"],
+                    "quote": r["quote"],
+                    "quote_en": r["quote_en"],
+                    "note": r["note"],
+                }
+            )
         for n, o in enumerate(own, start=1):
             rows.append({**o, "source_no": n})
     out = pd.DataFrame(rows, columns=list(SOURCE_COLUMNS))
@@ -207,13 +274,19 @@ def check_dates(events: pd.DataFrame, sources: pd.DataFrame, file: str = "curate
     Raises:
         EventSourcesError: naming the event and what to change.
     """
-    for eid, day, precision, seed_day in zip(events["event_id"], events["date"], events["date_precision"], events["date_seed"]):
+    for eid, day, precision, seed_day in zip(
+        events["event_id"], events["date"], events["date_precision"], events["date_seed"]
+    ):
         if pd.isna(seed_day):
             continue
         if str(day).startswith(str(seed_day)):
-            raise EventSourcesError(f"{file}: column 'date_seed' ({eid}): {seed_day} agrees with the date {day}; leave it empty")
+            raise EventSourcesError(
+                f"{file}: column 'date_seed' ({eid}): {seed_day} agrees with the date {day}; leave it empty"
+            )
         s = sources[(sources["event_id"] == eid) & (sources["side"] != "seed")]
         given = s[(s["date_given"] == day) & (s["date_precision_given"] == precision)]
         if given.empty:
-            raise EventSourcesError(f"{file}: column 'date' ({eid}): no independent source gives {day} ({precision}); "
-                                    "a date that differs from the seed's must come from a quoted source")
+            raise EventSourcesError(
+                f"{file}: column 'date' ({eid}): no independent source gives {day} ({precision}); "
+                "a date that differs from the seed's must come from a quoted source"
+            )

@@ -88,8 +88,17 @@ _WARNING = (
 _COMMON = (
     Field("route_id", "string", "Route key.", enum=tuple(ROUTES)),
     Field("route", "string", "Route as shown to readers.", enum=tuple(v[0] for v in ROUTES.values())),
-    Field("direction", "string", "entry (into Türkiye) or exit (out of Türkiye: transit or re-export).", enum=("entry", "exit")),
-    iso3("supplier_iso3", "Origin of the gas that the entry route implies (AZE, RUS, IRN); empty for LNG and exits.", required=False),
+    Field(
+        "direction",
+        "string",
+        "entry (into Türkiye) or exit (out of Türkiye: transit or re-export).",
+        enum=("entry", "exit"),
+    ),
+    iso3(
+        "supplier_iso3",
+        "Origin of the gas that the entry route implies (AZE, RUS, IRN); empty for LNG and exits.",
+        required=False,
+    ),
     iso3("partner_iso3", "Country on the other side of the border point; empty for LNG terminals.", required=False),
     Field("border_points", "string", "The IEA border points summed in the route, separated by '; '."),
 )
@@ -109,9 +118,20 @@ GAS_FLOWS_MONTHLY = Table(
         Field("month", "string", "Month (YYYY-MM)."),
         year(description="Calendar year of the month."),
         *(f for f in _COMMON if f.name not in ("route", "border_points")),
-        Field("points_reported", "integer", "How many of the route's border points have a value (not 'N/A') that month.", minimum=0),
-        Field("volume_mcm", "number", "Physical flow over the month, summed over the points that reported.",
-              unit="million cubic metres (15 °C)", required=False, minimum=0),
+        Field(
+            "points_reported",
+            "integer",
+            "How many of the route's border points have a value (not 'N/A') that month.",
+            minimum=0,
+        ),
+        Field(
+            "volume_mcm",
+            "number",
+            "Physical flow over the month, summed over the points that reported.",
+            unit="million cubic metres (15 °C)",
+            required=False,
+            minimum=0,
+        ),
     ),
     primary_key=("route_id", "month"),
     warnings=(_WARNING,),
@@ -129,11 +149,25 @@ GAS_FLOWS_ANNUAL = Table(
     fields=(
         year(),
         *_COMMON,
-        Field("months_in_data", "integer", "Months of the year the workbook covers (3 for 2008, 5 for 2025, else 12).", minimum=1, maximum=12),
-        Field("months_reported", "integer", "Months of the year in which the route has a value.", minimum=0, maximum=12),
+        Field(
+            "months_in_data",
+            "integer",
+            "Months of the year the workbook covers (3 for 2008, 5 for 2025, else 12).",
+            minimum=1,
+            maximum=12,
+        ),
+        Field(
+            "months_reported", "integer", "Months of the year in which the route has a value.", minimum=0, maximum=12
+        ),
         Field("complete", "boolean", "True when all 12 months of the year have a value."),
-        Field("volume_mcm", "number", "Flow over the months with a value (empty when no month has one).",
-              unit="million cubic metres (15 °C)", required=False, minimum=0),
+        Field(
+            "volume_mcm",
+            "number",
+            "Flow over the months with a value (empty when no month has one).",
+            unit="million cubic metres (15 °C)",
+            required=False,
+            minimum=0,
+        ),
     ),
     primary_key=("route_id", "year"),
     warnings=(_WARNING, "Partial years (2008, 2025, and routes with unreported months) are flagged by `complete`."),
@@ -183,7 +217,9 @@ def read_rows(raw: Path) -> list[tuple]:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise RawDataError(f"{IEA}/{GTF_FILE}: cannot be opened as an .xlsx workbook ({exc}); restore the file as stored") from None
+        raise RawDataError(
+            f"{IEA}/{GTF_FILE}: cannot be opened as an .xlsx workbook ({exc}); restore the file as stored"
+        ) from None
     try:
         if GTF_SHEET not in wb.sheetnames:
             raise RawDataError(f"{IEA}/{GTF_FILE}: no sheet {GTF_SHEET!r} (sheets: {wb.sheetnames})")
@@ -225,7 +261,10 @@ def turkiye_points(rows: list[tuple]) -> pd.DataFrame:
             continue
         key = (point, exit_, entry)
         if key not in POINTS:
-            raise _fail(f"A{r}", f"Türkiye border point {key!r} is not known; add it to bilateral.sources.iea_gas.POINTS with its route")
+            raise _fail(
+                f"A{r}",
+                f"Türkiye border point {key!r} is not known; add it to bilateral.sources.iea_gas.POINTS with its route",
+            )
         if key in seen:
             raise _fail(f"A{r}", f"border point {key!r} appears again (first on row {seen[key]})")
         seen[key] = r
@@ -252,7 +291,12 @@ def _route_columns(frame: pd.DataFrame) -> pd.DataFrame:
     frame.insert(frame.columns.get_loc("route") + 1, "direction", info.str[1])
     frame.insert(frame.columns.get_loc("direction") + 1, "supplier_iso3", info.str[2].astype("string"))
     frame.insert(frame.columns.get_loc("supplier_iso3") + 1, "partner_iso3", info.str[3].astype("string"))
-    names = {k: "; ".join(POINT_NAMES.get(p, p) for p, rk in dict.fromkeys((p, v) for (p, _, _), v in POINTS.items()) if rk == k) for k in ROUTES}
+    names = {
+        k: "; ".join(
+            POINT_NAMES.get(p, p) for p, rk in dict.fromkeys((p, v) for (p, _, _), v in POINTS.items()) if rk == k
+        )
+        for k in ROUTES
+    }
     frame.insert(frame.columns.get_loc("partner_iso3") + 1, "border_points", frame["route_id"].map(names))
     return frame
 
@@ -283,7 +327,9 @@ def annual_routes(monthly: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({"months_reported": g.count(), "volume_mcm": g.sum(min_count=1).round(3)}).reset_index()
     out["months_in_data"] = out["year"].map(in_data).astype(int)
     out["complete"] = out["months_reported"] == 12
-    out = _route_columns(out.drop(columns=["route", "direction", "supplier_iso3", "partner_iso3", "border_points"], errors="ignore"))
+    out = _route_columns(
+        out.drop(columns=["route", "direction", "supplier_iso3", "partner_iso3", "border_points"], errors="ignore")
+    )
     return out[GAS_FLOWS_ANNUAL.columns]
 
 

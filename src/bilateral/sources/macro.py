@@ -10,12 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from bilateral.countries import raw_row
+from bilateral.countries import check_same_codes, map_names, raw_row
 from bilateral.errors import RawDataError
 from bilateral.schema import Field, Table, iso3, year
-from bilateral.sources._raw import read_csv, to_number
-from bilateral.countries import check_same_codes, map_names
-from bilateral.sources._raw import to_integer
+from bilateral.sources._raw import read_csv, to_integer, to_number
 
 SOURCES_USED = ("wdi_gdp_2022", "owid_population")
 
@@ -42,7 +40,14 @@ MACRO = Table(
     fields=(
         iso3("iso3", "Country, ISO3 (WLD = world)."),
         year("year", "Calendar year."),
-        Field("gdp_usd_m", "number", "GDP at purchaser's prices (WDI NY.GDP.MKTP.CD) divided by one million.", unit="US$ million, current prices", required=False, minimum=0),
+        Field(
+            "gdp_usd_m",
+            "number",
+            "GDP at purchaser's prices (WDI NY.GDP.MKTP.CD) divided by one million.",
+            unit="US$ million, current prices",
+            required=False,
+            minimum=0,
+        ),
         Field(
             "gdp_per_capita_usd",
             "number",
@@ -51,7 +56,14 @@ MACRO = Table(
             required=False,
             minimum=0,
         ),
-        Field("population", "integer", "Mid-year population (OWID compilation based on UN WPP).", unit="persons", required=False, minimum=0),
+        Field(
+            "population",
+            "integer",
+            "Mid-year population (OWID compilation based on UN WPP).",
+            unit="persons",
+            required=False,
+            minimum=0,
+        ),
     ),
     primary_key=("iso3", "year"),
     warnings=(
@@ -99,8 +111,16 @@ def build_population(raw: Path) -> pd.DataFrame:
     df = read_csv(raw, "owid_population", OWID_FILE, required=["country", "year", "iso_code", "population"])
     mapped = map_names(df["country"].str.strip(), file=file, column="country")
     # OWID codes its own aggregates OWID_*; only real ISO3 codes are compared with the mapped names.
-    check_same_codes(mapped, df["iso_code"].where(~df["iso_code"].fillna("").str.startswith("OWID_")), file=file, column="iso_code")
-    out = pd.DataFrame({"iso3": mapped, "year": to_integer(df, "year", file=file), "population": to_integer(df, "population", file=file)})
+    check_same_codes(
+        mapped, df["iso_code"].where(~df["iso_code"].fillna("").str.startswith("OWID_")), file=file, column="iso_code"
+    )
+    out = pd.DataFrame(
+        {
+            "iso3": mapped,
+            "year": to_integer(df, "year", file=file),
+            "population": to_integer(df, "population", file=file),
+        }
+    )
     duplicated = out.duplicated(["iso3", "year"], keep=False)
     if duplicated.any():
         lines = [raw_row(i) for i in out.index[duplicated][:4]]

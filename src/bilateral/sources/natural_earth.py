@@ -9,6 +9,7 @@ borders follow its de facto policy; the report says that no position on disputed
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -38,8 +39,13 @@ MAP_BORDERS = Table(
     ),
     sources=(NE,),
     fields=(
-        Field("ne_code", "string", "Natural Earth's code: ISO 3166 alpha-3, or Natural Earth's own code for entities without one "
-              "(e.g. CYN for Northern Cyprus, KOS for Kosovo).", pattern=r"^[A-Z]{3}$"),
+        Field(
+            "ne_code",
+            "string",
+            "Natural Earth's code: ISO 3166 alpha-3, or Natural Earth's own code for entities without one "
+            "(e.g. CYN for Northern Cyprus, KOS for Kosovo).",
+            pattern=r"^[A-Z]{3}$",
+        ),
         Field("name", "string", "Natural Earth's short English name (as in the source, e.g. 'Turkey')."),
         Field("ring", "integer", "Number of the ring (polygon part) within the country, from 0.", minimum=0),
         Field("vertex", "integer", "Order of the vertex along the ring, from 0.", minimum=0),
@@ -65,7 +71,7 @@ def rings(points: list, parts: list[int]) -> list[list[tuple[float, float]]]:
     [[(0, 0), (1, 0), (0, 1)], [(5, 5), (6, 5), (5, 6)]]
     """
     bounds = [*parts, len(points)]
-    return [[tuple(p) for p in points[a:b]] for a, b in zip(bounds[:-1], bounds[1:])]
+    return [[tuple(p) for p in points[a:b]] for a, b in itertools.pairwise(bounds)]
 
 
 def borders(raw: Path, window=WINDOW) -> pd.DataFrame:
@@ -95,7 +101,9 @@ def borders(raw: Path, window=WINDOW) -> pd.DataFrame:
     except shapefile.ShapefileException as exc:
         raise RawDataError(f"{file}: cannot be read as a shapefile ({exc}); restore the file set as stored") from None
     except (OSError, ValueError, UnicodeDecodeError, IndexError, struct.error) as exc:
-        raise RawDataError(f"{file}: cannot be read as a shapefile ({type(exc).__name__}: {exc}); restore the file set as stored") from None
+        raise RawDataError(
+            f"{file}: cannot be read as a shapefile ({type(exc).__name__}: {exc}); restore the file set as stored"
+        ) from None
     if len(records) != len(shapes):
         raise RawDataError(f"{file}: {len(shapes)} shapes but {len(records)} attribute records in the .dbf")
     out = []
@@ -103,12 +111,16 @@ def borders(raw: Path, window=WINDOW) -> pd.DataFrame:
         if not shape.points or not _overlaps(shape.bbox, window):
             continue
         if shape.shapeType != POLYGON:
-            raise RawDataError(f"{file}: record {i} ({rec['name']!r}) has shape type {shape.shapeType}, not a polygon ({POLYGON})")
+            raise RawDataError(
+                f"{file}: record {i} ({rec['name']!r}) has shape type {shape.shapeType}, not a polygon ({POLYGON})"
+            )
         code = str(rec["iso_a3"]).strip()
         if code == "-99":
             code = NO_ISO.get(str(rec["name"]), "")
         if len(code) != 3 or not code.isalpha() or not code.isupper():
-            raise RawDataError(f"{NE}/{NE_STEM}.dbf: record {i} ({rec['name']!r}): code {rec['iso_a3']!r} is not usable; add the entity to natural_earth.NO_ISO")
+            raise RawDataError(
+                f"{NE}/{NE_STEM}.dbf: record {i} ({rec['name']!r}): code {rec['iso_a3']!r} is not usable; add the entity to natural_earth.NO_ISO"
+            )
         kept = 0
         for ring in rings(shape.points, list(shape.parts)):
             xs, ys = [p[0] for p in ring], [p[1] for p in ring]

@@ -45,9 +45,19 @@ OWID_ENERGY = Table(
     fields=(
         iso3("iso3", "Country, ISO 3166 alpha-3."),
         year(),
-        Field("indicator", "string", "OWID series: oil or gas production or consumption, or primary energy consumption.",
-              enum=tuple(sorted(INDICATORS.values()))),
-        Field("value_twh", "number", "The value in terawatt-hours (energy content, as converted by OWID).", unit="terawatt-hours", minimum=0),
+        Field(
+            "indicator",
+            "string",
+            "OWID series: oil or gas production or consumption, or primary energy consumption.",
+            enum=tuple(sorted(INDICATORS.values())),
+        ),
+        Field(
+            "value_twh",
+            "number",
+            "The value in terawatt-hours (energy content, as converted by OWID).",
+            unit="terawatt-hours",
+            minimum=0,
+        ),
     ),
     primary_key=("iso3", "indicator", "year"),
     warnings=(
@@ -76,7 +86,9 @@ def owid_series(raw: Path) -> pd.DataFrame:
     for column, name in INDICATORS.items():
         value = to_number(df, column, file=file)
         keep = value.notna()
-        frames.append(pd.DataFrame({"iso3": iso[keep], "year": years[keep], "indicator": name, "value_twh": value[keep]}))
+        frames.append(
+            pd.DataFrame({"iso3": iso[keep], "year": years[keep], "indicator": name, "value_twh": value[keep]})
+        )
     return pd.concat(frames, ignore_index=True)
 
 

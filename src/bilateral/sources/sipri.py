@@ -54,7 +54,9 @@ MILEX_VARIABLES: dict[str, tuple[str, float]] = {
 #: Raw ``raw_marker`` texts -> the marker as SIPRI prints it.
 MILEX_MARKERS: dict[str, str] = {"...": ". .", ". .": ". .", "xxx": "xxx"}
 
-_TIV_NOTE = "SIPRI trend-indicator value (TIV), millions: a volume indicator of military capability transferred, not a price"
+_TIV_NOTE = (
+    "SIPRI trend-indicator value (TIV), millions: a volume indicator of military capability transferred, not a price"
+)
 
 # ---------------------------------------------------------------------------------------------
 # Table specs
@@ -73,21 +75,40 @@ ARMS_TRANSFERS = Table(
     fields=(
         Field("deal_id", "integer", "SIPRI AT Database deal identifier.", minimum=1),
         year("delivery_year", "Year of the deliveries this row counts."),
-        iso3("supplier_iso3", "Supplier, ISO3; missing only for non-state actors and unknown suppliers (see supplier_type).", required=False),
-        iso3("recipient_iso3", "Recipient, ISO3; missing only for non-state actors and unknown recipients (see recipient_type).", required=False),
+        iso3(
+            "supplier_iso3",
+            "Supplier, ISO3; missing only for non-state actors and unknown suppliers (see supplier_type).",
+            required=False,
+        ),
+        iso3(
+            "recipient_iso3",
+            "Recipient, ISO3; missing only for non-state actors and unknown recipients (see recipient_type).",
+            required=False,
+        ),
         Field("supplier", "string", "Supplier as SIPRI spells it (non-state actors carry SIPRI's '*')."),
         Field("recipient", "string", "Recipient as SIPRI spells it (non-state actors carry SIPRI's '*')."),
         Field("supplier_type", "string", "Kind of supplier: a state, a non-state actor or unknown.", enum=PARTY_TYPES),
-        Field("recipient_type", "string", "Kind of recipient: a state, a non-state actor or unknown.", enum=PARTY_TYPES),
+        Field(
+            "recipient_type", "string", "Kind of recipient: a state, a non-state actor or unknown.", enum=PARTY_TYPES
+        ),
         Field("designation", "string", "Weapon designation as SIPRI gives it."),
         Field("description", "string", "Weapon description (e.g. 'armed UAV')."),
         Field("category", "string", "SIPRI armament category (e.g. 'Aircraft', 'Missiles')."),
         year("order_year", "Year the deal was ordered."),
         Field("order_year_is_estimate", "boolean", "SIPRI marks the order year as an estimate.", required=False),
-        Field("units_delivered", "integer", "Number of items delivered in this delivery year.", unit="items", minimum=0),
-        Field("units_delivered_is_estimate", "boolean", "SIPRI marks the number delivered as an estimate.", required=False),
+        Field(
+            "units_delivered", "integer", "Number of items delivered in this delivery year.", unit="items", minimum=0
+        ),
+        Field(
+            "units_delivered_is_estimate", "boolean", "SIPRI marks the number delivered as an estimate.", required=False
+        ),
         Field("delivery_year_is_estimate", "boolean", "SIPRI marks the delivery year as an estimate.", required=False),
-        Field("status", "string", "New, second hand, or second hand but modernized.", enum=("New", "Second hand", "Second hand but modernized")),
+        Field(
+            "status",
+            "string",
+            "New, second hand, or second hand but modernized.",
+            enum=("New", "Second hand", "Second hand but modernized"),
+        ),
         Field(
             "tiv_per_unit_m",
             "number",
@@ -96,8 +117,20 @@ ARMS_TRANSFERS = Table(
             unit="TIV million per item",
             minimum=0,
         ),
-        Field("tiv_per_unit_new_m", "number", "SIPRI's TIV estimate for one new item of this weapon (SIPRI 'SIPRI estimate').", unit="TIV million per item", minimum=0),
-        Field("tiv_m", "number", "TIV of this year's deliveries under the deal (SIPRI 'TIV delivery values'). " + _TIV_NOTE + ".", unit="TIV million", minimum=0),
+        Field(
+            "tiv_per_unit_new_m",
+            "number",
+            "SIPRI's TIV estimate for one new item of this weapon (SIPRI 'SIPRI estimate').",
+            unit="TIV million per item",
+            minimum=0,
+        ),
+        Field(
+            "tiv_m",
+            "number",
+            "TIV of this year's deliveries under the deal (SIPRI 'TIV delivery values'). " + _TIV_NOTE + ".",
+            unit="TIV million",
+            minimum=0,
+        ),
         Field("local_production", "boolean", "The items are (partly) produced in the recipient country under licence."),
     ),
     primary_key=("deal_id", "delivery_year"),
@@ -121,7 +154,12 @@ ARMS_TOTALS = Table(
     fields=(
         iso3("iso3", "Country, ISO3."),
         year("year", "Delivery year."),
-        Field("direction", "string", "imports: deliveries to the country; exports: deliveries by it.", enum=("imports", "exports")),
+        Field(
+            "direction",
+            "string",
+            "imports: deliveries to the country; exports: deliveries by it.",
+            enum=("imports", "exports"),
+        ),
         Field("tiv_m", "number", _TIV_NOTE + ".", unit="TIV million", minimum=0),
     ),
     primary_key=("iso3", "year", "direction"),
@@ -145,9 +183,31 @@ MILITARY_EXPENDITURE = Table(
     fields=(
         iso3("iso3", "Country, ISO3."),
         year("year", "Calendar year."),
-        Field("milex_usd_m_const2023", "number", "Military expenditure in constant (2023) US$.", unit="US$ million, constant 2023 prices", required=False, minimum=0),
-        Field("milex_usd_m_current", "number", "Military expenditure in current US$.", unit="US$ million, current prices", required=False, minimum=0),
-        Field("milex_share_gdp_pct", "number", "Military expenditure as a share of GDP (SIPRI's fraction × 100).", unit="percent of GDP", required=False, minimum=0, maximum=100),
+        Field(
+            "milex_usd_m_const2023",
+            "number",
+            "Military expenditure in constant (2023) US$.",
+            unit="US$ million, constant 2023 prices",
+            required=False,
+            minimum=0,
+        ),
+        Field(
+            "milex_usd_m_current",
+            "number",
+            "Military expenditure in current US$.",
+            unit="US$ million, current prices",
+            required=False,
+            minimum=0,
+        ),
+        Field(
+            "milex_share_gdp_pct",
+            "number",
+            "Military expenditure as a share of GDP (SIPRI's fraction × 100).",
+            unit="percent of GDP",
+            required=False,
+            minimum=0,
+            maximum=100,
+        ),
         Field(
             "milex_share_govt_spending_pct",
             "number",
@@ -240,7 +300,12 @@ def build_arms_transfers(raw: Path) -> pd.DataFrame:
         out[_REGISTER_COLUMNS[col]] = to_integer(df, col, file=file)
     for col in ("SIPRI estimate", "TIV deal unit", "TIV delivery values"):
         out[_REGISTER_COLUMNS[col]] = to_number(df, col, file=file)
-    for col in ("Order date is estimate", "Numbers delivered is estimate", "Delivery year is estimate", "Local production"):
+    for col in (
+        "Order date is estimate",
+        "Numbers delivered is estimate",
+        "Delivery year is estimate",
+        "Local production",
+    ):
         out[_REGISTER_COLUMNS[col]] = to_yes_no(df, col, file=file)
     for col in ("Supplier", "Recipient", "Designation", "Description", "Armament category", "Status"):
         out[_REGISTER_COLUMNS[col]] = df[col].astype("string").str.strip()
@@ -251,14 +316,18 @@ def build_arms_transfers(raw: Path) -> pd.DataFrame:
     duplicated = out.duplicated(["deal_id", "delivery_year"], keep=False)
     if duplicated.any():
         lines = [raw_row(i) for i in out.index[duplicated][:4]]
-        raise RawDataError(f"{file}: deal id and delivery year repeat on lines {lines}; expected one row per deal and delivery year")
+        raise RawDataError(
+            f"{file}: deal id and delivery year repeat on lines {lines}; expected one row per deal and delivery year"
+        )
     return out[ARMS_TRANSFERS.columns].reset_index(drop=True)
 
 
 def build_arms_totals(raw: Path) -> pd.DataFrame:
     """The derived TIV totals in long form (see :data:`ARMS_TOTALS`)."""
     file = f"sipri_arms_transfers/{TOTALS_FILE}"
-    df = read_csv(raw, "sipri_arms_transfers", TOTALS_FILE, required=["country", "year", "tiv_imports_mn", "tiv_exports_mn"])
+    df = read_csv(
+        raw, "sipri_arms_transfers", TOTALS_FILE, required=["country", "year", "tiv_imports_mn", "tiv_exports_mn"]
+    )
     wide = pd.DataFrame(
         {
             "iso3": map_names(df["country"].str.strip(), file=file, column="country"),
@@ -271,7 +340,9 @@ def build_arms_totals(raw: Path) -> pd.DataFrame:
     if duplicated.any():
         lines = [raw_row(i) for i in wide.index[duplicated][:4]]
         raise RawDataError(f"{file}: country and year repeat on lines {lines}")
-    long = wide.melt(id_vars=["iso3", "year"], value_vars=["imports", "exports"], var_name="direction", value_name="tiv_m")
+    long = wide.melt(
+        id_vars=["iso3", "year"], value_vars=["imports", "exports"], var_name="direction", value_name="tiv_m"
+    )
     return long[ARMS_TOTALS.columns].reset_index(drop=True)
 
 
@@ -313,23 +384,34 @@ def milex_markers(markers: pd.DataFrame) -> pd.Series:
 def build_military_expenditure(raw: Path) -> pd.DataFrame:
     """SIPRI milex, one row per country-year (see :data:`MILITARY_EXPENDITURE`)."""
     file = f"sipri_milex/{MILEX_FILE}"
-    df = read_csv(raw, "sipri_milex", MILEX_FILE, required=["iso3", "country", "year", "variable", "value", "raw_marker", "sipri_notes"])
+    df = read_csv(
+        raw,
+        "sipri_milex",
+        MILEX_FILE,
+        required=["iso3", "country", "year", "variable", "value", "raw_marker", "sipri_notes"],
+    )
     mapped = map_names(df["country"].str.strip(), file=file, column="country")
     check_same_codes(mapped, df["iso3"], file=file, column="iso3")
     unknown_variable = ~df["variable"].isin(list(MILEX_VARIABLES))
     if unknown_variable.any():
         first = unknown_variable.idxmax()
-        raise RawDataError(f"{file}: column 'variable', line {raw_row(first)}: unknown variable {df.at[first, 'variable']!r}")
+        raise RawDataError(
+            f"{file}: column 'variable', line {raw_row(first)}: unknown variable {df.at[first, 'variable']!r}"
+        )
     marker_text = df["raw_marker"].fillna("").str.strip()
     unknown_marker = (marker_text != "") & ~marker_text.isin(list(MILEX_MARKERS))
     if unknown_marker.any():
         first = unknown_marker.idxmax()
-        raise RawDataError(f"{file}: column 'raw_marker', line {raw_row(first)}: unknown marker {df.at[first, 'raw_marker']!r}")
+        raise RawDataError(
+            f"{file}: column 'raw_marker', line {raw_row(first)}: unknown marker {df.at[first, 'raw_marker']!r}"
+        )
     value = to_number(df, "value", file=file)
     both = value.notna() & (marker_text != "")
     if both.any():
         first = both.idxmax()
-        raise RawDataError(f"{file}: line {raw_row(first)} has both a value and the marker {df.at[first, 'raw_marker']!r}")
+        raise RawDataError(
+            f"{file}: line {raw_row(first)} has both a value and the marker {df.at[first, 'raw_marker']!r}"
+        )
     factor = df["variable"].map({k: f for k, (_, f) in MILEX_VARIABLES.items()})
     long = pd.DataFrame(
         {
@@ -349,7 +431,9 @@ def build_military_expenditure(raw: Path) -> pd.DataFrame:
     conflicting = notes[notes.map(len) > 1]
     if len(conflicting):
         (code, yr), values = next(iter(conflicting.items()))
-        raise RawDataError(f"{file}: column 'sipri_notes': {code} {yr} has different notes {list(values)} on different variables")
+        raise RawDataError(
+            f"{file}: column 'sipri_notes': {code} {yr} has different notes {list(values)} on different variables"
+        )
     columns = [c for c, _ in MILEX_VARIABLES.values()]
     values = long.pivot(index=["iso3", "year"], columns="column", values="value").reindex(columns=columns)
     marks = long.pivot(index=["iso3", "year"], columns="column", values="marker").reindex(columns=columns)
@@ -370,4 +454,3 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
         ARMS_TOTALS.name: totals,
         MILITARY_EXPENDITURE.name: build_military_expenditure(raw),
     }
-

@@ -27,12 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from bilateral.countries import is_iso3, raw_row
+from bilateral.countries import check_same_codes, is_iso3, map_names, raw_row
 from bilateral.errors import RawDataError
 from bilateral.schema import Field, Table, iso3, year
-from bilateral.sources._raw import read_csv, to_number
-from bilateral.countries import check_same_codes, map_names
-from bilateral.sources._raw import to_integer
+from bilateral.sources._raw import read_csv, to_integer, to_number
 
 SOURCES_USED = ("imf_dots", "press_figures")
 
@@ -118,8 +116,19 @@ TRADE_BILATERAL = Table(
         year("year", "Calendar year."),
         iso3("reporter_iso3", "Reporting economy, ISO3; WLD = the IMF's World aggregate of all reporters."),
         iso3("partner_iso3", "Partner economy, ISO3; WLD = the world (trade with all partners)."),
-        Field("flow", "string", "exports: the reporter's exports to the partner, FOB; imports: its imports from the partner, CIF.", enum=("exports", "imports")),
-        Field("value_usd_m", "number", "Trade value as reported by the reporter.", unit="US$ million, current prices", minimum=0),
+        Field(
+            "flow",
+            "string",
+            "exports: the reporter's exports to the partner, FOB; imports: its imports from the partner, CIF.",
+            enum=("exports", "imports"),
+        ),
+        Field(
+            "value_usd_m",
+            "number",
+            "Trade value as reported by the reporter.",
+            unit="US$ million, current prices",
+            minimum=0,
+        ),
         Field("is_estimate", "boolean", "The IMF marks the value as an estimate ('e')."),
         Field("source", "string", "Source key (bilateral.sources.catalog).", enum=("imf_dots",)),
     ),
@@ -135,23 +144,57 @@ TRADE_BILATERAL = Table(
 )
 
 _PRESS_COMMON = (
-    Field("source_row", "integer", "Data row number in the raw press file (1 = first row after the header); identifies the row.", minimum=1),
-    Field("year_label", "string", "The period's year as written in the raw file ('2021', '2020-2024', 'c. 2020', 'recent years')."),
-    year("year", "The calendar year, when the figure refers to a single year; missing for multi-year spans and undated rows.", required=False),
+    Field(
+        "source_row",
+        "integer",
+        "Data row number in the raw press file (1 = first row after the header); identifies the row.",
+        minimum=1,
+    ),
+    Field(
+        "year_label",
+        "string",
+        "The period's year as written in the raw file ('2021', '2020-2024', 'c. 2020', 'recent years').",
+    ),
+    year(
+        "year",
+        "The calendar year, when the figure refers to a single year; missing for multi-year spans and undated rows.",
+        required=False,
+    ),
     year("year_start", "First year covered; missing for undated or approximately dated rows.", required=False),
     year("year_end", "Last year covered; missing for undated or approximately dated rows.", required=False),
-    Field("period", "string", "Part of the year covered, as in the source ('year', 'Jan-Nov', '5 years cumulative', …)."),
-    Field("is_full_year", "boolean", "The figure covers whole calendar year(s) (period 'year', 'year (approx.)' or a cumulative span of years)."),
-    Field("basis", "string", "Who produced the figure (statistical office, ministry, official, outlet), as in the source."),
-    iso3("basis_iso3", "Whose official figures the row reports: AZE (Azerbaijani side), TUR (Turkish side); missing for news outlets and experts without an official source.", required=False),
+    Field(
+        "period", "string", "Part of the year covered, as in the source ('year', 'Jan-Nov', '5 years cumulative', …)."
+    ),
+    Field(
+        "is_full_year",
+        "boolean",
+        "The figure covers whole calendar year(s) (period 'year', 'year (approx.)' or a cumulative span of years).",
+    ),
+    Field(
+        "basis", "string", "Who produced the figure (statistical office, ministry, official, outlet), as in the source."
+    ),
+    iso3(
+        "basis_iso3",
+        "Whose official figures the row reports: AZE (Azerbaijani side), TUR (Turkish side); missing for news outlets and experts without an official source.",
+        required=False,
+    ),
 )
 
 _PRESS_TAIL = (
     Field("reported_by", "string", "The publication that printed the figure."),
     Field("url", "string", "Address of the page quoted."),
-    Field("quote", "string", "Short attributed excerpt from the page (original language; whitespace normalised to single spaces).", required=False),
+    Field(
+        "quote",
+        "string",
+        "Short attributed excerpt from the page (original language; whitespace normalised to single spaces).",
+        required=False,
+    ),
     Field("note", "string", "The collector's note: translations, context, conflicts.", required=False),
-    Field("usable", "boolean", "False when the row has no single number or its note flags it (CONFLICT, UNVERIFIED, probable typo, inconsistent, do not use): read the note before using it."),
+    Field(
+        "usable",
+        "boolean",
+        "False when the row has no single number or its note flags it (CONFLICT, UNVERIFIED, probable typo, inconsistent, do not use): read the note before using it.",
+    ),
     Field("usable_reason", "string", "Why usable is False ('; '-separated); missing when usable.", required=False),
 )
 
@@ -173,10 +216,20 @@ TRADE_PRESS = Table(
     sources=("press_figures",),
     fields=(
         *_PRESS_COMMON,
-        Field("metric", "string", "What the figure measures, as labelled by the collector ('turnover', 'AZE exports to TUR', …). When several quantities are named, the value is the first one named."),
+        Field(
+            "metric",
+            "string",
+            "What the figure measures, as labelled by the collector ('turnover', 'AZE exports to TUR', …). When several quantities are named, the value is the first one named.",
+        ),
         Field("value", "number", "The figure, in the unit of the unit column.", required=False),
         Field("unit", "string", "Unit of value ('USD bn', 'USD m', '%').", required=False),
-        Field("value_usd_m", "number", "value converted to US$ million when the unit is 'USD bn' or 'USD m'; missing otherwise.", unit="US$ million, current prices", required=False),
+        Field(
+            "value_usd_m",
+            "number",
+            "value converted to US$ million when the unit is 'USD bn' or 'USD m'; missing otherwise.",
+            unit="US$ million, current prices",
+            required=False,
+        ),
         *_PRESS_TAIL,
     ),
     primary_key=("source_row",),
@@ -196,14 +249,26 @@ TRADE_COMPOSITION_PRESS = Table(
         *_PRESS_COMMON,
         iso3("exporter_iso3", "Exporting country, ISO3 (from the raw flow 'AZE->TUR')."),
         iso3("importer_iso3", "Importing country, ISO3."),
-        Field("product_group", "string", "Goods concerned, as labelled by the collector; '(qualitative)' marks statements without a number."),
+        Field(
+            "product_group",
+            "string",
+            "Goods concerned, as labelled by the collector; '(qualitative)' marks statements without a number.",
+        ),
         Field("value", "number", "The figure, in the unit of the unit column.", required=False),
         Field("unit", "string", "Unit of value ('USD m', 'thousand tonnes', …).", required=False),
-        Field("value_usd_m", "number", "value converted to US$ million when the unit is 'USD bn' or 'USD m'; missing otherwise.", unit="US$ million, current prices", required=False),
+        Field(
+            "value_usd_m",
+            "number",
+            "value converted to US$ million when the unit is 'USD bn' or 'USD m'; missing otherwise.",
+            unit="US$ million, current prices",
+            required=False,
+        ),
         *_PRESS_TAIL,
     ),
     primary_key=("source_row",),
-    warnings=_PRESS_WARNINGS[:1] + ("No numeric share of mineral fuels in bilateral trade was found; qualitative rows say energy dominates.",) + _PRESS_WARNINGS[3:],
+    warnings=_PRESS_WARNINGS[:1]
+    + ("No numeric share of mineral fuels in bilateral trade was found; qualitative rows say energy dominates.",)
+    + _PRESS_WARNINGS[3:],
 )
 
 TABLES = (TRADE_BILATERAL, TRADE_PRESS, TRADE_COMPOSITION_PRESS)
@@ -219,7 +284,9 @@ def _lookup(df: pd.DataFrame, column: str, mapping: dict, *, file: str) -> pd.Se
     unknown = ~text.isin(list(mapping))
     if unknown.any():
         first = unknown.idxmax()
-        raise RawDataError(f"{file}: column {column!r}, line {raw_row(first)}: {df.at[first, column]!r} is not one of {list(mapping)}")
+        raise RawDataError(
+            f"{file}: column {column!r}, line {raw_row(first)}: {df.at[first, column]!r} is not one of {list(mapping)}"
+        )
     return text.map(mapping)
 
 
@@ -232,13 +299,20 @@ def read_dots(raw: Path) -> pd.DataFrame:
     """
     file = f"imf_dots/{DOTS_FILE}"
     df = read_csv(
-        raw, "imf_dots", DOTS_FILE, required=["reporter", "reporter_iso3", "flow", "partner", "partner_iso3", "year", "value_usd_millions", "flag"]
+        raw,
+        "imf_dots",
+        DOTS_FILE,
+        required=["reporter", "reporter_iso3", "flow", "partner", "partner_iso3", "year", "value_usd_millions", "flag"],
     )
     out = pd.DataFrame(
         {
             "year": to_integer(df, "year", file=file),
-            "reporter_iso3": map_names(df["reporter"].str.strip(), file=file, column="reporter", aggregates=DOTS_AGGREGATES),
-            "partner_iso3": map_names(df["partner"].str.strip(), file=file, column="partner", aggregates=DOTS_AGGREGATES),
+            "reporter_iso3": map_names(
+                df["reporter"].str.strip(), file=file, column="reporter", aggregates=DOTS_AGGREGATES
+            ),
+            "partner_iso3": map_names(
+                df["partner"].str.strip(), file=file, column="partner", aggregates=DOTS_AGGREGATES
+            ),
             "flow": _lookup(df, "flow", DOTS_FLOWS, file=file),
             "value_usd_m": to_number(df, "value_usd_millions", file=file),
             "is_estimate": _lookup(df, "flag", DOTS_FLAGS, file=file).astype("boolean"),
@@ -306,7 +380,9 @@ def year_columns(df: pd.DataFrame, *, file: str) -> pd.DataFrame:
     parsed = labels.map(parse_year_label)
     if parsed.isna().any():
         first = parsed.isna().idxmax()
-        raise RawDataError(f"{file}: column 'year', line {raw_row(first)}: cannot read {df.at[first, 'year']!r} as a year or span of years")
+        raise RawDataError(
+            f"{file}: column 'year', line {raw_row(first)}: cannot read {df.at[first, 'year']!r} as a year or span of years"
+        )
     out = pd.DataFrame(parsed.tolist(), index=df.index, columns=["year", "year_start", "year_end"]).astype("Int64")
     out.insert(0, "year_label", labels.astype("string"))
     return out
@@ -346,12 +422,16 @@ def usability(value: pd.Series, note: pd.Series) -> pd.DataFrame:
         Columns ``usable`` (boolean) and ``usable_reason`` (missing when usable).
     """
     reasons = pd.DataFrame(index=value.index)
-    reasons["no number"] = value.isna().map({True: "no single number (qualitative, or figures only in the quote or note)", False: ""})
+    reasons["no number"] = value.isna().map(
+        {True: "no single number (qualitative, or figures only in the quote or note)", False: ""}
+    )
     text = note.fillna("")
     for pattern, reason in CARE_FLAGS.items():
         reasons[pattern] = text.str.contains(pattern, regex=True).map({True: reason, False: ""})
     joined = reasons.apply(lambda row: "; ".join(r for r in row if r), axis=1)
-    return pd.DataFrame({"usable": (joined == "").astype("boolean"), "usable_reason": joined.replace("", pd.NA).astype("string")})
+    return pd.DataFrame(
+        {"usable": (joined == "").astype("boolean"), "usable_reason": joined.replace("", pd.NA).astype("string")}
+    )
 
 
 def press_common(df: pd.DataFrame, *, file: str) -> pd.DataFrame:
@@ -359,7 +439,9 @@ def press_common(df: pd.DataFrame, *, file: str) -> pd.DataFrame:
     out = pd.DataFrame({"source_row": pd.array(df.index + 1, dtype="Int64")}, index=df.index)
     out = out.join(year_columns(df, file=file))
     out["period"] = df["period"].str.strip().astype("string")
-    out["is_full_year"] = out["period"].str.startswith("year").fillna(False) | out["period"].str.contains(r"\d+ years", regex=True).fillna(False)
+    out["is_full_year"] = out["period"].str.startswith("year").fillna(False) | out["period"].str.contains(
+        r"\d+ years", regex=True
+    ).fillna(False)
     out["basis"] = df["basis"].str.strip().astype("string")
     out["basis_iso3"] = basis_side(df, file=file)
     value = to_number(df, "value", file=file)
@@ -376,7 +458,12 @@ def press_common(df: pd.DataFrame, *, file: str) -> pd.DataFrame:
 def build_trade_press(raw: Path) -> pd.DataFrame:
     """The press trade figures (see :data:`TRADE_PRESS`)."""
     file = f"press_figures/{PRESS_FILE}"
-    df = read_csv(raw, "press_figures", PRESS_FILE, required=["year", "period", "basis", "metric", "value", "unit", "reported_by", "url", "quote", "note"])
+    df = read_csv(
+        raw,
+        "press_figures",
+        PRESS_FILE,
+        required=["year", "period", "basis", "metric", "value", "unit", "reported_by", "url", "quote", "note"],
+    )
     out = press_common(df, file=file)
     out["metric"] = df["metric"].str.strip().astype("string")
     return out[TRADE_PRESS.columns].reset_index(drop=True)
@@ -392,8 +479,12 @@ def parse_flows(df: pd.DataFrame, *, file: str) -> pd.DataFrame:
     bad = parts.isna().any(axis=1) | ~parts[0].fillna("").map(is_iso3) | ~parts[1].fillna("").map(is_iso3)
     if bad.any():
         first = bad.idxmax()
-        raise RawDataError(f"{file}: column 'flow', line {raw_row(first)}: {df.at[first, 'flow']!r} is not 'XXX->YYY' with ISO3 codes")
-    return pd.DataFrame({"exporter_iso3": parts[0].astype("string"), "importer_iso3": parts[1].astype("string")}, index=df.index)
+        raise RawDataError(
+            f"{file}: column 'flow', line {raw_row(first)}: {df.at[first, 'flow']!r} is not 'XXX->YYY' with ISO3 codes"
+        )
+    return pd.DataFrame(
+        {"exporter_iso3": parts[0].astype("string"), "importer_iso3": parts[1].astype("string")}, index=df.index
+    )
 
 
 def build_trade_composition_press(raw: Path) -> pd.DataFrame:
@@ -403,7 +494,19 @@ def build_trade_composition_press(raw: Path) -> pd.DataFrame:
         raw,
         "press_figures",
         COMPOSITION_FILE,
-        required=["year", "period", "flow", "basis", "product_group", "value", "unit", "reported_by", "url", "quote", "note"],
+        required=[
+            "year",
+            "period",
+            "flow",
+            "basis",
+            "product_group",
+            "value",
+            "unit",
+            "reported_by",
+            "url",
+            "quote",
+            "note",
+        ],
     )
     out = press_common(df, file=file).join(parse_flows(df, file=file))
     out["product_group"] = df["product_group"].str.strip().astype("string")

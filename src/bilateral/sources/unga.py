@@ -139,7 +139,14 @@ _ISSUE_FIELDS = tuple(
     Field(f"issue_{c}", "boolean", f"In issue area {c!r} ({d}).")
     for c, d in zip(
         ISSUE_CODES,
-        ("Palestinian conflict", "nuclear weapons and material", "arms control and disarmament", "human rights", "colonialism", "economic development"),
+        (
+            "Palestinian conflict",
+            "nuclear weapons and material",
+            "arms control and disarmament",
+            "human rights",
+            "colonialism",
+            "economic development",
+        ),
     )
 )
 
@@ -158,9 +165,22 @@ VOTES = Table(
         Field("vote_id", "string", "Roll-call identifier: V-<rcid> for Voeten, the resolution symbol for UN records."),
         Field("date", "date", "Date of the vote (YYYY-MM-DD)."),
         year(description="Calendar year of the vote."),
-        Field("session", "integer", "Regular General Assembly session (in progress, for emergency special sessions).", minimum=1, maximum=200),
-        Field("resolution", "string", "Resolution symbol (A/RES/...); missing for some Voeten roll calls.", required=False),
-        Field("title", "string", "Title of the resolution or roll call, cut to 80 characters (full text in unga_resolutions).", required=False),
+        Field(
+            "session",
+            "integer",
+            "Regular General Assembly session (in progress, for emergency special sessions).",
+            minimum=1,
+            maximum=200,
+        ),
+        Field(
+            "resolution", "string", "Resolution symbol (A/RES/...); missing for some Voeten roll calls.", required=False
+        ),
+        Field(
+            "title",
+            "string",
+            "Title of the resolution or roll call, cut to 80 characters (full text in unga_resolutions).",
+            required=False,
+        ),
         iso3("iso3", "The voting member state."),
         Field("vote", "string", "yes, no, abstain or absent.", enum=VOTE_VALUES),
         Field("source", "string", "voeten or un_dgacm.", enum=("voeten", "un_dgacm")),
@@ -192,28 +212,64 @@ RESOLUTIONS = Table(
         Field("date", "date", "Date of the vote."),
         year(description="Calendar year of the vote."),
         Field("session", "integer", "Regular General Assembly session.", minimum=1, maximum=200),
-        Field("session_label", "string", "The session as named by the source when it is not a regular session (e.g. 'Eleventh emergency special session').", required=False),
+        Field(
+            "session_label",
+            "string",
+            "The session as named by the source when it is not a regular session (e.g. 'Eleventh emergency special session').",
+            required=False,
+        ),
         Field("resolution", "string", "Resolution symbol (A/RES/...).", required=False),
         Field("title", "string", "Title (UN) or short description (Voeten).", required=False),
         Field("description", "string", "Voeten's longer description of the roll call.", required=False),
         Field("source", "string", "voeten or un_dgacm.", enum=("voeten", "un_dgacm")),
-        Field("amendment", "boolean", "Vote on an amendment (Voeten's amend; False for UN final resolutions; missing where Voeten leaves it blank).", required=False),
-        Field("paragraph", "boolean", "Separate vote on a paragraph (Voeten's para; False for UN records; missing where Voeten leaves it blank).", required=False),
-        Field("important_vote", "boolean", "Listed by the US State Department as an important vote (Voeten; missing for UN records).", required=False),
+        Field(
+            "amendment",
+            "boolean",
+            "Vote on an amendment (Voeten's amend; False for UN final resolutions; missing where Voeten leaves it blank).",
+            required=False,
+        ),
+        Field(
+            "paragraph",
+            "boolean",
+            "Separate vote on a paragraph (Voeten's para; False for UN records; missing where Voeten leaves it blank).",
+            required=False,
+        ),
+        Field(
+            "important_vote",
+            "boolean",
+            "Listed by the US State Department as an important vote (Voeten; missing for UN records).",
+            required=False,
+        ),
         *_ISSUE_FIELDS,
         Field("issue_other", "boolean", "In none of the six issue areas."),
         Field("issue_method", "string", "voeten_codes or keyword_rules.", enum=("voeten_codes", "keyword_rules")),
-        Field("committee", "string", "Main Committee whose report the resolution came from (UN records).", required=False),
+        Field(
+            "committee", "string", "Main Committee whose report the resolution came from (UN records).", required=False
+        ),
         Field("agenda_item", "string", "Agenda item number and name (UN records).", required=False),
         Field("yes_count", "integer", "Members voting yes (from unga_votes).", minimum=0),
         Field("no_count", "integer", "Members voting no.", minimum=0),
         Field("abstain_count", "integer", "Members abstaining.", minimum=0),
         Field("absent_count", "integer", "Members recorded or inferred absent.", minimum=0),
-        Field("n_sponsors", "integer", "States in the sponsor and additional-sponsor lists (UN records).", required=False, minimum=0),
-        Field("sponsor_pieces_skipped", "integer", "Pieces of the sponsor lists that are not state names (prose, fragments) (UN records).", required=False, minimum=0),
+        Field(
+            "n_sponsors",
+            "integer",
+            "States in the sponsor and additional-sponsor lists (UN records).",
+            required=False,
+            minimum=0,
+        ),
+        Field(
+            "sponsor_pieces_skipped",
+            "integer",
+            "Pieces of the sponsor lists that are not state names (prose, fragments) (UN records).",
+            required=False,
+            minimum=0,
+        ),
     ),
     primary_key=("vote_id",),
-    warnings=("Issue areas of UN records come from keyword rules, not from Voeten's coding: compare areas across 2019 with care.",),
+    warnings=(
+        "Issue areas of UN records come from keyword rules, not from Voeten's coding: compare areas across 2019 with care.",
+    ),
 )
 
 COSPONSORS = Table(
@@ -232,10 +288,28 @@ COSPONSORS = Table(
         year(description="Calendar year of adoption."),
         Field("session", "integer", "Regular General Assembly session.", minimum=1, maximum=200),
         iso3("iso3", "The sponsoring state."),
-        Field("role", "string", "sponsor (on the draft) or additional_sponsor (joined later); sponsor wins if both.", enum=("sponsor", "additional_sponsor")),
-        Field("on_behalf_of", "string", "The group the state sponsored for (e.g. 'Group of 77 and China'), or the capacity it acted in, where stated.", required=False),
-        Field("recorded_vote", "boolean", "True if the resolution was adopted by a recorded vote (it is then in unga_resolutions)."),
-        Field("issue_areas", "string", "Issue areas by the keyword rules, '|'-joined (me, nu, di, hr, co, ec), or 'other'."),
+        Field(
+            "role",
+            "string",
+            "sponsor (on the draft) or additional_sponsor (joined later); sponsor wins if both.",
+            enum=("sponsor", "additional_sponsor"),
+        ),
+        Field(
+            "on_behalf_of",
+            "string",
+            "The group the state sponsored for (e.g. 'Group of 77 and China'), or the capacity it acted in, where stated.",
+            required=False,
+        ),
+        Field(
+            "recorded_vote",
+            "boolean",
+            "True if the resolution was adopted by a recorded vote (it is then in unga_resolutions).",
+        ),
+        Field(
+            "issue_areas",
+            "string",
+            "Issue areas by the keyword rules, '|'-joined (me, nu, di, hr, co, ec), or 'other'.",
+        ),
     ),
     primary_key=("resolution", "iso3"),
     compressed=True,
@@ -259,8 +333,21 @@ AGREEMENT = Table(
         Field("n_votes", "integer", "Roll calls on which both voted yes, no or abstain.", minimum=1),
         Field("n_same", "integer", "Of those, roll calls on which both voted the same way.", minimum=0),
         Field("agreement_share", "number", "n_same / n_votes.", unit="share (0-1)", minimum=0, maximum=1),
-        Field("kappa", "number", "Cohen's kappa on the same votes (yes/no/abstain); missing when undefined.", unit="coefficient (-1 to 1)", required=False, minimum=-1, maximum=1),
-        Field("source", "string", "Vote source(s) of the year: voeten, un_dgacm or mixed.", enum=("voeten", "un_dgacm", "mixed")),
+        Field(
+            "kappa",
+            "number",
+            "Cohen's kappa on the same votes (yes/no/abstain); missing when undefined.",
+            unit="coefficient (-1 to 1)",
+            required=False,
+            minimum=-1,
+            maximum=1,
+        ),
+        Field(
+            "source",
+            "string",
+            "Vote source(s) of the year: voeten, un_dgacm or mixed.",
+            enum=("voeten", "un_dgacm", "mixed"),
+        ),
     ),
     primary_key=("year", "iso3_a", "iso3_b"),
     warnings=(
@@ -283,15 +370,45 @@ IDEAL_POINTS = Table(
         iso3("iso3", "The state (Serbia's seat split by year into YUG, SCG, SRB)."),
         year(),
         Field("ccode", "integer", "Correlates of War state number (as in the source)."),
-        Field("ideal_point", "number", "Ideal point from final-passage votes (idealpointfp).", unit="latent scale (higher = closer to the US)", required=False),
+        Field(
+            "ideal_point",
+            "number",
+            "Ideal point from final-passage votes (idealpointfp).",
+            unit="latent scale (higher = closer to the US)",
+            required=False,
+        ),
         Field("ideal_point_q5", "number", "5% posterior quantile of ideal_point.", unit="latent scale", required=False),
-        Field("ideal_point_q95", "number", "95% posterior quantile of ideal_point.", unit="latent scale", required=False),
+        Field(
+            "ideal_point_q95", "number", "95% posterior quantile of ideal_point.", unit="latent scale", required=False
+        ),
         Field("n_votes", "integer", "Final-passage votes behind ideal_point (nvotesfp).", required=False, minimum=0),
-        Field("ideal_point_all", "number", "Ideal point from all votes, including amendments and paragraphs (idealpointall; to 2023).", unit="latent scale", required=False),
-        Field("ideal_point_all_q5", "number", "5% posterior quantile of ideal_point_all.", unit="latent scale", required=False),
-        Field("ideal_point_all_q95", "number", "95% posterior quantile of ideal_point_all.", unit="latent scale", required=False),
+        Field(
+            "ideal_point_all",
+            "number",
+            "Ideal point from all votes, including amendments and paragraphs (idealpointall; to 2023).",
+            unit="latent scale",
+            required=False,
+        ),
+        Field(
+            "ideal_point_all_q5",
+            "number",
+            "5% posterior quantile of ideal_point_all.",
+            unit="latent scale",
+            required=False,
+        ),
+        Field(
+            "ideal_point_all_q95",
+            "number",
+            "95% posterior quantile of ideal_point_all.",
+            unit="latent scale",
+            required=False,
+        ),
         Field("n_votes_all", "integer", "Votes behind ideal_point_all (nvotesall).", required=False, minimum=0),
-        Field("few_votes", "boolean", "ideal_point rests on fewer than a quarter of the year's median number of votes: treat as unreliable (catches Türkiye 2024, 7 votes, a likely name-matching problem in the source)."),
+        Field(
+            "few_votes",
+            "boolean",
+            "ideal_point rests on fewer than a quarter of the year's median number of votes: treat as unreliable (catches Türkiye 2024, 7 votes, a likely name-matching problem in the source).",
+        ),
     ),
     primary_key=("iso3", "year"),
     warnings=(
@@ -405,7 +522,9 @@ def _check_date(df: pd.DataFrame, column: str, file: str) -> None:
     bad = ~df[column].astype("string").str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False)
     if bad.any():
         i = bad.idxmax()
-        raise RawDataError(f"{file}: column {column!r}, line {raw_row(i)}: {df.at[i, column]!r} is not a YYYY-MM-DD date")
+        raise RawDataError(
+            f"{file}: column {column!r}, line {raw_row(i)}: {df.at[i, column]!r} is not a YYYY-MM-DD date"
+        )
 
 
 def _check_values(df: pd.DataFrame, column: str, allowed: Iterable[str], file: str) -> None:
@@ -413,7 +532,9 @@ def _check_values(df: pd.DataFrame, column: str, allowed: Iterable[str], file: s
     bad = ~df[column].isin(list(allowed))
     if bad.any():
         i = bad.idxmax()
-        raise RawDataError(f"{file}: column {column!r}, line {raw_row(i)}: unexpected value {df.at[i, column]!r} (allowed: {sorted(allowed)})")
+        raise RawDataError(
+            f"{file}: column {column!r}, line {raw_row(i)}: unexpected value {df.at[i, column]!r} (allowed: {sorted(allowed)})"
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -423,7 +544,12 @@ def _check_values(df: pd.DataFrame, column: str, allowed: Iterable[str], file: s
 def _read_voeten(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Voeten's votes (with inferred absences) and roll calls from 1991, sessions <= 73."""
     votes_file, rc_file, iss_file = (f"{VOETEN}/{n}" for n in (VOETEN_VOTES, VOETEN_ROLLCALLS, VOETEN_ISSUES))
-    rc = read_csv(raw, VOETEN, VOETEN_ROLLCALLS, required=["rcid", "session", "importantvote", "date", "unres", "amend", "para", "short", "descr"])
+    rc = read_csv(
+        raw,
+        VOETEN,
+        VOETEN_ROLLCALLS,
+        required=["rcid", "session", "importantvote", "date", "unres", "amend", "para", "short", "descr"],
+    )
     votes = read_csv(raw, VOETEN, VOETEN_VOTES, required=["rcid", "country", "country_code", "vote"])
     issues = read_csv(raw, VOETEN, VOETEN_ISSUES, required=["rcid", "short_name"])
 
@@ -439,7 +565,9 @@ def _read_voeten(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     unknown = ~votes["rcid"].isin(rc["rcid"])
     if unknown.any():
         i = unknown.idxmax()
-        raise RawDataError(f"{votes_file}: column 'rcid', line {raw_row(i)}: roll call {votes.at[i, 'rcid']} is not in {VOETEN_ROLLCALLS}")
+        raise RawDataError(
+            f"{votes_file}: column 'rcid', line {raw_row(i)}: roll call {votes.at[i, 'rcid']} is not in {VOETEN_ROLLCALLS}"
+        )
 
     kept_rc = rc[(rc["date"] >= START_DATE) & (rc["session"] <= LAST_VOETEN_SESSION)]
     kept = votes["rcid"].isin(kept_rc["rcid"])
@@ -448,14 +576,18 @@ def _read_voeten(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     no_code = votes["country_code"].isna()
     if (no_code & kept).any():
         i = (no_code & kept).idxmax()
-        raise RawDataError(f"{votes_file}: column 'country_code', line {raw_row(i)}: missing for {votes.at[i, 'country']!r}")
+        raise RawDataError(
+            f"{votes_file}: column 'country_code', line {raw_row(i)}: missing for {votes.at[i, 'country']!r}"
+        )
     # A state's first and last vote are taken over all of Voeten's data (1946 on).
     dates = votes["rcid"].map(rc.set_index("rcid")["date"])
     span = dates.groupby(votes["country_code"]).agg(["min", "max"])
     votes = votes[kept].merge(kept_rc[["rcid", "session", "date"]], on="rcid", how="left", validate="many_to_one")
     votes = _with_inferred_absences(votes, kept_rc, span, key="country_code")
 
-    iso3 = pd.Series(list(zip(votes["country_code"], votes["country"])), index=votes.index).map(code_map).astype("string")
+    iso3 = (
+        pd.Series(list(zip(votes["country_code"], votes["country"])), index=votes.index).map(code_map).astype("string")
+    )
     votes["iso3"] = serbia_succession(iso3, votes["date"])
     dup = votes.duplicated(["rcid", "iso3"])
     if dup.any():
@@ -482,7 +614,9 @@ def _read_voeten(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return votes, rc
 
 
-def _with_inferred_absences(votes: pd.DataFrame, rollcalls: pd.DataFrame, span: pd.DataFrame, *, key: str) -> pd.DataFrame:
+def _with_inferred_absences(
+    votes: pd.DataFrame, rollcalls: pd.DataFrame, span: pd.DataFrame, *, key: str
+) -> pd.DataFrame:
     """Add ``absent`` rows (``vote_inferred`` True) by the rule in the module docstring.
 
     Args:
@@ -524,10 +658,14 @@ def _voeten_code_map(votes: pd.DataFrame, file: str) -> dict[tuple[str, str], st
     rows = votes[votes["country_code"].notna()]
     by_name = rows["country_code"].isin(_VOETEN_NAME_MAPPED)
     iso3 = pd.Series(pd.NA, index=rows.index, dtype="string")
-    iso3[~by_name] = countries.map_names(rows.loc[~by_name, "country_code"], file=file, column="country_code", how="iso2")
+    iso3[~by_name] = countries.map_names(
+        rows.loc[~by_name, "country_code"], file=file, column="country_code", how="iso2"
+    )
     if by_name.any():
         iso3[by_name] = countries.map_names(rows.loc[by_name, "country"], file=file, column="country", how="name")
-    pairs = pd.DataFrame({"code": rows["country_code"], "name": rows["country"], "iso3": iso3}).drop_duplicates(["code", "name"])
+    pairs = pd.DataFrame({"code": rows["country_code"], "name": rows["country"], "iso3": iso3}).drop_duplicates(
+        ["code", "name"]
+    )
     return {(c, n): i for c, n, i in zip(pairs["code"], pairs["name"], pairs["iso3"])}
 
 
@@ -542,9 +680,22 @@ def _read_unxml(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         raw,
         UNXML,
         UN_RESOLUTIONS,
-        required=["symbol", "date", "session", "title", "committee", "agenda_item", "agenda_item_name", "adoption_type", "sponsors", "additional_sponsors"],
+        required=[
+            "symbol",
+            "date",
+            "session",
+            "title",
+            "committee",
+            "agenda_item",
+            "agenda_item_name",
+            "adoption_type",
+            "sponsors",
+            "additional_sponsors",
+        ],
     )
-    votes = read_csv(raw, UNXML, UN_VOTES, required=["symbol", "date", "ms_code", "ms_name_raw", "vote", "vote_inferred_absent"])
+    votes = read_csv(
+        raw, UNXML, UN_VOTES, required=["symbol", "date", "ms_code", "ms_name_raw", "vote", "vote_inferred_absent"]
+    )
     _check_date(res, "date", res_file)
     _check_date(votes, "date", votes_file)
     dup = res.duplicated("symbol")
@@ -556,27 +707,36 @@ def _read_unxml(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     inconsistent = (votes["vote"] == "X") != (votes["vote_inferred_absent"] == "True")
     if inconsistent.any():
         i = inconsistent.idxmax()
-        raise RawDataError(f"{votes_file}: column 'vote_inferred_absent', line {raw_row(i)}: does not match vote {votes.at[i, 'vote']!r}")
+        raise RawDataError(
+            f"{votes_file}: column 'vote_inferred_absent', line {raw_row(i)}: does not match vote {votes.at[i, 'vote']!r}"
+        )
     unknown = ~votes["symbol"].isin(res["symbol"])
     if unknown.any():
         i = unknown.idxmax()
-        raise RawDataError(f"{votes_file}: column 'symbol', line {raw_row(i)}: {votes.at[i, 'symbol']!r} is not in {UN_RESOLUTIONS}")
+        raise RawDataError(
+            f"{votes_file}: column 'symbol', line {raw_row(i)}: {votes.at[i, 'symbol']!r} is not in {UN_RESOLUTIONS}"
+        )
     stated = res["adoption_type"].fillna("").str.casefold() == "by a recorded vote"
     differ = stated != res["symbol"].isin(votes["symbol"])
     if differ.any():
         i = differ.idxmax()
-        raise RawDataError(f"{res_file}: column 'adoption_type', line {raw_row(i)}: {res.at[i, 'adoption_type']!r} disagrees with {UN_VOTES}")
+        raise RawDataError(
+            f"{res_file}: column 'adoption_type', line {raw_row(i)}: {res.at[i, 'adoption_type']!r} disagrees with {UN_VOTES}"
+        )
 
     votes["iso3"] = _checked_un_codes(votes, votes_file)
     dup = votes.duplicated(["symbol", "iso3"])
     if dup.any():
         i = dup.idxmax()
-        raise RawDataError(f"{votes_file}: line {raw_row(i)}: second vote of {votes.at[i, 'iso3']} on {votes.at[i, 'symbol']}")
+        raise RawDataError(
+            f"{votes_file}: line {raw_row(i)}: second vote of {votes.at[i, 'iso3']} on {votes.at[i, 'symbol']}"
+        )
     votes["vote"] = votes["vote"].map(_UN_VOTE_CODES)
     votes["vote_inferred"] = votes["vote_inferred_absent"] == "True"
 
     res["session_number"] = [
-        int(m.group(1)) if (m := re.match(r"A/RES/(\d+)/", s)) else session_in_progress(d) for s, d in zip(res["symbol"], res["date"])
+        int(m.group(1)) if (m := re.match(r"A/RES/(\d+)/", s)) else session_in_progress(d)
+        for s, d in zip(res["symbol"], res["date"])
     ]
     res["recorded_vote"] = res["symbol"].isin(votes["symbol"])
     return votes, res
@@ -624,7 +784,8 @@ def _un_resolution_rows(res: pd.DataFrame) -> pd.DataFrame:
             "issue_method": "keyword_rules",
             "committee": r["committee"].map(lambda c: _COMMITTEES.get(str(c).casefold(), c) if pd.notna(c) else c),
             "agenda_item": [
-                ": ".join(x for x in (i, n) if isinstance(x, str) and x) or None for i, n in zip(r["agenda_item"], r["agenda_item_name"])
+                ": ".join(x for x in (i, n) if isinstance(x, str) and x) or None
+                for i, n in zip(r["agenda_item"], r["agenda_item_name"])
             ],
         }
     )
@@ -683,7 +844,12 @@ def group_name(qualifier: str) -> str:
     if t.startswith("(") and t.endswith(")"):
         t = t[1:-1]
     t = re.sub(r"^(?:o[nf] behalf of|in its capacity as)\s+(?:the\s+)?", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"^states members of the united nations that are members of\s+(?:the\s+)?(?:members of the\s+)?", "", t, flags=re.IGNORECASE)
+    t = re.sub(
+        r"^states members of the united nations that are members of\s+(?:the\s+)?(?:members of the\s+)?",
+        "",
+        t,
+        flags=re.IGNORECASE,
+    )
     t = t.strip()
     return _GROUPS.get(t.casefold(), t)
 
@@ -713,7 +879,9 @@ def _split_qualifiers(entry: str) -> tuple[str, list[str]]:
     return text, quals
 
 
-def parse_sponsor_entry(entry: str, resolve: Callable[[str], list[str] | None]) -> tuple[list[tuple[str, str | None]], list[str], list[str]]:
+def parse_sponsor_entry(
+    entry: str, resolve: Callable[[str], list[str] | None]
+) -> tuple[list[tuple[str, str | None]], list[str], list[str]]:
     """Parse one ``|``-separated entry of a sponsor list.
 
     An entry is normally one state's name, but may be a list ("Albania, Austria and Chile"), carry a
@@ -797,7 +965,7 @@ def _set_known_names(names: pd.Series, codes: pd.Series) -> None:
     _parse_cached.cache_clear()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _resolve(piece: str) -> tuple[str, ...] | None:
     """ISO3 codes of the state names ``piece`` consists of.
 
@@ -863,7 +1031,11 @@ def _cosponsors(res: pd.DataFrame, file: str) -> tuple[pd.DataFrame, pd.Series, 
     df["on_behalf_of"] = pd.MultiIndex.from_frame(df[["row", "iso3"]]).map(first_group)
     meta = res.loc[df["row"]]
     areas_of = pd.Series(
-        ["|".join(issue_areas(f"{t} {a}")) or "other" for t, a in zip(res["title"].fillna(""), res["agenda_item_name"].fillna(""))], index=res.index
+        [
+            "|".join(issue_areas(f"{t} {a}")) or "other"
+            for t, a in zip(res["title"].fillna(""), res["agenda_item_name"].fillna(""))
+        ],
+        index=res.index,
     )
     areas = areas_of.loc[df["row"]].to_numpy()
     out = pd.DataFrame(
@@ -883,10 +1055,10 @@ def _cosponsors(res: pd.DataFrame, file: str) -> tuple[pd.DataFrame, pd.Series, 
     return out, n_states, pd.Series(skipped_per, dtype="int64").reindex(res.index, fill_value=0)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse_cached(entry: str) -> tuple[tuple[tuple[str, str | None], ...], tuple[str, ...], tuple[str, ...]]:
     """:func:`parse_sponsor_entry` with the exact-spelling resolver, cached (entries repeat a lot)."""
-    states, skipped, unknown = parse_sponsor_entry(entry, lambda p: (list(c) if (c := _resolve(p)) else None))
+    states, skipped, unknown = parse_sponsor_entry(entry, lambda p: list(c) if (c := _resolve(p)) else None)
     return tuple(states), tuple(skipped), tuple(unknown)
 
 
@@ -947,7 +1119,9 @@ def _typed(df: pd.DataFrame, table: Table) -> pd.DataFrame:
 
 
 def _counts(votes: pd.DataFrame) -> pd.DataFrame:
-    counts = votes.groupby(["vote_id", "vote"]).size().unstack(fill_value=0).reindex(columns=list(VOTE_VALUES), fill_value=0)
+    counts = (
+        votes.groupby(["vote_id", "vote"]).size().unstack(fill_value=0).reindex(columns=list(VOTE_VALUES), fill_value=0)
+    )
     return counts.rename(columns={v: f"{v}_count" for v in VOTE_VALUES})
 
 
@@ -958,11 +1132,16 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     u_votes, u_res = _read_unxml(raw)
     u_res = u_res[u_res["date"] >= START_DATE]
 
-    _set_known_names(u_votes.loc[u_votes["ms_name_raw"].notna(), "ms_name_raw"], u_votes.loc[u_votes["ms_name_raw"].notna(), "iso3"])
+    _set_known_names(
+        u_votes.loc[u_votes["ms_name_raw"].notna(), "ms_name_raw"], u_votes.loc[u_votes["ms_name_raw"].notna(), "iso3"]
+    )
     cosponsors, n_states, skipped = _cosponsors(u_res, f"{UNXML}/{UN_RESOLUTIONS}")
 
     u_votes = u_votes.merge(
-        u_res[["symbol", "session_number", "title"]].rename(columns={"session_number": "session"}), on="symbol", how="left", validate="many_to_one"
+        u_res[["symbol", "session_number", "title"]].rename(columns={"session_number": "session"}),
+        on="symbol",
+        how="left",
+        validate="many_to_one",
     )
     u_votes = u_votes.assign(vote_id=u_votes["symbol"], resolution=u_votes["symbol"], source="un_dgacm")
     columns = VOTES.columns
