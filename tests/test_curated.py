@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bilateral import paths
+from bilateral import paths, periods
 from bilateral.sources import curated
 from bilateral.sources.curated import CuratedDataError
 
@@ -44,14 +44,14 @@ def seeds() -> dict[str, str]:
 
 
 def test_parse_iso_value_covers_partial_dates_and_intervals():
-    assert curated.parse_iso_value("1991-11-09") == (date(1991, 11, 9), date(1991, 11, 9))
-    assert curated.parse_iso_value("1992-02") == (date(1992, 2, 1), date(1992, 2, 29))  # 1992 is a leap year
-    assert curated.parse_iso_value("1920") == (date(1920, 1, 1), date(1920, 12, 31))
-    assert curated.parse_iso_value("1992-03-22/1992-03-24") == (date(1992, 3, 22), date(1992, 3, 24))
-    assert curated.parse_iso_value("1993/2003") == (date(1993, 1, 1), date(2003, 12, 31))
+    assert periods.parse_iso_value("1991-11-09") == (date(1991, 11, 9), date(1991, 11, 9))
+    assert periods.parse_iso_value("1992-02") == (date(1992, 2, 1), date(1992, 2, 29))  # 1992 is a leap year
+    assert periods.parse_iso_value("1920") == (date(1920, 1, 1), date(1920, 12, 31))
+    assert periods.parse_iso_value("1992-03-22/1992-03-24") == (date(1992, 3, 22), date(1992, 3, 24))
+    assert periods.parse_iso_value("1993/2003") == (date(1993, 1, 1), date(2003, 12, 31))
     for bad in ("1992-13", "22 March 1992", "2003/1993", "1991-02-30"):
         with pytest.raises(ValueError):
-            curated.parse_iso_value(bad)
+            periods.parse_iso_value(bad)
 
 
 def test_mentions_date_needs_the_year_and_the_day_or_month():

@@ -108,7 +108,7 @@ def test_matches_declared_checks_columns_order_and_dtypes(folder):
 def test_load_of_the_largest_table_equals_a_fresh_validated_read_and_is_fast():
     import time
 
-    table = data.all_tables()["unga_votes"]
+    table = data.tables()["unga_votes"]
     data.warm_cache()
     data._load_cached.cache_clear()
     start = time.perf_counter()
@@ -125,3 +125,10 @@ def test_cache_can_be_switched_off(folder, monkeypatch):
     data.read_validated(TABLE, folder)
     data.read_validated(TABLE, folder)
     assert len(calls) == 2 and not (folder / "cache").exists()
+
+
+def test_the_read_side_schemas_are_the_ones_the_pipeline_declares():
+    """data.tables() reads each schema from the committed data package; it must be the pipeline's own."""
+    from bilateral.pipeline import all_tables
+
+    assert data.tables() == all_tables()

@@ -243,8 +243,8 @@ def test_natural_earth_error_on_broken_shapefile(raw, tmp_path):
 
 
 def test_catalog_entries_and_the_georgia_correction():
+    from bilateral.catalog import SOURCES
     from bilateral.pipeline import all_tables
-    from bilateral.sources.catalog import SOURCES
 
     for key in ("iea_gas_trade_flows", "owid_energy", "natural_earth_110m"):
         s = SOURCES[key]

@@ -200,7 +200,7 @@ def test_line_end_labels_replace_the_legend_and_do_not_overlap():
 
 
 def test_short_source_line_names_publisher_and_dataset_once():
-    from bilateral.sources.catalog import short_source_line, source_line
+    from bilateral.catalog import short_source_line, source_line
 
     assert (
         short_source_line("sipri_arms_transfers", "imf_dots")

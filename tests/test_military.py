@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from bilateral import periods
+from bilateral.events import split_codes
 from bilateral import military as mil
 from bilateral.errors import ParameterError
 
@@ -66,11 +68,11 @@ SPANS = [(2000, 2004), (2005, 2009), (2010, 2011)]  # periods(2000, 2011, 5)
 
 
 def test_periods_end_at_the_last_year():
-    assert mil.periods(2000, 2011, 5) == SPANS
-    assert mil.periods(1995, 2024, 5)[-1] == (2020, 2024)
-    assert mil.periods(2003, 2003, 5) == [(2003, 2003)]
+    assert periods.spans(2000, 2011, 5) == SPANS
+    assert periods.spans(1995, 2024, 5)[-1] == (2020, 2024)
+    assert periods.spans(2003, 2003, 5) == [(2003, 2003)]
     with pytest.raises(ValueError):
-        mil.periods(2005, 2000)
+        periods.spans(2005, 2000)
 
 
 def test_coverage_follows_the_register_focus():
@@ -274,7 +276,7 @@ def test_milex_helpers(milex):
     wide = mil.milex_wide(milex, ["AZE", "GEO", "ARM"], range(2000, 2003), "milex_usd_m_const2023")
     assert wide.columns.tolist() == ["AZE", "ARM"]
     assert mil.missing_countries(milex, ["AZE", "GEO"]) == ["GEO"]
-    assert mil.gap_years(wide) == {"ARM": [2001]}
+    assert periods.gap_years(wide) == {"ARM": [2001]}
     assert mil.milex_notes(milex, ["AZE", "ARM"], range(2000, 2003)) == {"AZE": "‖7", "ARM": "†6"}
     assert mil.change_pct(wide["AZE"]) == (2000, 2002, pytest.approx(140.0))  # 240 / 100 - 1
     ratio = mil.spending_ratio(milex, "AZE", "GEO", range(2000, 2003))
@@ -330,12 +332,12 @@ def test_security_events(events):
 
 
 def test_decimal_year_and_dates():
-    d = mil.decimal_year(pd.Series(["2020-01-01", "2010-07-01", "2000-01-01"]), pd.Series(["year", "month", "day"]))
+    d = periods.decimal_year(pd.Series(["2020-01-01", "2010-07-01", "2000-01-01"]), pd.Series(["year", "month", "day"]))
     # year precision -> mid-year; July -> (7 - 0.5) / 12 = 0.5417; 1 Jan -> 0.5 / 31 / 12 = 0.0013.
     assert d.round(4).tolist() == [2020.5, 2010.5417, 2000.0013]
     assert mil.event_date_text("2020-09-01", "month") == "2020-09"
-    assert mil.split_codes("ARM|AZE|TUR") == {"ARM", "AZE", "TUR"}
-    assert mil.split_codes(None) == set()
+    assert split_codes("ARM|AZE|TUR") == {"ARM", "AZE", "TUR"}
+    assert split_codes(None) == set()
 
 
 def test_year_spans_and_alliances():
@@ -407,7 +409,7 @@ def test_turkiye_among_azerbaijans_suppliers(sipri_tables):
     assert (whole["rank"], whole["n_partners"], whole["top_partner"]) == (5, 14, "RUS")
     assert whole["share_pct"] == pytest.approx(100 * 166.17 / 4272.53)
     # Same with $11>=2020: total 101.5, Turkiye 59.65 (largest of 5 names, one of them the unknown supplier: 4 suppliers).
-    spans = mil.periods(1995, 2024, 5)
+    spans = periods.spans(1995, 2024, 5)
     last = mil.standing(mil.partner_shares(t, "AZE", "imports", spans), "TUR", spans).iloc[-1]
     assert (last["period"], last["rank"], last["n_partners"]) == ("2020–2024", 1, 4)
     assert last["share_pct"] == pytest.approx(100 * 59.65 / 101.5)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from bilateral.build import parse_parameters
+from bilateral.catalog import SOURCES
 from bilateral.params import STANDARD
 from bilateral.paths import NOTEBOOKS_DIR
-from bilateral.sources.catalog import SOURCES
 from conftest import PROJECT_NOTEBOOKS
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))

@@ -8,9 +8,9 @@ import shutil
 import pytest
 
 from bilateral import pipeline
+from bilateral.catalog import SOURCES
 from bilateral.errors import MissingSourcesError
 from bilateral.paths import PROCESSED_DIR
-from bilateral.sources.catalog import SOURCES
 
 
 @pytest.fixture(scope="module")

@@ -448,7 +448,7 @@ def _format_value(value: Any) -> str:
 
 def page_info(job: Job, inputs: str, layout: Layout) -> dict[str, Any]:
     """The header of a report page: title, parameters, data vintages, inputs identifier, links."""
-    from bilateral.sources.catalog import SOURCES
+    from bilateral.catalog import SOURCES
 
     info = job.info
     params = []
@@ -769,7 +769,7 @@ def read_inputs_id(html_path: Path) -> str:
 def render_index(layout: Layout) -> str:
     """The landing page: the question and the overview's takeaways, the reports in reading order with their
     published findings (other notebooks after them), build details at the end (see :mod:`bilateral.landing`)."""
-    from bilateral.sources.catalog import SOURCES
+    from bilateral.catalog import SOURCES
 
     entries = []
     for path in find_notebooks(layout.notebooks):

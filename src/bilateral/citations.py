@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bilateral.sources.catalog import SOURCES
+from bilateral.catalog import SOURCES
 
 #: The seed documents' file names and how readers know them (author and year).
 SEED_NAMES = {"000_bbf2abffa65fbe36.txt": "Ismayilov (2025)", "002_556960fc3d1098ab.txt": "Barranzuela (2022)"}

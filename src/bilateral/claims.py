@@ -43,12 +43,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bilateral import citations, diplomatic, energy, fmt, gas_routes, military, trade
+from bilateral import citations, data, diplomatic, energy, events, fmt, gas_routes, military, periods, trade
+from bilateral.catalog import IEA_GAS_ROUTES as IEA_ROUTES
+from bilateral.catalog import SEED_BARRANZUELA, SEED_ISMAYILOV, SOURCES, source_line
 from bilateral.countries import display_name
 from bilateral.errors import ParameterError
-from bilateral.sources.catalog import SOURCES, source_line
-from bilateral.sources.curated import SEED_BARRANZUELA, SEED_ISMAYILOV, parse_iso_value
-from bilateral.sources.iea_gas import ROUTES as IEA_ROUTES
+from bilateral.periods import parse_iso_value
 
 # ---------------------------------------------------------------------------------------------
 # Verdicts and tolerances (stated once, applied to every claim)
@@ -201,7 +201,7 @@ def table_sources(*names: str) -> tuple[str, ...]:
     """Catalogue keys behind processed tables, in order, without repeats."""
     keys: list[str] = []
     for name in names:
-        keys += [k for k in military.table_sources(name) if k in SOURCES]
+        keys += [k for k in data.table_sources(name) if k in SOURCES]
     return tuple(dict.fromkeys(keys))
 
 
@@ -404,14 +404,14 @@ def check_events_count_before(claim: Mapping[str, Any], tables: Mapping[str, pd.
     """
     a = args_of(claim)
     ev = tables["events"]
-    wanted = military.split_codes(a["countries"])
+    wanted = events.split_codes(a["countries"])
     day = ev["date"].astype("string").str[:10]
     keep = (
         (day > a["after"])
         & (day < a["before"])
         & ev["type"].isin(a["types"])
         & ev["source_kind"].isin(a["source_kinds"])
-        & ev["countries"].map(lambda c: wanted <= military.split_codes(c)).astype(bool)
+        & ev["countries"].map(lambda c: wanted <= events.split_codes(c)).astype(bool)
     )
     found = ev[keep.to_numpy()].sort_values(["date", "event_id"], kind="mergesort")
     n = len(found)
@@ -914,8 +914,8 @@ def check_arms_tiv_trend(claim: Mapping[str, Any], tables: Mapping[str, pd.DataF
     base = {"table": "arms_transfers", "sources": table_sources("arms_transfers"), "unit": "% of years"}
     k, n = rising_years(by_year)
     up = trend_slope(by_year) > 0
-    spans = military.periods(lo, hi, 5)
-    totals = [f"{military.period_label(p0, p1)}: {fmt.num(by_year.loc[p0:p1].sum(), 1)}" for p0, p1 in spans]
+    spans = periods.spans(lo, hi, 5)
+    totals = [f"{periods.label(p0, p1)}: {fmt.num(by_year.loc[p0:p1].sum(), 1)}" for p0, p1 in spans]
     active = by_year[by_year > 0]
     return Measurement(
         compare="years",

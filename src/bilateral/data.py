@@ -4,6 +4,10 @@
 dtypes and validates it against the table's schema. Each table also has a named loader,
 e.g. :func:`load_arms_transfers`.
 
+The schemas, titles, sources and usage warnings come from the committed data package
+(``data/processed/datapackage.json``, written by ``make data``), not from the code that builds the
+tables: reading data never imports the ingest layer (:mod:`bilateral.sources`, :mod:`bilateral.pipeline`).
+
 Reading a CSV and validating it with pandera costs up to a few seconds for the large tables
 (the UN votes: about 3 s), and every report kernel would pay it again. So the first read of a
 table's file validates it once and keeps a binary copy (a pickle) under ``build/cache/tables/``
@@ -29,13 +33,27 @@ from typing import Any
 import pandas as pd
 
 from bilateral.paths import BUILD_DIR, PROCESSED_DIR
-from bilateral.pipeline import all_tables
 from bilateral.schema import Table
 
 #: Bump when the cached copies' format changes.
 CACHE_FORMAT = "1"
 CACHE_DIR_ENV = "BILATERAL_CACHE_DIR"
 CACHE_SWITCH_ENV = "BILATERAL_TABLE_CACHE"
+
+
+@functools.cache
+def _tables(path: Path, size: int, mtime_ns: int) -> dict[str, Table]:
+    package = json.loads(path.read_text(encoding="utf-8"))
+    return {t.name: t for t in map(Table.from_resource, package["resources"])}
+
+
+def tables(folder: Path = PROCESSED_DIR) -> dict[str, Table]:
+    """Every processed table's definition, by name, as the data package in ``folder`` declares it."""
+    path = folder / "datapackage.json"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `make data` to build the processed tables")
+    stat = path.stat()
+    return _tables(path, stat.st_size, stat.st_mtime_ns)
 
 
 def cache_dir() -> Path:
@@ -100,15 +118,15 @@ def read_validated(table: Table, folder: Path = PROCESSED_DIR) -> pd.DataFrame:
 
 @functools.cache
 def _load_cached(name: str, size: int, mtime_ns: int) -> pd.DataFrame:
-    return read_validated(all_tables()[name], PROCESSED_DIR)
+    return read_validated(tables()[name], PROCESSED_DIR)
 
 
 def load(name: str) -> pd.DataFrame:
     """Read and validate one processed table by name; returns a fresh copy."""
-    tables = all_tables()
-    if name not in tables:
-        raise KeyError(f"no table {name!r}; tables are: {', '.join(sorted(tables))}")
-    path = PROCESSED_DIR / tables[name].filename
+    declared = tables()
+    if name not in declared:
+        raise KeyError(f"no table {name!r}; tables are: {', '.join(sorted(declared))}")
+    path = PROCESSED_DIR / declared[name].filename
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `make data` to build the processed tables")
     stat = path.stat()
@@ -118,7 +136,7 @@ def load(name: str) -> pd.DataFrame:
 def uncached(folder: Path = PROCESSED_DIR) -> list[str]:
     """The built tables that have no validated copy yet, largest file first."""
     missing = []
-    for name, table in all_tables().items():
+    for name, table in tables().items():
         path = folder / table.filename
         if path.exists() and not cache_path(table, hashlib.sha256(path.read_bytes()).hexdigest()).is_file():
             missing.append((-path.stat().st_size, name))
@@ -132,25 +150,35 @@ def warm_cache(folder: Path = PROCESSED_DIR, names: list[str] | None = None) -> 
     validated once rather than once per report.
     """
     names = uncached(folder) if names is None else list(names)
-    tables = all_tables()
+    declared = tables()
     for name in names:
-        read_validated(tables[name], folder)
+        read_validated(declared[name], folder)
     return names
 
 
 def load_optional(name: str) -> pd.DataFrame | None:
     """A processed table if the pipeline declares it and it has been built, else None (for optional context,
     so that a report still builds from a partial data folder)."""
-    tables = all_tables()
-    if name not in tables or not (PROCESSED_DIR / tables[name].filename).exists():
+    declared = tables()
+    if name not in declared or not (PROCESSED_DIR / declared[name].filename).exists():
         return None
     return load(name)
 
 
 def table_title(name: str) -> str:
     """A processed table as readers know it: its title, never its identifier (an unknown name reads "data table")."""
-    tables = all_tables()
-    return tables[name].title if name in tables else "data table"
+    declared = tables()
+    return declared[name].title if name in declared else "data table"
+
+
+def table_sources(name: str) -> tuple[str, ...]:
+    """The catalogue keys (see :mod:`bilateral.catalog`) a processed table derives from, for source lines."""
+    return tables()[name].sources
+
+
+def table_warnings(name: str) -> tuple[str, ...]:
+    """The usage warnings declared for a processed table."""
+    return tables()[name].warnings
 
 
 def datapackage() -> dict[str, Any]:
@@ -169,6 +197,6 @@ def _make_loader(name: str):
 
 def __getattr__(attr: str):
     """Named loaders: ``bilateral.data.load_<table>()`` for every table."""
-    if attr.startswith("load_") and attr[5:] in all_tables():
+    if attr.startswith("load_") and attr[5:] in tables():
         return _make_loader(attr[5:])
     raise AttributeError(attr)

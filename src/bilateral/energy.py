@@ -35,7 +35,8 @@ import pandas as pd
 
 from bilateral import figures, fmt
 from bilateral.countries import display_name, is_iso3
-from bilateral.military import decimal_year, split_codes
+from bilateral.events import split_codes
+from bilateral.periods import decimal_year
 
 # ---------------------------------------------------------------------------------------------
 # Constants
@@ -533,11 +534,6 @@ def series_source(imports: pd.DataFrame, label: str, year: int) -> str | None:
     rows = series_rows(imports)
     rows = rows[(rows["supplier"] == label) & (rows["year"] == year)]
     return None if rows.empty else str(rows["reported_by"].iloc[0])
-
-
-def gap_years(wide: pd.DataFrame) -> dict[str, list[int]]:
-    """For each column, the years with no figure."""
-    return {c: [int(y) for y in wide.index[wide[c].isna()]] for c in wide.columns}
 
 
 def sm3_years(imports: pd.DataFrame) -> list[int]:

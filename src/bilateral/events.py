@@ -10,8 +10,10 @@ frictions and multilateral formats among the events shown. No file name or colum
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from bilateral import citations, fmt
@@ -457,3 +459,10 @@ def events_finding(shown: pd.DataFrame, a: str, b: str, span: str) -> str:
     n_seed = int(seed_only(shown).sum())
     seed = "none rests" if n_seed == 0 else f"{fmt.integer(n_seed)} {'rests' if n_seed == 1 else 'rest'}"
     return text + ", among them " + fmt.join_and(parts) + f"; {seed} on the seed documents alone."
+
+
+def split_codes(value: object) -> set[str]:
+    """The ISO3 codes in an events ``countries`` cell (``"AZE|TUR"``; ``;`` and ``,`` also accepted)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return set()
+    return {c.strip() for c in re.split(r"[|;,]", str(value)) if c.strip()}

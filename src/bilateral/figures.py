@@ -25,8 +25,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from bilateral.catalog import SOURCES, short_source_line
 from bilateral.paths import BUILD_DIR
-from bilateral.sources.catalog import SOURCES, short_source_line
 
 #: Okabe–Ito colour-blind-safe palette (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]

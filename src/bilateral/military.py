@@ -26,10 +26,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from bilateral import citations, fmt
+from bilateral import citations, fmt, periods
+from bilateral.catalog import REGISTER_COMPLETE_FOR
 from bilateral.countries import display_name, is_iso3
 from bilateral.errors import ParameterError
-from bilateral.sources.sipri import REGISTER_COMPLETE_FOR
+from bilateral.events import split_codes
 
 #: Years the arms-transfer extract covers (deliveries 1995–2024); the report's period must fall inside.
 DATA_YEARS = (1995, 2024)
@@ -182,20 +183,6 @@ def not_covered_sentence(what: str, countries: Sequence[str], focus: Sequence[st
 # ---------------------------------------------------------------------------------------------
 
 
-def table_sources(name: str) -> tuple[str, ...]:
-    """The catalogue keys a processed table derives from (for source lines)."""
-    from bilateral.pipeline import all_tables
-
-    return tuple(all_tables()[name].sources)
-
-
-def table_warnings(name: str) -> tuple[str, ...]:
-    """The usage warnings declared for a processed table."""
-    from bilateral.pipeline import all_tables
-
-    return tuple(all_tables()[name].warnings)
-
-
 # ---------------------------------------------------------------------------------------------
 # Parties and periods
 # ---------------------------------------------------------------------------------------------
@@ -212,29 +199,6 @@ def with_parties(transfers: pd.DataFrame) -> pd.DataFrame:
 def party_name(key: str) -> str:
     """A readable name for a party key: ``party_name("TUR") == "Türkiye"``; SIPRI labels pass through."""
     return display_name(key) if is_iso3(key) else str(key)
-
-
-def periods(start: int, end: int, width: int = 5) -> list[tuple[int, int]]:
-    """Consecutive periods of ``width`` years from ``start``; the last ends at ``end`` (possibly shorter).
-
-    Example:
-        >>> periods(1995, 2006, 5)
-        [(1995, 1999), (2000, 2004), (2005, 2006)]
-    """
-    if start > end:
-        raise ValueError(f"start {start} is after end {end}")
-    return [(lo, min(lo + width - 1, end)) for lo in range(start, end + 1, width)]
-
-
-def period_label(lo: int, hi: int) -> str:
-    """``period_label(1995, 1999) == "1995–1999"``."""
-    return fmt.years(lo, hi)
-
-
-def assign_period(years: pd.Series, spans: Sequence[tuple[int, int]]) -> pd.Series:
-    """The period label of each year (missing for years outside every span)."""
-    labels = {y: period_label(lo, hi) for lo, hi in spans for y in range(lo, hi + 1)}
-    return years.map(labels).astype("string")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -434,7 +398,7 @@ def partner_shares(transfers: pd.DataFrame, country: str, side: str, spans: Sequ
     own, other = ("recipient", "supplier") if side == "imports" else ("supplier", "recipient")
     t = with_parties(transfers)
     t = t[t[f"{own}_iso3"] == country].copy()
-    t["period"] = assign_period(t["delivery_year"], spans)
+    t["period"] = periods.assign(t["delivery_year"], spans)
     t = t.dropna(subset=["period"])
     columns = ["period", "partner", "tiv_m", "total_tiv_m", "share_pct", "rank", "n_partners"]
     if t.empty:
@@ -447,7 +411,7 @@ def partner_shares(transfers: pd.DataFrame, country: str, side: str, spans: Sequ
     known = ~g["partner"].map(is_unknown_party)
     g["rank"] = g["tiv_m"].where(known).groupby(g["period"]).rank(ascending=False, method="min").astype("Int64")
     g["n_partners"] = known.groupby(g["period"]).transform("sum").astype(int)
-    order = {period_label(lo, hi): i for i, (lo, hi) in enumerate(spans)}
+    order = {periods.label(lo, hi): i for i, (lo, hi) in enumerate(spans)}
     g["_o"] = g["period"].map(order)
     g = g.sort_values(["_o", "rank", "partner"], kind="mergesort").drop(columns="_o")
     return g[columns].reset_index(drop=True)
@@ -470,7 +434,7 @@ def standing(shares: pd.DataFrame, partner: str, spans: Sequence[tuple[int, int]
     """
     rows = []
     for lo, hi in spans:
-        label = period_label(lo, hi)
+        label = periods.label(lo, hi)
         p = shares[shares["period"] == label]
         total = float(p["tiv_m"].sum()) if len(p) else 0.0
         mine = p[p["partner"] == partner]
@@ -521,7 +485,7 @@ def share_matrix(shares: pd.DataFrame, keep: Sequence[str], spans: Sequence[tupl
 
     Periods with no deliveries have a row of missing values. Columns are display names.
     """
-    labels = [period_label(lo, hi) for lo, hi in spans]
+    labels = [periods.label(lo, hi) for lo, hi in spans]
     wide = shares.pivot_table(index="period", columns="partner", values="share_pct", aggfunc="sum", fill_value=0.0)
     wide = wide.reindex(labels)
     out = pd.DataFrame(index=pd.Index(labels, name="period"))
@@ -554,7 +518,7 @@ def destination_standing_from_totals(
         den = float(tot.loc[tot["year"].between(lo, hi), "tiv_m"].sum())
         out.append(
             {
-                "period": period_label(lo, hi),
+                "period": periods.label(lo, hi),
                 "tiv_m": num,
                 "total_tiv_m": den,
                 "share_pct": 100 * num / den if den > 0 else np.nan,
@@ -719,11 +683,6 @@ def milex_marks_text(notes: dict[str, str]) -> str:
     )
 
 
-def gap_years(wide: pd.DataFrame) -> dict[str, list[int]]:
-    """Years with no value, per column of a year × country frame (columns without gaps are left out)."""
-    return {c: [int(y) for y in wide.index[wide[c].isna()]] for c in wide.columns if wide[c].isna().any()}
-
-
 def milex_table(const: pd.DataFrame, gdp: pd.DataFrame, every: int = 5) -> pd.DataFrame:
     """Selected years (every ``every`` years from the last, plus the first) of spending and GDP share, formatted."""
     years = list(const.index)
@@ -739,13 +698,6 @@ def milex_table(const: pd.DataFrame, gdp: pd.DataFrame, every: int = 5) -> pd.Da
 # ---------------------------------------------------------------------------------------------
 # Security milestones
 # ---------------------------------------------------------------------------------------------
-
-
-def split_codes(value: object) -> set[str]:
-    """The ISO3 codes in an events ``countries`` cell (``"AZE|TUR"``; ``;`` and ``,`` also accepted)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return set()
-    return {c.strip() for c in re.split(r"[|;,]", str(value)) if c.strip()}
 
 
 def is_security(dimension: object, kind: object) -> bool:
@@ -786,23 +738,6 @@ def security_events(
     out = events.assign(year=year.astype("Int64"), **{"with": pd.Series(partner, index=events.index, dtype="string")})
     out = out[pd.Series(keep, index=events.index, dtype=bool)]
     return out.sort_values(["date", "event_id"], kind="mergesort").reset_index(drop=True)
-
-
-def decimal_year(dates: pd.Series, precision: pd.Series | None = None) -> pd.Series:
-    """ISO dates as fractional years for plotting: a day's own position, mid-month for month precision,
-    mid-year for year precision (``precision`` values ``day``, ``month``, ``year``).
-
-    Example:
-        >>> decimal_year(pd.Series(["2020-01-01", "2010-07-01"]), pd.Series(["year", "month"])).round(3).tolist()
-        [2020.5, 2010.542]
-    """
-    text = dates.astype("string").str.strip()
-    y = pd.to_numeric(text.str[:4], errors="coerce").astype(float)
-    m = pd.to_numeric(text.str[5:7], errors="coerce").fillna(1).astype(float)
-    d = pd.to_numeric(text.str[8:10], errors="coerce").fillna(1).astype(float)
-    prec = (precision.astype("string") if precision is not None else pd.Series("day", index=dates.index)).fillna("day")
-    frac = np.where(prec == "year", 0.5, np.where(prec == "month", (m - 0.5) / 12, (m - 1 + (d - 0.5) / 31) / 12))
-    return pd.Series(y.to_numpy() + frac, index=dates.index)
 
 
 def without_tiv_explanation(points: Iterable[str]) -> list[str]:
@@ -1274,7 +1209,7 @@ def plot_timeline(by_year: pd.DataFrame, events: pd.DataFrame, *, colours: Seque
     from bilateral import events as evs
     from bilateral import figures
 
-    pos = decimal_year(events["date"], events["date_precision"]).to_numpy() if len(events) else np.array([])
+    pos = periods.decimal_year(events["date"], events["date_precision"]).to_numpy() if len(events) else np.array([])
     hollow = evs.seed_only(events).to_numpy()
     rows = max(len(events), 2)
     bars_in, rows_in = 2.6, evs.LABEL_ROW_INCHES * (rows + 1)

@@ -49,7 +49,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from bilateral import citations, energy, fmt, gas_routes
+from bilateral import citations, energy, fmt, gas_routes, periods
 from bilateral import diplomatic as dip
 from bilateral import events as evs
 from bilateral import military as mil
@@ -1305,7 +1305,7 @@ def pair_events(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     ev = ev.sort_values(["date", "event_id"], kind="mergesort").reset_index(drop=True)
     ev["no"] = np.arange(1, len(ev) + 1)
     ev["year"] = pd.to_numeric(ev["date"].astype("string").str[:4], errors="coerce").astype("Int64")
-    ev["x"] = mil.decimal_year(ev["date"], ev["date_precision"]).to_numpy()
+    ev["x"] = periods.decimal_year(ev["date"], ev["date_precision"]).to_numpy()
     ev["when"] = [dip.date_label(d, p) for d, p in zip(ev["date"], ev["date_precision"])]
     return ev
 
@@ -1368,7 +1368,7 @@ def timeline_table(ev: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
             "Date": ev["when"].to_numpy(),
             "Dimension · type": [f"{d} · {str(t).replace('_', ' ')}" for d, t in zip(ev["dimension"], ev["type"])],
             "Event": ev["title"].to_numpy(),
-            "Others": [", ".join(sorted(mil.split_codes(c) - {a, b})) or "–" for c in ev["countries"]],
+            "Others": [", ".join(sorted(evs.split_codes(c) - {a, b})) or "–" for c in ev["countries"]],
             "Source": [citations.reader_citations(s, short=True) for s in ev["source"]],
         }
     )

@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 from types import ModuleType
 
+from bilateral.catalog import SOURCES
 from bilateral.paths import PROCESSED_DIR, raw_dir
 from bilateral.schema import Table, TableValidationError
 from bilateral.sources._raw import require_sources
-from bilateral.sources.catalog import SOURCES
 
 #: Builder modules under ``bilateral.sources``, in the order they run.
 BUILDERS = (

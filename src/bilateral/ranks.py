@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from bilateral import diplomatic as dip
-from bilateral import fmt
+from bilateral import fmt, periods
 from bilateral import military as mil
 from bilateral.countries import display_name, is_iso3
 from bilateral.measures import pairs_with, pairwise_agreement
@@ -267,7 +267,7 @@ def rank_cell(r: Mapping[str, object]) -> str:
 
 def un_spans(start: int, end: int, width: int = 5) -> list[tuple[int, int]]:
     """The whole period first, then consecutive periods of ``width`` years (see :func:`bilateral.military.periods`)."""
-    spans = mil.periods(start, end, width)
+    spans = periods.spans(start, end, width)
     return [(start, end)] + (spans if len(spans) > 1 else [])
 
 
@@ -796,7 +796,7 @@ def arms_ranks(
         for side in ("imports", "exports"):
             ranked = arms_ranked(transfers, country, side, spans) if country in complete else None
             for lo, hi in spans:
-                period = mil.period_label(lo, hi)
+                period = periods.label(lo, hi)
                 if ranked is None:
                     r = {
                         "status": NOT_COVERED,

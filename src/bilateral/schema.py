@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,7 @@ class Table:
         name: the table's name (file stem), e.g. ``arms_transfers``.
         title: a short human title.
         description: what one row is and what the table covers.
-        sources: keys of :data:`bilateral.sources.catalog.SOURCES` the table derives from.
+        sources: keys of :data:`bilateral.catalog.SOURCES` the table derives from.
         fields: the columns, in order.
         primary_key: columns that identify a row (checked for uniqueness).
         compressed: write as ``.csv.gz`` (deterministic gzip, no timestamp).
@@ -179,6 +180,40 @@ class Table:
             raise FileNotFoundError(f"{path} is missing: run `make data` to build the processed tables")
         df = pd.read_csv(path, dtype=self.dtypes(), keep_default_na=False, na_values=[""])
         return df
+
+    @classmethod
+    def from_resource(cls, res: Mapping[str, Any]) -> Table:
+        """The table a ``datapackage.json`` entry describes (the inverse of :meth:`resource`).
+
+        The read side (:mod:`bilateral.data`) takes each table's schema from the committed data package
+        this way, so that reading a table never imports the code that builds it from the raw sources.
+        """
+        fields = []
+        for f in res["schema"]["fields"]:
+            c = f.get("constraints", {})
+            fields.append(
+                Field(
+                    f["name"],
+                    f["type"],
+                    f["description"],
+                    unit=f.get("unit"),
+                    required=bool(c.get("required", False)),
+                    enum=tuple(c["enum"]) if "enum" in c else None,
+                    minimum=c.get("minimum"),
+                    maximum=c.get("maximum"),
+                    pattern=c.get("pattern"),
+                )
+            )
+        return cls(
+            name=res["name"].replace("-", "_"),
+            title=res["title"],
+            description=res["description"],
+            sources=tuple(lic["name"] for lic in res.get("licenses", ())),
+            fields=tuple(fields),
+            primary_key=tuple(res["schema"].get("primaryKey", ())),
+            compressed=res.get("compression") == "gz",
+            warnings=tuple(res.get("usage_warnings", ())),
+        )
 
     def resource(self, sources: dict[str, Any], data: bytes) -> dict[str, Any]:
         """This table's entry in ``datapackage.json``."""

@@ -3,7 +3,7 @@
 Each builder module defines:
 
 * ``TABLES``: the :class:`bilateral.schema.Table` specs of the tables it writes;
-* ``SOURCES_USED``: keys of :data:`bilateral.sources.catalog.SOURCES` whose raw folders it reads;
+* ``SOURCES_USED``: keys of :data:`bilateral.catalog.SOURCES` whose raw folders it reads;
 * ``build(raw: pathlib.Path) -> dict[str, pandas.DataFrame]``: the tidy tables, keyed by table name.
 
 :mod:`bilateral.pipeline` runs them, validates every table and writes ``data/processed/``.

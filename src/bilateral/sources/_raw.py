@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from bilateral.catalog import SOURCES
 from bilateral.countries import raw_row
 from bilateral.errors import MissingSourcesError, RawDataError
 from bilateral.paths import RAW_DIR_ENV
-from bilateral.sources.catalog import SOURCES
 
 
 def missing_sources(raw: Path, keys: Iterable[str]) -> list[str]:

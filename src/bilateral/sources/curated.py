@@ -29,11 +29,12 @@ from typing import Any, NoReturn
 import pandas as pd
 
 from bilateral import paths
+from bilateral.catalog import SEED_BARRANZUELA, SEED_ISMAYILOV, SOURCES
 from bilateral.countries import is_iso3, raw_row
 from bilateral.errors import BilateralError
+from bilateral.periods import parse_iso_value
 from bilateral.schema import Field, Table, year
 from bilateral.sources._raw import read_csv, require_sources, to_number
-from bilateral.sources.catalog import SOURCES
 from bilateral.sources.event_sources import (
     EVENTS_PRESS,
     EVENTS_PRESS_FILE,
@@ -54,9 +55,6 @@ class CuratedDataError(BilateralError):
 # --------------------------------------------------------------------------------------------
 # Vocabularies
 # --------------------------------------------------------------------------------------------
-
-SEED_ISMAYILOV = "000_bbf2abffa65fbe36.txt"
-SEED_BARRANZUELA = "002_556960fc3d1098ab.txt"
 
 #: Citable sections of each seed: (name used in citations, heading line in the text or None
 #: for an untitled opening). Sections run from their heading to the next one.
@@ -619,35 +617,6 @@ def parse_citation(text: str) -> Citation:
 def split_citations(source: str) -> list[str]:
     """Split a ``source`` cell into its citations (separator ``' | '``)."""
     return [part.strip() for part in source.split(CITATION_SEPARATOR)]
-
-
-def parse_iso_value(value: str) -> tuple[date, date]:
-    """Parse an ISO 8601 date value (YYYY, YYYY-MM, YYYY-MM-DD, or an interval ``start/end``).
-
-    Returns:
-        The first and last day the value covers.
-
-    Raises:
-        ValueError: when the value is not such a date or the interval runs backwards.
-    """
-    if "/" in value:
-        start_text, _, end_text = value.partition("/")
-        start, _ = parse_iso_value(start_text)
-        _, end = parse_iso_value(end_text)
-        if end < start:
-            raise ValueError(f"interval {value!r} ends before it starts")
-        return start, end
-    if not _ISO_PARTIAL.match(value):
-        raise ValueError(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        start = date(parts[0], parts[1], 1)
-        nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-        return start, date.fromordinal(nxt.toordinal() - 1)
-    day = date(*parts)
-    return day, day
 
 
 def date_renderings(day: date, precision: str) -> list[str]:

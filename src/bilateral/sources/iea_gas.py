@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from bilateral.catalog import IEA_GAS_ROUTES as ROUTES
 from bilateral.errors import MissingSourcesError, RawDataError
 from bilateral.schema import Field, Table, iso3, year
 
@@ -39,20 +40,6 @@ LNG = "Liquefied Natural Gas"
 #: The text the workbook puts in a cell with no value (different from 0).
 NOT_AVAILABLE = "N/A"
 HEADER = ("Borderpoint", "Exit", "Entry", "MAXFLOW (Mm3/h)")
-
-#: Routes: key -> (display name, direction, supplier ISO3 implied by the route or None, partner ISO3
-#: across the border or None for LNG). Order = display order.
-ROUTES: dict[str, tuple[str, str, str | None, str | None]] = {
-    "turkgozu": ("Türkgözü (Azerbaijani gas via Georgia)", "entry", "AZE", "GEO"),
-    "blue_stream": ("Blue Stream (Samsun)", "entry", "RUS", "RUS"),
-    "turkstream": ("TurkStream (Kıyıköy)", "entry", "RUS", "RUS"),
-    "trans_balkan": ("Trans-Balkan (Malkoçlar entry)", "entry", "RUS", "BGR"),
-    "dogubayazit": ("Doğubayazıt (Iranian gas)", "entry", "IRN", "IRN"),
-    "lng": ("LNG terminals", "entry", None, None),
-    "kipi_exit": ("Kipi exit to Greece", "exit", None, "GRC"),
-    "malkoclar_exit": ("Malkoçlar exits to Bulgaria", "exit", None, "BGR"),
-    "lng_exit": ("LNG re-exports", "exit", None, None),
-}
 
 #: The workbook's Türkiye rows: (Borderpoint, Exit, Entry) -> route key.
 POINTS: dict[tuple[str, str, str], str] = {

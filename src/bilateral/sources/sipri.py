@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from bilateral.catalog import REGISTER_COMPLETE_FOR
 from bilateral.countries import check_same_codes, map_names, raw_row
 from bilateral.errors import RawDataError
 from bilateral.schema import Field, Table, iso3, year
@@ -38,10 +39,6 @@ NON_STATE_ACTORS: dict[str, str] = {
 UNKNOWN_PARTIES: tuple[str, ...] = ("unknown supplier(s)", "unknown recipient(s)")
 
 PARTY_TYPES = ("state", "non-state actor", "unknown")
-
-#: The countries whose every delivery (as supplier and as recipient) is in the register subset,
-#: so that the derived totals can be checked against sums of register rows.
-REGISTER_COMPLETE_FOR = ("AZE", "TUR", "ARM")
 
 #: SIPRI milex variables (raw ``variable``) -> output column and the factor applied.
 MILEX_VARIABLES: dict[str, tuple[str, float]] = {

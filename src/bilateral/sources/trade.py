@@ -130,7 +130,7 @@ TRADE_BILATERAL = Table(
             minimum=0,
         ),
         Field("is_estimate", "boolean", "The IMF marks the value as an estimate ('e')."),
-        Field("source", "string", "Source key (bilateral.sources.catalog).", enum=("imf_dots",)),
+        Field("source", "string", "Source key (bilateral.catalog).", enum=("imf_dots",)),
     ),
     primary_key=("reporter_iso3", "partner_iso3", "flow", "year"),
     warnings=(

@@ -452,3 +452,30 @@ def short_source_line(*keys: str) -> str:
     'Source: SIPRI Arms Transfers Database; IMF Direction of Trade Statistics.'
     """
     return "Source: " + "; ".join(dict.fromkeys(SOURCES[k].short for k in keys)) + "."
+
+
+# Facts about the sources that the analysis needs as well as the ingest code (kept here so that
+# analysis code never imports the ingest layer, :mod:`bilateral.sources`).
+
+#: The two seed documents, by their file names in the seeds folder.
+SEED_ISMAYILOV = "000_bbf2abffa65fbe36.txt"
+SEED_BARRANZUELA = "002_556960fc3d1098ab.txt"
+
+#: The countries whose every delivery (as supplier and as recipient) is in the register subset,
+#: so that the derived totals can be checked against sums of register rows.
+REGISTER_COMPLETE_FOR = ("AZE", "TUR", "ARM")
+
+#: IEA Gas Trade Flows, the routes into and out of Türkiye: key -> (display name, direction, supplier ISO3
+#: implied by the route or None, partner ISO3
+#: across the border or None for LNG). Order = display order.
+IEA_GAS_ROUTES: dict[str, tuple[str, str, str | None, str | None]] = {
+    "turkgozu": ("Türkgözü (Azerbaijani gas via Georgia)", "entry", "AZE", "GEO"),
+    "blue_stream": ("Blue Stream (Samsun)", "entry", "RUS", "RUS"),
+    "turkstream": ("TurkStream (Kıyıköy)", "entry", "RUS", "RUS"),
+    "trans_balkan": ("Trans-Balkan (Malkoçlar entry)", "entry", "RUS", "BGR"),
+    "dogubayazit": ("Doğubayazıt (Iranian gas)", "entry", "IRN", "IRN"),
+    "lng": ("LNG terminals", "entry", None, None),
+    "kipi_exit": ("Kipi exit to Greece", "exit", None, "GRC"),
+    "malkoclar_exit": ("Malkoçlar exits to Bulgaria", "exit", None, "BGR"),
+    "lng_exit": ("LNG re-exports", "exit", None, None),
+}
