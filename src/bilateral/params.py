@@ -22,6 +22,7 @@ from typing import Any
 from bilateral.countries import display_name, is_iso3
 from bilateral.errors import ParameterError
 from bilateral.fmt import join_and
+from bilateral.fmt import years as years_text
 
 #: The parameters every report notebook takes.
 STANDARD = ("country_a", "country_b", "start_year", "end_year", "comparators")
@@ -29,7 +30,8 @@ STANDARD = ("country_a", "country_b", "start_year", "end_year", "comparators")
 
 @dataclass(frozen=True)
 class Params:
-    """Validated parameters of a report."""
+    """Validated parameters of a report: the one context object that analysis, text and plot functions take
+    for the pair, the names, the period and the comparators (``P.pair``, ``P.name_a``, ``P.period``, ...)."""
 
     country_a: str
     country_b: str
@@ -55,6 +57,16 @@ class Params:
     @property
     def years(self) -> range:
         return range(self.start_year, self.end_year + 1)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The period as an inclusive pair of years (the contract of :mod:`bilateral.periods`)."""
+        return (self.start_year, self.end_year)
+
+    @property
+    def period(self) -> str:
+        """The period as readers see it: ``"1995–2024"``, or ``"2020"`` for a single year."""
+        return years_text(self.start_year, self.end_year)
 
     @property
     def note(self) -> str:
