@@ -110,8 +110,9 @@ def test_svg_is_deterministic_and_undated():
     two = figures.svg_bytes(_chart())
     assert one == two
     assert b"<dc:date>" not in one
-    # text is drawn as paths: no font needed to show ə ş ğ ı
-    assert b"<text" not in one
+    # text stays text, in DejaVu Sans first (the font matplotlib measured it with), then close fallbacks
+    assert b"<text" in one
+    assert b"font-family: 'DejaVu Sans', 'Bitstream Vera Sans', 'Verdana'" in one
 
 
 def test_colours_are_fixed_per_country_and_colour_blind_palette():

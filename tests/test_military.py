@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bilateral import periods
-from bilateral.events import split_codes
 from bilateral import military as mil
+from bilateral import periods
 from bilateral.errors import ParameterError
+from bilateral.events import split_codes
 
 # ---------------------------------------------------------------------------------------------
 # Small hand-made frames
