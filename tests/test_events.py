@@ -303,7 +303,7 @@ def test_date_and_category_sentences(built):
 
 def test_report_sentences_on_several_pairs_and_periods(built):
     from bilateral import diplomatic as dip
-    from bilateral import military as mil
+    from bilateral.military import compute as mil
 
     events = built["events"]
     # Azerbaijan–Türkiye, diplomatic events up to 2025: counted here from the columns directly.
