@@ -201,6 +201,25 @@ def rank_text(rank: int | None, n: int, tied: str = "") -> str:
     return text
 
 
+def monthly_rank_counts(rk_m: pd.DataFrame) -> pd.DataFrame:
+    """Per year of a monthly :func:`ranks` frame: ``months`` with a reported value and at least one pipeline
+    supplier, months the supplier ranked ``first`` (alone or tied) and, of those, months ``tied`` at the top.
+
+    Example:
+        >>> rk = pd.DataFrame({"rank": pd.array([1, 2, 1], dtype="Int64"), "n_suppliers": [3, 3, 2],
+        ...                    "tied_with": ["", "", "RUS"], "reported": [True, True, True]}, index=["2020-01", "2020-02", "2021-01"])
+        >>> monthly_rank_counts(rk).to_dict("index")
+        {2020: {'months': 2, 'first': 1, 'tied': 0}, 2021: {'months': 1, 'first': 1, 'tied': 1}}
+    """
+    mk = rk_m[rk_m["reported"] & (rk_m["n_suppliers"] > 0)]
+    mk = mk.assign(tied_at_top=(mk["rank"].fillna(0) == 1) & (mk["tied_with"] != ""))
+    return (
+        mk.assign(year=[int(m[:4]) for m in mk.index])
+        .groupby("year")
+        .agg(months=("n_suppliers", "size"), first=("rank", lambda r: int((r == 1).sum())), tied=("tied_at_top", "sum"))
+    )
+
+
 def coverage(wm: pd.DataFrame) -> pd.DataFrame:
     """Per year of a masked monthly frame: months in the workbook, months with every entry route
     reported, and ``comparable`` (every month the workbook has for that year is complete).
