@@ -713,8 +713,10 @@ def test_total_needs_every_source_and_ties_are_stated():
     assert math.isnan(sup.at["2020-03", G.TOTAL])  # Iran unreported: no total, no share
     assert math.isnan(G.shares(sup).at["2020-03", "AZE"])
     assert G.rank_in_period(pd.Series({"AZE": 5.0, "RUS": 5.0, "IRN": 1.0}), "AZE") == (1, 3, ["RUS"])
-    assert G.rank_text(1, 3, "RUS") == "1st of 3 pipeline suppliers (tied with Russia)"
-    assert G.rank_text(3, 1) == "3rd of 1 pipeline supplier"
+    # worded by bilateral.ranks.rank_words (one wording of ranks in the suite): ties and a lone supplier said so
+    assert G.rank_text(1, 3, "RUS") == "joint 1st (with 1 other) of 3 pipeline suppliers"
+    assert G.rank_text(1, 1) == "1st, the only pipeline supplier"
+    assert G.rank_text(None, 2) == "no supply (2 pipeline suppliers)"
     assert G.rank_in_period(pd.Series({"AZE": 0.0, "RUS": 2.0, "IRN": 1.0}), "AZE") == (None, 2, [])
     assert fmt.ordinal(12) == "12th" and fmt.ordinal(22) == "22nd"
 

@@ -121,10 +121,7 @@ def ei_years(start: int, end: int) -> list[int]:
 
 def names(codes: Iterable[str]) -> str:
     """``names(["RUS", "IRN"]) == "Russia and Iran"``; "none" when empty."""
-    items = [display_name(c) if is_iso3(c) else str(c) for c in codes]
-    if not items:
-        return "none"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return fmt.join_and(display_name(c) if is_iso3(c) else str(c) for c in codes) or "none"
 
 
 def year_list(years: Sequence[int]) -> str:
