@@ -557,7 +557,7 @@ def test_check_gas_entry_rank_and_route_origin():
     )
     m = C.check_gas_entry_rank(c, {"gas_flows_turkiye_monthly": flows})
     # March: Azerbaijan 5 = Iran 5 > Russia 2 + 2 = 4 -> Azerbaijan 1st of 3, tied with Iran; LNG (9) is not ranked
-    assert m.value == 1 and m.text.startswith("1st of 3 pipeline suppliers (tied with Iran) in Mar 2020")
+    assert m.value == 1 and m.text.startswith("joint 1st (with 1 other) of 3 pipeline suppliers in Mar 2020")
     assert any("LNG of all origins 9 mcm" in o for o in m.others) and m.second is None
     assert C.verdict(c, m)[0] == C.SUPPORTED
     feb = C.check_gas_entry_rank(claim("gas_entry_rank", {"period": "2020-02", "supplier": "AZE"}, value="1", qualifier="exact", unit="rank", kind="ranking"),

@@ -399,7 +399,7 @@ def test_gas_indicator_from_the_iea_entries():
     assert (out["latest_year"], out["rank"], out["n_ranked"], out["tied_with"]) == (2024, 2, 3, ["IRN"])
     assert out["latest_share"] == pytest.approx(10.0) and out["latest_bcm"] == pytest.approx(0.012)
     text = ov.gas_sentence(out, "TUR", "AZE")
-    assert "was 10.0% of all entries in 2024 (0.0 bcm; 2nd of 3 pipeline suppliers (tied with Iran))" in text
+    assert "was 10.0% of all entries in 2024 (0.0 bcm; joint 2nd (with 1 other) of 3 pipeline suppliers)" in text
     geo = ov.gas_summary_iea(f, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "GEO", "TUR", [], [2024])
     assert geo["label"] is None and "not covered" in ov.gas_sentence(geo, "GEO", "TUR")
 
