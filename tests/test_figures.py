@@ -216,12 +216,13 @@ def test_short_source_line_names_publisher_and_dataset_once():
 
 
 def test_one_colour_algorithm_gives_a_state_the_same_colour_in_every_chart():
-    from bilateral import diplomatic, trade
+    from bilateral import diplomatic
 
-    # Israel in a trade chart of partners and a diplomatic chart of comparators (the military charts call
-    # figures.country_colours directly)
+    # Israel in a trade chart of partners, a military chart of suppliers (both call figures.country_colours)
+    # and a diplomatic chart of comparators
     seen = {
-        trade.distinct_colours(["TUR", "ITA", "ISR"])["ISR"],
+        figures.country_colours(["TUR", "ITA", "ISR"])["ISR"],
+        figures.country_colours(["RUS", "ISR", "Others"])["ISR"],
         diplomatic.comparator_colours(["ISR", "KAZ"], ("ARM", "RUS"))["ISR"],
         figures.country_colours(["ISR"])["ISR"],
     }
