@@ -1,0 +1,124 @@
+"""Running the checks: the check function of each key (:data:`CHECKS`, from the registry), measuring
+every claim and giving its verdict (:func:`check_all`), and loading the tables the checks read
+(:func:`load_tables`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from bilateral import diplomatic
+from bilateral.catalog import source_line
+from bilateral.claims import diplomatic_checks, energy_checks, military_checks, trade_checks
+from bilateral.claims.helpers import cell_text, claimed_text, missing
+from bilateral.claims.model import DEFAULT_TOLERANCES, SEED_NAMES, Measurement, Tolerances
+from bilateral.claims.registry import CHECK_KEYS, CHECK_TABLES
+from bilateral.claims.verdicts import verdict
+
+__all__ = [
+    "CHECKS",
+    "RESULT_COLUMNS",
+    "check_all",
+    "load_tables",
+    "measure",
+    "vote_states",
+]
+
+_MODULES = {
+    "diplomatic": diplomatic_checks,
+    "energy": energy_checks,
+    "military": military_checks,
+    "trade": trade_checks,
+}
+
+#: The check function of each ``check_key``: ``check_<key>`` in the group module the registry names.
+CHECKS: dict[str, Callable[[Mapping[str, Any], Mapping[str, pd.DataFrame]], Measurement]] = {
+    key: getattr(_MODULES[spec.group], f"check_{key}") for key, spec in CHECK_KEYS.items()
+}
+
+
+def measure(claim: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]) -> Measurement | None:
+    """Run the claim's check (None when it has no ``check_key``)."""
+    key = cell_text(claim.get("check_key"))
+    return CHECKS[key](claim, tables) if key else None
+
+
+RESULT_COLUMNS = (
+    "claim_id", "seed", "seed_name", "location", "claim", "kind", "year", "check_key", "claimed", "measured",
+    "others", "basis", "caveat", "verdict", "reason", "table", "computation", "rows", "sources", "source_line",
+)  # fmt: skip
+
+
+def check_all(
+    claims: pd.DataFrame, tables: Mapping[str, pd.DataFrame], tol: Tolerances = DEFAULT_TOLERANCES
+) -> pd.DataFrame:
+    """Measure every claim and give its verdict.
+
+    Returns:
+        One row per claim (in the claims' order) with :data:`RESULT_COLUMNS`: the claimed and measured values
+        as text, other measured values (``; ``-joined), which one the verdict uses and why (``basis``), the
+        verdict and its reason, and the evidence (table, computation, rows, catalogue keys and source line).
+    """
+    out = []
+    for _, row in claims.iterrows():
+        claim = row.to_dict()
+        m = measure(claim, tables)
+        v, why = verdict(claim, m, tol)
+        keys = tuple(m.sources) if m is not None else ()
+        shown = claimed_text(claim)
+        if m is not None and m.claimed_text:
+            shown = (
+                f"read as: {m.claimed_text}"
+                if not cell_text(claim.get("value_claimed"))
+                else f"{shown} (read as: {m.claimed_text})"
+            )
+        out.append(
+            {
+                "claim_id": claim["claim_id"],
+                "seed": claim["seed"],
+                "seed_name": SEED_NAMES.get(claim["seed"], claim["seed"]),
+                "location": cell_text(claim.get("location")),
+                "claim": cell_text(claim.get("claim")),
+                "kind": cell_text(claim.get("kind")),
+                "year": None if missing(claim.get("year")) else int(claim["year"]),
+                "check_key": cell_text(claim.get("check_key")),
+                "claimed": shown,
+                "measured": m.text if m is not None and m.value is not None else "–",
+                "others": "; ".join(m.others) if m is not None and m.value is not None else "",
+                "basis": m.basis if m is not None and m.value is not None else "",
+                "caveat": m.caveat if m is not None and m.value is not None else "",
+                "verdict": v,
+                "reason": why,
+                "table": m.table if m is not None else "",
+                "computation": m.computation if m is not None else "",
+                "rows": m.rows if m is not None else "",
+                "sources": "; ".join(keys),
+                "source_line": source_line(*keys) if keys else "",
+            }
+        )
+    return pd.DataFrame(out, columns=list(RESULT_COLUMNS))
+
+
+def vote_states(claims: pd.DataFrame) -> list[str]:
+    """The states the UN-vote checks of the claims name (to load only their votes)."""
+    codes: set[str] = set()
+    for key, raw in zip(claims["check_key"], claims["check_args"]):
+        if cell_text(key).startswith("unga_"):
+            a = json.loads(raw)
+            codes |= {a[k] for k in ("iso3", "partner", "iso3_a", "iso3_b") if k in a} | set(a.get("peers", []))
+    return sorted(codes)
+
+
+def load_tables(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every processed table the claims' checks read (UN votes only for the states they name)."""
+    from bilateral.data import load
+
+    names = sorted({t for key in claims["check_key"].dropna() if cell_text(key) for t in CHECK_TABLES[cell_text(key)]})
+    out = {}
+    for name in names:
+        out[name] = diplomatic.load_votes(vote_states(claims)) if name == "unga_votes" else load(name)
+    return out
