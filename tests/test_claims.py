@@ -28,6 +28,7 @@ from bilateral.claims import (
     trade_checks,
     verdicts,
 )
+from bilateral.claims import summary as cl_summary
 from bilateral.claims import tables as cl_tables
 from bilateral.claims import text as cl_text
 from bilateral.claims.registry import CHECK_KEYS, CHECK_TABLES
@@ -298,8 +299,8 @@ def test_helpers():
     assert helpers.claimed_text(claim(value="6.2", qualifier="exact", unit="%", kind="share")) == "6.2%"
     assert helpers.claimed_text(claim(value="1921-10", kind="date", unit="date")) == "Oct 1921"
     assert helpers.claimed_text(claim(value="1", qualifier="exact", unit="rank", kind="ranking")) == "rank 1"
-    assert cl_text.pair_note("TUR", "AZE") == ""
-    assert "pair-specific" in cl_text.pair_note("ARM", "RUS")
+    assert cl_summary.pair_note("TUR", "AZE") == ""
+    assert "pair-specific" in cl_summary.pair_note("ARM", "RUS")
 
 
 def test_select_claims_keeps_claims_without_a_year():
@@ -820,7 +821,7 @@ def test_check_unga_agreement_rank():
     c = claim("unga_agreement_rank", args, value="1", qualifier="exact", unit="rank", kind="ranking")
     m = diplomatic_checks.check_unga_agreement_rank(c, {"unga_votes": v})
     assert (m.value, m.second, m.group) == (1, 2, 2)
-    assert "kappa (0.00)" in m.text and "KAZ 0.33" in m.others[1]
+    assert "kappa (0.00)" in m.text and "Kazakhstan 0.33" in m.others[1]
     assert verdicts.verdict(c, m)[0] == model.PARTLY
     # no claimed rank: upper half of 2 means rank 1; one of the two measures gives it
     assert verdicts.verdict({**c, "value_claimed": "", "kind": "other"}, m)[0] == model.PARTLY
@@ -890,26 +891,47 @@ def test_check_all_and_counts(events):
     assert counts.loc[model.SUPPORTED, "Ismayilov (2025)"] == 1
     assert counts.loc[model.CONTRADICTED, "Barranzuela (2022)"] == 1
     assert counts.loc["All verdicts", "All claims"] == 3
-    # 3 claims, 2 measured (67%), 1 not checkable for want of a table (its check text does not say "independently")
-    lines = cl_text.findings(results)
-    assert lines[0].startswith("Of the 3 claims restated from the two seed documents, 2 (67%) can be measured")
-    assert "1 cannot: 0 because only the seeds" in lines[0]
-    assert lines[1].endswith(
-        "2 measured claims, with the tolerances stated below: 1 supported, 0 partly supported, 1 contradicted."
+    # 3 claims, 2 measured (67%), 1 not checkable for want of a table (its check text does not say "independently");
+    # of the 2 measured, 1 supported and 1 contradicted: 1 of 2 (50%) holds at least in part
+    lines = cl_summary.findings(results)
+    assert lines[0].startswith(
+        "**2 of the 3 dated or quantitative claims restated from the two seed documents can be checked"
     )
-    assert lines[-1].startswith("The one contradicted claim: C003")
-    assert cl_text.findings(results, selection=True)[0].startswith("Of the 3 claims in this selection")
+    assert lines[0].endswith(
+        "1 is supported, 0 partly supported and 1 contradicted: 1 of the 2 (50%) hold at least in part."
+    )
+    # each seed: Ismayilov has C001 (supported) and C002 (not checkable); Barranzuela C003 (contradicted, a date
+    # 2011 against 2010-08-16: more than 31 days apart)
+    assert lines[1].startswith(
+        "**Ismayilov (2025): on what the data here can test, its claims are largely borne out"
+    )  # 1 of 1
+    assert "1 of its 2 claims (50%) cannot be checked here" in lines[1]
+    assert lines[2].startswith("**Barranzuela (2022): on what the data here can test, its claims are contradicted")
+    assert "Contradicted: 1 date is off by more than 31 days." in lines[2]
+    assert lines[3].startswith("**1 of the 3 claims (33%) cannot be checked here**: 0 because only the seed documents")
+    assert lines[-1].startswith(
+        "**The one contradicted claim:**\n    - C003: A claim. (Barranzuela (2022), opening section)"
+    )
+    assert "Claimed: 2011; measured: 16 Aug 2010" in lines[-1]
+    assert cl_summary.findings(results, selection=True)[0].startswith(
+        "**2 of the 3 dated or quantitative claims in this selection"
+    )
     assert cl_tables.checked_table(results)["Id"].tolist() == ["C001", "C003"]
     assert cl_tables.unchecked_table(results)["Id"].tolist() == ["C002"]
-    # the evidence sits in its own table under the same ids, so that the verdict table has five columns
-    assert len(cl_tables.checked_table(results).columns) == 5
+    # the evidence sits in its own table under the same ids, so that the verdict table has four columns (a phone)
+    assert len(cl_tables.checked_table(results).columns) == 4
+    assert (
+        cl_tables.checked_table(results)["Claimed and measured"]
+        .iloc[1]
+        .startswith("Claimed: 2011; measured: 16 Aug 2010")
+    )
     ev = cl_tables.evidence_table(results)
     assert ev["Id"].tolist() == ["C001", "C003"]
     # every claim shows the seed section it comes from (the helper `claim` puts 'Opening (untitled)')
     assert cl_tables.checked_table(results)["Claim (restated; seed section)"].iloc[0] == "A claim. (opening section)"
     assert cl_tables.unchecked_table(results)["Claim (restated; seed section)"].iloc[0] == "A claim. (opening section)"
     # sources in the evidence cell by short name (vintages are in the table's source line), not repeated in full
-    cell = ev["Evidence: data, computation, rows used, sources"].iloc[0]
+    cell = ev["Evidence: data, computation, records, sources"].iloc[0]
     assert cell.endswith("Source: Curated list of key agreements; This project's compilation.")
     assert "compiled 2026" not in cell
     # the data are named by their titles, not by table identifiers
@@ -1016,7 +1038,7 @@ def test_real_other_checks(real):
     )
     assert (
         "rank 1 of 5 listed" in r.loc["C096", "others"]
-        and "already ranked first among the pipeline suppliers in October 2019" in r.loc["C096", "others"]
+        and "already ranked first among the pipeline suppliers in Oct 2019" in r.loc["C096", "others"]
     )
     # TurkStream's entry point Kıyıköy: exit country Russia in the workbook; 2024 sum 8,936.832 mcm. Azerbaijani gas
     # enters at Türkgözü (11,478.433 mcm): the claim that TurkStream brings Azerbaijani gas is contradicted.
@@ -1107,10 +1129,21 @@ def test_notebook_default(tmp_path):
     assert "pair-specific" not in text
     # the key findings quote the same counts
     n_checked = int(expected.loc["All verdicts", "All claims"] - expected.loc[model.NOT_CHECKABLE, "All claims"])
+    n_all = int(expected.loc["All verdicts", "All claims"])
     assert (
-        f"{n_checked} measured claims, with the tolerances stated below: {expected.loc[model.SUPPORTED, 'All claims']} supported, "
-        f"{expected.loc[model.PARTLY, 'All claims']} partly supported, {expected.loc[model.CONTRADICTED, 'All claims']} contradicted."
+        f"{n_checked} of the {n_all} dated or quantitative claims restated from the two seed documents can be checked"
+        in text
+    )
+    assert (
+        f"{expected.loc[model.SUPPORTED, 'All claims']} are supported, {expected.loc[model.PARTLY, 'All claims']} partly "
+        f"supported and {expected.loc[model.CONTRADICTED, 'All claims']} contradicted"
     ) in text
+    # every chart caption states its finding first; no raw ISO date in what readers see
+    assert "Most measured claims" in text or "Fewer than half" in text
+    import re
+
+    visible = re.sub(r"<[^>]+>", " ", text)
+    assert not re.search(r"\b(19|20)\d\d-\d\d-\d\d\b", visible.replace("data-", ""))
     assert "Methods and caveats" in text and "Sources" in text
 
 
@@ -1180,19 +1213,23 @@ SEED_I, SEED_B = "000_bbf2abffa65fbe36.txt", "002_556960fc3d1098ab.txt"
 def test_run_notes_and_key_findings_follow_the_parameters():
     results = results_frame({SEED_I: [model.SUPPORTED, model.NOT_CHECKABLE], SEED_B: [model.CONTRADICTED]})
     # the claims' own pair, either order, whole table: no notes
-    assert cl_text.run_notes(params_for("AZE", "TUR", 1915, 2025), 3, 3) == []
-    assert cl_text.run_notes(params_for("TUR", "AZE", 1915, 2025), 3, 3) == []
-    md = cl_text.key_findings_md(params_for("AZE", "TUR", 1915, 2025), results, 3)
-    assert md.startswith("- Of the 3 claims restated from the two seed documents") and ">" not in md
+    assert cl_summary.run_notes(params_for("AZE", "TUR", 1915, 2025), 3, 3) == []
+    assert cl_summary.run_notes(params_for("TUR", "AZE", 1915, 2025), 3, 3) == []
+    md = cl_summary.key_findings_md(params_for("AZE", "TUR", 1915, 2025), results, 3)
+    assert md.startswith("- **2 of the 3 dated or quantitative claims restated from the two seed documents")
+    assert "\n> " not in md and not md.startswith(">")
     # another pair with comparators and a period that leaves claims out: three notes, as a quote
-    notes = cl_text.run_notes(params_for("ARM", "RUS", 1990, 2010, ["GEO"]), 10, 3)
+    notes = cl_summary.run_notes(params_for("ARM", "RUS", 1990, 2010, ["GEO"]), 10, 3)
     assert len(notes) == 3 and "Armenia and Russia" in notes[0]
     assert "comparators given are not used" in notes[1]
     assert notes[2].startswith("7 of the 10 claims are about years outside 1990–2010")
-    md = cl_text.key_findings_md(params_for("ARM", "RUS", 1990, 2010, ["GEO"]), results, 10)
-    assert md.startswith("> This run names Armenia and Russia") and "- Of the 3 claims in this selection" in md
+    md = cl_summary.key_findings_md(params_for("ARM", "RUS", 1990, 2010, ["GEO"]), results, 10)
+    assert (
+        md.startswith("> This run names Armenia and Russia")
+        and "- **2 of the 3 dated or quantitative claims in this selection" in md
+    )
     # a one-year period
-    assert "outside 2020 and are left out" in cl_text.run_notes(params_for("AZE", "TUR", 2020, 2020), 5, 1)[0]
+    assert "outside 2020 and are left out" in cl_summary.run_notes(params_for("AZE", "TUR", 2020, 2020), 5, 1)[0]
 
 
 def test_seed_texts():
@@ -1228,9 +1265,132 @@ def test_closeness_table():
     t = cl_tables.closeness_table(close, results)
     assert t.columns.tolist() == [
         "Id",
-        "Claim",
+        "Claim (restated; seed, section)",
         "Rank among all states",
         "Verdict above",
         "What the all-state rank adds",
     ]
     assert t["Verdict above"].tolist() == [model.SUPPORTED]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reader's edition: dates, names, addresses, findings in words
+# ---------------------------------------------------------------------------------------------
+
+
+def test_dates_in_one_style():
+    assert helpers.date_text("1994-02-09") == "9 Feb 1994"
+    assert helpers.date_text("2006-06") == "Jun 2006" and helpers.date_text("2019") == "2019"
+    # intervals say the shared month and year once
+    assert helpers.date_text("1992-03-22/1992-03-24") == "22–24 Mar 1992"
+    assert helpers.date_text("1994-02-08/1994-03-11") == "8 Feb–11 Mar 1994"
+    assert helpers.date_text("1991/1993") == "1991–1993"
+    assert helpers.date_text("1993-12-30/1994-01-02") == "30 Dec 1993–2 Jan 1994"
+    assert helpers.date_text("2019-01..2019-11") == "Jan–Nov 2019"
+    assert helpers.dates_in_words("cumulative by 2021-12-12") == "cumulative by 12 Dec 2021"
+    assert helpers.claimed_text(claim(value="1992-03-22/1992-03-24", kind="date", unit="date")) == "22–24 Mar 1992"
+
+
+def test_turkiye_and_short_addresses():
+    assert helpers.turkiye("Opening in Turkey; Turkey's imports") == "Opening in Türkiye; Türkiye's imports"
+    # quoted text keeps its wording
+    assert (
+        helpers.turkiye("in Turkey: \u201cgas flows to Turkey\u201d") == "in Türkiye: \u201cgas flows to Turkey\u201d"
+    )
+    assert helpers.short_urls("Trend (https://en.trend.az/business/1.html); News.Az (https://news.az/x)") == (
+        "Trend (en.trend.az); News.Az"
+    )
+    r = {
+        "table": "events", "computation": "c", "rows": "Trend (https://en.trend.az/b/1.html)", "sources": "",
+    }  # fmt: skip
+    assert "Records used: Trend (en.trend.az)." in cl_tables.evidence_text(r)
+    assert "https://en.trend.az/b/1.html" in cl_tables.evidence_text(r, full=True)
+    assert cl_tables.claim_cell({"claim": "The years 1996-2003 opened.", "location": "DEVELOPMENT"}) == (
+        "The years 1996–2003 opened. (section Development)"
+    )
+
+
+def test_reliability_words_at_their_boundaries():
+    # fully = supported / measured, held = (supported + partly) / measured
+    assert summary_words(9, 0, 1) == "largely borne out by the data"  # 90% supported, 10% contradicted
+    assert summary_words(3, 1, 0) == "largely borne out by the data"  # 75% supported
+    assert summary_words(8, 1, 1) == "largely borne out by the data"  # 80%, 10%
+    assert summary_words(15, 3, 2) == "largely borne out by the data"  # 75%, 10%
+    assert summary_words(15, 2, 3) == "mostly borne out by the data"  # 15% contradicted
+    assert summary_words(26, 9, 3) == "mostly borne out by the data"  # 68% supported, 92% held
+    assert summary_words(2, 1, 1) == "mostly borne out by the data"  # 50% supported, 75% held
+    assert summary_words(3, 5, 1) == "borne out only in part"  # 33% supported, 89% held
+    assert summary_words(2, 1, 2) == "borne out only in part"  # 60% held
+    assert summary_words(1, 0, 1) == "contradicted at least as often as borne out"  # 50% held
+    assert summary_words(0, 0, 0) == "not measurable with the data here"
+
+
+def summary_words(s, p, c):
+    return cl_summary.reliability_words(s, p, c)
+
+
+def test_miss_reasons_count_the_kinds_of_miss():
+    results = pd.DataFrame(
+        {
+            "verdict": [model.PARTLY, model.PARTLY, model.PARTLY, model.CONTRADICTED, model.SUPPORTED],
+            "compare": ["years", "years", "date", "number", "date"],
+            "partial": [False, False, True, False, False],
+        }
+    )
+    assert cl_summary.miss_reasons(results, model.PARTLY) == (
+        "2 claims of growth or support in every year hold in some years only (trends in the claimed direction) "
+        "and 1 check tests only part of the claim"
+    )
+    assert cl_summary.miss_reasons(results, model.CONTRADICTED) == "1 figure is off by more than 25%"
+    assert cl_summary.miss_reasons(results, model.CONTRADICTED, model.Tolerances(5.0, 15.0, 31)) == (
+        "1 figure is off by more than 15%"
+    )
+    assert cl_summary.miss_reasons(results.iloc[4:], model.PARTLY) == ""
+
+
+def test_tolerance_sensitivity_and_its_sentence():
+    # a number 15% off is partly supported at 10/25%; with half (5/12.5%) contradicted; with twice (20/50%) supported
+    cl = pd.DataFrame([claim(value="115", unit="posts", cid="C1"), claim(value="100", unit="posts", cid="C2")])
+    measured = [model.Measurement("number", 100.0, "100"), model.Measurement("number", 100.0, "100")]
+    sens = run.tolerance_sensitivity(cl, measured)
+    assert sens.loc["stricter", ["measured", "worse", "better"]].tolist() == [2, 1, 0]
+    assert sens.loc["looser", ["measured", "worse", "better"]].tolist() == [2, 0, 1]
+    assert sens.loc["stricter", "date_days"] == 15 and sens.loc["looser", "partly_pct"] == 50
+    sentence = cl_summary.sensitivity_sentence(sens)
+    assert "With half those tolerances (5%, 12.5%, 15 days), 1 of the 2 verdicts would be less favourable" in sentence
+    assert "with twice them (20%, 50%, 62 days), 1 of the 2 verdicts would be more favourable" in sentence
+    # looser tolerances stop at 100%
+    assert run.tolerance_sensitivity(cl, measured, model.Tolerances(60.0, 80.0, 0)).loc["looser", "partly_pct"] == 100
+    # check_all with the measurements given does not measure again
+    results = run.check_all(cl, {}, measured=measured)
+    assert results["verdict"].tolist() == [model.PARTLY, model.SUPPORTED]
+    assert results["compare"].tolist() == ["number", "number"] and not results["partial"].any()
+
+
+def test_findings_with_nothing_measured_or_nothing_selected():
+    results = results_frame({SEED_I: [model.NOT_CHECKABLE], SEED_B: [model.NOT_CHECKABLE, model.NOT_CHECKABLE]})
+    lines = cl_summary.findings(results)
+    assert (
+        lines[0]
+        == "**None of the 3 claims restated from the two seed documents can be checked against the data here.**"
+    )
+    assert lines[1] == (
+        "**Ismayilov (2025)**: its one claim restated from the two seed documents cannot be checked against the data here."
+    )
+    assert lines[2].startswith("**Barranzuela (2022)**: none of its 2 claims restated")
+    assert not any("How sure" in x or "contradicted claim" in x for x in lines)
+    assert cl_summary.findings(results.iloc[0:0]) == ["No claim of the seed documents is about a year of this period."]
+    counts = compute.verdict_counts(results)
+    assert cl_text.verdicts_caption(counts).startswith("None of the 3 claims can be measured")
+
+
+def test_verdicts_caption_states_the_finding():
+    results = results_frame(
+        {SEED_I: [model.SUPPORTED, model.PARTLY, model.NOT_CHECKABLE], SEED_B: [model.CONTRADICTED]}
+    )
+    caption = cl_text.verdicts_caption(compute.verdict_counts(results))
+    # 1 supported of 3 measured: not most; 2 of 3 hold at least in part
+    assert caption.startswith(
+        "Most measured claims hold at least in part: of the 3 claims the data can test, 1 is supported, 1 partly "
+        "supported and 1 contradicted (left); 1 of the 4 claims cannot be checked here (right)."
+    )

@@ -18,6 +18,7 @@ verdict compares it with the claimed one. The package, in the order data flows t
   (IMF DOTS and press figures).
 * :mod:`~bilateral.claims.verdicts`: the verdict rules (the module docstring states them).
 * :mod:`~bilateral.claims.run`: the check of each key, :func:`check_all` and the loading of tables.
+* :mod:`~bilateral.claims.summary`: the key findings and the headline.
 * :mod:`~bilateral.claims.tables`, :mod:`~bilateral.claims.text`, :mod:`~bilateral.claims.plots`: display
   tables, computed sentences and charts of the report.
 
@@ -34,6 +35,7 @@ from bilateral.claims.model import *  # noqa: F403
 from bilateral.claims.plots import *  # noqa: F403
 from bilateral.claims.registry import *  # noqa: F403
 from bilateral.claims.run import *  # noqa: F403
+from bilateral.claims.summary import *  # noqa: F403
 from bilateral.claims.tables import *  # noqa: F403
 from bilateral.claims.text import *  # noqa: F403
 from bilateral.claims.trade_checks import *  # noqa: F403

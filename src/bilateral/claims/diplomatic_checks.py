@@ -165,7 +165,7 @@ def check_atop_obligation_first_year(claim: Mapping[str, Any], tables: Mapping[s
     return Measurement(
         compare="date", value=str(first), precision="year", text=f"{first} (first year with a {name} obligation)",
         computation=f"first year ATOP 5.1 ({fmt.years(lo, hi)}) codes a {name} obligation between the two; ATOP gives years, not days, and does not name the document",
-        others=others, rows=f"ATOP 5.1 directed dyad-years {a['iso3_a']}–{a['iso3_b']}", **base,
+        others=others, rows=f"ATOP 5.1 directed dyad-years, {display_name(a['iso3_a'])}–{display_name(a['iso3_b'])}", **base,
     )  # fmt: skip
 
 
@@ -236,12 +236,15 @@ def check_unga_agreement_rank(claim: Mapping[str, Any], tables: Mapping[str, pd.
         ),
         computation=(
             f"{display_name(iso3)}'s UN General Assembly vote agreement with {display_name(partner)} and with "
-            f"{', '.join(a['peers'])}, pooled over {fmt.years(lo, hi)}, ranked (1 = closest)"
+            f"{fmt.join_and(display_name(p) for p in a['peers'])}, pooled over {fmt.years(lo, hi)}, ranked (1 = closest)"
         ),
         others=(
             "highest agreement shares: "
-            + ", ".join(f"{p} {fmt.pct(100 * s, 1)}" for p, s in zip(top["partner"], top["agreement_share"])),
-            "highest kappas: " + ", ".join(f"{p} {fmt.num(k, 2)}" for p, k in zip(topk["partner"], topk["kappa"])),
+            + ", ".join(
+                f"{display_name(p)} {fmt.pct(100 * s, 1)}" for p, s in zip(top["partner"], top["agreement_share"])
+            ),
+            "highest kappas: "
+            + ", ".join(f"{display_name(p)} {fmt.num(k, 2)}" for p, k in zip(topk["partner"], topk["kappa"])),
         ),
         basis="the claim is supported only if both measures give the claimed rank; raw agreement ignores chance, kappa corrects for it",
         rows=f"UN General Assembly roll calls (Voeten to 2019, UN DGACM from 2019), {fmt.years(lo, hi)}",

@@ -6,7 +6,6 @@ for a key of :data:`bilateral.claims.registry.CHECK_KEYS`.
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from collections.abc import Mapping
@@ -21,10 +20,12 @@ from bilateral.claims.helpers import (
     args_of,
     cell_text,
     date_text,
+    dates_in_words,
     missing,
     none,
     num_text,
     table_sources,
+    turkiye,
 )
 from bilateral.claims.model import SEED_YEARS, Measurement
 from bilateral.countries import display_name
@@ -76,7 +77,7 @@ def capacity_in_force(facts: pd.DataFrame, pipeline: str, year: int) -> tuple[fl
     """
 
     def month(ym: tuple[int, int]) -> str:
-        return f"{calendar.month_abbr[ym[1]]} {ym[0]}"
+        return fmt.date(f"{ym[0]}-{ym[1]:02d}")
 
     chosen, others = None, []
     for start, end, value, unit in energy.capacity_periods(facts, pipeline):
@@ -103,14 +104,15 @@ def check_pipeline_attribute(claim: Mapping[str, Any], tables: Mapping[str, pd.D
         return none(f"the pipelines table has no fact '{a['attribute']}' for {a['pipeline']}", **base)
     r = rows.iloc[0]
     name = str(r["pipeline_name"])
-    note = cell_text(r.get("note"))
+    note = turkiye(cell_text(r.get("note")))
+    fact = dates_in_words(a["attribute"])
     others = (f"note in the table: {note}",) if note else ()
     kind = cell_text(claim.get("kind"))
     if kind == "date":
         iso, precision = fact_date(r)
         return Measurement(
             compare="date", value=iso, precision=precision, text=date_text(iso), unit="date",
-            computation=f"the date of the fact '{a['attribute']}' of {name} ({precision} precision)",
+            computation=f"the date of the fact '{fact}' of {name} ({precision} precision)",
             rows=_fact_rows(r), others=others, **base,
         )  # fmt: skip
     if kind == "ranking":
@@ -120,12 +122,12 @@ def check_pipeline_attribute(claim: Mapping[str, Any], tables: Mapping[str, pd.D
         return Measurement(
             compare="equal", value=int(year), claimed=int(claim["year"]), claimed_text=f"{int(claim['year'])} as the peak year",
             text=f"{int(year)} named as the peak ({num_text(r['value'], str(r['unit']))})",
-            unit="year", computation=f"the year the fact '{a['attribute']}' names as {name}'s maximum",
+            unit="year", computation=f"the year the fact '{fact}' names as {name}'s maximum",
             rows=_fact_rows(r), others=others, **base,
         )  # fmt: skip
     unit_claimed = cell_text(claim.get("unit"))
     value, unit = float(r["value"]), str(r["unit"])
-    computation = f"the fact '{a['attribute']}' of {name}"
+    computation = f"the fact '{fact}' of {name}"
     basis = ""
     if a["attribute"].lower() == "capacity" and len(rows) > 1:
         ref = int(claim["year"]) if not missing(claim.get("year")) else SEED_YEARS.get(cell_text(claim.get("seed")))
@@ -258,7 +260,7 @@ def check_gas_entry_rank(claim: Mapping[str, Any], tables: Mapping[str, pd.DataF
     first = gas_routes.first_top_month(rk[rk["reported"]])
     if first and first < period:
         others.append(
-            f"{display_name(who)} had already ranked first among the pipeline suppliers in {gas_routes.month_text(first)}"
+            f"{display_name(who)} had already ranked first among the pipeline suppliers in {date_text(first)}"
         )
     second, press_sources, rows = (
         None,

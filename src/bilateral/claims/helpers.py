@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
-from bilateral import citations, data, diplomatic, fmt
+from bilateral import citations, data, fmt
 from bilateral.catalog import SOURCES
 from bilateral.claims.model import PROXY_MARKERS, Measurement
 
@@ -22,13 +23,17 @@ __all__ = [
     "cell_text",
     "claimed_number",
     "claimed_text",
+    "date_range",
     "date_text",
+    "dates_in_words",
     "first_source_key",
     "is_proxy",
     "missing",
     "none",
     "num_text",
+    "short_urls",
     "table_sources",
+    "turkiye",
 ]
 
 
@@ -85,19 +90,75 @@ def num_text(x: float, unit: str = "", digits: int | None = None) -> str:
     return f"{out} {unit}".strip()
 
 
+def date_range(first: str, last: str) -> str:
+    """Two dates as readers see them joined into one range, the shared month and year said once:
+    ``date_range("8 Feb 1994", "11 Feb 1994") == "8–11 Feb 1994"``, ``"8 Feb–11 Mar 1994"``, ``"1992–1994"``."""
+    if first == last:
+        return first
+    a, b = first.split(), last.split()
+    shared = 0
+    if len(a) == len(b):
+        while shared < len(a) - 1 and a[len(a) - 1 - shared] == b[len(b) - 1 - shared]:
+            shared += 1
+    if not shared:
+        return f"{first}–{last}"
+    return f"{' '.join(a[: len(a) - shared])}–{' '.join(b)}"
+
+
 def date_text(iso: str) -> str:
-    """An ISO date or interval of any precision as readers see it (via :func:`bilateral.diplomatic.date_label`):
-    ``"1994-02-09"`` stays, ``"2006-06"`` reads "Jun 2006", ``"1992-03-22/1992-03-24"`` reads
-    "1992-03-22 to 1992-03-24"."""
+    """An ISO date, interval or period of any precision in the suite's date style (:func:`bilateral.fmt.date`,
+    :func:`bilateral.fmt.period`): ``"1994-02-09"`` reads "9 Feb 1994", ``"2006-06"`` "Jun 2006",
+    ``"1992-03-22/1992-03-24"`` "22–24 Mar 1992", ``"2019-01..2019-11"`` "Jan–Nov 2019"."""
+    iso = str(iso).strip()
     if "/" in iso:
         a, _, b = iso.partition("/")
-        return f"{date_text(a)} to {date_text(b)}"
-    precision = {4: "year", 7: "month"}.get(len(iso), "day")
-    return diplomatic.date_label((iso + "-01-01")[:10], precision)
+        return date_range(date_text(a), date_text(b))
+    if ".." in iso or (len(iso) == 7 and iso[5] in "HQ"):
+        return fmt.period(iso)
+    return fmt.date(iso) or iso
+
+
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def dates_in_words(text: str) -> str:
+    """Text with the ISO dates in it in the suite's date style: ``"cumulative by 2021-12-12"`` reads
+    "cumulative by 12 Dec 2021" (for names taken from a table, not for web addresses)."""
+    return _ISO_DAY.sub(lambda m: fmt.date(m.group()), text)
+
+
+_TURKEY = re.compile(r"\bTurkey\b")
+
+
+def turkiye(text: str) -> str:
+    """Text from a table with the country named Türkiye, except inside quotation marks (quoted titles and
+    quotes keep their wording): ``turkiye("opening in Turkey, \u201cTurkey's pipeline\u201d")``."""
+    parts = re.split("(\u201c[^\u201d]*\u201d)", str(text))
+    return "".join(p if p.startswith("\u201c") else _TURKEY.sub("Türkiye", p) for p in parts)
+
+
+_URL_IN_BRACKETS = re.compile(r" ?\((https?://[^\s)]+)\)")
+_URL = re.compile(r"https?://[^\s)]+")
+
+
+def _domain(url: str) -> str:
+    return ".".join(citations.url_host(url).lower().split(".")[-2:])
+
+
+def short_urls(text: str) -> str:
+    """Text with each web address shortened to its site (the full addresses are in the data files); an address in
+    brackets after a name that already says the site is dropped: ``"Trend (https://en.trend.az/business/1.html)"``
+    reads "Trend (en.trend.az)", ``"News.Az (https://news.az/x)"`` reads "News.Az"."""
+
+    def bracketed(m: re.Match) -> str:
+        before = text[: m.start()].rsplit(";", 1)[-1].lower()
+        return "" if _domain(m.group(1)) in before else f" ({citations.url_host(m.group(1))})"
+
+    return _URL.sub(lambda m: citations.url_host(m.group()), _URL_IN_BRACKETS.sub(bracketed, text))
 
 
 def claimed_text(claim: Mapping[str, Any]) -> str:
-    """The claimed value with its qualifier and unit: "more than 5 USD bn", "1994-02-09", "rank 1"."""
+    """The claimed value with its qualifier and unit: "more than 5 USD bn", "9 Feb 1994", "rank 1"."""
     raw = cell_text(claim.get("value_claimed"))
     if not raw:
         return "no number (qualitative claim)"

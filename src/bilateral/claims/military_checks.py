@@ -52,6 +52,7 @@ def check_arms_deliveries_designation(claim: Mapping[str, Any], tables: Mapping[
         .agg(units=("units_delivered", "sum"), tiv=("tiv_m", "sum"))
         .reset_index()
     )
+    deals = [str(d) for d in sorted(hit["deal_id"].unique())]
     listing = "; ".join(
         f"{int(u)} {d} in {int(y)} (TIV {fmt.num(t, 1)} m)"
         for d, y, u, t in zip(items["designation"], items["delivery_year"], items["units"], items["tiv"])
@@ -68,7 +69,7 @@ def check_arms_deliveries_designation(claim: Mapping[str, Any], tables: Mapping[
         value=len(hit),
         text=listing,
         computation=f"SIPRI deliveries from {display_name(sup)} to {display_name(rec)}, {span}, whose designation contains '{a['designation']}'",
-        rows=f"SIPRI deal(s) {', '.join(str(d) for d in sorted(hit['deal_id'].unique()))}",
+        rows=f"SIPRI Arms Transfers Database, {'deal' if len(deals) == 1 else 'deals'} {fmt.join_and(deals)}",
         others=tuple(others),
         claimed_text=f"{a['designation']} deliveries from {display_name(sup)} to {display_name(rec)} by {end}",
         caveat="SIPRI records deliveries, not use in combat",

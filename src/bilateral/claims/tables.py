@@ -4,6 +4,7 @@ evidence, the claims not checkable, the claims measured more than one way; and t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,12 +12,13 @@ import pandas as pd
 
 from bilateral import citations
 from bilateral.catalog import SOURCES
-from bilateral.claims.helpers import cell_text
+from bilateral.claims.helpers import cell_text, short_urls
 from bilateral.claims.model import NOT_CHECKABLE
 
 __all__ = [
     "checked_table",
     "claim_cell",
+    "claimed_measured",
     "closeness_table",
     "disagreement_table",
     "evidence_table",
@@ -35,22 +37,31 @@ def table_titles(names: str) -> str:
     return "; ".join(table_title(n) for n in (x.strip() for x in str(names).split(",")) if n)
 
 
-def evidence_text(r: Mapping[str, Any]) -> str:
-    """The evidence of one result row in one cell: table, computation, rows, and the sources by short name
-    (the table's source line gives their vintages)."""
+def evidence_text(r: Mapping[str, Any], *, full: bool = False) -> str:
+    """The evidence of one result row in one cell: table, computation, the records used, and the sources by
+    short name (the table's source line gives their vintages). Web addresses are shortened to their site
+    unless ``full`` (the data file gives them in full)."""
     parts = [f"Data: {table_titles(r['table'])}; {r['computation']}."]
     if r["rows"]:
-        parts.append(f"Rows: {r['rows']}.")
+        parts.append(f"Records used: {r['rows'] if full else short_urls(r['rows'])}.")
     keys = [k for k in str(r.get("sources", "")).split("; ") if k]
     if keys:
         parts.append("Source: " + "; ".join(SOURCES[k].short if k in SOURCES else k for k in keys) + ".")
     return " ".join(parts)
 
 
-def claim_cell(r: Mapping[str, Any]) -> str:
-    """The restated claim with the seed section it comes from: ``"BTC is 1,768 km long. (section Energy Cooperation)"``."""
+_YEAR_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)-(1[89]\d\d|20\d\d)\b")
+
+
+def claim_cell(r: Mapping[str, Any], *, seed: bool = False) -> str:
+    """The restated claim with the seed section it comes from: ``"BTC is 1,768 km long. (section Energy
+    Cooperation)"``; with ``seed``, the seed document too ("(Barranzuela (2022), section Energy Cooperation)"),
+    for tables that mix both seeds. Year ranges read with an en dash ("1996–2003")."""
+    claim = _YEAR_RANGE.sub(r"\1–\2", str(r["claim"]))
     where = citations.sections_text(cell_text(r.get("location")))
-    return f"{r['claim']} ({where})" if where else str(r["claim"])
+    if seed and cell_text(r.get("seed_name")):
+        where = f"{r['seed_name']}, {where}" if where else str(r["seed_name"])
+    return f"{claim} ({where})" if where else claim
 
 
 def others_text(r: Mapping[str, Any]) -> str:
@@ -59,34 +70,45 @@ def others_text(r: Mapping[str, Any]) -> str:
     return "; ".join(x for x in parts if x) or "–"
 
 
+def claimed_measured(r: Mapping[str, Any]) -> str:
+    """The claimed and the measured value in one cell: "Claimed: 6.2%; measured: 6.19% (...)"; a claim without a
+    number reads "Claim read as: ...", or "No number claimed"."""
+    claimed = str(r["claimed"])
+    if claimed.startswith("read as: "):
+        return f"Claim {claimed}; measured: {r['measured']}"
+    if claimed.startswith("no number"):
+        return f"No number claimed; measured: {r['measured']}"
+    return f"Claimed: {claimed}; measured: {r['measured']}"
+
+
 def checked_table(results: pd.DataFrame) -> pd.DataFrame:
-    """Reader's table of the claims a table here can test: claim (with its seed section), claimed, measured, verdict.
+    """Reader's table of the claims a table here can test: claim (with its seed section), the claimed and the
+    measured value, verdict and reason (four columns, so that it fits a phone).
 
     The other measured values and the evidence of each claim are in :func:`evidence_table`, keyed by the same
-    ids: one table with all seven columns is unreadable on an A4 page.
+    ids: one table with all of them is unreadable on an A4 page.
     """
     rows = results[results["check_key"] != ""]
     return pd.DataFrame(
         {
             "Id": rows["claim_id"].to_numpy(),
             "Claim (restated; seed section)": [claim_cell(r) for _, r in rows.iterrows()],
-            "Claimed": rows["claimed"].to_numpy(),
-            "Measured (used for the verdict)": rows["measured"].to_numpy(),
-            "Verdict and reason": [f"{v}: {w}" for v, w in zip(rows["verdict"], rows["reason"])],
+            "Claimed and measured": [claimed_measured(r) for _, r in rows.iterrows()],
+            "Verdict: reason": [f"{v}: {w}" for v, w in zip(rows["verdict"], rows["reason"])],
         }
     )
 
 
-def evidence_table(results: pd.DataFrame) -> pd.DataFrame:
+def evidence_table(results: pd.DataFrame, *, full: bool = False) -> pd.DataFrame:
     """The evidence behind each claim of :func:`checked_table`: other measured values and notes; table,
-    computation, rows used and sources."""
+    computation, records used and sources (web addresses shortened to their site unless ``full``)."""
     rows = results[results["check_key"] != ""]
     return pd.DataFrame(
         {
             "Id": rows["claim_id"].to_numpy(),
-            "Other measured values, basis and notes": [others_text(r) for _, r in rows.iterrows()],
-            "Evidence: data, computation, rows used, sources": [
-                evidence_text(r) if r["table"] else "–" for _, r in rows.iterrows()
+            "Other values, basis, notes": [others_text(r) for _, r in rows.iterrows()],
+            "Evidence: data, computation, records, sources": [
+                evidence_text(r, full=full) if r["table"] else "–" for _, r in rows.iterrows()
             ],
         }
     )
@@ -128,10 +150,15 @@ def sources_used(results: pd.DataFrame) -> list[str]:
 def closeness_table(close: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
     """Reader's table of the closeness claims ranked among all states (:func:`bilateral.ranks.claims_against_all`
     output), with the verdict each got against the claims table's peers."""
+    shown = results.set_index("claim_id").reindex(columns=["location", "seed_name"])
+    cells = {
+        i: claim_cell({"claim": c, **shown.loc[i].fillna("").to_dict()}, seed=True) if i in shown.index else c
+        for i, c in zip(close["claim_id"], close["claim"])
+    }
     return pd.DataFrame(
         {
             "Id": close["claim_id"],
-            "Claim": close["claim"],
+            "Claim (restated; seed, section)": close["claim_id"].map(cells),
             "Rank among all states": close["text"],
             "Verdict above": close["claim_id"].map(results.set_index("claim_id")["verdict"]),
             "What the all-state rank adds": close["reading"],

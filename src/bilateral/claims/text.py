@@ -1,7 +1,5 @@
-"""Computed sentences of the claims report: key findings, the one-line headline, the verdict rules in
-words, the note for a run whose pair is not the claims' pair, captions, alt text, the methods and the
-sources list. Functions that need the run's pair or period take the parameters object ``P``
-(:class:`bilateral.params.Params`).
+"""Computed sentences of the claims report other than the key findings (:mod:`bilateral.claims.summary`):
+the verdict rules in words, headings, captions, alt text, the methods and the sources list.
 """
 
 from __future__ import annotations
@@ -13,17 +11,10 @@ import pandas as pd
 from bilateral import events, fmt, military
 from bilateral.catalog import SOURCES
 from bilateral.claims.model import (
-    CLAIMS_PAIR,
-    CONTRADICTED,
-    NOT_CHECKABLE,
-    PARTLY,
-    SEEDS_ONLY,
-    SUPPORTED,
     VERDICTS,
     Tolerances,
 )
 from bilateral.claims.tables import sources_used
-from bilateral.countries import display_name
 
 __all__ = [
     "bullets",
@@ -33,73 +24,16 @@ __all__ = [
     "counts_caption",
     "disagreement_caption",
     "evidence_caption",
-    "findings",
-    "headline",
-    "key_findings_md",
     "method_points",
     "no_closeness",
     "no_disagreement",
     "nothing_measured",
-    "pair_note",
-    "pct_of",
-    "run_notes",
     "seed_heading",
     "source_citations",
     "tolerance_points",
     "unchecked_caption",
     "verdicts_caption",
 ]
-
-
-def pct_of(n: int, total: int) -> str:
-    """``pct_of(3, 12) == "25%"``."""
-    return fmt.pct(100 * n / total, 0) if total else "n/a"
-
-
-def findings(results: pd.DataFrame, *, selection: bool = False) -> list[str]:
-    """Key findings in sentences: how many claims each verdict got, by seed, and the contradicted claims.
-
-    Args:
-        results: :func:`check_all` output.
-        selection: True when the results cover only some of the claims (a period was chosen).
-    """
-    counts = results["verdict"].value_counts()
-    n = len(results)
-    unchecked = int(counts.get(NOT_CHECKABLE, 0))
-    checked = n - unchecked
-    seeds_only = int(((results["verdict"] == NOT_CHECKABLE) & results["reason"].str.startswith(SEEDS_ONLY)).sum())
-    out = [
-        f"Of the {fmt.integer(n)} claims {'in this selection' if selection else 'restated from the two seed documents'}, "
-        f"{fmt.integer(checked)} ({pct_of(checked, n)}) "
-        f"can be measured against a table here and {fmt.integer(unchecked)} cannot: {fmt.integer(seeds_only)} because only the "
-        f"seeds themselves record the date or event here, {fmt.integer(unchecked - seeds_only)} because no table here covers "
-        "the matter (or the check found nothing to measure)."
-    ]
-    if checked:
-        out.append(
-            f"Verdicts on the {fmt.integer(checked)} measured claims, with the tolerances stated below: "
-            f"{fmt.integer(int(counts.get(SUPPORTED, 0)))} supported, {fmt.integer(int(counts.get(PARTLY, 0)))} partly supported, "
-            f"{fmt.integer(int(counts.get(CONTRADICTED, 0)))} contradicted."
-        )
-    for seed_name, g in results.groupby("seed_name", sort=False):
-        c = g["verdict"].value_counts()
-        k = len(g) - int(c.get(NOT_CHECKABLE, 0))
-        out.append(
-            f"{seed_name}: {fmt.integer(len(g))} claims, {fmt.integer(k)} measured "
-            f"({fmt.integer(int(c.get(SUPPORTED, 0)))} supported, {fmt.integer(int(c.get(PARTLY, 0)))} partly supported, "
-            f"{fmt.integer(int(c.get(CONTRADICTED, 0)))} contradicted)."
-        )
-    bad = results[results["verdict"] == CONTRADICTED]
-    if len(bad):
-        out.append(
-            ("The one contradicted claim: " if len(bad) == 1 else f"The {fmt.integer(len(bad))} contradicted claims: ")
-            + "; ".join(
-                f"{i} ({c.rstrip('.')}): claimed {cl}, measured {m}"
-                for i, c, cl, m in zip(bad["claim_id"], bad["claim"], bad["claimed"], bad["measured"])
-            )
-            + "."
-        )
-    return out
 
 
 def tolerance_points(tol: Tolerances) -> list[str]:
@@ -127,33 +61,6 @@ def tolerance_points(tol: Tolerances) -> list[str]:
     ]
 
 
-def pair_note(country_a: str, country_b: str) -> str:
-    """A sentence for a run whose pair is not the claims' pair ('' for Azerbaijan–Türkiye in either order)."""
-    if {country_a, country_b} == set(CLAIMS_PAIR):
-        return ""
-    return (
-        f"This run names {display_name(country_a)} and {display_name(country_b)}, but the claims checked here are the seed "
-        f"documents' claims about {display_name(CLAIMS_PAIR[0])} and {display_name(CLAIMS_PAIR[1])}: they are pair-specific, "
-        "so they are checked as written, against the data for that pair. The parameters country_a and country_b do not change the "
-        "verdicts; start_year and end_year select which claims are shown."
-    )
-
-
-def headline(results: pd.DataFrame) -> str:
-    """The report's one-line finding: the verdicts on the claims the data can measure, and how many cannot be."""
-    counts = results["verdict"].value_counts()
-    n = len(results)
-    unchecked = int(counts.get(NOT_CHECKABLE, 0))
-    checked = n - unchecked
-    if not checked:
-        return f"None of the {fmt.plural(n, 'claim')} of the seed documents can be measured against the data here."
-    return (
-        f"Of the {fmt.integer(checked)} claims of the seed documents that the data here can measure, {fmt.integer(int(counts.get(SUPPORTED, 0)))} "
-        f"are supported, {fmt.integer(int(counts.get(PARTLY, 0)))} partly supported and {fmt.integer(int(counts.get(CONTRADICTED, 0)))} contradicted; "
-        f"{fmt.integer(unchecked)} of the {fmt.integer(n)} claims cannot be checked with these data."
-    )
-
-
 def counts_alt(counts: pd.DataFrame) -> str:
     """Alt text for :func:`plot_verdicts`: the bars and their numbers in words."""
     parts = []
@@ -168,52 +75,36 @@ def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {x}" for x in items)
 
 
-def run_notes(P, n_all: int, n_shown: int) -> list[str]:
-    """Notes on this run, before the key findings: a pair other than the claims' pair, comparators given
-    (not used), claims left out by the period.
-
-    Args:
-        P: the report's parameters (:class:`bilateral.params.Params`).
-        n_all: the number of claims in the claims table.
-        n_shown: the number of claims of the period.
-    """
-    notes = []
-    if pair_note(P.country_a, P.country_b):
-        notes.append(pair_note(P.country_a, P.country_b))
-    if P.comparators:
-        notes.append(
-            "The comparators given are not used: the comparison groups of the ranking claims are fixed by the claims table."
-        )
-    left_out = n_all - n_shown
-    if left_out:
-        notes.append(
-            f"{fmt.integer(left_out)} of the {fmt.integer(n_all)} claims are about years outside {fmt.years(P.start_year, P.end_year)} "
-            "and are left out of this run; claims without a year are always kept."
-        )
-    return notes
-
-
-def key_findings_md(P, results: pd.DataFrame, n_all: int) -> str:
-    """The key findings section's markdown: the notes on this run (:func:`run_notes`) as a quote, then the
-    findings (:func:`findings`) as bullet points.
-
-    Args:
-        P: the report's parameters.
-        results: :func:`bilateral.claims.run.check_all` output for the claims of the period.
-        n_all: the number of claims in the claims table.
-    """
-    notes = run_notes(P, n_all, len(results))
-    return "".join(f"> {n}\n>\n" for n in notes) + bullets(findings(results, selection=n_all > len(results)))
-
-
 def counts_caption(results: pd.DataFrame) -> str:
     """Caption of the table of claims by verdict and seed document."""
     return f"Claims by verdict and seed document ({fmt.integer(len(results))} claims)."
 
 
 def verdicts_caption(counts: pd.DataFrame) -> str:
-    """Caption of :func:`bilateral.claims.plots.plot_verdicts`."""
-    return "Claims by verdict, for each seed document and for all claims together."
+    """Caption of :func:`bilateral.claims.plots.plot_verdicts`, the finding first.
+
+    Args:
+        counts: :func:`bilateral.claims.compute.verdict_counts` output.
+    """
+    col = counts["All claims"]
+    s, p, c, u = (int(col[v]) for v in VERDICTS)
+    k, n = s + p + c, s + p + c + u
+    if not k:
+        return (
+            f"{'The one claim cannot' if n == 1 else f'None of the {fmt.integer(n)} claims can'} be measured against the data here (right), "
+            "for each seed document and for all claims together."
+        )
+    if s > k / 2:
+        lead = "Most measured claims are supported"
+    elif s + p > k / 2:
+        lead = "Most measured claims hold at least in part"
+    else:
+        lead = "Fewer than half of the measured claims hold even in part"
+    return (
+        f"{lead}: of the {fmt.integer(k)} claims the data can test, {fmt.integer(s)} {'is' if s == 1 else 'are'} supported, "
+        f"{fmt.integer(p)} partly supported and {fmt.integer(c)} contradicted (left); {fmt.integer(u)} of the "
+        f"{fmt.integer(n)} claims cannot be checked here (right). Each seed document and all claims together."
+    )
 
 
 def _seed_name(part: pd.DataFrame) -> str:
@@ -246,7 +137,8 @@ def evidence_caption(part: pd.DataFrame) -> str:
     """Caption of one seed document's evidence table."""
     return (
         f"{_seed_name(part)}: the evidence for each claim of the table above (same ids): other measured values and which "
-        "one the verdict uses, then the table, computation, rows and sources behind the measured value."
+        "one the verdict uses, then the data, computation, records and sources behind the measured value (web "
+        "addresses shortened to their site; the data file gives them in full)."
     )
 
 

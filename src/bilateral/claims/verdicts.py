@@ -51,13 +51,29 @@ from bilateral.claims.model import (
 from bilateral.periods import parse_iso_value
 
 __all__ = [
+    "PARTIAL_CHECK",
+    "VERDICT_ORDER",
     "date_verdict",
     "days_apart",
+    "is_partial",
     "number_verdict",
     "rank_verdict",
     "relative_pct",
     "verdict",
 ]
+
+
+#: What the reason of a verdict capped at partly supported ends with (the check tests only part of the claim).
+PARTIAL_CHECK = (
+    "; the check tests only part of the claim (a partial proxy or rough comparison), so it cannot support all of it"
+)
+#: How favourable each verdict on a measured claim is to the claim (higher: more).
+VERDICT_ORDER = {CONTRADICTED: 0, PARTLY: 1, SUPPORTED: 2}
+
+
+def is_partial(reason: str) -> bool:
+    """Whether a verdict was capped at partly supported because the check tests only part of the claim."""
+    return str(reason).endswith(PARTIAL_CHECK)
 
 
 def relative_pct(claimed: float, measured: float) -> float:
@@ -129,7 +145,7 @@ def date_verdict(claimed: str, measured: str, tol: Tolerances = DEFAULT_TOLERANC
     """Verdict on a claimed date against a measured one (see the module docstring)."""
     gap = days_apart(claimed, measured)
     if gap == 0:
-        return SUPPORTED, "the claimed and measured dates agree at the precision of the coarser one"
+        return SUPPORTED, "the dates agree at the precision of the coarser one"
     if gap <= tol.date_days:
         return PARTLY, f"the dates are {fmt.plural(gap, 'day')} apart (within {fmt.plural(tol.date_days, 'day')})"
     return CONTRADICTED, f"the dates are {fmt.plural(gap, 'day')} apart (beyond {fmt.plural(tol.date_days, 'day')})"
@@ -212,7 +228,6 @@ def verdict(claim: Mapping[str, Any], m: Measurement | None, tol: Tolerances = D
     if v == SUPPORTED and is_proxy(claim.get("check")):
         return (
             PARTLY,
-            why
-            + "; the check tests only part of the claim (a partial proxy or rough comparison), so it cannot support all of it",
+            why + PARTIAL_CHECK,
         )
     return v, why
