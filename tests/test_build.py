@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from bilateral import build
+from bilateral.build import runner
 from bilateral.checks import external_references, images_without_alt
 from bilateral.errors import BuildError, ParameterError
 
@@ -492,3 +493,37 @@ def test_cli_passes_pairs_and_exits_non_zero_naming_failed_pairs(tmp_path, monke
     assert "failed pairs (1; 1 built or up to date): demo: XXX-TUR" in err
     assert cli.main(["build", "demo", "--pairs", "AZE+GEO"]) == 2
     assert "'AZE+GEO' is not a pair" in capsys.readouterr().err
+
+
+def _without_inputs_hash(page: str) -> str:
+    return re.sub(r"\b[0-9a-f]{12}\b", "HASH", page)
+
+
+@pytest.mark.notebook
+def test_a_reused_kernel_gives_the_page_a_new_kernel_gives(built, tmp_path, monkeypatch):
+    """One worker runs a failing notebook, then the demo twice in its kept kernel: each page equals the
+    demo page built in a kernel of its own (figure numbers, namespace and history start afresh)."""
+    fresh_layout, _, _ = built
+    fresh = (fresh_layout.reports / "demo.html").read_text(encoding="utf-8")
+    layout = make_layout(tmp_path, "broken", "demo")
+    shutil.copyfile(FIXTURES / "demo.ipynb", layout.notebooks / "demo2.ipynb")
+    monkeypatch.delenv("BILATERAL_REUSE_KERNELS", raising=False)
+    report = build.build(["broken", "demo", "demo2"], layout=layout, jobs=1, log=lambda line: None)
+    results = {r.stem: r for r in report.results}
+    assert not results["broken"].ok and results["demo"].ok and results["demo2"].ok
+    first = (layout.reports / "demo.html").read_text(encoding="utf-8")
+    second = (layout.reports / "demo2.html").read_text(encoding="utf-8").replace("demo2", "demo")
+    assert _without_inputs_hash(first) == _without_inputs_hash(fresh)
+    assert _without_inputs_hash(second) == _without_inputs_hash(fresh)
+
+
+def test_jobs_start_longest_first_by_last_duration_else_notebook_size(tmp_path):
+    layout = make_layout(tmp_path, "demo", "broken")
+    jobs = [(job, {}) for job in build.plan([], layout=layout)]
+    by_size = sorted(jobs, key=lambda item: item[0].info.path.stat().st_size, reverse=True)
+    assert [j.stem for j, _ in runner.longest_first(jobs, layout)] == [j.stem for j, _ in by_size]
+    # a recorded duration wins over the size: the smaller notebook took longer last time
+    small = by_size[-1][0].stem
+    layout.build.mkdir(parents=True, exist_ok=True)
+    (layout.build / runner.DURATIONS_FILE).write_text(json.dumps({small: 99.0}))
+    assert runner.longest_first(jobs, layout)[0][0].stem == small

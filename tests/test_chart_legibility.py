@@ -1,6 +1,6 @@
 """Charts stay legible on a phone: no text smaller than 7 px when a chart is shown 400 px wide.
 
-Charts are SVG with their text drawn as paths, so the page cannot be asked for font sizes; instead
+Charts are SVG images, whose text the page cannot be asked for font sizes; instead
 :func:`bilateral.figures.figure_html` records each chart's width (inches) and its smallest font size (points)
 on the ``<figure>`` element, and this test works out the rendered size from them.
 """

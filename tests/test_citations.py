@@ -100,10 +100,10 @@ def test_no_copies_left_in_the_dimension_modules():
 
 
 def test_military_milestone_sources_read_in_words():
+    from bilateral.military import tables
+
     ev = pd.DataFrame({"source": [f"{SIPRI} | https://x.org/a"]})
-    assert (
-        military.milestone_sources_table(ev).iloc[0, 1] == "SIPRI Arms Transfers Database, deal 31006; https://x.org/a"
-    )
+    assert tables.milestone_sources_table(ev).iloc[0, 1] == "SIPRI Arms Transfers Database, deal 31006; https://x.org/a"
 
 
 def test_event_sources_name_the_dataset_record():

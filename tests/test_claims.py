@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
+from bilateral.claim_registry import CHECK_KEYS, CHECK_TABLES
 from bilateral.claims import (
     compute,
     diplomatic_checks,
@@ -31,7 +32,6 @@ from bilateral.claims import (
 from bilateral.claims import summary as cl_summary
 from bilateral.claims import tables as cl_tables
 from bilateral.claims import text as cl_text
-from bilateral.claims.registry import CHECK_KEYS, CHECK_TABLES
 from bilateral.data import load
 from bilateral.errors import ParameterError
 
@@ -128,7 +128,7 @@ def test_every_check_key_has_a_function_and_tables():
 
 
 def test_the_registry_is_the_one_place_both_sides_read():
-    from bilateral.claims import registry
+    from bilateral import claim_registry as registry
     from bilateral.sources import curated
 
     # the curated-table validation reads the same registry object the checks are dispatched from
@@ -605,7 +605,7 @@ def test_check_gas_entry_rank_and_route_origin():
     )
     m = energy_checks.check_gas_entry_rank(c, {"gas_flows_turkiye_monthly": flows})
     # March: Azerbaijan 5 = Iran 5 > Russia 2 + 2 = 4 -> Azerbaijan 1st of 3, tied with Iran; LNG (9) is not ranked
-    assert m.value == 1 and m.text.startswith("1st of 3 pipeline suppliers (tied with Iran) in Mar 2020")
+    assert m.value == 1 and m.text.startswith("joint 1st (with 1 other) of 3 pipeline suppliers in Mar 2020")
     assert any("LNG of all origins 9 mcm" in o for o in m.others) and m.second is None
     assert verdicts.verdict(c, m)[0] == model.SUPPORTED
     feb = energy_checks.check_gas_entry_rank(claim("gas_entry_rank", {"period": "2020-02", "supplier": "AZE"}, value="1", qualifier="exact", unit="rank", kind="ranking"),

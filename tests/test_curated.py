@@ -14,7 +14,8 @@ import pytest
 
 from bilateral import paths, periods
 from bilateral.sources import curated
-from bilateral.sources.curated import CuratedDataError
+from bilateral.sources.curated import citations, vocab
+from bilateral.sources.curated.validate import CuratedDataError
 
 SEED_0 = "000_bbf2abffa65fbe36.txt"
 SEED_2 = "002_556960fc3d1098ab.txt"
@@ -56,20 +57,20 @@ def test_parse_iso_value_covers_partial_dates_and_intervals():
 
 def test_mentions_date_needs_the_year_and_the_day_or_month():
     text = "the first gas started to flow into BOTAS's system on July 3, 2007."
-    assert curated.mentions_date(text, date(2007, 7, 3), "day")
-    assert not curated.mentions_date(text, date(2007, 7, 30), "day")
-    assert not curated.mentions_date(text, date(2008, 7, 3), "day")
-    assert curated.mentions_date("2021 Trade Minister said on Dec. 14 at the forum", date(2021, 12, 14), "day")
-    assert curated.mentions_date("inaugurated in June 2018", date(2018, 6, 1), "month")
-    assert not curated.mentions_date("inaugurated in June 2018", date(2018, 7, 1), "month")
-    assert curated.mentions_date("2020 2020-03 monthly volume", date(2020, 3, 1), "month")
+    assert citations.mentions_date(text, date(2007, 7, 3), "day")
+    assert not citations.mentions_date(text, date(2007, 7, 30), "day")
+    assert not citations.mentions_date(text, date(2008, 7, 3), "day")
+    assert citations.mentions_date("2021 Trade Minister said on Dec. 14 at the forum", date(2021, 12, 14), "day")
+    assert citations.mentions_date("inaugurated in June 2018", date(2018, 6, 1), "month")
+    assert not citations.mentions_date("inaugurated in June 2018", date(2018, 7, 1), "month")
+    assert citations.mentions_date("2020 2020-03 monthly volume", date(2020, 3, 1), "month")
 
 
 def test_parse_citation_forms():
-    seed = curated.parse_citation(f"{SEED_0} § DEVELOPMENT")
+    seed = citations.parse_citation(f"{SEED_0} § DEVELOPMENT")
     assert (seed.kind, seed.seed, seed.section) == ("seed", SEED_0, "DEVELOPMENT")
-    assert curated.parse_citation("https://example.org/a?b=1").kind == "url"
-    row = curated.parse_citation("unga_votes_unvotes_voeten/un_roll_calls.csv.gz#rcid=4828")
+    assert citations.parse_citation("https://example.org/a?b=1").kind == "url"
+    row = citations.parse_citation("unga_votes_unvotes_voeten/un_roll_calls.csv.gz#rcid=4828")
     assert (row.kind, row.key, row.file, row.selector) == (
         "raw",
         "unga_votes_unvotes_voeten",
@@ -78,12 +79,12 @@ def test_parse_citation_forms():
     )
     for bad in (f"{SEED_0} § Conclusions", f"{SEED_2} § DEVELOPMENT", "sipri_milex/other.csv#a=1", "see the paper"):
         with pytest.raises(ValueError):
-            curated.parse_citation(bad)
+            citations.parse_citation(bad)
 
 
 def test_seed_sections_split_at_headings():
     text = "Title\nABSTRACT\nshort\nRESUMEN\ncorto\nINTRODUCTION\nintro\nDEVELOPMENT\nbody 1918\nCONCLUSIONS\nend\nREFERENCES\nrefs"
-    sections = curated.seed_sections(text, SEED_0)
+    sections = citations.seed_sections(text, SEED_0)
     assert sections["DEVELOPMENT"] == "DEVELOPMENT\nbody 1918"
     assert sections["CONCLUSIONS"] == "CONCLUSIONS\nend"
 
@@ -93,7 +94,7 @@ def test_seed_sections_split_at_headings():
 
 def test_vocabularies_are_the_documented_ones():
     # The vocabularies as written in data/curated/README.md.
-    assert curated.EVENT_TYPES == (
+    assert vocab.EVENT_TYPES == (
         "treaty",
         "declaration",
         "visit",
@@ -105,21 +106,21 @@ def test_vocabularies_are_the_documented_ones():
         "institution",
         "other",
     )
-    assert curated.DIMENSIONS == ("diplomatic", "military", "energy", "trade", "transport", "cultural")
-    assert curated.SOURCE_KINDS == ("seed", "press", "curated_list", "dataset", "events_press")
-    assert curated.CATEGORIES == ("milestone", "friction", "multilateral")
-    assert curated.CLAIM_KINDS == ("date", "amount", "share", "ranking", "length", "capacity", "other")
+    assert vocab.DIMENSIONS == ("diplomatic", "military", "energy", "trade", "transport", "cultural")
+    assert vocab.SOURCE_KINDS == ("seed", "press", "curated_list", "dataset", "events_press")
+    assert vocab.CATEGORIES == ("milestone", "friction", "multilateral")
+    assert vocab.CLAIM_KINDS == ("date", "amount", "share", "ranking", "length", "capacity", "other")
     events, claims = _rows(EVENTS_CSV), _rows(CLAIMS_CSV)
-    assert {r["type"] for r in events} <= set(curated.EVENT_TYPES)
-    assert {r["dimension"] for r in events} <= set(curated.DIMENSIONS)
+    assert {r["type"] for r in events} <= set(vocab.EVENT_TYPES)
+    assert {r["dimension"] for r in events} <= set(vocab.DIMENSIONS)
     assert {r["date_precision"] for r in events} <= {"day", "month", "year"}
-    assert {r["source_kind"] for r in events} == set(curated.SOURCE_KINDS)  # every kind is used
-    assert {r["kind"] for r in claims} <= set(curated.CLAIM_KINDS)
+    assert {r["source_kind"] for r in events} == set(vocab.SOURCE_KINDS)  # every kind is used
+    assert {r["kind"] for r in claims} <= set(vocab.CLAIM_KINDS)
     for r in events:
         assert all(re.fullmatch(r"[A-Z]{3}", c) for c in r["countries"].split("|")), r["event_id"]
         assert r["source"].strip(), r["event_id"]
     readme = (paths.CURATED_DIR / "README.md").read_text(encoding="utf-8")
-    for word in curated.EVENT_TYPES + tuple(curated.CHECK_KEYS):
+    for word in vocab.EVENT_TYPES + tuple(curated.CHECK_KEYS):
         assert f"`{word}`" in readme, f"{word} is not documented in data/curated/README.md"
 
 
@@ -184,9 +185,9 @@ def test_claim_checks_name_declared_tables(built):
 
 
 def test_seed_citations_mention_the_event_year(seeds):
-    sections = {seed: curated.seed_sections(text, seed) for seed, text in seeds.items()}
+    sections = {seed: citations.seed_sections(text, seed) for seed, text in seeds.items()}
     for r in _rows(EVENTS_CSV):
-        cited = [curated.parse_citation(c) for c in curated.split_citations(r["source"])]
+        cited = [citations.parse_citation(c) for c in citations.split_citations(r["source"])]
         texts = [sections[c.seed][c.section] for c in cited if c.kind == "seed"]
         year = (r["date_seed"] or r["date"])[:4]  # where the seed's date differs, its own year
         if texts:
@@ -196,7 +197,7 @@ def test_seed_citations_mention_the_event_year(seeds):
 def test_claimed_values_appear_in_the_cited_section(seeds):
     # Values worked out from the text rather than written in it (each says so in its claim).
     derived = {"C088": "2006 = construction start 2003 + 'three years later'"}
-    sections = {seed: curated.seed_sections(text, seed) for seed, text in seeds.items()}
+    sections = {seed: citations.seed_sections(text, seed) for seed, text in seeds.items()}
     for r in _rows(CLAIMS_CSV):
         if r["claim_id"] in derived:
             continue

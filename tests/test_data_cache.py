@@ -4,6 +4,7 @@ schema are unchanged, rebuilt when either changes or the copy is damaged."""
 from __future__ import annotations
 
 import pickle
+import shutil
 
 import pandas as pd
 import pytest
@@ -132,3 +133,32 @@ def test_the_read_side_schemas_are_the_ones_the_pipeline_declares():
     from bilateral.pipeline import all_tables
 
     assert data.tables() == all_tables()
+
+
+def _packaged_copy(tmp_path, name: str):
+    """A folder holding the committed data package and one of its tables, byte for byte."""
+    shutil.copyfile(PROCESSED_DIR / "datapackage.json", tmp_path / "datapackage.json")
+    table = data.tables()[name]
+    shutil.copyfile(PROCESSED_DIR / table.filename, tmp_path / table.filename)
+    return table
+
+
+def test_a_file_the_data_package_vouches_for_is_not_validated_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    table = _packaged_copy(tmp_path, "rivalries")
+    calls = count_validations(monkeypatch)
+    df = data.read_validated(table, tmp_path)
+    assert calls == []  # the SHA-256 in the data package matches: make data validated these bytes
+    assert df.equals(table.validate(table.read(PROCESSED_DIR), where="test"))
+
+
+def test_a_file_edited_after_make_data_is_validated_in_full(tmp_path, monkeypatch):
+    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    table = _packaged_copy(tmp_path, "rivalries")
+    path = tmp_path / table.filename
+    # line 2's state a becomes a code that breaks the ISO3 pattern: the hash no longer matches
+    path.write_text(path.read_text(encoding="utf-8").replace("104,Syria-Turkey,TUR,", "104,Syria-Turkey,Tur,", 1))
+    calls = count_validations(monkeypatch)
+    with pytest.raises(TableValidationError, match="iso3_a"):
+        data.read_validated(table, tmp_path)
+    assert calls == [1]

@@ -1,4 +1,4 @@
-"""Tests of bilateral.diplomatic (small frames worked out by hand) and of the diplomatic notebook."""
+"""Tests of the bilateral.diplomatic package (small frames worked out by hand) and of the diplomatic notebook."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bilateral import diplomatic as dip
+from bilateral import periods
+from bilateral.diplomatic import compare as dip_compare
+from bilateral.diplomatic import compute as dip
+from bilateral.diplomatic import plots as dip_plots
+from bilateral.diplomatic import tables as dip_tables
+from bilateral.diplomatic import text as dip_text
+from bilateral.diplomatic import ties as dip_ties
 from bilateral.errors import ParameterError
 
 # ---------------------------------------------------------------------------------------------
@@ -89,20 +95,25 @@ def test_pooled_agreement_pools_votes_not_years():
 
 
 def test_periodic_agreement_labels_spans():
-    spans = dip.periods(range(2000, 2002), 1)
+    spans = periods.spans(2000, 2001, 1)
     out = dip.periodic_agreement(_votes(XY_2000 + XY_2001), [("XXX", "YYY")], spans)
     assert out["period"].tolist() == ["2000", "2001"]
+    assert out[["start", "end", "mid"]].values.tolist() == [[2000, 2000, 2000.0], [2001, 2001, 2001.0]]
+    # two years pooled in one period: the 2000-2001 pooled values (5 votes, 0.8; see the pooled test)
+    both = dip.periodic_agreement(_votes(XY_2000 + XY_2001), [("XXX", "YYY")], [(2000, 2001)]).iloc[0]
+    assert (both["period"], both["n_votes"], both["mid"]) == ("2000–2001", 5, 2000.5)
+    assert both["agreement_share"] == pytest.approx(0.8)
     assert out["agreement_share"].tolist() == pytest.approx([2 / 3, 1.0])
 
 
 def test_periods_recent_and_early_years():
-    assert [(p.start, p.stop - 1) for p in dip.periods(range(1992, 2026), 5)][-1] == (2022, 2025)
-    assert len(dip.periods(range(1992, 2026), 5)) == 7  # 34 years: six spans of 5 and one of 4
+    assert periods.spans(1992, 2025, 5)[-1] == (2022, 2025)
+    assert len(periods.spans(1992, 2025, 5)) == 7  # 34 years: six spans of 5 and one of 4
     assert list(dip.recent_years(range(1992, 2026), 5)) == [2021, 2022, 2023, 2024, 2025]
     assert list(dip.early_years(range(1992, 2026), 5)) == [1992, 1993, 1994, 1995, 1996]
     assert list(dip.recent_years(range(2020, 2023), 5)) == [2020, 2021, 2022]
     with pytest.raises(ValueError):
-        dip.periods(range(2000, 2005), 0)
+        periods.spans(2000, 2004, 0)
 
 
 def test_check_extras():
@@ -189,15 +200,15 @@ def _ideal():
 
 
 def test_ideal_distance_and_reliability():
-    d = dip.ideal_distance(_ideal(), "AAA", "BBB", range(2000, 2003))
+    d = dip_compare.ideal_distance(_ideal(), "AAA", "BBB", range(2000, 2003))
     # Both have estimates in 2000 and 2001 only; |1.0 - (-0.5)| = 1.5 and |0.5 - 1.5| = 1.0.
     assert d["year"].tolist() == [2000, 2001]
     assert d["distance"].tolist() == pytest.approx([1.5, 1.0])
     assert d["reliable"].tolist() == [True, False]
     assert d["few_a"].tolist() == [False, False] and d["few_b"].tolist() == [False, True]
     # The mean distance uses the reliable year only.
-    assert dip.mean_distance(_ideal(), "AAA", "BBB", range(2000, 2003)) == (pytest.approx(1.5), 1)
-    assert dip.unreliable_ideal_points(_ideal(), ["AAA", "BBB"], range(2000, 2003)).values.tolist() == [
+    assert dip_compare.mean_distance(_ideal(), "AAA", "BBB", range(2000, 2003)) == (pytest.approx(1.5), 1)
+    assert dip_compare.unreliable_ideal_points(_ideal(), ["AAA", "BBB"], range(2000, 2003)).values.tolist() == [
         ["BBB", 2001, 5]
     ]
 
@@ -216,11 +227,11 @@ def _comparator_frame():
 def test_rank_and_above_pair():
     t = _comparator_frame()
     # For AAA: values 0.3 (pair), 0.5, 0.1 -> the pair ranks 2nd of 3; only CC1 is above.
-    assert dip.rank_of_pair(t, "kappa", "AAA") == (2, 3)
-    assert dip.above_pair(t, "kappa", "AAA") == ["CC1"]
+    assert dip_compare.rank_of_pair(t, "kappa", "AAA") == (2, 3)
+    assert dip_compare.above_pair(t, "kappa", "AAA") == ["CC1"]
     # For BBB: 0.3 (pair) and 0.2 (CC2 is NaN, left out) -> 1st of 2; no one above.
-    assert dip.rank_of_pair(t, "kappa", "BBB") == (1, 2)
-    assert dip.above_pair(t, "kappa", "BBB") == []
+    assert dip_compare.rank_of_pair(t, "kappa", "BBB") == (1, 2)
+    assert dip_compare.above_pair(t, "kappa", "BBB") == []
 
 
 def test_closeness_reads_small_differences_as_ties():
@@ -235,20 +246,20 @@ def test_closeness_reads_small_differences_as_ties():
             "distance": [0.78, 0.66, 0.28, 2.03],
         }
     )
-    k = dip.closeness(t, "kappa", "TUR")
+    k = dip_compare.closeness(t, "kappa", "TUR")
     assert (k["rank"], k["n"], k["closer"], k["tied"]) == (2, 4, ["GEO"], ["KAZ"])
     # Without a margin KAZ counts as closer, as the old key finding had it.
-    assert dip.closeness(t, "kappa", "TUR", tol=0.0)["closer"] == ["GEO", "KAZ"]
+    assert dip_compare.closeness(t, "kappa", "TUR", tol=0.0)["closer"] == ["GEO", "KAZ"]
     # Distances: lower is closer. GEO 0.28 and KAZ 0.66 are below 0.78 -> rank 3 of 4, closest first.
-    d = dip.closeness(t, "distance", "TUR", higher_is_closer=False)
+    d = dip_compare.closeness(t, "distance", "TUR", higher_is_closer=False)
     assert (d["rank"], d["closer"], d["tied"]) == (3, ["GEO", "KAZ"], [])
     # A pair without a value has rank 0.
-    assert dip.closeness(t.assign(kappa=[np.nan, 0.1, 0.2, 0.3]), "kappa", "TUR")["rank"] == 0
+    assert dip_compare.closeness(t.assign(kappa=[np.nan, 0.1, 0.2, 0.3]), "kappa", "TUR")["rank"] == 0
 
 
 def test_comparator_table_shape_and_values():
     votes = _votes(XY_2000 + XY_2001 + [("r1", 2000, "ZZZ", "no"), ("r5", 2001, "ZZZ", "yes")])
-    t = dip.comparator_table(votes, _ideal(), "XXX", "YYY", ["ZZZ"], range(2000, 2002), range(2001, 2002))
+    t = dip_compare.comparator_table(votes, _ideal(), "XXX", "YYY", ["ZZZ"], range(2000, 2002), range(2001, 2002))
     assert t["pair"].tolist() == ["XXX–YYY", "XXX–ZZZ", "YYY–ZZZ"]
     # XXX-ZZZ: r1 (yes/no) differ, r5 (yes/yes) same -> 1/2 over the period; in 2001 only r5 -> 1.
     row = t.set_index("pair").loc["XXX–ZZZ"]
@@ -296,13 +307,13 @@ def _pair_votes():
 def test_pair_votes_joins_votes_and_metadata():
     votes = _votes([("v1", 2020, "AAA", "yes"), ("v1", 2020, "BBB", "no"), ("v2", 2020, "AAA", "yes")])
     res = _pair_votes().drop(columns=["vote_a", "vote_b"])
-    pv = dip.pair_votes(votes, res, "AAA", "BBB", [2020])
+    pv = dip_compare.pair_votes(votes, res, "AAA", "BBB", [2020])
     # Only v1 has rows for both states.
     assert pv[["vote_id", "vote_a", "vote_b", "title"]].values.tolist() == [["v1", "yes", "no", "Nuclear disarmament"]]
 
 
 def test_disagreement_by_issue():
-    out = dip.disagreement_by_issue(_pair_votes()).set_index(["issue_method", "issue"])
+    out = dip_compare.disagreement_by_issue(_pair_votes()).set_index(["issue_method", "issue"])
     kr = out.loc["keyword_rules"]
     # Common votes: v1-v5 (v6 has an absence). Differ: v1, v3, v4.
     # nu: v1 (differ), v2 (same) -> 1/2; di: v1 -> 1/1; hr: v3, v4 -> 2/2; other: v5 -> 0/1 (v6 not common).
@@ -316,14 +327,14 @@ def test_disagreement_by_issue():
 
 
 def test_disagreement_kinds():
-    out = dip.disagreement_kinds(_pair_votes(), "AAA", "BBB")
+    out = dip_compare.disagreement_kinds(_pair_votes(), "AAA", "BBB")
     # Splits: v1 yes/no, v3 yes/abstain, v4 no/yes: one each, a third each, sorted by kind on ties.
     assert out["kind"].tolist() == ["AAA no, BBB yes", "AAA yes, BBB abstain", "AAA yes, BBB no"]
     assert out["share"].tolist() == pytest.approx([1 / 3] * 3)
 
 
 def test_latest_disagreements_newest_first_and_limited():
-    out = dip.latest_disagreements(_pair_votes(), "AZE", "TUR", 2)
+    out = dip_tables.latest_disagreements(_pair_votes(), "AZE", "TUR", 2)
     # Differing common votes by date: v4 (2021-12-02), v3 (2021-12-01), v1 (2020-12-01); the two newest kept.
     assert out["Date"].tolist() == ["2 Dec 2021", "1 Dec 2021"]
     # v4 has no resolution symbol: its vote id stands in.
@@ -346,14 +357,17 @@ def test_latest_disagreements_orders_symbols_by_number_within_a_day():
             vote_b=["no", "abstain"],
         )
     )
-    assert dip.latest_disagreements(pv, "AZE", "TUR", 5)["Resolution"].tolist() == ["A/RES/80/100", "A/RES/80/99"]
-    assert dip.natural_key("A/RES/80/99") < dip.natural_key("A/RES/80/100")
+    assert dip_tables.latest_disagreements(pv, "AZE", "TUR", 5)["Resolution"].tolist() == [
+        "A/RES/80/100",
+        "A/RES/80/99",
+    ]
+    assert dip_compare.natural_key("A/RES/80/99") < dip_compare.natural_key("A/RES/80/100")
 
 
 def test_both_yes_share():
     # Common votes v1-v5; both yes on v2 and v5 -> 2/5; in 2020: v1, v2 -> 1/2.
-    assert dip.both_yes_share(_pair_votes()) == pytest.approx(0.4)
-    assert dip.both_yes_share(_pair_votes(), [2020]) == pytest.approx(0.5)
+    assert dip_compare.both_yes_share(_pair_votes()) == pytest.approx(0.4)
+    assert dip_compare.both_yes_share(_pair_votes(), [2020]) == pytest.approx(0.5)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,7 +387,7 @@ def _cos():
 
 
 def test_cosponsorship_by_year():
-    out = dip.cosponsorship_by_year(_cos(), "AAA", "BBB", range(2019, 2022)).set_index("year")
+    out = dip_ties.cosponsorship_by_year(_cos(), "AAA", "BBB", range(2019, 2022)).set_index("year")
     # 2020: resolutions R1-R3; AAA R1, R2; BBB R1; both R1; either R1, R2 -> overlap 1/2.
     assert out.loc[2020, ["n_resolutions", "n_a", "n_b", "n_both", "n_either"]].tolist() == [3, 2, 1, 1, 2]
     assert out.loc[2020, "overlap_share"] == pytest.approx(0.5)
@@ -399,17 +413,17 @@ def test_additional_sponsor_share_and_low_last_year():
             ],
         }
     )
-    out = dip.additional_sponsor_share(cos, range(2020, 2023))
+    out = dip_ties.additional_sponsor_share(cos, range(2020, 2023))
     # 2020: R1 has an additional sponsor, R2 not -> 1/2; 2021: R3 and R4 -> 2/2; 2022: none of R5, R6 -> 0/2.
     assert out["n_with_additional"].tolist() == [1, 2, 0]
     assert out["share_with_additional"].tolist() == pytest.approx([0.5, 1.0, 0.0])
-    assert dip.last_year_low(out)
-    assert not dip.last_year_low(out.iloc[:2])  # fewer than three years: no judgement
-    assert not dip.last_year_low(out.assign(share_with_additional=[0.5, 1.0, 0.6]))
+    assert dip_ties.last_year_low(out)
+    assert not dip_ties.last_year_low(out.iloc[:2])  # fewer than three years: no judgement
+    assert not dip_ties.last_year_low(out.assign(share_with_additional=[0.5, 1.0, 0.6]))
 
 
 def test_cosponsorship_overlap_and_groups():
-    out = dip.cosponsorship_overlap(
+    out = dip_ties.cosponsorship_overlap(
         _cos(), [("AAA", "BBB"), ("AAA", "CCC"), ("AAA", "DDD")], range(2020, 2022)
     ).set_index("pair")
     # AAA: R1, R2, R5; BBB: R1, R4, R5 -> both 2, either 4 -> 0.5. AAA-CCC: CCC R3, R4, R5 -> both R5, either 5 -> 0.2.
@@ -417,7 +431,7 @@ def test_cosponsorship_overlap_and_groups():
     assert out.loc["AAA–BBB", "overlap_share"] == pytest.approx(0.5)
     assert out.loc["AAA–CCC", "overlap_share"] == pytest.approx(0.2)
     assert out.loc["AAA–DDD", "n_partner"] == 0 and out.loc["AAA–DDD", "overlap_share"] == pytest.approx(0.0)
-    assert dip.on_behalf_counts(_cos(), "AAA", range(2020, 2022)).values.tolist() == [["Group X", 2]]
+    assert dip_ties.on_behalf_counts(_cos(), "AAA", range(2020, 2022)).values.tolist() == [["Group X", 2]]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -447,19 +461,19 @@ def _alliances():
 
 
 def test_pledges_between_merges_directions():
-    p = dip.pledges_between(_alliances(), "AAA", "BBB")
+    p = dip_ties.pledges_between(_alliances(), "AAA", "BBB")
     assert p["year"].tolist() == [2000, 2001]
     assert p.set_index("year").loc[2001, ["defense", "nonaggression", "consultation"]].tolist() == [1, 1, 1]
-    assert dip.pledge_first_years(p) == {"defense": 2001, "nonaggression": 2000, "consultation": 2001}
-    grid = dip.pledge_grid(p, range(1999, 2002))
+    assert dip_ties.pledge_first_years(p) == {"defense": 2001, "nonaggression": 2000, "consultation": 2001}
+    grid = dip_ties.pledge_grid(p, range(1999, 2002))
     assert list(grid.index) == list(dip.PLEDGES) and list(grid.columns) == [1999, 2000, 2001]
     assert grid.loc["nonaggression"].tolist() == [0, 1, 1]
-    assert dip.pledges_between(_alliances(), "BBB", "CCC").empty
-    assert int(dip.pledge_grid(dip.pledges_between(_alliances(), "BBB", "CCC"), [2000]).values.sum()) == 0
+    assert dip_ties.pledges_between(_alliances(), "BBB", "CCC").empty
+    assert int(dip_ties.pledge_grid(dip_ties.pledges_between(_alliances(), "BBB", "CCC"), [2000]).values.sum()) == 0
 
 
 def test_pledges_with_partners_and_coverage():
-    t = dip.pledges_with_partners(_alliances(), ["AAA", "DDD"], ["BBB", "CCC"], 2001).set_index("pair")
+    t = dip_ties.pledges_with_partners(_alliances(), ["AAA", "DDD"], ["BBB", "CCC"], 2001).set_index("pair")
     assert t.loc["AAA–BBB", "obligations"] == "Defence, Non-aggression, Consultation"
     assert t.loc["AAA–CCC", "obligations"] == "Neutrality"
     # DDD is never a pledging state and neither is CCC: not covered. BBB is one.
@@ -492,15 +506,15 @@ def _posts():
 
 def test_lowy_covers():
     p = _posts()
-    assert dip.lowy_covers(p, "TUR", "AZE") == "covered"  # full sender and full host
-    assert dip.lowy_covers(p, "AZE", "TUR") == "not a sender"
-    assert dip.lowy_covers(p, "DEU", "AZE") == "covered"  # full host
-    assert dip.lowy_covers(p, "DEU", "FRA") == "not in subset"
-    assert dip.lowy_covers(p, "USA", "FRA") == "covered"  # full sender: zero is a real zero
+    assert dip_ties.lowy_covers(p, "TUR", "AZE") == "covered"  # full sender and full host
+    assert dip_ties.lowy_covers(p, "AZE", "TUR") == "not a sender"
+    assert dip_ties.lowy_covers(p, "DEU", "AZE") == "covered"  # full host
+    assert dip_ties.lowy_covers(p, "DEU", "FRA") == "not in subset"
+    assert dip_ties.lowy_covers(p, "USA", "FRA") == "covered"  # full sender: zero is a real zero
 
 
 def test_posts_between():
-    out = dip.posts_between(_posts(), "AZE", "TUR")
+    out = dip_ties.posts_between(_posts(), "AZE", "TUR")
     # 2019 (one row) is left out; AZE -> TUR not covered; TUR -> AZE 2 posts each edition, consulate listed first.
     assert sorted(set(out["edition_year"])) == [2016, 2023]
     tur = out[out["sender"] == "TUR"]
@@ -510,14 +524,14 @@ def test_posts_between():
 
 
 def test_posts_matrix_and_senders_in_host():
-    m = dip.posts_matrix(_posts(), ["TUR", "DEU"], ["AZE", "TUR", "FRA"], 2023)
+    m = dip_ties.posts_matrix(_posts(), ["TUR", "DEU"], ["AZE", "TUR", "FRA"], 2023)
     assert m.loc["AZE"].tolist() == [2, 1]
     assert pd.isna(m.loc["TUR", "TUR"])  # a state and itself
     assert m.loc["TUR", "DEU"] == 0  # every post in Türkiye is kept: DEU has none there in this frame
     assert m.loc["FRA", "TUR"] == 0 and pd.isna(m.loc["FRA", "DEU"])
-    h = dip.senders_in_host(_posts(), "AZE")
+    h = dip_ties.senders_in_host(_posts(), "AZE")
     assert h.values.tolist() == [[2016, 2, 3], [2023, 2, 3]]
-    assert dip.senders_in_host(_posts(), "FRA").empty
+    assert dip_ties.senders_in_host(_posts(), "FRA").empty
 
 
 def test_exchange_between_orients_either_way():
@@ -530,11 +544,11 @@ def test_exchange_between_orients_either_way():
         }
     )  # fmt: skip
     # level_in_a: TUR represented in AZE; level_in_b: AZE represented in TUR.
-    assert dip.exchange_between(ex, "AZE", "TUR")["level_a_in_b"].tolist() == ["chargé d'affaires", "ambassador"]
-    rev = dip.exchange_between(ex, "TUR", "AZE")
+    assert dip_ties.exchange_between(ex, "AZE", "TUR")["level_a_in_b"].tolist() == ["chargé d'affaires", "ambassador"]
+    rev = dip_ties.exchange_between(ex, "TUR", "AZE")
     assert rev["level_b_in_a"].tolist() == ["chargé d'affaires", "ambassador"]  # AZE (b) represented in TUR (a)
-    assert dip.exchange_between(ex, "GEO", "TUR").empty
-    assert dip.exchange_sides(ex) == {"AZE"}
+    assert dip_ties.exchange_between(ex, "GEO", "TUR").empty
+    assert dip_ties.exchange_sides(ex) == {"AZE"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -574,21 +588,21 @@ def test_involves():
 
 
 def test_date_label():
-    assert dip.date_label("2010-08-16", "day") == "16 Aug 2010"
-    assert dip.date_label("1992-08-01", "month") == "Aug 1992"
-    assert dip.date_label("1996-01-01", "year") == "1996"
-    assert dip.date_label(None, "day") == "undated"
+    assert dip_text.date_label("2010-08-16", "day") == "16 Aug 2010"
+    assert dip_text.date_label("1992-08-01", "month") == "Aug 1992"
+    assert dip_text.date_label("1996-01-01", "year") == "1996"
+    assert dip_text.date_label(None, "day") == "undated"
 
 
 def test_events_table_marks_background():
     ev = dip.pair_events(_events(), "AZE", "TUR", until=2021)
-    t = dip.events_table(ev, 1992)
+    t = dip_tables.events_table(ev, 1992)
     assert t["Period"].tolist() == ["background", "in period", "in period", "in period"]
     assert t["Source"].iloc[0] == "Ismayilov (2025), section Development"
 
 
 def test_comparator_colours_are_distinct():
-    colours = dip.comparator_colours(["RUS", "KAZ", "GEO", "ARM", "USA", "IRN"], ("AZE", "TUR"))
+    colours = dip_plots.comparator_colours(["RUS", "KAZ", "GEO", "ARM", "USA", "IRN"], ("AZE", "TUR"))
     from bilateral import figures
 
     assert len(set(colours.values())) == 6

@@ -1,4 +1,4 @@
-"""Tests of bilateral.energy: pure functions on hand-made frames, checks against the raw files, and
+"""Tests of the bilateral.energy package (compute, owid, press, pipelines, text, maps) and bilateral.gas_routes: pure functions on hand-made frames, checks against the raw files, and
 the energy notebook executed with the default pair and with Russia–China.
 
 Expected values are worked out by hand (the arithmetic is in the comment beside each) or read from
@@ -13,9 +13,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bilateral import energy as E
 from bilateral import fmt
 from bilateral.data import load
+from bilateral.energy import compute as en
+from bilateral.energy import maps as en_maps
+from bilateral.energy import owid as en_owid
+from bilateral.energy import pipelines as en_pipes
+from bilateral.energy import press as en_press
+from bilateral.energy import text as en_text
 from bilateral.paths import PROCESSED_DIR
 
 # ---------------------------------------------------------------------------------------------
@@ -104,31 +109,31 @@ def test_ei_wide_blanks_soviet_zeros_and_keeps_gaps():
             ("TUR", 1984, "gas_production_bcm", 0.0),  # not a Soviet republic: a zero stays a zero
         ]
     )
-    a = E.ei_wide(s, "AZE", ["gas_production_bcm"], [1984, 1985, 1986])
+    a = en.ei_wide(s, "AZE", ["gas_production_bcm"], [1984, 1985, 1986])
     assert math.isnan(a.at[1984, "gas_production_bcm"])
     assert a.at[1985, "gas_production_bcm"] == 14.0
     assert math.isnan(a.at[1986, "gas_production_bcm"])  # no row: a gap, not filled
-    t = E.ei_wide(s, "TUR", ["gas_production_bcm"], [1984])
+    t = en.ei_wide(s, "TUR", ["gas_production_bcm"], [1984])
     assert t.at[1984, "gas_production_bcm"] == 0.0
 
 
 def test_ei_years_clip_to_ei_coverage():
-    assert E.ei_years(1990, 2024)[-1] == 2022
-    assert E.ei_years(1980, 1986) == [1985, 1986]
-    assert E.ei_years(2023, 2024) == []
+    assert en.ei_years(1990, 2024)[-1] == 2022
+    assert en.ei_years(1980, 1986) == [1985, 1986]
+    assert en.ei_years(2023, 2024) == []
 
 
 def test_surplus_peak_share():
     w = pd.DataFrame({"p": [34.0, 20.0, np.nan], "c": [12.0, 25.0, 3.0]}, index=[2022, 2021, 2020])
-    s = E.surplus(w, "p", "c")
+    s = en.surplus(w, "p", "c")
     assert s[2022] == 22.0 and s[2021] == -5.0 and math.isnan(s[2020])  # 34-12, 20-25, missing
-    assert E.peak(pd.Series([5.0, 9.0, 9.0, 1.0], index=[2000, 2001, 2002, 2003])) == (2001, 9.0)  # first of the ties
-    assert E.share_pct(pd.Series([15.0]), pd.Series([60.0])).iloc[0] == 25.0  # 100 * 15 / 60
+    assert en.peak(pd.Series([5.0, 9.0, 9.0, 1.0], index=[2000, 2001, 2002, 2003])) == (2001, 9.0)  # first of the ties
+    assert en.share_pct(pd.Series([15.0]), pd.Series([60.0])).iloc[0] == 25.0  # 100 * 15 / 60
 
 
 def test_every_n_years_keeps_first_and_last():
     f = pd.DataFrame({"x": range(12)}, index=range(1991, 2003))
-    assert list(E.every_n_years(f, 5).index) == [1991, 1995, 2000, 2002]
+    assert list(en.every_n_years(f, 5).index) == [1991, 1995, 2000, 2002]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -154,17 +159,17 @@ TRADE = _trade(
 
 
 def test_exports_2022_leaves_and_shares():
-    x = E.exports_2022(TRADE, "AZE")
+    x = en.exports_2022(TRADE, "AZE")
     # leaves EU 3 and Rest of Europe 2 (Europe is their sum, the zero row is dropped): shares 3/5, 2/5
     assert list(x["destination"]) == ["EU", "Rest of Europe"]
     assert x["share_pct"].round(6).tolist() == [60.0, 40.0]
     assert (x["total_bcm"] == 5.0).all()
-    assert E.leaves_check(TRADE, "Azerbaijan", "pipeline") == 0.0  # 3 + 2 + 0 - 5
-    assert E.exports_2022(TRADE, "IRN").empty
+    assert en.leaves_check(TRADE, "Azerbaijan", "pipeline") == 0.0  # 3 + 2 + 0 - 5
+    assert en.exports_2022(TRADE, "IRN").empty
 
 
 def test_imports_2022_shares_of_total_imports():
-    m = E.imports_2022(TRADE, "CHN")
+    m = en.imports_2022(TRADE, "CHN")
     pipe = m[m["mode"] == "pipeline"].iloc[0]
     assert pipe["origin"] == "Russia" and pipe["share_pct"] == pytest.approx(25.0)  # 14 / 56
     lng = m[m["mode"] == "lng"].iloc[0]
@@ -172,13 +177,13 @@ def test_imports_2022_shares_of_total_imports():
 
 
 def test_bilateral_2022_uses_the_group_for_turkiye():
-    b = E.bilateral_2022(TRADE, "AZE", "TUR").set_index("mode")
+    b = en.bilateral_2022(TRADE, "AZE", "TUR").set_index("mode")
     assert b.at["pipeline", "volume_bcm"] == 2.0 and b.at["pipeline", "label"] == "Rest of Europe"
     assert "includes it" in b.at["pipeline", "note"]
     assert math.isnan(b.at["lng", "volume_bcm"]) and "not an exporter" in b.at["lng", "note"]
-    rc = E.bilateral_2022(TRADE, "RUS", "CHN").set_index("mode")
+    rc = en.bilateral_2022(TRADE, "RUS", "CHN").set_index("mode")
     assert rc.at["pipeline", "volume_bcm"] == 14.0 and rc.at["lng", "volume_bcm"] == 6.0
-    rd = E.bilateral_2022(TRADE, "RUS", "DEU").set_index("mode")
+    rd = en.bilateral_2022(TRADE, "RUS", "DEU").set_index("mode")
     assert rd["volume_bcm"].isna().all() and "no row of its own" in rd.at["lng", "note"]
 
 
@@ -188,12 +193,12 @@ def test_bilateral_2022_uses_the_group_for_turkiye():
 
 
 def test_volume_wide_keeps_gaps_and_only_series_rows():
-    w = E.volume_wide(IMPORTS, ["Azerbaijan", "Total"], [2022, 2023, 2024])
+    w = en_press.volume_wide(IMPORTS, ["Azerbaijan", "Total"], [2022, 2023, 2024])
     assert math.isnan(w.at[2022, "Azerbaijan"]) and math.isnan(
         w.at[2022, "Total"]
     )  # BOTAŞ-only total is not in the series
     assert w.at[2023, "Azerbaijan"] == 10.257 and w.at[2024, "Azerbaijan"] == 11.478  # importer side, not 9.5 / 9.9
-    sh = E.computed_shares(w)
+    sh = en_press.computed_shares(w)
     assert sh.at[2024, "Azerbaijan"] == pytest.approx(100 * 11.478 / 52.18)  # = 21.996...%
     assert math.isnan(sh.at[2022, "Azerbaijan"])
 
@@ -201,21 +206,21 @@ def test_volume_wide_keeps_gaps_and_only_series_rows():
 def test_series_rows_refuses_duplicates_and_exporter_rows():
     dup = pd.concat([IMPORTS, IMPORTS.iloc[[0]]])
     with pytest.raises(ValueError, match="two series rows"):
-        E.series_rows(dup)
+        en_press.series_rows(dup)
     bad = IMPORTS.copy()
     bad.loc[8, "use_in_series"] = True  # an exporter-side row (Russia 2021) flagged for the series
     with pytest.raises(ValueError, match="not an importer-side volume"):
-        E.series_rows(bad)
+        en_press.series_rows(bad)
 
 
 def test_reported_shares_and_sm3_years():
-    r = E.reported_shares(IMPORTS, ["Azerbaijan"], [2023, 2024])
+    r = en_press.reported_shares(IMPORTS, ["Azerbaijan"], [2023, 2024])
     assert r.at[2023, "Azerbaijan"] == 20.32 and r.at[2024, "Azerbaijan"] == 21.0
-    assert E.sm3_years(IMPORTS) == [2024]
+    assert en_press.sm3_years(IMPORTS) == [2024]
 
 
 def test_exporter_vs_importer_difference():
-    d = E.exporter_vs_importer(IMPORTS, ["Azerbaijan", "Russia"], range(2020, 2025))
+    d = en_press.exporter_vs_importer(IMPORTS, ["Azerbaijan", "Russia"], range(2020, 2025))
     az = d[d["supplier"] == "Azerbaijan"].set_index("year")
     assert az.at[2024, "difference_bcm"] == pytest.approx(1.578)  # 11.478 - 9.9
     assert az.at[2023, "difference_bcm"] == pytest.approx(0.757)  # 10.257 - 9.5
@@ -224,8 +229,8 @@ def test_exporter_vs_importer_difference():
 
 
 def test_press_years_limit_to_table_span():
-    assert E.press_years(IMPORTS, 1990, 2024) == [2021, 2022, 2023, 2024]
-    assert E.press_years(IMPORTS, 1990, 2000) == []
+    assert en_press.press_years(IMPORTS, 1990, 2024) == [2021, 2022, 2023, 2024]
+    assert en_press.press_years(IMPORTS, 1990, 2000) == []
 
 
 def test_eurostat_crosscheck_compares_shares_without_conversion():
@@ -237,8 +242,8 @@ def test_eurostat_crosscheck_compares_shares_without_conversion():
             "value_tj_gcv": [1_800_000.0, 600_000.0, 540_000.0],
         }
     )
-    press = pd.DataFrame({"Russia": [16.0], E.LNG_LABEL: [np.nan], E.TOTAL_LABEL: [48.0]}, index=[2020])
-    c = E.eurostat_crosscheck(eu, press, [2019, 2020])
+    press = pd.DataFrame({"Russia": [16.0], en.LNG_LABEL: [np.nan], en.TOTAL_LABEL: [48.0]}, index=[2020])
+    c = en_press.eurostat_crosscheck(eu, press, [2019, 2020])
     assert list(c.index) == [2020]  # 2019 has no Eurostat figure
     row = c.loc[2020]
     assert row["eurostat_partner_share_pct"] == pytest.approx(100 / 3)  # 600,000 / 1,800,000
@@ -287,7 +292,7 @@ FACTS = _facts(
 
 
 def test_pipeline_summary_reads_facts_and_says_what_is_missing():
-    rows = {r["Pipeline"]: r for _, r in E.pipeline_summary(FACTS).iterrows()}
+    rows = {r["Pipeline"]: r for _, r in en_pipes.pipeline_summary(FACTS).iterrows()}
     assert rows["BTC line"]["Length (km)"] == "1,768"
     assert rows["BTC line"]["Operator or shareholders"] == "operated by BP"
     assert (
@@ -302,25 +307,25 @@ def test_pipeline_summary_reads_facts_and_says_what_is_missing():
 
 
 def test_btc_throughput_keeps_units_and_drops_partial_years():
-    t = E.btc_throughput(FACTS, range(2010, 2025))
+    t = en_pipes.btc_throughput(FACTS, range(2010, 2025))
     assert sorted(t["year"]) == [2016, 2019, 2022]  # partial 2020 and cumulative 2021 left out
     assert set(t["unit"]) == {"million barrels", "million tonnes"}
     assert t.set_index("year").at[2022, "measure"] == "carried through Türkiye (BOTAŞ)"
 
 
 def test_capacity_per_year():
-    per = E.capacity_periods(FACTS)
+    per = en_pipes.capacity_periods(FACTS)
     assert per == [((2006, 3), (2009, 3), 1.0, "million barrels/day"), ((2009, 3), None, 1.2, "million barrels/day")]
-    cap = E.annual_capacity_mbbl(per, [2008, 2009, 2011, 2012])
+    cap = en_pipes.annual_capacity_mbbl(per, [2008, 2009, 2011, 2012])
     assert cap[2008] == pytest.approx(366.0)  # 1.0 x 366 (leap year)
     assert math.isnan(cap[2009])  # capacity changed in March 2009
     assert cap[2011] == pytest.approx(438.0) and cap[2012] == pytest.approx(439.2)  # 1.2 x 365, 1.2 x 366
 
 
 def test_parse_month_year():
-    assert E.parse_month_year("Mar 2009") == (2009, 3)
+    assert en_pipes.parse_month_year("Mar 2009") == (2009, 3)
     with pytest.raises(ValueError):
-        E.parse_month_year("2009")
+        en_pipes.parse_month_year("2009")
 
 
 EVENTS = pd.DataFrame(
@@ -348,19 +353,19 @@ EVENTS = pd.DataFrame(
 
 
 def test_energy_events_lanes_and_sources():
-    ev = E.energy_events(EVENTS, "AZE", range(2000, 2025))
+    ev = en_pipes.energy_events(EVENTS, "AZE", range(2000, 2025))
     assert list(ev["event_id"]) == ["E1", "E3", "E2"]  # by date; the military event is left out
     assert list(ev["lane"]) == ["BTC", "TAP", "TANAP"]
     assert ev["x"].iloc[0] == pytest.approx(2006 + 5.5 / 12)  # month precision: mid-June
     assert list(ev["when"]) == ["Jun 2006", "17 May 2016", "30 Jun 2018"]
-    assert E.energy_events(EVENTS, "CHN", range(2000, 2025)).empty
-    assert E.event_lane("Contract of the Century") == E.OTHER_LANE
+    assert en_pipes.energy_events(EVENTS, "CHN", range(2000, 2025)).empty
+    assert en_pipes.event_lane("Contract of the Century") == en_pipes.OTHER_LANE
 
 
 def test_pipelines_apply_only_to_the_origin():
-    assert E.pipelines_apply("AZE", "TUR") and E.pipelines_apply("AZE", "ITA")
-    assert not E.pipelines_apply("RUS", "CHN")
-    assert E.reaching("TUR") == ["BTC", "SCP", "TANAP"] and E.reaching("ITA") == ["TAP"]
+    assert en_pipes.pipelines_apply("AZE", "TUR") and en_pipes.pipelines_apply("AZE", "ITA")
+    assert not en_pipes.pipelines_apply("RUS", "CHN")
+    assert en_pipes.reaching("TUR") == ["BTC", "SCP", "TANAP"] and en_pipes.reaching("ITA") == ["TAP"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -380,7 +385,7 @@ POINTS = pd.DataFrame(
 
 
 def test_route_lines_order_east_to_west():
-    lines = E.route_lines(POINTS)
+    lines = en_pipes.route_lines(POINTS)
     assert list(lines["TAP"]["point"]) == ["Middle", "West"]
     assert list(lines["TANAP"]["point"]) == ["East", "Middle"]
     assert "BTC" not in lines  # fewer than two points
@@ -409,18 +414,22 @@ def test_curated_route_points_file():
     # Ceyhan: GeoNames 318675 gives 37.02472 N, 35.8175 E -> 37.0, 35.8
     ceyhan = pts[pts["point"] == "Ceyhan"].iloc[0]
     assert (ceyhan["lat"], ceyhan["lon"]) == (37.0, 35.8)
-    assert set(E.route_lines(pts)) == set(E.PIPELINE_ORDER)
+    assert set(en_pipes.route_lines(pts)) == set(en_pipes.PIPELINE_ORDER)
 
 
 def test_label_below_and_short_names():
-    assert E.label_below(pd.DataFrame({"lat": [41.7, 41.5, 37.0], "lon": [44.8, 42.7, 35.8]})) == [False, True, True]
-    assert E.short_name("İpsala (Türkiye–Greece border)") == "İpsala"
+    assert en_maps.label_below(pd.DataFrame({"lat": [41.7, 41.5, 37.0], "lon": [44.8, 42.7, 35.8]})) == [
+        False,
+        True,
+        True,
+    ]
+    assert en_maps.short_name("İpsala (Türkiye–Greece border)") == "İpsala"
 
 
 def test_small_text_helpers():
-    assert E.year_list([2007, 2008, 2009, 2012]) == "2007–2009, 2012"
-    assert E.cell(float("nan")) == "–" and E.cell(6.478, 2) == "6.48"
-    assert E.names(["RUS", "IRN"]) == "Russia and Iran"
+    assert en.year_list([2007, 2008, 2009, 2012]) == "2007–2009, 2012"
+    assert en.cell(float("nan")) == "–" and en.cell(6.478, 2) == "6.48"
+    assert en.names(["RUS", "IRN"]) == "Russia and Iran"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -429,7 +438,7 @@ def test_small_text_helpers():
 
 
 def test_pipeline_summary_sources_are_those_of_the_facts_shown():
-    rows = {r["Pipeline"]: r for _, r in E.pipeline_summary(FACTS).iterrows()}
+    rows = {r["Pipeline"]: r for _, r in en_pipes.pipeline_summary(FACTS).iterrows()}
     # BTC: length, capacities and 'operational' all come from 'bp'; the throughput rows (Today.az,
     # AzerNews, APA) are not shown in the row and must not be listed as its sources
     assert rows["BTC line"]["Sources"] == "bp"
@@ -464,38 +473,38 @@ LEFT_OUT = _imports(
 
 
 def test_left_out_lists_unused_importer_volumes_with_reasons():
-    d = E.left_out(LEFT_OUT, ["Azerbaijan", "Total"], range(2007, 2025))
+    d = en_press.left_out(LEFT_OUT, ["Azerbaijan", "Total"], range(2007, 2025))
     # importer-side volumes not in the series, for the two labels asked: AZ 2017 (the share row, the
     # exporter row and the used 2020 row are not listed) and the BOTAŞ-only total of 2014; Russia not asked
     assert list(zip(d["year"], d["supplier"], d["reason"])) == [
         (2017, "Azerbaijan", "lower bound"),
         (2014, "Total", "BOTAŞ only"),
     ]
-    assert E.left_out(LEFT_OUT, ["Azerbaijan"], range(2018, 2025)).empty
+    assert en_press.left_out(LEFT_OUT, ["Azerbaijan"], range(2018, 2025)).empty
 
 
 def test_share_differences_largest_first():
     computed = pd.DataFrame({"Russia": [47.0, 41.34], "Iran": [15.6, 13.5]}, index=[2018, 2024])
     reported = pd.DataFrame({"Russia": [np.nan, 35.0], "Iran": [np.nan, 13.0]}, index=[2018, 2024])
-    d = E.share_differences(computed, reported)
+    d = en_press.share_differences(computed, reported)
     # 2024 only (2018 has no reported share): Russia 41.34 - 35 = 6.34, Iran 13.5 - 13 = 0.5
     assert list(d["supplier"]) == ["Russia", "Iran"]
     assert d["difference_pp"].tolist() == pytest.approx([6.34, 0.5])
-    assert E.share_differences(computed, reported.iloc[:0]).empty
+    assert en_press.share_differences(computed, reported.iloc[:0]).empty
 
 
 def test_series_source():
-    assert E.series_source(IMPORTS, "Azerbaijan", 2024) == "Cumhuriyet citing EPDK"
-    assert E.series_source(IMPORTS, "Total", 2024) == "Aydın Ses"
-    assert E.series_source(IMPORTS, "Azerbaijan", 2021) is None
+    assert en_press.series_source(IMPORTS, "Azerbaijan", 2024) == "Cumhuriyet citing EPDK"
+    assert en_press.series_source(IMPORTS, "Total", 2024) == "Aydın Ses"
+    assert en_press.series_source(IMPORTS, "Azerbaijan", 2021) is None
 
 
 def test_crude_sentence():
     oil = pd.Series([700.0, 685.41], index=[2021, 2022])
     crude = pd.Series([690.0, 667.79], index=[2021, 2022])
     # last year with both: 2022; 667.79 -> "668", 685.41 -> "685"
-    assert "668 thousand barrels a day in 2022, against 685 in all" in E.crude_sentence(oil, crude)
-    assert E.crude_sentence(oil, crude * np.nan).endswith("crude oil and condensate.")
+    assert "668 thousand barrels a day in 2022, against 685 in all" in en_text.crude_sentence(oil, crude)
+    assert en_text.crude_sentence(oil, crude * np.nan).endswith("crude oil and condensate.")
 
 
 @pytest.mark.raw
@@ -503,14 +512,14 @@ def test_raw_ei_values(raw):
     from bilateral.sources import energy as builder
 
     series = builder.ei_series(raw)
-    w = E.ei_wide(series, "AZE", [E.GAS_PROD, E.GAS_CONS, E.OIL_PROD], E.ei_years(1990, 2022))
+    w = en.ei_wide(series, "AZE", [en.GAS_PROD, en.GAS_CONS, en.OIL_PROD], en.ei_years(1990, 2022))
     # awk -F, '$5=="AZE" && $6==2022' on ei_sr2023_country_series_targets.csv: production 34.13678, consumption 12.1014725
-    assert E.surplus(w, E.GAS_PROD, E.GAS_CONS)[2022] == pytest.approx(34.13678 - 12.1014725)
+    assert en.surplus(w, en.GAS_PROD, en.GAS_CONS)[2022] == pytest.approx(34.13678 - 12.1014725)
     # Oil production (barrels) sorted by value: the largest is 1036.716876712329 in 2010
-    assert E.peak(w[E.OIL_PROD]) == (2010, pytest.approx(1036.716876712329))
-    t = E.ei_wide(series, "TUR", [E.GAS_CONS, E.LNG_IMPORTS], [2022])
+    assert en.peak(w[en.OIL_PROD]) == (2010, pytest.approx(1036.716876712329))
+    t = en.ei_wide(series, "TUR", [en.GAS_CONS, en.LNG_IMPORTS], [2022])
     # TUR 2022: LNG 15.05810103044389 / consumption 51.22179138983623 = 29.3978%
-    assert 100 * t.at[2022, E.LNG_IMPORTS] / t.at[2022, E.GAS_CONS] == pytest.approx(29.3978, abs=1e-3)
+    assert 100 * t.at[2022, en.LNG_IMPORTS] / t.at[2022, en.GAS_CONS] == pytest.approx(29.3978, abs=1e-3)
 
 
 @pytest.mark.raw
@@ -518,7 +527,7 @@ def test_raw_trade_matrix_azerbaijan(raw):
     from bilateral.sources import energy as builder
 
     trade = builder.ei_gas_trade(raw)
-    x = E.exports_2022(trade, "AZE")
+    x = en.exports_2022(trade, "AZE")
     # grep of the pipeline matrix, column Azerbaijan: EU 11.50964099242227, Rest of Europe 10.8629619175,
     # Other Middle East 0.167084225 (leaves); Total exports 22.53968713492226
     assert dict(zip(x["destination"], x["volume_bcm"].round(6))) == {
@@ -529,7 +538,7 @@ def test_raw_trade_matrix_azerbaijan(raw):
     assert x["total_bcm"].iloc[0] == pytest.approx(22.53968713492226)
     for exporter in ("Azerbaijan", "Russian Federation", "Qatar"):
         for mode in ("pipeline", "lng"):
-            assert abs(E.leaves_check(trade, exporter, mode)) < 1e-6
+            assert abs(en.leaves_check(trade, exporter, mode)) < 1e-6
 
 
 @pytest.mark.raw
@@ -537,7 +546,7 @@ def test_raw_press_series_azerbaijan(raw):
     from bilateral.sources import energy as builder
 
     imports = builder.press_gas_imports(raw)
-    w = E.volume_wide(imports, ["Azerbaijan"], range(2007, 2025))["Azerbaijan"]
+    w = en_press.volume_wide(imports, ["Azerbaijan"], range(2007, 2025))["Azerbaijan"]
     # awk on turkey_gas_imports_by_supplier_press.csv, supplier Azerbaijan: years with a figure are
     # 2010, 2015-2020, 2022-2024 (10 years), but 2017 is only a lower bound ('more than 6.54'), so 9 years
     assert sorted(w.dropna().index) == [2010, 2015, 2016, 2018, 2019, 2020, 2022, 2023, 2024]
@@ -545,16 +554,18 @@ def test_raw_press_series_azerbaijan(raw):
     assert math.isnan(w[2021])
     # 2024: Russia 21.572 bcm (EPDK via Cumhuriyet) / total 52.18 bcm (NGO via Aydın Ses) = 41.34%, against
     # the 35% the NGO reports: 6.34 points, the largest gap between calculated and reported shares
-    labels = ["Azerbaijan", "Russia", "Iran", E.LNG_LABEL]
-    vol = E.volume_wide(imports, [*labels, E.TOTAL_LABEL], range(2007, 2025))
-    diff = E.share_differences(E.computed_shares(vol), E.reported_shares(imports, labels, range(2007, 2025)))
+    labels = ["Azerbaijan", "Russia", "Iran", en.LNG_LABEL]
+    vol = en_press.volume_wide(imports, [*labels, en.TOTAL_LABEL], range(2007, 2025))
+    diff = en_press.share_differences(
+        en_press.computed_shares(vol), en_press.reported_shares(imports, labels, range(2007, 2025))
+    )
     top = diff.iloc[0]
     assert (top["year"], top["supplier"]) == (2024, "Russia") and top["difference_pp"] == pytest.approx(
         100 * 21.572 / 52.18 - 35.0
     )
-    assert E.series_source(imports, "Russia", 2024) != E.series_source(imports, E.TOTAL_LABEL, 2024)
+    assert en_press.series_source(imports, "Russia", 2024) != en_press.series_source(imports, en.TOTAL_LABEL, 2024)
     # the 2017 Azerbaijan gap is explained: 'more than 6.54 bcm' is a lower bound
-    gone = E.left_out(imports, ["Azerbaijan"], range(2007, 2025)).set_index("year")
+    gone = en_press.left_out(imports, ["Azerbaijan"], range(2007, 2025)).set_index("year")
     assert gone.at[2017, "volume_bcm"] == pytest.approx(6.54) and "lower bound" in gone.at[2017, "reason"]
 
 
@@ -702,8 +713,10 @@ def test_total_needs_every_source_and_ties_are_stated():
     assert math.isnan(sup.at["2020-03", G.TOTAL])  # Iran unreported: no total, no share
     assert math.isnan(G.shares(sup).at["2020-03", "AZE"])
     assert G.rank_in_period(pd.Series({"AZE": 5.0, "RUS": 5.0, "IRN": 1.0}), "AZE") == (1, 3, ["RUS"])
-    assert G.rank_text(1, 3, "RUS") == "1st of 3 pipeline suppliers (tied with Russia)"
-    assert G.rank_text(3, 1) == "3rd of 1 pipeline supplier"
+    # worded by bilateral.ranks.rank_words (one wording of ranks in the suite): ties and a lone supplier said so
+    assert G.rank_text(1, 3, "RUS") == "joint 1st (with 1 other) of 3 pipeline suppliers"
+    assert G.rank_text(1, 1) == "1st, the only pipeline supplier"
+    assert G.rank_text(None, 2) == "no supply (2 pipeline suppliers)"
     assert G.rank_in_period(pd.Series({"AZE": 0.0, "RUS": 2.0, "IRN": 1.0}), "AZE") == (None, 2, [])
     assert fmt.ordinal(12) == "12th" and fmt.ordinal(22) == "22nd"
 
@@ -758,22 +771,25 @@ def test_owid_join_only_where_they_agree():
     years = [2020, 2021, 2022, 2023, 2024]
     owid = pd.Series([100.0, 101.0, 102.0, 110.0, 120.0], index=years)
     ei = pd.Series([100.0, 100.0, 100.0, np.nan, np.nan], index=years)
-    d = E.overlap_differences(owid, ei)
+    d = en_owid.overlap_differences(owid, ei)
     assert d["difference_pct"].tolist() == pytest.approx([0.0, 1.0, 2.0])
-    j = E.joined(owid, ei, d)
+    j = en_owid.joined(owid, ei, d)
     assert j["source"].tolist() == ["Energy Institute 2023"] * 3 + ["OWID"] * 2 and j.loc[2024, "value_twh"] == 120.0
     worse = pd.Series([100.0, 100.0, 103.0, 110.0, 120.0], index=years)
-    assert E.joined(worse, ei, E.overlap_differences(worse, ei)).empty  # 3% apart in 2022: shown apart, not spliced
-    assert pytest.approx(277.7778, abs=1e-4) == E.TWH_PER_EJ
+    assert en_owid.joined(
+        worse, ei, en_owid.overlap_differences(worse, ei)
+    ).empty  # 3% apart in 2022: shown apart, not spliced
+    assert pytest.approx(277.7778, abs=1e-4) == en_owid.TWH_PER_EJ
 
 
 def test_bilateral_2022_states_the_upper_bound():
-    b = E.bilateral_2022(TRADE, "AZE", "TUR").set_index("mode")
+    b = en.bilateral_2022(TRADE, "AZE", "TUR").set_index("mode")
     assert (
         bool(b.at["pipeline", "upper_bound"])
         and "Georgia" in b.at["pipeline", "note"]
         and "upper bound" in b.at["pipeline", "note"]
     )
     assert (
-        E.group_gloss("Rest of Europe") == " (non-EU Europe: Türkiye, Georgia and others)" and E.group_gloss("EU") == ""
+        en_text.group_gloss("Rest of Europe") == " (non-EU Europe: Türkiye, Georgia and others)"
+        and en_text.group_gloss("EU") == ""
     )

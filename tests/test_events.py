@@ -10,6 +10,7 @@ import pytest
 from bilateral import events as evs
 from bilateral import paths
 from bilateral.sources import curated
+from bilateral.sources.curated import validate, vocab
 from bilateral.sources.event_sources import (
     SOURCINGS,
     EventSourcesError,
@@ -178,7 +179,7 @@ def test_press_row_naming_an_unknown_event_is_reported(raw, built):
         EventSourcesError, match=r"events_press/events_press\.csv: column 'event_id_existing', line 2: 'E999'"
     ):
         join_sources(
-            curated.validate_events(curated.read_curated("events", curated.EVENT_COLUMNS)),
+            validate.validate_events(validate.read_curated("events", vocab.EVENT_COLUMNS)),
             press,
             read_outlets(paths.CURATED_DIR),
         )
@@ -190,7 +191,7 @@ def test_press_row_that_joins_no_event_is_reported(raw):
     press.loc[i, "date"] = "1999-01-01"
     with pytest.raises(EventSourcesError, match=rf"line {i + 2} \(1999-01-01, .*joins no event"):
         join_sources(
-            curated.validate_events(curated.read_curated("events", curated.EVENT_COLUMNS)),
+            validate.validate_events(validate.read_curated("events", vocab.EVENT_COLUMNS)),
             press,
             read_outlets(paths.CURATED_DIR),
         )
@@ -205,7 +206,7 @@ def test_bad_date_seed_is_reported(raw, tmp_path, monkeypatch):
     assert ",2010-08-16\n" in text  # E047's date_seed
     (folder / "events.csv").write_text(text.replace(",2010-08-16\n", ",16 Aug 2010\n", 1), encoding="utf-8")
     monkeypatch.setattr(paths, "CURATED_DIR", folder)
-    with pytest.raises(curated.CuratedDataError, match=r"column 'date_seed', line \d+ \(E047\).*not an ISO date"):
+    with pytest.raises(validate.CuratedDataError, match=r"column 'date_seed', line \d+ \(E047\).*not an ISO date"):
         curated.build(raw)
 
 
@@ -218,7 +219,7 @@ def test_outlet_missing_for_a_cited_host_is_reported(raw, tmp_path):
     )
     with pytest.raises(EventSourcesError, match=r"\(E062\): the host 'dailysabah.com'.*add a row"):
         join_sources(
-            curated.validate_events(curated.read_curated("events", curated.EVENT_COLUMNS)),
+            validate.validate_events(validate.read_curated("events", vocab.EVENT_COLUMNS)),
             read_events_press(raw),
             read_outlets(folder),
         )
@@ -302,7 +303,7 @@ def test_date_and_category_sentences(built):
 
 def test_report_sentences_on_several_pairs_and_periods(built):
     from bilateral import diplomatic as dip
-    from bilateral import military as mil
+    from bilateral.military import compute as mil
 
     events = built["events"]
     # Azerbaijan–Türkiye, diplomatic events up to 2025: counted here from the columns directly.

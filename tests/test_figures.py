@@ -110,8 +110,9 @@ def test_svg_is_deterministic_and_undated():
     two = figures.svg_bytes(_chart())
     assert one == two
     assert b"<dc:date>" not in one
-    # text is drawn as paths: no font needed to show ə ş ğ ı
-    assert b"<text" not in one
+    # text stays text, in DejaVu Sans first (the font matplotlib measured it with), then close fallbacks
+    assert b"<text" in one
+    assert b"font-family: 'DejaVu Sans', 'Bitstream Vera Sans', 'Verdana'" in one
 
 
 def test_colours_are_fixed_per_country_and_colour_blind_palette():
@@ -215,12 +216,13 @@ def test_short_source_line_names_publisher_and_dataset_once():
 
 
 def test_one_colour_algorithm_gives_a_state_the_same_colour_in_every_chart():
-    from bilateral import diplomatic, military, trade
+    from bilateral import diplomatic
 
-    # Israel in a military chart of suppliers, a trade chart of partners and a diplomatic chart of comparators
+    # Israel in a trade chart of partners, a military chart of suppliers (both call figures.country_colours)
+    # and a diplomatic chart of comparators
     seen = {
-        military.distinct_colours(["RUS", "ISR", "Others"])["ISR"],
-        trade.distinct_colours(["TUR", "ITA", "ISR"])["ISR"],
+        figures.country_colours(["TUR", "ITA", "ISR"])["ISR"],
+        figures.country_colours(["RUS", "ISR", "Others"])["ISR"],
         diplomatic.comparator_colours(["ISR", "KAZ"], ("ARM", "RUS"))["ISR"],
         figures.country_colours(["ISR"])["ISR"],
     }

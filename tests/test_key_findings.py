@@ -177,7 +177,7 @@ def _trade() -> pd.DataFrame:
 
 
 def test_trade_value_meaning_gives_the_money_the_shrunken_total_and_the_mirror_gap():
-    from bilateral import trade
+    from bilateral.trade import text as trade
 
     text = trade.value_meaning(_trade(), "AZE", "TUR", [2018, 2019], None)
     # 2019: 50 of 200, the total 50% below its 2018 peak of 400; Türkiye's records: 30

@@ -1,4 +1,5 @@
-"""Tests of bilateral.military and of notebooks/military.ipynb.
+"""Tests of the bilateral.military package (compute, spending, parameters, text, tables) and of
+notebooks/military.ipynb.
 
 Unit tests use small frames built here; their expected values are worked out by hand in the comments.
 Tests marked ``raw`` check the analysis on the SIPRI raw files against sums done with awk on those files
@@ -15,9 +16,12 @@ import pandas as pd
 import pytest
 
 from bilateral import periods
-from bilateral.events import split_codes
-from bilateral import military as mil
 from bilateral.errors import ParameterError
+from bilateral.events import split_codes
+from bilateral.military import compute as mil
+from bilateral.military import parameters as mil_params
+from bilateral.military import spending, spending_text, tables
+from bilateral.military import text as mil_text
 
 # ---------------------------------------------------------------------------------------------
 # Small hand-made frames
@@ -86,10 +90,10 @@ def test_coverage_follows_the_register_focus():
 
 
 def test_not_covered_sentence_names_the_focus_states():
-    s = mil.not_covered_sentence("arms transfers between Georgia and Iran", ["GEO", "IRN"])
+    s = mil_text.not_covered_sentence("arms transfers between Georgia and Iran", ["GEO", "IRN"])
     assert "Azerbaijan, Türkiye or Armenia is the supplier" in s and "Georgia and Iran are not among them" in s
-    assert mil.names_or(["AZE"]) == "Azerbaijan"
-    assert mil.ratio_text(0.384) == "0.38×" and mil.ratio_text(2.61) == "2.6×"
+    assert mil_text.names_or(["AZE"]) == "Azerbaijan"
+    assert mil_text.ratio_text(0.384) == "0.38×" and mil_text.ratio_text(2.61) == "2.6×"
 
 
 def test_deliveries_and_summary(transfers):
@@ -109,21 +113,21 @@ def test_deliveries_and_summary(transfers):
     # Armoured vehicles 5.0 before Ships 3.4.
     assert s["by_category"].index.tolist() == ["Armoured vehicles", "Ships"]
     assert mil.delivery_summary(rows.iloc[0:0])["n_rows"] == 0
-    assert "records no delivery" in mil.deliveries_sentence(
+    assert "records no delivery" in mil_text.deliveries_sentence(
         mil.delivery_summary(rows.iloc[0:0]), "TUR", "AZE", 2000, 2011
     )
 
 
 def test_sentence_quotes_share_of_top_category(transfers):
     s = mil.delivery_summary(mil.deliveries(transfers, "TUR", "AZE", range(2000, 2012)))
-    text = mil.deliveries_sentence(s, "TUR", "AZE", 2000, 2011)
+    text = mil_text.deliveries_sentence(s, "TUR", "AZE", 2000, 2011)
     # 5.0 / 8.4 = 59.52% armoured vehicles; total 8.4; 3 deliveries under 2 deals.
     assert "3 deliveries" in text and "2 deals" in text and "8.4 TIV million" in text and "59.5%" in text
     assert "not money" not in text  # the TIV explanation is stated once, under Methods
 
 
 def test_deliveries_table_marks_estimates(transfers):
-    t = mil.deliveries_table(mil.deliveries(transfers, "TUR", "AZE", range(2000, 2012)))
+    t = tables.deliveries_table(mil.deliveries(transfers, "TUR", "AZE", range(2000, 2012)))
     assert t["Units"].tolist() == ["1", "10?", "15"]
     assert t["TIV (m)"].tolist() == ["3.40", "2.00", "3.00"]
 
@@ -171,7 +175,7 @@ def test_standing_keeps_empty_periods(transfers):
     # A supplier absent from a period with imports: share 0, no rank.
     st_pak = mil.standing(mil.partner_shares(transfers, "AZE", "imports", SPANS), "PAK", SPANS).set_index("period")
     assert st_pak.loc["2000–2004", "share_pct"] == 0 and pd.isna(st_pak.loc["2000–2004", "rank"])
-    table = mil.standing_table(st.reset_index(), "TUR")
+    table = tables.standing_table(st.reset_index(), "TUR")
     # 2010–2011: Türkiye, Russia and SIPRI's unknown supplier, which is not counted among the suppliers
     assert table["Türkiye: rank"].tolist() == ["2 of 2", "–", "1 of 2"]
 
@@ -180,7 +184,7 @@ def test_supplier_sentence_gives_the_period_totals(transfers):
     # Review fix: a large share of a small period total must not read as a large volume.
     sh = mil.partner_shares(transfers, "AZE", "imports", SPANS)
     whole = mil.partner_shares(transfers, "AZE", "imports", mil.whole_span(SPANS))
-    text = mil.supplier_sentence(
+    text = mil_text.supplier_sentence(
         mil.standing(whole, "TUR", mil.whole_span(SPANS)), mil.standing(sh, "TUR", SPANS), "AZE", "TUR"
     )
     # Whole span: TUR 3.4 + 2.0 + 3.0 = 8.4 of 13.4 + 11.0 = 24.4 -> 34.4%, rank 2 of 2 (RUS 15.0 = 61.5%; SIPRI's
@@ -196,16 +200,16 @@ def test_supplier_sentence_gives_the_period_totals(transfers):
 def test_milex_marks_are_explained():
     # Review fix: SIPRI's double bar (AZE, TUR) was shown but not explained. Its footnotes sheet: † = excludes
     # military pensions; ‖ = currency changed or redenominated during the period.
-    text = mil.milex_marks_text({"AZE": "‖7", "TUR": "‖", "ARM": "†6"})
+    text = spending_text.milex_marks_text({"AZE": "‖7", "TUR": "‖", "ARM": "†6"})
     assert text.startswith("SIPRI attaches footnote marks to these series (Azerbaijan ‖7; Türkiye ‖; Armenia †6).")
     assert "† means that the figures exclude military pensions" in text
     assert "‖ means that the country changed or redenominated its currency" in text
     assert "§" not in text and "¶" not in text  # only the marks present are explained
     assert "numbered notes are country-specific" in text
-    assert mil.milex_marks_text({"RUS": "83"}).endswith(
+    assert spending_text.milex_marks_text({"RUS": "83"}).endswith(
         "(Russia 83). Numbered notes are country-specific and are given in SIPRI's footnotes."
     )
-    assert mil.milex_marks_text({}) == ""
+    assert spending_text.milex_marks_text({}) == ""
 
 
 def test_share_matrix_groups_others(transfers):
@@ -226,9 +230,9 @@ def test_export_destinations(transfers):
     st = mil.standing(sh, "AZE", [(2000, 2011)]).iloc[0]
     assert st["rank"] == 1 and st["n_partners"] == 2
     assert st["share_pct"] == pytest.approx(100 * 8.4 / 16.4)
-    text = mil.destination_sentence(mil.standing(sh, "AZE", [(2000, 2011)]), "AZE", "TUR")
+    text = mil_text.destination_sentence(mil.standing(sh, "AZE", [(2000, 2011)]), "AZE", "TUR")
     assert "51.2%" in text and "rank 1 of 2 destinations" in text
-    t = mil.top_destinations_table(sh, 1, "PAK")
+    t = tables.top_destinations_table(sh, 1, "PAK")
     assert t["Destination"].tolist() == ["Azerbaijan", "Pakistan ◀"]
 
 
@@ -260,27 +264,27 @@ def milex():
 
 
 def test_spending_ratio(milex):
-    r = mil.spending_ratio(milex, "AZE", "ARM", range(2000, 2004))
+    r = spending.spending_ratio(milex, "AZE", "ARM", range(2000, 2004))
     # 100/50 = 2.0; 2001 ARM missing; 240/80 = 3.0; 2003 absent for both.
     assert r["ratio"].iloc[[0, 2]].tolist() == [2.0, 3.0]
     assert r["ratio"].iloc[[1, 3]].isna().all()
-    s = mil.ratio_summary(r)
+    s = spending.ratio_summary(r)
     assert (s["latest_year"], s["latest"], s["min_year"], s["max_year"], s["n_years"]) == (2002, 3.0, 2000, 2002, 2)
-    gdp = mil.milex_wide(milex, ["AZE", "ARM"], range(2000, 2003), "milex_share_gdp_pct")
-    text = mil.milex_sentence(r, gdp, "AZE", "ARM")
+    gdp = spending.milex_wide(milex, ["AZE", "ARM"], range(2000, 2003), "milex_share_gdp_pct")
+    text = spending_text.milex_sentence(r, gdp, "AZE", "ARM")
     assert "In 2002 Azerbaijan spent US$240.0 million" in text and "4.0% of GDP" in text and "(4.5% of GDP)" in text
     assert "3.0×" in text and "2.0× (2000)" in text
 
 
 def test_milex_helpers(milex):
-    wide = mil.milex_wide(milex, ["AZE", "GEO", "ARM"], range(2000, 2003), "milex_usd_m_const2023")
+    wide = spending.milex_wide(milex, ["AZE", "GEO", "ARM"], range(2000, 2003), "milex_usd_m_const2023")
     assert wide.columns.tolist() == ["AZE", "ARM"]
-    assert mil.missing_countries(milex, ["AZE", "GEO"]) == ["GEO"]
+    assert spending.missing_countries(milex, ["AZE", "GEO"]) == ["GEO"]
     assert periods.gap_years(wide) == {"ARM": [2001]}
-    assert mil.milex_notes(milex, ["AZE", "ARM"], range(2000, 2003)) == {"AZE": "‖7", "ARM": "†6"}
-    assert mil.change_pct(wide["AZE"]) == (2000, 2002, pytest.approx(140.0))  # 240 / 100 - 1
-    ratio = mil.spending_ratio(milex, "AZE", "GEO", range(2000, 2003))
-    assert "do not allow" in mil.milex_sentence(ratio, wide, "AZE", "GEO")
+    assert spending.milex_notes(milex, ["AZE", "ARM"], range(2000, 2003)) == {"AZE": "‖7", "ARM": "†6"}
+    assert spending.change_pct(wide["AZE"]) == (2000, 2002, pytest.approx(140.0))  # 240 / 100 - 1
+    ratio = spending.spending_ratio(milex, "AZE", "GEO", range(2000, 2003))
+    assert "do not allow" in spending_text.milex_sentence(ratio, wide, "AZE", "GEO")
 
 
 @pytest.fixture()
@@ -306,12 +310,12 @@ def test_security_events(events):
     assert ev["with"].tolist() == ["TUR", "ARM", "ARM", "TUR"]
     assert mil.security_events(events, "AZE", "TUR", range(1995, 2025))["event_id"].tolist() == ["E1", "E3"]
     assert mil.security_events(events, "GEO", "IRN", range(1995, 2025)).empty
-    table = mil.milestones_table(ev)
+    table = tables.milestones_table(ev)
     assert table["Date"].tolist() == ["16 Aug 2010", "2016", "27 Sep 2020", "15 Jun 2021"]
     assert table["Parties"].iloc[1] == "Armenia, Azerbaijan"
     # Review fix: the citations go to their own table (long URLs squeezed the Event column in print).
-    assert "Source" not in mil.milestones_table(ev, with_source=False).columns
-    cites = mil.milestone_sources_table(
+    assert "Source" not in tables.milestones_table(ev, with_source=False).columns
+    cites = tables.milestone_sources_table(
         ev.assign(source=["https://a.org/1 | 000_bbf2abffa65fbe36.txt § DEVELOPMENT", "c", "d", "e"])
     )
     assert (
@@ -319,14 +323,14 @@ def test_security_events(events):
         and cites.iloc[0, 1] == "https://a.org/1; Ismayilov (2025), section Development"
     )
     # Milestones with the pair present: no note; only rival events (as for Armenia–Russia): a note.
-    assert mil.milestones_partner_sentence(ev, "AZE", "TUR") == ""
+    assert mil_text.milestones_partner_sentence(ev, "AZE", "TUR") == ""
     rival_only = ev[ev["with"] == "ARM"]
-    note = mil.milestones_partner_sentence(rival_only, "AZE", "TUR")
+    note = mil_text.milestones_partner_sentence(rival_only, "AZE", "TUR")
     assert note.startswith(
         "The events table lists no security milestone between Azerbaijan and Türkiye; the milestones shown involve Armenia."
     )
     early = mil.security_events(events, "AZE", "TUR", range(1800, 1995))
-    assert mil.earlier_sentence(early, 1995) == (
+    assert mil_text.earlier_sentence(early, 1995) == (
         "Before 1995, outside the period shown, the events table also lists: 9 Feb 1994: Protocol."
     )
 
@@ -341,7 +345,7 @@ def test_decimal_year_and_dates():
 
 
 def test_year_spans_and_alliances():
-    assert mil.year_spans([1995, 1993, 1994, 2010, 2012, 2011]) == "1993–1995, 2010–2012"
+    assert mil_text.year_spans([1995, 1993, 1994, 2010, 2012, 2011]) == "1993–1995, 2010–2012"
     alliances = pd.DataFrame(
         {
             "iso3_a": ["AZE", "AZE", "TUR", "AZE"],
@@ -355,22 +359,25 @@ def test_year_spans_and_alliances():
             "any_pledge": [1, 1, 1, 1],
         }
     )
-    assert mil.alliance_obligations(alliances, "AZE", "TUR") == {"defence": "1994–1995", "non-aggression": "1993–1995"}
-    assert "records no alliance obligation" in mil.alliance_sentence(alliances, "TUR", "GEO")
-    assert "The data end in 1995" in mil.alliance_sentence(alliances, "AZE", "TUR")
+    assert mil_text.alliance_obligations(alliances, "AZE", "TUR") == {
+        "defence": "1994–1995",
+        "non-aggression": "1993–1995",
+    }
+    assert "records no alliance obligation" in mil_text.alliance_sentence(alliances, "TUR", "GEO")
+    assert "The data end in 1995" in mil_text.alliance_sentence(alliances, "AZE", "TUR")
 
 
 def test_parameter_checks():
-    assert mil.check_rival("ARM", "AZE", "TUR") == "ARM"
-    assert mil.check_rival("TUR", "AZE", "TUR") == "TUR"
+    assert mil_params.check_rival("ARM", "AZE", "TUR") == "ARM"
+    assert mil_params.check_rival("TUR", "AZE", "TUR") == "TUR"
     with pytest.raises(ParameterError, match="rival"):
-        mil.check_rival("AZE", "AZE", "TUR")
+        mil_params.check_rival("AZE", "AZE", "TUR")
     with pytest.raises(ParameterError, match="rival"):
-        mil.check_rival("arm", "AZE", "TUR")
-    assert mil.check_whole("period_years", 5, 1, 10) == 5
+        mil_params.check_rival("arm", "AZE", "TUR")
+    assert mil_params.check_whole("period_years", 5, 1, 10) == 5
     for bad in (0, 11, True, 2.5):
         with pytest.raises(ParameterError, match="period_years"):
-            mil.check_whole("period_years", bad, 1, 10)
+            mil_params.check_whole("period_years", bad, 1, 10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -441,10 +448,10 @@ def test_armenia_and_russia(sipri_tables):
 def test_spending_ratio_2024(sipri_tables):
     # grep -E "^(AZE|ARM),.*,2024,milex_const" sipri_milex_subset_1992_2024.csv
     # -> AZE 3699.4025622473364, ARM 1416.4514745992349
-    r = mil.spending_ratio(sipri_tables["military_expenditure"], "AZE", "ARM", range(1995, 2025))
+    r = spending.spending_ratio(sipri_tables["military_expenditure"], "AZE", "ARM", range(1995, 2025))
     assert r.loc[2024, "ratio"] == pytest.approx(3699.4025622473364 / 1416.4514745992349)
     # Same grep for 1997 and 2012: AZE 173.88 / ARM 207.66 = 0.837 (lowest); 2931.54 / 547.85 = 5.35 (highest).
-    s = mil.ratio_summary(r)
+    s = spending.ratio_summary(r)
     assert (s["min_year"], s["max_year"]) == (1997, 2012)
     assert s["max"] == pytest.approx(2931.5430551347076 / 547.8546262799773)
 
@@ -473,7 +480,7 @@ def test_notebook_default_pair(tmp_path):
     assert "‖ means that the country changed or redenominated its currency" in text
     assert "No delivery in the other direction" in text
     assert "Shusha Declaration" in text and "Second Karabakh War begins" in text
-    assert len(mil.TIV_EXPLANATION.findall(text)) == 1  # TIV explained once (Methods); captions point there
+    assert len(mil_text.TIV_EXPLANATION.findall(text)) == 1  # TIV explained once (Methods); captions point there
     assert "Methods and caveats" in text and "Information from the SIPRI Arms Transfers Database" in text
     assert "Traceback" not in text and "Warning:" not in text
 
@@ -517,16 +524,16 @@ def test_milex_finding_names_the_largest_spender_and_the_largest_share_in_the_la
         {"AZE": [3000.0, 3500.0], "TUR": [20000.0, 25000.0], "ARM": [1400.0, float("nan")]}, index=years
     )
     gdp = pd.DataFrame({"AZE": [4.6, 5.0], "TUR": [1.7, 1.9], "ARM": [5.5, float("nan")]}, index=years)
-    assert mil.milex_finding(const, gdp) == (
+    assert spending_text.milex_finding(const, gdp) == (
         "In 2024 Türkiye spent the most (US$25.0 billion, constant 2023 prices); Azerbaijan spent the largest share of its GDP (5.0%)."
     )
     assert (
-        mil.milex_finding(const[["TUR"]], gdp[["TUR"]])
+        spending_text.milex_finding(const[["TUR"]], gdp[["TUR"]])
         == "In 2024 Türkiye spent US$25.0 billion (constant 2023 prices), 1.9% of its GDP."
     )
     same = gdp.assign(TUR=[9.0, 9.0])
     assert (
-        mil.milex_finding(const, same)
+        spending_text.milex_finding(const, same)
         == "In 2024 Türkiye spent the most (US$25.0 billion, constant 2023 prices) and also the largest share of its GDP (9.0%)."
     )
-    assert mil.milex_finding(const.iloc[0:0], gdp.iloc[0:0]) == ""
+    assert spending_text.milex_finding(const.iloc[0:0], gdp.iloc[0:0]) == ""

@@ -98,3 +98,18 @@ def test_metadata_bilateral(nb):
     assert meta.get("summary", "").strip() and "\n" not in meta["summary"]
     unknown = [k for k in meta.get("sources", []) if k not in SOURCES]
     assert meta.get("sources") and not unknown, f"sources must be catalog keys; unknown: {unknown}"
+
+
+#: The longest code cell a project notebook may have: about a screen. Longer logic belongs in src/.
+MAX_CELL_LINES = 30
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem in PROJECT_NOTEBOOKS], ids=lambda p: p.stem)
+def test_no_code_cell_is_longer_than_a_screen(path):
+    nb = _load(path)
+    long = [
+        (i, len(_source(c).splitlines()))
+        for i, c in enumerate(nb["cells"])
+        if c["cell_type"] == "code" and len(_source(c).splitlines()) > MAX_CELL_LINES
+    ]
+    assert not long, f"{path.name}: code cells longer than {MAX_CELL_LINES} lines (cell, lines): {long}"

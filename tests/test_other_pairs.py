@@ -11,8 +11,9 @@ import pytest
 
 from bilateral import diplomatic as dip
 from bilateral import figures
-from bilateral import military as mil
 from bilateral import overview as ov
+from bilateral.military import compute as mil
+from bilateral.military import text as mil_text
 
 
 def _rows(pairs):
@@ -21,10 +22,13 @@ def _rows(pairs):
 
 def test_delivery_direction_follows_the_rows_not_the_parameters():
     # TUR–AZE as the pair (a = TUR, b = AZE): every delivery goes Türkiye -> Azerbaijan
-    assert mil.delivery_direction(_rows([("TUR", "AZE"), ("TUR", "AZE")]), "TUR", "AZE") == "from Türkiye to Azerbaijan"
-    assert mil.delivery_direction(_rows([("TUR", "AZE")]), "AZE", "TUR") == "from Türkiye to Azerbaijan"
     assert (
-        mil.delivery_direction(_rows([("TUR", "AZE"), ("AZE", "TUR")]), "AZE", "TUR")
+        mil_text.delivery_direction(_rows([("TUR", "AZE"), ("TUR", "AZE")]), "TUR", "AZE")
+        == "from Türkiye to Azerbaijan"
+    )
+    assert mil_text.delivery_direction(_rows([("TUR", "AZE")]), "AZE", "TUR") == "from Türkiye to Azerbaijan"
+    assert (
+        mil_text.delivery_direction(_rows([("TUR", "AZE"), ("AZE", "TUR")]), "AZE", "TUR")
         == "between Türkiye and Azerbaijan"
     )
 
@@ -58,13 +62,13 @@ def _one_delivery(year):
 
 def test_deliveries_sentence_for_a_one_year_period():
     s = mil.delivery_summary(_one_delivery(2020))
-    text = mil.deliveries_sentence(s, "TUR", "AZE", 2020, 2020)
+    text = mil_text.deliveries_sentence(s, "TUR", "AZE", 2020, 2020)
     assert text == (
         "The register records 1 delivery of major arms from Türkiye to Azerbaijan under 1 deal in 2020, totalling 28.0 "
         "TIV million, and aircraft made up 100.0% of the total."
     )
     # a longer period with deliveries in one year only: the year is named once, no "largest year"
-    text = mil.deliveries_sentence(s, "TUR", "AZE", 2015, 2024)
+    text = mil_text.deliveries_sentence(s, "TUR", "AZE", 2015, 2024)
     assert "in 2015–2024, all in 2020, totalling" in text and "largest year" not in text and "1 year from" not in text
 
 
@@ -188,11 +192,11 @@ def test_trade_for_a_pair_outside_the_extract_draws_no_comparator_only_chart(exe
 
 
 def test_yearly_bars_text_for_one_year_and_for_several():
-    assert mil.yearly_bars_text(pd.Series([28.8], index=[2020])) == "28.8 TIV million delivered in 2020."
+    assert mil_text.yearly_bars_text(pd.Series([28.8], index=[2020])) == "28.8 TIV million delivered in 2020."
     # 3.4 + 0 + 2.0 + 3.0 = 8.4 over 4 years, 3 with deliveries; highest 2000
     per_year = pd.Series([3.4, 0.0, 2.0, 3.0], index=[2000, 2001, 2010, 2011])
     assert (
-        mil.yearly_bars_text(per_year)
+        mil_text.yearly_bars_text(per_year)
         == "Deliveries occur in 3 of 4 years, 8.4 TIV million in all; the highest bar is 2000 at 3.4."
     )
 
@@ -219,7 +223,7 @@ def test_supplier_sentence_says_none_recorded_instead_of_a_zero_share():
         "top_share_pct": 33.0,
     }
     frame = pd.DataFrame([row])
-    text = mil.supplier_sentence(frame, frame, "TUR", "AZE")
+    text = mil_text.supplier_sentence(frame, frame, "TUR", "AZE")
     assert "its share was 0.0%" not in text
     assert (
         "In 2020–2024, the last period with imports, the register records none from Azerbaijan (largest: Spain, 33.0%)"

@@ -1,4 +1,4 @@
-"""Tests of bilateral.overview and of notebooks/overview.ipynb.
+"""Tests of the bilateral.overview package (its modules imported by name) and of notebooks/overview.ipynb.
 
 Unit tests use small frames built here; every expected value is worked out by hand in the comment
 beside it. Tests marked ``notebook`` execute the report for the default pair, for Georgia–Türkiye and
@@ -14,8 +14,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bilateral import overview as ov
 from bilateral.errors import ParameterError
+from bilateral.overview import chronology, config, indicators, tables
+from bilateral.overview import index as ov_index
+from bilateral.overview import summary as ov_summary
+from bilateral.overview import text as ov_text
 
 # ---------------------------------------------------------------------------------------------
 # Parameters
@@ -23,50 +26,50 @@ from bilateral.errors import ParameterError
 
 
 def test_parse_pair_accepts_hyphen_and_en_dash():
-    assert ov.parse_pair("AZE-RUS") == ("AZE", "RUS")
-    assert ov.parse_pair("TUR–GEO") == ("TUR", "GEO")
+    assert config.parse_pair("AZE-RUS") == ("AZE", "RUS")
+    assert config.parse_pair("TUR–GEO") == ("TUR", "GEO")
 
 
 @pytest.mark.parametrize("bad", ["AZE", "AZE-", "AZE-XXX", "aze-tur", "AZE-AZE", "AZE-TUR-GEO", 3])
 def test_parse_pair_refuses_bad_text(bad):
     with pytest.raises(ParameterError, match="comparison_pairs"):
-        ov.parse_pair(bad)
+        config.parse_pair(bad)
 
 
 def test_index_pairs_puts_the_pair_first_and_drops_repeats():
     # TUR-AZE is the report's pair reversed; RUS-AZE repeats AZE-RUS: both dropped
-    assert ov.index_pairs("AZE", "TUR", ["TUR-AZE", "AZE-RUS", "RUS-AZE", "TUR-GEO"]) == [
+    assert config.index_pairs("AZE", "TUR", ["TUR-AZE", "AZE-RUS", "RUS-AZE", "TUR-GEO"]) == [
         ("AZE", "TUR"),
         ("AZE", "RUS"),
         ("TUR", "GEO"),
     ]
     with pytest.raises(ParameterError):
-        ov.index_pairs("AZE", "TUR", "AZE-RUS")
+        config.index_pairs("AZE", "TUR", "AZE-RUS")
 
 
 def test_check_weights():
-    assert ov.check_weights({"un_votes": 2, "arms": 1, "trade": 0.5, "energy": 0}) == {
+    assert config.check_weights({"un_votes": 2, "arms": 1, "trade": 0.5, "energy": 0}) == {
         "un_votes": 2.0,
         "arms": 1.0,
         "trade": 0.5,
         "energy": 0.0,
     }
     with pytest.raises(ParameterError, match="missing key"):
-        ov.check_weights({"un_votes": 1, "arms": 1, "trade": 1})
+        config.check_weights({"un_votes": 1, "arms": 1, "trade": 1})
     with pytest.raises(ParameterError, match="unknown key"):
-        ov.check_weights({"un_votes": 1, "arms": 1, "trade": 1, "energy": 1, "gdp": 1})
+        config.check_weights({"un_votes": 1, "arms": 1, "trade": 1, "energy": 1, "gdp": 1})
     with pytest.raises(ParameterError, match="at least 0"):
-        ov.check_weights({"un_votes": -1, "arms": 1, "trade": 1, "energy": 1})
+        config.check_weights({"un_votes": -1, "arms": 1, "trade": 1, "energy": 1})
     with pytest.raises(ParameterError, match="all zero"):
-        ov.check_weights({"un_votes": 0, "arms": 0, "trade": 0, "energy": 0})
+        config.check_weights({"un_votes": 0, "arms": 0, "trade": 0, "energy": 0})
 
 
 def test_choices_and_ranges():
-    assert ov.check_choice("normalisation", "share", ov.NORMALISATIONS) == "share"
+    assert config.check_choice("normalisation", "share", config.NORMALISATIONS) == "share"
     with pytest.raises(ParameterError, match="normalisation"):
-        ov.check_choice("normalisation", "zscore", ov.NORMALISATIONS)
+        config.check_choice("normalisation", "zscore", config.NORMALISATIONS)
     with pytest.raises(ParameterError, match="n_draws"):
-        ov.check_range("n_draws", 5, 100, 1000)
+        config.check_range("n_draws", 5, 100, 1000)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -78,7 +81,7 @@ def test_minmax_normalisation():
     # x: min 2, max 4 -> (2-2)/2 = 0, (4-2)/2 = 1, missing, (3-2)/2 = 0.5
     # y: one distinct value -> 0.5 wherever it has a value
     f = pd.DataFrame({"x": [2.0, 4.0, np.nan, 3.0], "y": [5.0, 5.0, 5.0, np.nan]})
-    out = ov.normalise(f, "minmax")
+    out = ov_index.normalise(f, "minmax")
     assert out["x"].tolist()[:2] == [0.0, 1.0] and math.isnan(out["x"].iloc[2]) and out["x"].iloc[3] == 0.5
     assert out["y"].tolist()[:3] == [0.5, 0.5, 0.5] and math.isnan(out["y"].iloc[3])
 
@@ -86,11 +89,11 @@ def test_minmax_normalisation():
 def test_share_normalisation_clips_negative_kappa():
     # shares kept; kappa -0.2 -> 0 (less agreement than chance counts as none)
     f = pd.DataFrame({"un_votes": [-0.2, 0.3], "trade": [0.05, 0.17]})
-    out = ov.normalise(f, "share")
+    out = ov_index.normalise(f, "share")
     assert out["un_votes"].tolist() == [0.0, 0.3]
     assert out["trade"].tolist() == [0.05, 0.17]
     with pytest.raises(ValueError):
-        ov.normalise(f, "rank")
+        ov_index.normalise(f, "rank")
 
 
 def test_composite_with_missing_values_renormalises_weights():
@@ -99,7 +102,7 @@ def test_composite_with_missing_values_renormalises_weights():
         {"a": [1.0, 0.0, np.nan, 0.4], "b": [0.5, np.nan, np.nan, 0.4], "c": [np.nan, 1.0, np.nan, 0.1]},
         index=["r1", "r2", "r3", "r4"],
     )
-    out = ov.composite(norm, w)
+    out = ov_index.composite(norm, w)
     # r1: a, b present: (1*1 + 1*0.5) / (1 + 1) = 0.75; 2 indicators; weight share (1+1)/4 = 0.5
     assert out.at["r1", "index"] == pytest.approx(0.75)
     assert out.at["r1", "coverage"] == 2 and out.at["r1", "weight_share"] == pytest.approx(0.5)
@@ -115,24 +118,24 @@ def test_composite_with_missing_values_renormalises_weights():
 def test_composite_ignores_zero_weight_indicators():
     # b has weight 0: r1 has only b -> no index; r2: a alone -> 0.2
     norm = pd.DataFrame({"a": [np.nan, 0.2], "b": [0.9, 0.9]}, index=["r1", "r2"])
-    out = ov.composite(norm, {"a": 1.0, "b": 0.0})
+    out = ov_index.composite(norm, {"a": 1.0, "b": 0.0})
     assert math.isnan(out.at["r1", "index"]) and out.at["r1", "coverage"] == 0
     assert out.at["r2", "index"] == pytest.approx(0.2) and out.at["r2", "coverage"] == 1
 
 
 def test_renormalised_weights():
     # a and c present: 1/(1+2) and 2/(1+2); b missing -> 0
-    assert ov.renormalised_weights({"a": 1, "b": 1, "c": 2}, ["a", "c"]) == pytest.approx(
+    assert ov_index.renormalised_weights({"a": 1, "b": 1, "c": 2}, ["a", "c"]) == pytest.approx(
         {"a": 1 / 3, "b": 0.0, "c": 2 / 3}
     )
-    assert ov.renormalised_weights({"a": 1, "b": 3}, []) == {"a": 0.0, "b": 0.0}
+    assert ov_index.renormalised_weights({"a": 1, "b": 3}, []) == {"a": 0.0, "b": 0.0}
 
 
 def test_combine_directions():
-    assert ov.combine([0.2, 0.5]) == 0.5
-    assert ov.combine([0.2, np.nan]) == 0.2
-    assert ov.combine([0.2, 0.5], "mean") == pytest.approx(0.35)
-    assert math.isnan(ov.combine([np.nan, np.nan]))
+    assert indicators.combine([0.2, 0.5]) == 0.5
+    assert indicators.combine([0.2, np.nan]) == 0.2
+    assert indicators.combine([0.2, 0.5], "mean") == pytest.approx(0.35)
+    assert math.isnan(indicators.combine([np.nan, np.nan]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,7 +144,7 @@ def test_combine_directions():
 
 
 def test_rank_desc_ties_and_missing():
-    r = ov.rank_desc(pd.Series([0.2, 0.9, 0.2, np.nan], index=list("abcd")))
+    r = ov_index.rank_desc(pd.Series([0.2, 0.9, 0.2, np.nan], index=list("abcd")))
     assert r.tolist()[:3] == [2, 1, 2] and pd.isna(r.iloc[3])
 
 
@@ -150,7 +153,7 @@ def test_ranking_on_window_means():
     means = pd.DataFrame(
         {"x": [0.9, 1.0, 0.0, np.nan], "y": [0.9, 0.0, 1.0, 0.95]}, index=pd.Index(list("PQRS"), name="pair")
     )
-    out = ov.ranking(means, {"x": 1.0, "y": 1.0})
+    out = ov_index.ranking(means, {"x": 1.0, "y": 1.0})
     assert out["score"].tolist() == pytest.approx([0.9, 0.5, 0.5, 0.95])
     assert out["rank"].tolist() == [2, 3, 3, 1]
     assert out["coverage"].tolist() == [2, 2, 2, 1]
@@ -163,9 +166,9 @@ def test_indicator_windows_and_means():
     raw.loc[("P", 2003), "y"] = 0.4
     raw.loc[("P", 2002), "y"] = 0.2
     raw.loc[("Q", 2001), "y"] = 0.9
-    win = ov.indicator_windows(raw, 2)
+    win = ov_index.indicator_windows(raw, 2)
     assert win == {"x": (2004, 2005), "y": (2002, 2003), "z": None}
-    m = ov.window_means(raw, win)
+    m = ov_index.window_means(raw, win)
     # P x: rows 2004, 2005 -> values 4, 5 -> 4.5; Q x: 10, 11 -> 10.5
     assert m["x"].tolist() == [4.5, 10.5]
     # P y: (0.2 + 0.4)/2 = 0.3; Q has no y in 2002-2003 (its 2001 value is outside the window)
@@ -186,7 +189,7 @@ def test_sensitivity_shares_first_match_hand_computation():
     # Two indicators: with a flat Dirichlet(1, 1), the weight w of x is uniform on (0, 1).
     # Scores: P = 0.9 always; Q = w; R = 1 - w. Q is first when w > 0.9 (probability 0.1),
     # R when w < 0.1 (0.1), P otherwise (0.8).
-    s = ov.sensitivity(_means(), {"x": 1.0, "y": 1.0}, 20000, seed=7)
+    s = ov_index.sensitivity(_means(), {"x": 1.0, "y": 1.0}, 20000, seed=7)
     first = s["summary"]["share_first"]
     assert first["P"] == pytest.approx(0.8, abs=0.015)
     assert first["Q"] == pytest.approx(0.1, abs=0.015)
@@ -216,7 +219,7 @@ def test_index_sentence_gives_the_spread_and_the_uneven_coverage():
         },
         index=base.index,
     )
-    text = ov.index_sentence(base, summary, "AAA–BBB", 1000, [2, 1])
+    text = ov_text.index_sentence(base, summary, "AAA–BBB", 1000, [2, 1])
     assert "ranks AAA–BBB 2 of 3 pairs (first: CCC–DDD)" in text
     assert "first in 30.0% of draws (median rank 2; 90% of draws rank it 1 to 3)" in text
     assert "while CCC–DDD ranks first most often (70.0%)" in text
@@ -224,14 +227,16 @@ def test_index_sentence_gives_the_spread_and_the_uneven_coverage():
     # Uneven coverage is said: 4 indicators against 3.
     assert "AAA–BBB on 4 indicators, the other pairs on 3" in text
     # Same coverage everywhere: nothing said about it.
-    assert "not scored on the same evidence" not in ov.index_sentence(base.assign(coverage=3), summary, "AAA–BBB", 1000)
+    assert "not scored on the same evidence" not in ov_text.index_sentence(
+        base.assign(coverage=3), summary, "AAA–BBB", 1000
+    )
 
 
 def test_sensitivity_handles_a_missing_indicator():
     # S has only y (0.95), scored on y alone under every draw. S beats P (0.9) always, Q = w unless
     # w > 0.95, R = 1 - w unless w < 0.05: S first with probability 0.9, Q 0.05, R 0.05, P 0.
     means = pd.concat([_means(), pd.DataFrame({"x": [np.nan], "y": [0.95]}, index=pd.Index(["S"], name="pair"))])
-    s = ov.sensitivity(means, {"x": 1.0, "y": 1.0}, 20000, seed=11)
+    s = ov_index.sensitivity(means, {"x": 1.0, "y": 1.0}, 20000, seed=11)
     first = s["summary"]["share_first"]
     assert first["S"] == pytest.approx(0.9, abs=0.015)
     assert first["P"] == 0.0
@@ -239,14 +244,14 @@ def test_sensitivity_handles_a_missing_indicator():
 
 
 def test_sensitivity_is_reproducible_and_skips_zero_weights():
-    a = ov.sensitivity(_means(), {"x": 1.0, "y": 1.0}, 500, seed=3)
-    b = ov.sensitivity(_means(), {"x": 1.0, "y": 1.0}, 500, seed=3)
-    c = ov.sensitivity(_means(), {"x": 1.0, "y": 1.0}, 500, seed=4)
+    a = ov_index.sensitivity(_means(), {"x": 1.0, "y": 1.0}, 500, seed=3)
+    b = ov_index.sensitivity(_means(), {"x": 1.0, "y": 1.0}, 500, seed=3)
+    c = ov_index.sensitivity(_means(), {"x": 1.0, "y": 1.0}, 500, seed=4)
     pd.testing.assert_frame_equal(a["draws"], b["draws"])
     assert not a["draws"].equals(c["draws"])
     assert np.allclose(a["draws"].sum(axis=1), 1.0)
     # y has weight 0: only x is drawn, so every draw ranks Q (1.0) first, P second, R last
-    z = ov.sensitivity(_means(), {"x": 1.0, "y": 0.0}, 200, seed=3)
+    z = ov_index.sensitivity(_means(), {"x": 1.0, "y": 0.0}, 200, seed=3)
     assert list(z["draws"].columns) == ["x"]
     assert z["summary"]["share_first"].tolist() == [0.0, 1.0, 0.0]
     assert z["summary"]["median_rank"].tolist() == [2.0, 1.0, 3.0]
@@ -297,19 +302,19 @@ def _totals():
 def test_arms_share():
     t, tot = _transfers(), _totals()
     # TUR in AZE over 2000-2001: 3 / (3 + 7) = 0.3
-    assert ov.arms_share(t, tot, "TUR", "AZE", [2000, 2001])["share"] == pytest.approx(0.3)
+    assert indicators.arms_share(t, tot, "TUR", "AZE", [2000, 2001])["share"] == pytest.approx(0.3)
     # TUR in GEO over 2001: 2 / 8 = 0.25 (numerator from the register, total from arms_totals)
-    assert ov.arms_share(t, tot, "TUR", "GEO", [2001])["share"] == pytest.approx(0.25)
+    assert indicators.arms_share(t, tot, "TUR", "GEO", [2001])["share"] == pytest.approx(0.25)
     # GEO imported nothing in 2000: the share is undefined
-    assert math.isnan(ov.arms_share(t, tot, "TUR", "GEO", [2000])["share"])
+    assert math.isnan(indicators.arms_share(t, tot, "TUR", "GEO", [2000])["share"])
     # RUS -> IRN: neither is a focus country, the register cannot show it
-    r = ov.arms_share(t, tot, "RUS", "IRN", [2001])
+    r = indicators.arms_share(t, tot, "RUS", "IRN", [2001])
     assert math.isnan(r["share"]) and r["reason"] == "not in the register extract"
 
 
 def test_arms_shares_by_year_trailing_window():
     t, tot = _transfers(), _totals()
-    s = ov.arms_shares_by_year(t, tot, "TUR", "AZE", [2000, 2001], window=2, first_year=2000)
+    s = indicators.arms_shares_by_year(t, tot, "TUR", "AZE", [2000, 2001], window=2, first_year=2000)
     # 2000: window cut at 2000 -> 3/3 = 1.0; 2001: window 2000-2001 -> 3/10 = 0.3
     assert s.tolist() == pytest.approx([1.0, 0.3])
 
@@ -330,9 +335,9 @@ def test_trade_share_of_total_trade():
         ]
     )
     # AZE's figures: (10 + 30) / (100 + 100) = 0.2
-    assert ov.trade_shares_by_year(trade, "AZE", "TUR", [2020]).iloc[0] == pytest.approx(0.2)
+    assert indicators.trade_shares_by_year(trade, "AZE", "TUR", [2020]).iloc[0] == pytest.approx(0.2)
     # TUR reports no imports: no share (never half a figure)
-    assert math.isnan(ov.trade_shares_by_year(trade, "TUR", "AZE", [2020]).iloc[0])
+    assert math.isnan(indicators.trade_shares_by_year(trade, "TUR", "AZE", [2020]).iloc[0])
 
 
 def _gas():
@@ -366,7 +371,7 @@ def _gas():
 
 def test_gas_summary_rank():
     g = _gas()
-    out = ov.gas_summary(
+    out = ov_summary.gas_summary(
         g, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "AZE", "TUR", ["RUS"], range(2020, 2022)
     )
     # latest share: 2021, 6/30 = 20%; suppliers with a volume in 2021: AZE 6, RUS 4 -> AZE rank 1 of 2
@@ -389,19 +394,21 @@ def _flows():
 def test_gas_indicator_from_the_iea_entries():
     f = _flows()
     # 2024: Azerbaijan 12 of total entries 12 + 36 + 12 + 60 = 120 -> 0.1 (exits not subtracted)
-    s = ov.gas_shares_by_year_iea(f, "AZE", [2023, 2024])
+    s = indicators.gas_shares_by_year_iea(f, "AZE", [2023, 2024])
     assert math.isnan(s[2023]) and s[2024] == pytest.approx(0.1)
-    assert ov.gas_shares_by_year_iea(f, "GEO", [2024]).isna().all()  # no entry route carries Georgian gas
-    out = ov.gas_summary_iea(
+    assert indicators.gas_shares_by_year_iea(f, "GEO", [2024]).isna().all()  # no entry route carries Georgian gas
+    out = ov_summary.gas_summary_iea(
         f, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "TUR", "AZE", ["RUS"], [2024]
     )
     # Russia 36 > Azerbaijan 12 = Iran 12: 2nd of 3, tied with Iran
     assert (out["latest_year"], out["rank"], out["n_ranked"], out["tied_with"]) == (2024, 2, 3, ["IRN"])
     assert out["latest_share"] == pytest.approx(10.0) and out["latest_bcm"] == pytest.approx(0.012)
-    text = ov.gas_sentence(out, "TUR", "AZE")
-    assert "was 10.0% of all entries in 2024 (0.0 bcm; 2nd of 3 pipeline suppliers (tied with Iran))" in text
-    geo = ov.gas_summary_iea(f, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "GEO", "TUR", [], [2024])
-    assert geo["label"] is None and "not covered" in ov.gas_sentence(geo, "GEO", "TUR")
+    text = ov_text.gas_sentence(out, "TUR", "AZE")
+    assert "was 10.0% of all entries in 2024 (0.0 bcm; joint 2nd (with 1 other) of 3 pipeline suppliers)" in text
+    geo = ov_summary.gas_summary_iea(
+        f, pd.DataFrame(columns=["iso3", "year", "indicator", "value"]), "GEO", "TUR", [], [2024]
+    )
+    assert geo["label"] is None and "not covered" in ov_text.gas_sentence(geo, "GEO", "TUR")
 
 
 def test_indicator_table_combines_directions_with_the_larger_share():
@@ -415,13 +422,13 @@ def test_indicator_table_combines_directions_with_the_larger_share():
             "share": [0.26, 0.0, 0.17, np.nan],
         }
     )
-    raw = ov.indicator_table(un, d, [("AZE", "TUR")], [2020, 2021])
+    raw = indicators.indicator_table(un, d, [("AZE", "TUR")], [2020, 2021])
     # 2020: un 0.3; arms max(0.26, 0) = 0.26; trade max(0.17, missing) = 0.17; energy none
     r = raw.loc[("AZE–TUR", 2020)]
     assert (r["un_votes"], r["arms"], r["trade"]) == pytest.approx((0.3, 0.26, 0.17)) and math.isnan(r["energy"])
     # 2021 has no data at all, but keeps its row
     assert raw.loc[("AZE–TUR", 2021)].isna().all()
-    mean = ov.indicator_table(un, d, [("AZE", "TUR")], [2020], rule="mean")
+    mean = indicators.indicator_table(un, d, [("AZE", "TUR")], [2020], rule="mean")
     assert mean.loc[("AZE–TUR", 2020), "arms"] == pytest.approx(0.13)  # (0.26 + 0) / 2
 
 
@@ -443,12 +450,12 @@ def test_pair_events_filters_on_both_countries():
             "source": ["s", "s", "s", "s"],
         }
     )
-    out = ov.pair_events(ev, "GEO", "TUR")
+    out = chronology.pair_events(ev, "GEO", "TUR")
     # E1 and E4 name both GEO and TUR; sorted by date: E4 (1999) then E1 (2006)
     assert out["event_id"].tolist() == ["E4", "E1"] and out["no"].tolist() == [1, 2]
     # month precision drawn mid-month: 2006 + (6 - 0.5)/12
     assert out["x"].iloc[1] == pytest.approx(2006 + 5.5 / 12)
-    assert ov.pair_events(ev, "AZE", "TUR")["event_id"].tolist() == ["E2", "E4", "E1"]
+    assert chronology.pair_events(ev, "AZE", "TUR")["event_id"].tolist() == ["E2", "E4", "E1"]
 
 
 def test_timeline_table_short_sources_and_other_states():
@@ -464,7 +471,7 @@ def test_timeline_table_short_sources_and_other_states():
             "source": ["002_556960fc3d1098ab.txt § Energy | https://www.bp.com/x | https://www.bp.com/y"],
         }
     )
-    t = ov.timeline_table(ev, "AZE", "TUR")
+    t = tables.timeline_table(ev, "AZE", "TUR")
     # GEO is the only state beyond the pair; the two bp.com pages collapse into one site
     assert t.loc[0, "Others"] == "GEO"
     assert t.loc[0, "Source"] == "Barranzuela (2022); bp.com"
@@ -473,11 +480,11 @@ def test_timeline_table_short_sources_and_other_states():
 
 def test_split_eras_and_stack_levels():
     # gaps: 3.3, 69.6 (> 15: new era), 13.6, 15.0 (not > 15: same era)
-    assert ov.split_eras([1918.5, 1921.8, 1991.4, 2005.0, 2020.0]) == [(1918.5, 1921.8), (1991.4, 2020.0)]
-    assert ov.split_eras([1990.0, 2006.0]) == [(1990.0, 1990.0), (2006.0, 2006.0)]
-    assert ov.split_eras([]) == []
+    assert chronology.split_eras([1918.5, 1921.8, 1991.4, 2005.0, 2020.0]) == [(1918.5, 1921.8), (1991.4, 2020.0)]
+    assert chronology.split_eras([1990.0, 2006.0]) == [(1990.0, 1990.0), (2006.0, 2006.0)]
+    assert chronology.split_eras([]) == []
     # 1.0 level 0; 1.2 too close -> level 1; 1.5 close to both -> level 2; 3.0 back to level 0
-    assert ov.stack_levels([1.0, 1.2, 1.5, 3.0], 1.0) == [0, 1, 2, 0]
+    assert chronology.stack_levels([1.0, 1.2, 1.5, 3.0], 1.0) == [0, 1, 2, 0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -581,9 +588,9 @@ def test_notebook_pair_outside_the_arms_register(tmp_path):
 
 def test_switch_within_keeps_the_line_only_inside_the_years():
     switch = {"boundary": 2018.5, "year": 2019}
-    assert ov.switch_within(switch, [2015, 2016, 2017, 2018, 2019]) == switch
+    assert ov_summary.switch_within(switch, [2015, 2016, 2017, 2018, 2019]) == switch
     # all years before the change, all after it, a single year, no switch at all: no line
-    assert ov.switch_within(switch, [2010, 2018]) == {}
-    assert ov.switch_within(switch, [2019, 2024]) == {}
-    assert ov.switch_within(switch, [2019]) == {}
-    assert ov.switch_within({}, [2010, 2024]) == {}
+    assert ov_summary.switch_within(switch, [2010, 2018]) == {}
+    assert ov_summary.switch_within(switch, [2019, 2024]) == {}
+    assert ov_summary.switch_within(switch, [2019]) == {}
+    assert ov_summary.switch_within({}, [2010, 2024]) == {}

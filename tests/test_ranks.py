@@ -17,6 +17,7 @@ import pytest
 from bilateral import fmt
 from bilateral import ranks as R
 from bilateral.data import load
+from bilateral.ranks import posts as ranks_posts
 
 # ---------------------------------------------------------------------------------------------
 # The generic core
@@ -343,7 +344,7 @@ def test_arms_ranks_by_hand(small_transfers):
 
 
 def test_posts_ranks_by_hand(monkeypatch):
-    monkeypatch.setattr(R, "MIN_EDITION_ROWS", 1)
+    monkeypatch.setattr(ranks_posts, "MIN_EDITION_ROWS", 1)
     # 2023, host AZE: TUR 3 posts, RUS 2, USA 2, EU delegation (not a state, code 'EU') 1 -> TUR 1st of 3, RUS/USA joint 2nd.
     posts = pd.DataFrame(
         {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilateral.military import TIV_EXPLANATION
+from bilateral.military.text import TIV_EXPLANATION
 from bilateral.paths import REPORTS_DIR
 from bilateral.readability import machine_identifiers, visible_text
 

@@ -93,6 +93,12 @@ def text_outside_page(pdf: bytes, margin: float = 24.0) -> list[tuple[int, int, 
         def visit(op, args, cm, tm, number=number, width=width, height=height):
             if op not in (b"Tj", b"TJ"):
                 return
+            if list(cm) == [1, 0, 0, 1, 0, 0]:
+                # Text inside a chart drawn as a form XObject: pypdf passes the XObject's own matrix, not its
+                # placement on the page (WeasyPrint's page-level matrix is never the identity: it scales
+                # CSS pixels to points), so its position cannot be judged here; the chart image itself is
+                # laid out inside the text column.
+                return
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]  # the string's origin in page coordinates
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             if not (0 <= x <= width - margin and 0 <= y <= height):

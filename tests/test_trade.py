@@ -1,4 +1,4 @@
-"""Tests of bilateral.trade (analysis of IMF DOTS mirror trade and press figures) and of notebooks/trade.ipynb.
+"""Tests of the bilateral.trade package (analysis of IMF DOTS mirror trade and press figures) and of notebooks/trade.ipynb.
 
 Unit tests use small frames built here, with expected values worked out by hand in the comments.
 Tests against the data use values read off the raw DOTS file with grep (quoted in comments), and are
@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import math
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
 
-from bilateral import trade
+from bilateral import figures
 from bilateral.data import load
 from bilateral.errors import ParameterError
 from bilateral.paths import PROCESSED_DIR
+from bilateral.trade import amounts
+from bilateral.trade import compute as trd
+from bilateral.trade import importance as imp
+from bilateral.trade import plots as trd_plots
+from bilateral.trade import press as trd_press
+from bilateral.trade import tables as trd_tables
+from bilateral.trade import text as trd_text
 
 
 def dots(rows):
@@ -53,7 +61,7 @@ SMALL = dots(
 
 
 def test_series_keeps_missing_years_as_missing():
-    s = trade.series(SMALL, "AZE", "TUR", "exports", [2018, 2019, 2020])
+    s = trd.series(SMALL, "AZE", "TUR", "exports", [2018, 2019, 2020])
     assert list(s.index) == [2018, 2019, 2020]
     assert math.isnan(s.loc[2018, "value_usd_m"])
     assert s.loc[2020, "value_usd_m"] == 200.0
@@ -61,7 +69,7 @@ def test_series_keeps_missing_years_as_missing():
 
 
 def test_mirror_never_adds_and_computes_gap_and_ratio():
-    m = trade.mirror(SMALL, "AZE", "TUR", [2019, 2020])
+    m = trd.mirror(SMALL, "AZE", "TUR", [2019, 2020])
     # 2019: exporter 100, importer 110 -> gap +10, ratio 1.1; 2020: 200 and 50 -> gap -150, ratio 0.25
     assert list(m["exporter_reported_usd_m"]) == [100.0, 200.0]
     assert list(m["importer_reported_usd_m"]) == [110.0, 50.0]
@@ -73,11 +81,11 @@ def test_mirror_never_adds_and_computes_gap_and_ratio():
 
 def test_mirror_ratio_is_missing_when_exporter_reports_zero():
     df = dots([(2020, "AZE", "TUR", "exports", 0.0, False), (2020, "TUR", "AZE", "imports", 5.0, False)])
-    assert math.isnan(trade.mirror(df, "AZE", "TUR", [2020]).loc[2020, "ratio"])
+    assert math.isnan(trd.mirror(df, "AZE", "TUR", [2020]).loc[2020, "ratio"])
 
 
 def test_gap_summary_by_hand():
-    g = trade.gap_summary(trade.mirror(SMALL, "AZE", "TUR", [2018, 2019, 2020]))
+    g = trd.gap_summary(trd.mirror(SMALL, "AZE", "TUR", [2018, 2019, 2020]))
     # both report 2019 and 2020; importer lower only in 2020 (50 < 200); ratio 0.25 < 0.5 in 2020
     assert g["n_both"] == 2
     assert g["n_importer_lower"] == 1
@@ -88,9 +96,9 @@ def test_gap_summary_by_hand():
 
 
 def test_gap_summary_without_overlap():
-    g = trade.gap_summary(trade.mirror(SMALL, "TUR", "AZE", [2019]))
+    g = trd.gap_summary(trd.mirror(SMALL, "TUR", "AZE", [2019]))
     assert g["n_both"] == 0 and g["latest_year"] is None and math.isnan(g["median_ratio"])
-    assert "cannot be compared" in trade.direction_sentence(g, "TUR", "AZE")
+    assert "cannot be compared" in trd_text.direction_sentence(g, "TUR", "AZE")
 
 
 def test_gap_pattern_by_hand():
@@ -99,30 +107,28 @@ def test_gap_pattern_by_hand():
     rows = [(y, "AZE", "TUR", "exports", 100.0, False) for y in years]
     # importer/exporter: 2010 3.0 (> 2), 2011 0.4, 2012 0.6 (breaks the run), 2013 0.3, 2014 0.2, 2015 0.45
     rows += [(y, "TUR", "AZE", "imports", v, False) for y, v in zip(years, [300.0, 40.0, 60.0, 30.0, 20.0, 45.0])]
-    m = trade.mirror(dots(rows), "AZE", "TUR", years)
-    p = trade.gap_pattern(m)
+    m = trd.mirror(dots(rows), "AZE", "TUR", years)
+    p = trd.gap_pattern(m)
     assert (p["run_start"], p["run_end"]) == (2013, 2015)
     assert p["run_min"] == pytest.approx(0.2) and p["run_max"] == pytest.approx(0.45)
     assert p["above"] == {2010: pytest.approx(3.0)}
-    assert trade.gap_pattern_sentence(p, "AZE", "TUR") == (
+    assert trd_text.gap_pattern_sentence(p, "AZE", "TUR") == (
         "In the data here, Türkiye's import figure for goods from Azerbaijan was below half of Azerbaijan's export figure in "
         "every year from 2013 to 2015 (between 0.20× and 0.45× of it); in 2010 (3.0×) it was instead more than 2× the "
         "exporter's figure."
     )
     # The last year not below half: no run; nothing above 2: nothing to say.
-    calm = trade.mirror(
-        dots(rows[:6] + [(y, "TUR", "AZE", "imports", 90.0, False) for y in years]), "AZE", "TUR", years
-    )
+    calm = trd.mirror(dots(rows[:6] + [(y, "TUR", "AZE", "imports", 90.0, False) for y in years]), "AZE", "TUR", years)
     assert (
-        trade.gap_pattern(calm)["run_start"] is None
-        and trade.gap_pattern_sentence(trade.gap_pattern(calm), "AZE", "TUR") == ""
+        trd.gap_pattern(calm)["run_start"] is None
+        and trd_text.gap_pattern_sentence(trd.gap_pattern(calm), "AZE", "TUR") == ""
     )
 
 
 def test_estimate_ratios():
-    m = trade.mirror(SMALL, "AZE", "TUR", [2019, 2020])
+    m = trd.mirror(SMALL, "AZE", "TUR", [2019, 2020])
     # only 2020 has an estimate; its ratio is 50 / 200 = 0.25
-    assert trade.estimate_ratios(m) == [0.25]
+    assert trd.estimate_ratios(m) == [0.25]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -131,7 +137,7 @@ def test_estimate_ratios():
 
 
 def test_coverage_counts_and_missing_years():
-    cov = trade.coverage(SMALL, "AZE", "TUR", [2019, 2020]).set_index(["reporter", "flow"])
+    cov = trd.coverage(SMALL, "AZE", "TUR", [2019, 2020]).set_index(["reporter", "flow"])
     # AZE exports to TUR: 2019 and 2020; AZE imports from TUR: 2020 only; TUR exports: 2020; TUR imports: both
     assert cov.loc[("AZE", "exports"), "n_years"] == 2
     assert cov.loc[("AZE", "imports"), "missing"] == [2019]
@@ -147,16 +153,16 @@ def test_coverage_sentences_name_the_missing_side():
             (2020, "ARM", "TUR", "imports", 2.0, False),
         ]
     )
-    sentences = trade.coverage_sentences(trade.coverage(df, "ARM", "TUR", [2019, 2020]), 2)
+    sentences = trd_text.coverage_sentences(trd.coverage(df, "ARM", "TUR", [2019, 2020]), 2)
     assert sentences == [
         "Türkiye reports no trade with Armenia to the IMF in this period: only Armenia's figures are shown, "
         "and Türkiye's side of each comparison is missing."
     ]
-    assert trade.reporting_sides(trade.coverage(df, "ARM", "TUR", [2019, 2020])) == ["ARM"]
+    assert trd.reporting_sides(trd.coverage(df, "ARM", "TUR", [2019, 2020])) == ["ARM"]
 
 
 def test_coverage_sentences_partial():
-    sentences = trade.coverage_sentences(trade.coverage(SMALL, "AZE", "TUR", [2019, 2020]), 2)
+    sentences = trd_text.coverage_sentences(trd.coverage(SMALL, "AZE", "TUR", [2019, 2020]), 2)
     # AZE lacks imports from TUR in 2019; TUR lacks exports to AZE in 2019
     assert sentences == [
         "Azerbaijan's figures are incomplete: it reports imports from Türkiye in only 1 of the 2 years (none for 2019).",
@@ -170,26 +176,26 @@ def test_coverage_sentences_partial():
 
 
 def test_balance_from_each_side():
-    bal = trade.balance_both_sides(SMALL, "AZE", "TUR", [2020])
+    bal = trd.balance_both_sides(SMALL, "AZE", "TUR", [2020])
     # AZE's books: 200 - 40 = 160; TUR's books: TUR imports 50 - TUR exports 90 = -40
     assert bal.loc[2020, "a_records_usd_m"] == 160.0
     assert bal.loc[2020, "b_records_usd_m"] == -40.0
-    text = trade.balance_sentence(bal, "AZE", "TUR")
+    text = trd_text.balance_sentence(bal, "AZE", "TUR")
     assert "surplus of US$160.0 million" in text and "deficit of US$40.0 million" in text
     assert "disagree on which side has the surplus in 1 of the 1 years" in text
 
 
 def test_shares_and_rank():
-    sh = trade.shares(SMALL, "AZE", ["TUR", "RUS"], "exports", [2020])
+    sh = imp.shares(SMALL, "AZE", ["TUR", "RUS"], "exports", [2020])
     # 200 / 1000 = 20%; 100 / 1000 = 10%
     assert sh.set_index("partner")["share_pct"].to_dict() == pytest.approx({"TUR": 20.0, "RUS": 10.0})
-    assert trade.rank_among(sh, "TUR", 2020) == (1, 2)
-    assert trade.rank_among(sh, "RUS", 2020) == (2, 2)
-    imp = trade.shares(SMALL, "AZE", ["TUR", "RUS"], "imports", [2020])
+    assert imp.rank_among(sh, "TUR", 2020) == (1, 2)
+    assert imp.rank_among(sh, "RUS", 2020) == (2, 2)
+    sh_m = imp.shares(SMALL, "AZE", ["TUR", "RUS"], "imports", [2020])
     # 40 / 400 = 10%, 80 / 400 = 20%; the world total is an estimate so both shares are flagged
-    assert imp.set_index("partner")["share_pct"].to_dict() == pytest.approx({"TUR": 10.0, "RUS": 20.0})
-    assert imp["is_estimate"].all()
-    table = trade.shares_table("AZE", sh, imp, 2020)
+    assert sh_m.set_index("partner")["share_pct"].to_dict() == pytest.approx({"TUR": 10.0, "RUS": 20.0})
+    assert sh_m["is_estimate"].all()
+    table = trd_tables.shares_table("AZE", sh, sh_m, 2020)
     assert table.loc[0, "Share of exports, %"] == "20.0" and table.loc[0, "Share of imports, %"] == "10.0 e"
     assert table.loc[0, "Rank in imports"] == "2 of 2"
 
@@ -203,36 +209,36 @@ def test_share_sentence_handles_missing_and_tiny_shares():
             (2015, "ARM", "WLD", "imports", 3000.0, False),
         ]
     )
-    ax = trade.shares(df, "ARM", ["AZE"], "exports", [2015])
-    am = trade.shares(df, "ARM", ["AZE"], "imports", [2015])
-    bx = trade.shares(df, "AZE", ["ARM"], "exports", [2015])
-    bm = trade.shares(df, "AZE", ["ARM"], "imports", [2015])
-    text = trade.share_sentence("ARM", "AZE", ax, am, bx, bm)
+    ax = imp.shares(df, "ARM", ["AZE"], "exports", [2015])
+    am = imp.shares(df, "ARM", ["AZE"], "imports", [2015])
+    bx = imp.shares(df, "AZE", ["ARM"], "exports", [2015])
+    bm = imp.shares(df, "AZE", ["ARM"], "imports", [2015])
+    text = trd_text.share_sentence("ARM", "AZE", ax, am, bx, bm)
     # 0.000085 / 1500 * 100 = 0.0000057% -> below the 0.001% floor; Armenia's imports from Azerbaijan are missing.
     assert text == (
         "In 2015, Azerbaijan took less than 0.001% of Armenia's exports (by Armenia's figures) "
         "and its imports from Azerbaijan are not reported for that year."
     )  # no comparator with a value: nothing to rank, so no "rank 1 of 1"
-    assert trade.share_pct_text(18.94) == "18.9%" and trade.share_pct_text(0.0123) == "0.012%"
-    assert trade.share_pct_text(float("nan")) == "n/a" and trade.share_pct_text(0.0) == "0.0%"
+    assert amounts.share_pct_text(18.94) == "18.9%" and amounts.share_pct_text(0.0123) == "0.012%"
+    assert amounts.share_pct_text(float("nan")) == "n/a" and amounts.share_pct_text(0.0) == "0.0%"
 
 
 def test_intensity_by_hand():
     # (250 / 1000) / (500 / 10000) = 0.25 / 0.05 = 5
-    assert trade.intensity(250, 1000, 500, 10000) == pytest.approx(5.0)
-    assert math.isnan(trade.intensity(250, 0, 500, 10000))
-    s = trade.intensity_series(SMALL, "AZE", "TUR", [2020])
+    assert imp.intensity(250, 1000, 500, 10000) == pytest.approx(5.0)
+    assert math.isnan(imp.intensity(250, 0, 500, 10000))
+    s = imp.intensity_series(SMALL, "AZE", "TUR", [2020])
     # (200 / 1000) / (500 / 10000) = 0.2 / 0.05 = 4
     assert s.loc[2020, "intensity"] == pytest.approx(4.0)
     assert s.loc[2020, "m_w_usd_m"] == 10000.0
 
 
 def test_world_imports_uses_the_imf_world_row():
-    assert trade.world_imports(SMALL, [2020]).loc[2020] == 10000.0
+    assert imp.world_imports(SMALL, [2020]).loc[2020] == 10000.0
 
 
 def test_intensity_table_averages_available_years():
-    tab = trade.intensity_table(SMALL, "AZE", ["TUR", "RUS"], [2019, 2020])
+    tab = imp.intensity_table(SMALL, "AZE", ["TUR", "RUS"], [2019, 2020])
     # TUR: only 2020 computable (4.0); RUS has no import total, so none
     row = tab.set_index("partner")
     assert row.loc["TUR", "mean_intensity"] == pytest.approx(4.0) and row.loc["TUR", "n_years"] == 1
@@ -241,7 +247,7 @@ def test_intensity_table_averages_available_years():
 
 def test_trade_to_gdp():
     macro = pd.DataFrame({"iso3": ["AZE"], "year": pd.array([2020], dtype="Int64"), "gdp_usd_m": [4800.0]})
-    out = trade.trade_to_gdp(SMALL, macro, "AZE", "TUR", [2019, 2020])
+    out = imp.trade_to_gdp(SMALL, macro, "AZE", "TUR", [2019, 2020])
     # 2020: (200 + 40) / 4800 = 5%; 2019: imports missing -> no turnover
     assert out.loc[2020, "pct_gdp"] == pytest.approx(5.0)
     assert math.isnan(out.loc[2019, "turnover_usd_m"])
@@ -249,9 +255,9 @@ def test_trade_to_gdp():
     macro2 = pd.DataFrame(
         {"iso3": ["AZE", "TUR"], "year": pd.array([2019, 2019], dtype="Int64"), "gdp_usd_m": [4000.0, 9000.0]}
     )
-    a = trade.trade_to_gdp(SMALL, macro2, "AZE", "TUR", [2019])
-    b = trade.trade_to_gdp(SMALL, macro2, "TUR", "AZE", [2019])
-    text = trade.gdp_sentence("AZE", "TUR", a, b)
+    a = imp.trade_to_gdp(SMALL, macro2, "AZE", "TUR", [2019])
+    b = imp.trade_to_gdp(SMALL, macro2, "TUR", "AZE", [2019])
+    text = trd_text.gdp_sentence("AZE", "TUR", a, b)
     assert (
         "Azerbaijan's own figures never give both its exports to and its imports from Türkiye in the same year" in text
     )
@@ -319,17 +325,17 @@ def press_frame():
 
 
 def test_press_measure():
-    assert trade.press_measure("turnover (approx.)") == ("turnover", "", "")
-    assert trade.press_measure("AZE exports to TUR") == ("flow", "AZE", "TUR")
+    assert trd_press.press_measure("turnover (approx.)") == ("turnover", "", "")
+    assert trd_press.press_measure("AZE exports to TUR") == ("flow", "AZE", "TUR")
     # an importer's figure is the same direction of trade
-    assert trade.press_measure("TUR imports from AZE") == ("flow", "AZE", "TUR")
-    assert trade.press_measure("AZE exports to TUR (as stated)") is None
-    assert trade.press_measure("turnover / AZ exports / AZ imports") is None
-    assert trade.press_qualifier("turnover (lower bound: 'exceeded')") == "lower bound"
+    assert trd_press.press_measure("TUR imports from AZE") == ("flow", "AZE", "TUR")
+    assert trd_press.press_measure("AZE exports to TUR (as stated)") is None
+    assert trd_press.press_measure("turnover / AZ exports / AZ imports") is None
+    assert trd_press.press_qualifier("turnover (lower bound: 'exceeded')") == "lower bound"
 
 
 def test_press_full_years_keeps_only_full_later_years():
-    full = trade.press_full_years(press_frame())
+    full = trd_press.press_full_years(press_frame())
     # kept: 2021 turnover 4600 and 5000 (conflict), 2023 both flows, 2024 turnover; dropped: 2019 (DOTS years),
     # the "do not use" row, the Jan-Nov row and the multi-year row
     assert list(full["value_usd_m"]) == [4600.0, 5000.0, 2300.0, 2400.0, 8000.0]
@@ -339,25 +345,25 @@ def test_press_full_years_keeps_only_full_later_years():
 
 
 def test_press_side_by_side_lists_without_averaging():
-    table = trade.press_side_by_side(trade.press_full_years(press_frame()), "AZE", "TUR")
+    table = trd_tables.press_side_by_side(trd_press.press_full_years(press_frame()), "AZE", "TUR")
     assert list(table.columns) == ["Year", "Measure", "Azerbaijan's side", "Türkiye's side", "side not stated"]
     rows = table.set_index(["Year", "Measure"])
     assert rows.loc[(2021, "Turnover"), "Azerbaijan's side"] == "4,600 / ≈5,000 †"
     assert rows.loc[(2023, "Türkiye → Azerbaijan"), "Türkiye's side"] == "2,400"
     assert rows.loc[(2024, "Turnover"), "side not stated"] == "8,000"
-    both = trade.press_both_sides(trade.press_full_years(press_frame()))
+    both = trd_press.press_both_sides(trd_press.press_full_years(press_frame()))
     assert sorted(both["value_usd_m"]) == [2300.0, 2400.0]
 
 
 def test_press_partial_and_sentence():
-    assert list(trade.press_partial_years(press_frame())["value_usd_m"]) == [4100.0]
-    text = trade.press_sentence(trade.press_full_years(press_frame()), "AZE", "TUR")
+    assert list(trd_press.press_partial_years(press_frame())["value_usd_m"]) == [4100.0]
+    text = trd_text.press_sentence(trd_press.press_full_years(press_frame()), "AZE", "TUR")
     # AZE side: 2021 has 4600 (usable) and 5000 (conflict, left out); side not stated: 8000 in 2024
     assert (
         "turnover they give: Azerbaijan's side, US$4.6 billion for 2021; side not stated, US$8.0 billion for 2024 ("
         in text
     )
-    assert trade.money_range([5800, 5842, 6000]) == "US$5.8–6.0 billion"
+    assert amounts.money_range([5800, 5842, 6000]) == "US$5.8–6.0 billion"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -366,28 +372,33 @@ def test_press_partial_and_sentence():
 
 
 def test_recent_window():
-    assert trade.recent_window(2020, 5, 1992) == range(2016, 2021)
-    assert trade.recent_window(2020, 50, 1992) == range(1992, 2021)
+    assert trd.recent_window(2020, 5, 1992) == range(2016, 2021)
+    assert trd.recent_window(2020, 50, 1992) == range(1992, 2021)
     with pytest.raises(ParameterError):
-        trade.recent_window(2020, 0, 1992)
+        trd.recent_window(2020, 0, 1992)
 
 
 def test_number_formats():
-    assert trade.adaptive(18.94) == "18.9"
-    assert trade.adaptive(0.0123) == "0.012"
-    assert trade.adaptive(0.0) == "0.0"
-    assert trade.adaptive(float("nan")) == "n/a"
-    assert trade.flagged([5.46, 2.0, np.nan], [True, False, False]) == ["5.5 e", "2.0", "–"]
-    assert trade.money(2597.9) == "US$2.6 billion"
-    assert trade.money(0.0021) == "US$2 thousand"
+    assert amounts.adaptive(18.94) == "18.9"
+    assert amounts.adaptive(0.0123) == "0.012"
+    assert amounts.adaptive(0.0) == "0.0"
+    assert amounts.adaptive(float("nan")) == "n/a"
+    assert trd_tables.flagged([5.46, 2.0, np.nan], [True, False, False]) == ["5.5 e", "2.0", "–"]
+    assert amounts.money(2597.9) == "US$2.6 billion"
+    assert amounts.money(0.0021) == "US$2 thousand"
 
 
-def test_distinct_colours():
-    colours = trade.distinct_colours(["TUR", "RUS", "ITA", "ISR", "GEO", "CHN", "DEU", "AZE", "IRN"])
+def test_trade_charts_take_the_suite_colours():
+    # the trade module's own colour helper is gone: its charts use figures.country_colours
+    m = trd.mirror(SMALL, "AZE", "TUR", [2019, 2020])
+    fig = trd_plots.plot_mirror(m, "AZE", "TUR")
+    assert [line.get_color() for line in fig.axes[0].get_lines()] == ["#0072B2", "#D55E00"]
+    plt.close(fig)
+    colours = figures.country_colours(["TUR", "RUS", "ITA", "ISR", "GEO", "CHN", "DEU", "AZE", "IRN"])
     assert len(set(colours.values())) == 9
     assert colours["TUR"] == "#D55E00" and colours["AZE"] == "#0072B2"
     # two states without a house colour still get different colours
-    a, b = trade.distinct_colours(["KAZ", "AZE"]).values()
+    a, b = figures.country_colours(["KAZ", "AZE"]).values()
     assert a != b
 
 
@@ -413,15 +424,15 @@ needs_data = pytest.mark.skipif(not _tables_built(), reason="data/processed lack
 @needs_data
 def test_mirror_2020_matches_raw():
     df = load("trade_bilateral")
-    m = trade.mirror(df, "AZE", "TUR", [2020])
+    m = trd.mirror(df, "AZE", "TUR", [2020])
     # grep '^"Azerbaijan, Rep. of",AZE,exports_fob,Turkey' -> 2020,2597.9026
     # grep '^Turkey,TUR,imports_cif,"Azerbaijan, Rep. of"' -> 2020,410.710278
     assert m.loc[2020, "exporter_reported_usd_m"] == pytest.approx(2597.9026)
     assert m.loc[2020, "importer_reported_usd_m"] == pytest.approx(410.710278)
     # awk: (2597.9026/13740.8175)/(219516.806838/17523548.691636402) = 15.092618
-    assert trade.intensity_series(df, "AZE", "TUR", [2020]).loc[2020, "intensity"] == pytest.approx(15.092618, abs=1e-5)
+    assert imp.intensity_series(df, "AZE", "TUR", [2020]).loc[2020, "intensity"] == pytest.approx(15.092618, abs=1e-5)
     # bc: 2597.9026/13740.8175*100 = 18.9064
-    assert trade.share_of(trade.shares(df, "AZE", ["TUR"], "exports", [2020]), "TUR", 2020) == pytest.approx(
+    assert imp.share_of(imp.shares(df, "AZE", ["TUR"], "exports", [2020]), "TUR", 2020) == pytest.approx(
         18.9064, abs=1e-3
     )
 
@@ -559,16 +570,16 @@ def test_gdp_artefacts_and_the_1992_peak():
     # WDI (wdi_gdp_2022 raw file): Azerbaijan GDP 1991 8,792.4, 1992 446.3, 1993 1,570.0 US$ million: 1992 is
     # more than 3x below both neighbours; a smooth series and an edge year are not flagged.
     gdp = pd.Series({1991: 8792.365811, 1992: 446.305556, 1993: 1570.0, 1994: 1193.312102})
-    assert trade.gdp_artefacts(gdp) == [1992]
-    assert trade.gdp_artefacts(pd.Series({2000: 10.0, 2001: 12.0, 2002: 11.0})) == []
-    assert trade.gdp_artefacts(pd.Series({2000: 1.0, 2001: 10.0})) == []
+    assert imp.gdp_artefacts(gdp) == [1992]
+    assert imp.gdp_artefacts(pd.Series({2000: 10.0, 2001: 12.0, 2002: 11.0})) == []
+    assert imp.gdp_artefacts(pd.Series({2000: 1.0, 2001: 10.0})) == []
     # Turnover 214.3 in 1992 and 100 in 2000 against those GDPs: the 1992 ratio (48.0%) is flagged, not called a peak.
     frame = pd.DataFrame(
         {"gdp_usd_m": [8792.365811, 446.305556, 1570.0, 1000.0], "turnover_usd_m": [100.0, 214.3, 30.0, 50.0]},
         index=[1991, 1992, 1993, 1994],
     )
     frame["pct_gdp"] = 100 * frame["turnover_usd_m"] / frame["gdp_usd_m"]
-    text = trade.gdp_peak_sentence("AZE", frame)
+    text = trd_text.gdp_peak_sentence("AZE", frame)
     assert (
         text.startswith("Azerbaijan's highest ratio, 48.0") and "rests on a GDP of US$446.3 million that year" in text
     )
@@ -578,8 +589,10 @@ def test_gdp_artefacts_and_the_1992_peak():
     assert "is highest in 1992" not in text
     # A period starting in 1992 still sees 1991 through the whole GDP series.
     late = frame.loc[1992:]
-    assert "is highest in 1992" in trade.gdp_peak_sentence("AZE", late)  # without the year before, nothing to compare
-    assert "likely currency-conversion artefact" in trade.gdp_peak_sentence("AZE", late, frame["gdp_usd_m"])
+    assert "is highest in 1992" in trd_text.gdp_peak_sentence(
+        "AZE", late
+    )  # without the year before, nothing to compare
+    assert "likely currency-conversion artefact" in trd_text.gdp_peak_sentence("AZE", late, frame["gdp_usd_m"])
 
 
 @pytest.mark.notebook
@@ -598,6 +611,6 @@ def test_notebook_leaves_out_comparators_that_are_the_pair(tmp_path):
 def test_intensity_sentence_explains_the_index_only_when_asked():
     ab = pd.DataFrame({"intensity": [2.0, 4.0]}, index=[2019, 2020])
     ba = pd.DataFrame({"intensity": [1.0, 1.0]}, index=[2019, 2020])
-    full = trade.intensity_sentence("AZE", "TUR", ab, ba, range(2019, 2021))
-    short = trade.intensity_sentence("AZE", "TUR", ab, ba, range(2019, 2021), explain=False)
+    full = trd_text.intensity_sentence("AZE", "TUR", ab, ba, range(2019, 2021))
+    short = trd_text.intensity_sentence("AZE", "TUR", ab, ba, range(2019, 2021), explain=False)
     assert full.startswith(short) and full.count("An index of 1 means") == 1 and "An index of 1" not in short

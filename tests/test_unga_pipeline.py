@@ -19,51 +19,52 @@ from bilateral.countries import FOCUS
 from bilateral.errors import RawDataError
 from bilateral.measures import pairs_among
 from bilateral.sources import unga
+from bilateral.sources.unga import common, issues, sponsors, unxml, voeten
 
 # --------------------------------------------------------------------------------------------
 # pure helpers
 
 
 def test_session_in_progress():
-    assert unga.session_in_progress("2022-03-02") == 76  # ES-11/1, during the 76th session
-    assert unga.session_in_progress("2024-09-18") == 79  # ES-10/24, after the 79th opened
-    assert unga.session_in_progress("2021-06-02") == 75  # S-32/1
+    assert unxml.session_in_progress("2022-03-02") == 76  # ES-11/1, during the 76th session
+    assert unxml.session_in_progress("2024-09-18") == 79  # ES-10/24, after the 79th opened
+    assert unxml.session_in_progress("2021-06-02") == 75  # S-32/1
 
 
 def test_serbia_succession():
     codes = pd.Series(["YUG", "YUG", "YUG", "YUG", "DEU"])
     dates = pd.Series(["2002-12-20", "2003-02-04", "2006-06-02", "2006-06-03", "2010-01-01"])
-    assert unga.serbia_succession(codes, dates).tolist() == ["YUG", "SCG", "SCG", "SRB", "DEU"]
+    assert common.serbia_succession(codes, dates).tolist() == ["YUG", "SCG", "SCG", "SRB", "DEU"]
 
 
 def test_resolution_and_title_cleaning():
-    assert unga.normalise_resolution("R/46/12") == "A/RES/46/12"
-    assert unga.normalise_resolution("A/RES/72/5") == "A/RES/72/5"
-    assert unga.normalise_resolution("") is None
-    assert unga.clean_voeten_title("Jerusalem : resolution / adopted by the General Assembly", "") == "Jerusalem"
-    assert unga.clean_voeten_title("Towards a nuclear-weapon-free world : a new agenda : resolut", "") == (
+    assert voeten.normalise_resolution("R/46/12") == "A/RES/46/12"
+    assert voeten.normalise_resolution("A/RES/72/5") == "A/RES/72/5"
+    assert voeten.normalise_resolution("") is None
+    assert voeten.clean_voeten_title("Jerusalem : resolution / adopted by the General Assembly", "") == "Jerusalem"
+    assert voeten.clean_voeten_title("Towards a nuclear-weapon-free world : a new agenda : resolut", "") == (
         "Towards a nuclear-weapon-free world : a new agenda"
     )
-    assert unga.clean_voeten_title("", "TO ADOPT A DRAFT") == "TO ADOPT A DRAFT"
-    assert unga.short_title("a" * 10, limit=20) == "a" * 10
-    assert unga.short_title("one two three four five", limit=12) == "one two…"
+    assert voeten.clean_voeten_title("", "TO ADOPT A DRAFT") == "TO ADOPT A DRAFT"
+    assert common.short_title("a" * 10, limit=20) == "a" * 10
+    assert common.short_title("one two three four five", limit=12) == "one two…"
 
 
 def test_issue_areas_keyword_rules():
-    assert unga.issue_areas("Israeli settlements in the Occupied Palestinian Territory") == ("me",)
-    assert set(unga.issue_areas("Towards a nuclear-weapon-free world: nuclear disarmament")) == {"nu", "di"}
-    assert unga.issue_areas("Situation of human rights in the Islamic Republic of Iran") == ("hr",)
-    assert unga.issue_areas("Question of Guam") == ("co",)
-    assert unga.issue_areas("International trade and development") == ("ec",)
+    assert issues.issue_areas("Israeli settlements in the Occupied Palestinian Territory") == ("me",)
+    assert set(issues.issue_areas("Towards a nuclear-weapon-free world: nuclear disarmament")) == {"nu", "di"}
+    assert issues.issue_areas("Situation of human rights in the Islamic Republic of Iran") == ("hr",)
+    assert issues.issue_areas("Question of Guam") == ("co",)
+    assert issues.issue_areas("International trade and development") == ("ec",)
     # GUAM the organisation (Georgia, Ukraine, Azerbaijan, Moldova) is not the territory of Guam.
-    assert "co" not in unga.issue_areas("Cooperation between the United Nations and GUAM")
-    assert unga.issue_areas("Aggression against Ukraine") == ()
+    assert "co" not in issues.issue_areas("Cooperation between the United Nations and GUAM")
+    assert issues.issue_areas("Aggression against Ukraine") == ()
 
 
 def test_group_name():
     q = "(on behalf of the States Members of the United Nations that are members of the Group of 77 and China)"
-    assert unga.group_name(q) == "Group of 77 and China"
-    assert unga.group_name(
+    assert sponsors.group_name(q) == "Group of 77 and China"
+    assert sponsors.group_name(
         ", ON BEHALF OF THE STATES MEMBERS OF THE UNITED NATIONS THAT ARE MEMBERS OF THE LEAGUE OF ARAB STATES"
     ) == ("League of Arab States")
 
@@ -76,27 +77,27 @@ def _fake_resolver(piece: str) -> list[str] | None:
         "liberia": ["LBR"],
         "chile": ["CHL"],
     }
-    return names.get(unga.name_key(piece))
+    return names.get(sponsors.name_key(piece))
 
 
 def test_parse_sponsor_entry_lists_qualifiers_and_prose():
     entry = "Cuba (on behalf of the States Members of the United Nations that are members of the Group of 77 and China) and Russian Federation"
-    states, skipped, unknown = unga.parse_sponsor_entry(entry, _fake_resolver)
+    states, skipped, unknown = sponsors.parse_sponsor_entry(entry, _fake_resolver)
     assert states == [("CUB", "Group of 77 and China"), ("RUS", None)]
     assert (skipped, unknown) == ([], [])
 
-    states, skipped, unknown = unga.parse_sponsor_entry(
+    states, skipped, unknown = sponsors.parse_sponsor_entry(
         "ANTIGUA AND BARBUDA, Chile; LIBERIA. SUBSEQUENTLY", _fake_resolver
     )
     assert [s for s, _ in states] == ["ATG", "CHL", "LBR"]
     assert skipped == ["SUBSEQUENTLY"] and unknown == []
 
     for prose in ("SUBMITTED BY THE CHAIR OF THE COMMITTEE", "the representative of Ghana, on behalf of the Bureau"):
-        states, skipped, unknown = unga.parse_sponsor_entry(prose, _fake_resolver)
+        states, skipped, unknown = sponsors.parse_sponsor_entry(prose, _fake_resolver)
         assert states == [] and len(skipped) == 1 and unknown == []
 
     # A clean-looking name the resolver does not know is reported, not skipped.
-    assert unga.parse_sponsor_entry("ATLANTIS", _fake_resolver)[2] == ["ATLANTIS"]
+    assert sponsors.parse_sponsor_entry("ATLANTIS", _fake_resolver)[2] == ["ATLANTIS"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -248,7 +249,7 @@ def _rewrite_gz_line(path: Path, match: str, old: str, new: str) -> int:
 
 
 def test_missing_column_is_named(raw_copy):
-    path = raw_copy / unga.UNXML / unga.UN_RESOLUTIONS
+    path = raw_copy / common.UNXML / common.UN_RESOLUTIONS
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     path.chmod(0o644)
     df.drop(columns=["sponsors"]).to_csv(path, index=False)
@@ -258,7 +259,7 @@ def test_missing_column_is_named(raw_copy):
 
 def test_unknown_voeten_country_code_is_named(raw_copy):
     # Roll call 3587 (4 October 1991) is the first one kept; its first row is the United States.
-    line = _rewrite_gz_line(raw_copy / unga.VOETEN / unga.VOETEN_VOTES, "3587,", ",US,", ",QQ,")
+    line = _rewrite_gz_line(raw_copy / common.VOETEN / common.VOETEN_VOTES, "3587,", ",US,", ",QQ,")
     with pytest.raises(
         RawDataError, match=rf"un_votes\.csv\.gz: column 'country_code', line {line}: unknown country 'QQ'"
     ):
@@ -266,7 +267,7 @@ def test_unknown_voeten_country_code_is_named(raw_copy):
 
 
 def test_unknown_un_country_code_is_named(raw_copy):
-    line = _rewrite_gz_line(raw_copy / unga.UNXML / unga.UN_VOTES, "A/RES/74/7,", ",AFG,", ",QQQ,")
+    line = _rewrite_gz_line(raw_copy / common.UNXML / common.UN_VOTES, "A/RES/74/7,", ",AFG,", ",QQQ,")
     with pytest.raises(
         RawDataError,
         match=rf"ga_recorded_votes_long_s74_s80\.csv\.gz: column 'ms_code', line {line}: unknown country code 'QQQ'",
@@ -275,7 +276,7 @@ def test_unknown_un_country_code_is_named(raw_copy):
 
 
 def test_unknown_sponsor_name_fails_but_prose_does_not(raw_copy):
-    path = raw_copy / unga.UNXML / unga.UN_RESOLUTIONS
+    path = raw_copy / common.UNXML / common.UN_RESOLUTIONS
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     i = df.index[df["symbol"] == "A/RES/79/166"][0]
     df.loc[i, "additional_sponsors"] += "|SUBMITTED BY THE CHAIR|ATLANTIS"

@@ -9,8 +9,11 @@ The schemas, titles, sources and usage warnings come from the committed data pac
 tables: reading data never imports the ingest layer (:mod:`bilateral.sources`, :mod:`bilateral.pipeline`).
 
 Reading a CSV and validating it with pandera costs up to a few seconds for the large tables
-(the UN votes: about 3 s), and every report kernel would pay it again. So the first read of a
-table's file validates it once and keeps a binary copy (a pickle) under ``build/cache/tables/``
+(the UN votes: about 3 s), and every report kernel would pay it again. Tables are validated when they
+are built (``make data``), and the data package records each file's SHA-256: a file with that hash is
+the one validated, so reading it needs only the cheap check of its columns and dtypes; any other file
+(a table edited by hand, a student's own folder) is validated in full. The first read of a
+table's file also keeps a binary copy (a pickle) under ``build/cache/tables/``
 (or ``$BILATERAL_CACHE_DIR``), keyed by the SHA-256 of the file's bytes and by a fingerprint of the
 table's schema, pandas' version and this cache's format. Later reads hash the file, unpickle the copy
 (a few milliseconds to about 0.15 s) and check only that the columns and dtypes are the declared
@@ -42,18 +45,33 @@ CACHE_SWITCH_ENV = "BILATERAL_TABLE_CACHE"
 
 
 @functools.cache
-def _tables(path: Path, size: int, mtime_ns: int) -> dict[str, Table]:
+def _package(path: Path, size: int, mtime_ns: int) -> tuple[dict[str, Table], dict[str, str]]:
     package = json.loads(path.read_text(encoding="utf-8"))
-    return {t.name: t for t in map(Table.from_resource, package["resources"])}
+    declared = {t.name: t for t in map(Table.from_resource, package["resources"])}
+    hashes = {r["path"]: r.get("hash", "").removeprefix("sha256:") for r in package["resources"]}
+    return declared, hashes
 
 
-def tables(folder: Path = PROCESSED_DIR) -> dict[str, Table]:
-    """Every processed table's definition, by name, as the data package in ``folder`` declares it."""
+def _package_of(folder: Path) -> tuple[dict[str, Table], dict[str, str]]:
     path = folder / "datapackage.json"
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `make data` to build the processed tables")
     stat = path.stat()
-    return _tables(path, stat.st_size, stat.st_mtime_ns)
+    return _package(path, stat.st_size, stat.st_mtime_ns)
+
+
+def tables(folder: Path = PROCESSED_DIR) -> dict[str, Table]:
+    """Every processed table's definition, by name, as the data package in ``folder`` declares it."""
+    return _package_of(folder)[0]
+
+
+def validated_when_built(table: Table, folder: Path, content_sha256: str) -> bool:
+    """True if the file is byte for byte the one ``make data`` validated and wrote: the data package in
+    ``folder`` records that SHA-256 for it. Such a file needs no second validation, only the cheap check."""
+    try:
+        return _package_of(folder)[1].get(table.filename) == content_sha256
+    except (OSError, ValueError, KeyError):
+        return False
 
 
 def cache_dir() -> Path:
@@ -111,7 +129,9 @@ def read_validated(table: Table, folder: Path = PROCESSED_DIR) -> pd.DataFrame:
         df = None
     if df is not None and matches_declared(table, df):
         return df
-    df = table.validate(table.read(folder), where=str(path))
+    df = table.read(folder)
+    if not (validated_when_built(table, folder, digest) and matches_declared(table, df)):
+        df = table.validate(df, where=str(path))
     _write_cache(copy_path, df)
     return df
 

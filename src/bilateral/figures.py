@@ -5,8 +5,11 @@ then :func:`show` it with a caption, alt text and the sources it rests on; :func
 does the same for tables. Each call also writes the data behind the figure or table as CSV
 (into ``$BILATERAL_FIGURE_DATA_DIR``, which the build copies beside the report) and links it.
 
-Charts are SVG with text drawn as paths, so that characters such as ə, ş, ğ, ı render the
-same in every browser and in the PDF, whatever fonts the reader has.
+Charts are SVG with their text kept as text (``svg.fonttype = "none"``), in DejaVu Sans (the font
+matplotlib measures labels with; the PDF embeds it) and, where a reader's device lacks it, the
+metrically close Verdana or Bitstream Vera Sans, then the system's sans-serif: characters such as
+ə, ş, ğ, ı render with any of them. Text kept as text makes the pages about three times lighter and
+the PDFs several times faster to print than glyphs drawn as paths (see README, Speed).
 """
 
 from __future__ import annotations
@@ -73,12 +76,16 @@ FIGURE_DATA_LINK_ENV = "BILATERAL_FIGURE_DATA_LINK"
 
 _counter = {"figure": 0, "table": 0}
 
+#: The charts' fonts, in order of preference (matplotlib lays text out with the first one, which it ships).
+FONT_STACK = ("DejaVu Sans", "Bitstream Vera Sans", "Verdana", "Noto Sans", "Arial", "Helvetica")
+
 
 def setup() -> None:
     """Apply the house style to matplotlib (called on import)."""
     plt.rcParams.update(
         {
-            "font.family": "DejaVu Sans",
+            "font.family": "sans-serif",
+            "font.sans-serif": list(FONT_STACK),
             # a little larger than A4 body text, so that labels stay legible when a phone scales the chart down
             "font.size": 10.5,
             "axes.titlesize": 11,
@@ -94,7 +101,7 @@ def setup() -> None:
             "legend.frameon": False,
             "legend.fontsize": 9.5,
             "figure.dpi": 100,
-            "svg.fonttype": "path",
+            "svg.fonttype": "none",
             "svg.hashsalt": "bilateral",
         }
     )

@@ -186,19 +186,43 @@ def ranks(sup: pd.DataFrame, who: str) -> pd.DataFrame:
 
 
 def rank_text(rank: int | None, n: int, tied: str = "") -> str:
-    """``rank_text(1, 3) == "1st of 3 pipeline suppliers"``; ties and an absent supplier are stated.
+    """A supplier's rank among the pipeline suppliers in the suite's wording (:func:`bilateral.ranks.rank_words`,
+    denominator and ties stated); an absent supplier is said as such.
 
-    >>> rank_text(2, 3, "IRN")
-    '2nd of 3 pipeline suppliers (tied with Iran)'
+    Args:
+        rank: from :func:`rank_in_period` (None: no supply); n: the pipeline suppliers with a positive volume;
+        tied: the codes tied with it, comma-separated (as in :func:`ranks`).
+
+    >>> rank_text(2, 3), rank_text(1, 3, "RUS"), rank_text(1, 1)
+    ('2nd of 3 pipeline suppliers', 'joint 1st (with 1 other) of 3 pipeline suppliers', '1st, the only pipeline supplier')
     >>> rank_text(None, 2)
     'no supply (2 pipeline suppliers)'
     """
+    from bilateral.ranks import rank_words  # imported here: ranks reads several dimensions
+
     if rank is None:
         return f"no supply ({fmt.plural(n, 'pipeline supplier')})"
-    text = f"{fmt.ordinal(rank)} of {fmt.plural(n, 'pipeline supplier')}"
-    if tied:
-        text += f" (tied with {fmt.join_and(display_name(c) for c in tied.split(', '))})"
-    return text
+    n_tied = 1 + len([c for c in tied.split(",") if c.strip()])
+    return rank_words({"rank": rank, "n_tied": n_tied, "n_ranked": n}, "pipeline supplier")
+
+
+def monthly_rank_counts(rk_m: pd.DataFrame) -> pd.DataFrame:
+    """Per year of a monthly :func:`ranks` frame: ``months`` with a reported value and at least one pipeline
+    supplier, months the supplier ranked ``first`` (alone or tied) and, of those, months ``tied`` at the top.
+
+    Example:
+        >>> rk = pd.DataFrame({"rank": pd.array([1, 2, 1], dtype="Int64"), "n_suppliers": [3, 3, 2],
+        ...                    "tied_with": ["", "", "RUS"], "reported": [True, True, True]}, index=["2020-01", "2020-02", "2021-01"])
+        >>> monthly_rank_counts(rk).to_dict("index")
+        {2020: {'months': 2, 'first': 1, 'tied': 0}, 2021: {'months': 1, 'first': 1, 'tied': 1}}
+    """
+    mk = rk_m[rk_m["reported"] & (rk_m["n_suppliers"] > 0)]
+    mk = mk.assign(tied_at_top=(mk["rank"].fillna(0) == 1) & (mk["tied_with"] != ""))
+    return (
+        mk.assign(year=[int(m[:4]) for m in mk.index])
+        .groupby("year")
+        .agg(months=("n_suppliers", "size"), first=("rank", lambda r: int((r == 1).sum())), tied=("tied_at_top", "sum"))
+    )
 
 
 def coverage(wm: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,7 @@ Every row of the ``claims`` table (curated in ``data/curated/claims.csv``) names
 test it, a ``check_key`` and its ``check_args``; the check measures a value with its evidence and the
 verdict compares it with the claimed one. The package, in the order data flows through it:
 
-* :mod:`~bilateral.claims.registry`: one entry per ``check_key`` (the table the claims table names, the
+* :mod:`~bilateral.claim_registry`: one entry per ``check_key`` (the table the claims table names, the
   arguments, the tables read, the group module). The curated-table validation uses it too; it imports
   nothing from the project.
 * :mod:`~bilateral.claims.model`: the verdicts, the tolerances, :class:`Measurement` (what a check
@@ -26,6 +26,7 @@ The public names of every module are re-exported here, so ``from bilateral impor
 C.check_all(...)`` works; the notebook imports the modules themselves.
 """
 
+from bilateral.claim_registry import *  # noqa: F403
 from bilateral.claims.compute import *  # noqa: F403
 from bilateral.claims.diplomatic_checks import *  # noqa: F403
 from bilateral.claims.energy_checks import *  # noqa: F403
@@ -33,7 +34,6 @@ from bilateral.claims.helpers import *  # noqa: F403
 from bilateral.claims.military_checks import *  # noqa: F403
 from bilateral.claims.model import *  # noqa: F403
 from bilateral.claims.plots import *  # noqa: F403
-from bilateral.claims.registry import *  # noqa: F403
 from bilateral.claims.run import *  # noqa: F403
 from bilateral.claims.summary import *  # noqa: F403
 from bilateral.claims.tables import *  # noqa: F403

@@ -1,7 +1,7 @@
 """Claim checks on the diplomatic tables: event dates and counts (``events``), ATOP obligations
 (``alliances``), Lowy diplomatic posts (``diplomatic_posts``) and UN General Assembly votes
 (``unga_votes``, ``unga_agreement``). Each is ``check_<key>(claim, tables) -> Measurement`` for a key of
-:data:`bilateral.claims.registry.CHECK_KEYS`.
+:data:`bilateral.claim_registry.CHECK_KEYS`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Claim checks on the energy tables: pipeline facts (``pipelines``, with barrels per tonne from
 ``energy_series``), Türkiye's gas suppliers as quoted in the press (``gas_imports_turkiye_subannual``) and
 the IEA entry points (``gas_flows_turkiye_monthly``). Each is ``check_<key>(claim, tables) -> Measurement``
-for a key of :data:`bilateral.claims.registry.CHECK_KEYS`.
+for a key of :data:`bilateral.claim_registry.CHECK_KEYS`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Claim checks on SIPRI arms transfers (``arms_transfers``): deliveries of a named weapon, and the
 trend of yearly deliveries. Each is ``check_<key>(claim, tables) -> Measurement`` for a key of
-:data:`bilateral.claims.registry.CHECK_KEYS`.
+:data:`bilateral.claim_registry.CHECK_KEYS`.
 """
 
 from __future__ import annotations

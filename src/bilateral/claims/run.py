@@ -13,10 +13,10 @@ import pandas as pd
 
 from bilateral import diplomatic
 from bilateral.catalog import source_line
+from bilateral.claim_registry import CHECK_KEYS, CHECK_TABLES
 from bilateral.claims import diplomatic_checks, energy_checks, military_checks, trade_checks
 from bilateral.claims.helpers import cell_text, claimed_text, missing
 from bilateral.claims.model import DEFAULT_TOLERANCES, SEED_NAMES, Measurement, Tolerances
-from bilateral.claims.registry import CHECK_KEYS, CHECK_TABLES
 from bilateral.claims.verdicts import VERDICT_ORDER, is_partial, verdict
 
 __all__ = [

@@ -1,6 +1,6 @@
 """Claim checks on the trade tables: press figures for a year's turnover (``trade_press``), and the
 growth of turnover and a partner's share from IMF DOTS (``trade_bilateral``). Each is
-``check_<key>(claim, tables) -> Measurement`` for a key of :data:`bilateral.claims.registry.CHECK_KEYS`.
+``check_<key>(claim, tables) -> Measurement`` for a key of :data:`bilateral.claim_registry.CHECK_KEYS`.
 """
 
 from __future__ import annotations

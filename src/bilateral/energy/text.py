@@ -1,0 +1,410 @@
+"""Energy report, text: computed sentences and key findings (numbers formatted with :mod:`bilateral.fmt`)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from bilateral import fmt, gas_routes
+from bilateral.countries import display_name
+from bilateral.energy.compute import (
+    EI_GROUP_ALSO,
+    EI_PIPELINE_GROUP,
+    GAS_CONS,
+    GAS_PROD,
+    LNG_IMPORTS,
+    OIL_PROD,
+    PRESS_BUYER,
+    TOTAL_LABEL,
+    TRADE_YEAR,
+    ei_years,
+    first_valid,
+    last_valid,
+    names,
+    peak,
+    share_pct,
+    year_list,
+)
+from bilateral.energy.owid import JOIN_TOLERANCE_PCT, OWID_LABELS
+from bilateral.energy.pipelines import pipelines_apply, reaching
+from bilateral.energy.press import series_source
+
+__all__ = [
+    "btc_sentence",
+    "bullets",
+    "buyer_notes",
+    "buyer_sentence",
+    "coverage_finding",
+    "crude_sentence",
+    "ei_findings",
+    "eurostat_sentence",
+    "exports_sentence",
+    "flow_2022_sentence",
+    "group_gloss",
+    "iea_vs_press_sentence",
+    "join_sentence",
+    "join_sentences",
+    "latest_sentence",
+    "latest_sentences",
+    "pipeline_findings",
+    "production_sentence",
+    "reach_sentence",
+    "route_findings",
+    "share_gap_sentence",
+    "sides_findings",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Sentences (numbers formatted with bilateral.fmt)
+# ---------------------------------------------------------------------------------------------
+
+
+def production_sentence(wide: pd.DataFrame, a: str) -> str:
+    """Oil and gas production of the supplier: first and last year of the period, oil peak."""
+    na = display_name(a)
+    parts = []
+    y0, g0 = first_valid(wide[GAS_PROD])
+    y1, g1 = last_valid(wide[GAS_PROD])
+    if y1 is not None:
+        parts.append(
+            f"{na}'s gas production was {fmt.num(g1)} bcm in {y1}"
+            + (f", against {fmt.num(g0)} bcm in {y0}" if y0 != y1 else "")
+        )
+    py, pv = peak(wide[OIL_PROD])
+    oy, ov = last_valid(wide[OIL_PROD])
+    if oy is not None:
+        text = f"oil production was {fmt.integer(ov)} thousand barrels a day in {oy}"
+        if py is not None and py != oy:
+            text += (
+                f", down from a peak of {fmt.integer(pv)} in {py}" if ov < pv else f" (peak {fmt.integer(pv)} in {py})"
+            )
+        parts.append(text)
+    if not parts:
+        return f"The Energy Institute series here give no oil or gas production for {na} in the period."
+    return "; ".join(parts) + " (Energy Institute)."
+
+
+def crude_sentence(oil: pd.Series, crude: pd.Series) -> str:
+    """What the Review's oil production covers, with crude oil and condensate alone in the last year with both."""
+    both = pd.concat([oil.rename("oil"), crude.rename("crude")], axis=1).dropna()
+    text = "The Review's oil production counts natural gas liquids as well as crude oil and condensate"
+    if both.empty:
+        return text + "."
+    y = int(both.index[-1])
+    return (
+        text
+        + f"; crude oil and condensate alone were {fmt.integer(both.at[y, 'crude'])} thousand barrels a day in {y}, "
+        f"against {fmt.integer(both.at[y, 'oil'])} in all."
+    )
+
+
+def group_gloss(label: str) -> str:
+    """What an EI group label holds, for the groups in which a buyer of this report hides.
+
+    >>> group_gloss("Rest of Europe")
+    ' (non-EU Europe: Türkiye, Georgia and others)'
+    >>> group_gloss("EU")
+    ''
+    """
+    inside = [b for b, g in EI_PIPELINE_GROUP.items() if g == label] + list(EI_GROUP_ALSO.get(label, ()))
+    if not inside:
+        return ""
+    return f" (non-EU Europe: {fmt.join_and([*(display_name(c) for c in inside), 'others'])})"
+
+
+def exports_sentence(exp: pd.DataFrame, a: str, surplus_2022: float) -> str:
+    """The supplier's 2022 gas exports from the EI matrices, with the production surplus beside them."""
+    na = display_name(a)
+    if exp.empty:
+        return f"The Energy Institute's 2022 gas trade matrices list no exports from {na}."
+    bits = []
+    for mode, rows in exp.groupby("mode", sort=False):
+        total = rows["total_bcm"].iloc[0]
+        top = ", ".join(
+            f"{fmt.num(v)} bcm to '{d}'{group_gloss(d)}"
+            for d, v in zip(rows["destination"].head(3), rows["volume_bcm"].head(3))
+        )
+        bits.append(f"{fmt.num(total)} bcm by {'pipeline' if mode == 'pipeline' else 'LNG tanker'} ({top})")
+    text = f"In {TRADE_YEAR} {na} exported " + " and ".join(bits) + " (EI trade matrices)"
+    if not math.isnan(surplus_2022):
+        text += f"; its gas production exceeded its consumption by {fmt.num(surplus_2022)} bcm that year"
+    return text + "."
+
+
+def buyer_sentence(wide_b: pd.DataFrame, b: str, press_total: pd.Series | None) -> str:
+    """The buyer's gas consumption, LNG imports and (Türkiye) press-reported total imports."""
+    nb = display_name(b)
+    y, c = last_valid(wide_b[GAS_CONS])
+    if y is None:
+        return f"The Energy Institute series here give no gas consumption for {nb} in the period."
+    text = f"{nb} consumed {fmt.num(c)} bcm of gas in {y}"
+    lng = wide_b.at[y, LNG_IMPORTS] if LNG_IMPORTS in wide_b else np.nan
+    if pd.notna(lng):
+        text += f", of which an amount equal to {fmt.pct(100 * lng / c)} arrived as LNG ({fmt.num(lng)} bcm)"
+    prod = wide_b.at[y, GAS_PROD] if GAS_PROD in wide_b else np.nan
+    if pd.notna(prod):
+        text += f"; consumption exceeded its own production ({fmt.num(prod)} bcm) by {fmt.num(c - prod)} bcm, a proxy for net imports"
+    elif press_total is not None and y in press_total.index and pd.notna(press_total[y]):
+        text += (
+            f"; the press, quoting the regulator, puts its total gas imports that year at {fmt.num(press_total[y])} bcm "
+            f"(EI does not list {nb}'s own gas production separately)"
+        )
+    return text + "."
+
+
+def btc_sentence(thr: pd.DataFrame, cap: pd.Series) -> str:
+    """The latest BTC annual throughput in million barrels, set against capacity × days."""
+    mb = thr[thr["unit"] == "million barrels"]
+    if mb.empty:
+        return "The pipelines table has no calendar-year BTC throughput in million barrels for the period."
+    last = mb.sort_values(["year"], kind="mergesort").iloc[-1]
+    y = int(last["year"])
+    text = f"Oil {last['measure'].replace('carried', 'carried by BTC')}: {fmt.num(last['value'])} million barrels in {y} ({last['source']})"
+    c = cap.get(y, np.nan)
+    if pd.notna(c):
+        text += f", {fmt.pct(100 * last['value'] / c)} of the line's rated capacity over that year ({fmt.num(c, 0)} million barrels)"
+    return text + "."
+
+
+def join_sentence(row: pd.Series) -> str:
+    """Whether a series pair was joined, and why, with the largest difference in the overlap."""
+    what = f"{display_name(row['iso3'])}'s {OWID_LABELS[row['indicator']]}"
+    if not row["n_years"]:
+        return f"{what}: the Energy Institute 2023 extract has no series in exajoules to compare with, so OWID's series is shown on its own."
+    worst = f"the largest difference is {fmt.num(row['max_abs_difference_pct'], 1)}%, in {int(row['year_of_max'])}"
+    if row["joined"]:
+        return f"{what}: OWID and the Energy Institute 2023 agree within {fmt.num(JOIN_TOLERANCE_PCT, 0)}% in each of {row['years']} ({worst}), so OWID's later years extend the Energy Institute series."
+    return (
+        f"{what}: the two differ by more than {fmt.num(JOIN_TOLERANCE_PCT, 0)}% in at least one year of {row['years']} ({worst}; OWID uses a later edition "
+        "of the Review, which revised back years), so they are shown apart and not joined."
+    )
+
+
+def latest_sentence(o: pd.Series, iso: str, indicator: str) -> str:
+    """The latest OWID value of a series and its year."""
+    y, v = last_valid(o)
+    what = f"{display_name(iso)}'s {OWID_LABELS[indicator]}"
+    if y is None:
+        return f"OWID gives no {OWID_LABELS[indicator]} for {display_name(iso)} in the period (not covered)."
+    return f"{what} was {fmt.integer(v)} TWh in {y} (Our World in Data, based on the Energy Institute's Statistical Review)."
+
+
+# ---------------------------------------------------------------------------------------------
+# Key findings
+# ---------------------------------------------------------------------------------------------
+
+
+def bullets(findings: Sequence[str]) -> str:
+    """The findings as a Markdown list (empty findings left out)."""
+    return "\n".join(f"- {s}" for s in findings if s)
+
+
+def coverage_finding(not_covered: Sequence[str]) -> str:
+    """Which states the Energy Institute extract does not list ("" when it lists them all)."""
+    if not not_covered:
+        return ""
+    return f"The Energy Institute extract used here does not list {names(not_covered)}: those parts of the report are empty."
+
+
+def ei_findings(
+    P,
+    wide_a: pd.DataFrame,
+    wide_b: pd.DataFrame,
+    exp_a: pd.DataFrame,
+    gas_surplus: pd.Series,
+    press_total: pd.Series | None,
+    owid_items: Sequence[tuple[str, str, pd.Series, pd.Series]],
+) -> list[str]:
+    """The supplier's production (EI, and OWID to 2024), its 2022 exports and the buyer's consumption; none if
+    the period has no Energy Institute year."""
+    years = ei_years(P.start_year, P.end_year)
+    if not years:
+        return []
+    a = P.country_a
+    out = [production_sentence(wide_a, a)]
+    out += [latest_sentence(o, iso, ind) for iso, ind, o, _ in owid_items if iso == a and ind == "gas_production"]
+    if TRADE_YEAR in years:
+        out.append(exports_sentence(exp_a, a, float(gas_surplus.get(TRADE_YEAR, float("nan")))))
+    out.append(buyer_sentence(wide_b, P.country_b, press_total))
+    return out
+
+
+def route_findings(
+    P,
+    sup_a: pd.DataFrame,
+    sh_a: pd.DataFrame,
+    rk_a: pd.DataFrame | None,
+    rk_m: pd.DataFrame | None,
+    transit_a: pd.DataFrame,
+    last_full: int | None,
+    *,
+    iea_years: Sequence[int],
+) -> list[str]:
+    """The supplier's share and rank of the gas entering Türkiye (IEA), its months at the top and the transit."""
+    if P.country_b != PRESS_BUYER or not iea_years:
+        return []
+    a = P.country_a
+    if a in gas_routes.COUNTRY_SUPPLIERS:
+        return [
+            gas_routes.share_sentence(sup_a, sh_a, rk_a, a, last_full),
+            gas_routes.months_at_top_sentence(rk_m, a, list(rk_m.index)),
+            gas_routes.transit_sentence(transit_a, last_full),
+        ]
+    return [
+        f"Türkiye's gas entry points carry gas from Azerbaijan, Russia and Iran, and LNG: none carries gas from {P.name_a}, "
+        "so its share of Türkiye's imports is not covered."
+    ]
+
+
+def sides_findings(P, sides: pd.DataFrame, label_a: str | None) -> list[str]:
+    """The largest difference between the importer's and the supplier's figure for one supplier and year."""
+    if P.country_b != PRESS_BUYER:
+        return [f"The figures on gas imports by supplier cover Türkiye only; they do not apply to {P.name_b}."]
+    if not label_a:
+        return [f"The press table of Türkiye's gas imports names no supplier {P.name_a}."]
+    big = sides.dropna(subset=["difference_bcm"])
+    if big.empty:
+        return []
+    r = big.loc[big["difference_bcm"].abs().idxmax()]
+    return [
+        f"Importer-side and exporter-side figures differ: for {r['supplier']} in {int(r['year'])} the Turkish regulator's "
+        f"{fmt.num(r['importer_side_bcm'], 2)} bcm compares with {fmt.num(r['exporter_side_bcm'], 2)} bcm from the supplier's side "
+        f"({r['exporter_source']}); the two are never mixed in one series here."
+    ]
+
+
+def pipeline_findings(P, lengths: dict[str, float], thr: pd.DataFrame, cap: pd.Series) -> list[str]:
+    """The pipelines' lengths and BTC's latest throughput (only when the supplier is where the lines start)."""
+    if not pipelines_apply(P.country_a, P.country_b):
+        return []
+    measured = ", ".join(f"{fmt.integer(v)} km ({k})" for k, v in lengths.items())
+    return [
+        f"The pipelines carrying {P.name_a}'s oil and gas west measure {measured}, "
+        "per company and press pages; the table has no length for SCP.",
+        btc_sentence(thr, cap),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Section sentences
+# ---------------------------------------------------------------------------------------------
+
+
+def join_sentences(cmp: pd.DataFrame) -> str:
+    """:func:`join_sentence` for every row of :func:`bilateral.energy.owid.comparison_table`, as a list."""
+    return "\n".join(f"- {join_sentence(r)}" for _, r in cmp.iterrows())
+
+
+def latest_sentences(items: Sequence[tuple[str, str, pd.Series, pd.Series]]) -> str:
+    return " ".join(latest_sentence(o, iso, ind) for iso, ind, o, _ in items)
+
+
+def flow_2022_sentence(P, flow_ab: pd.DataFrame, sup_a: pd.DataFrame) -> str:
+    """The 2022 flow from supplier to buyer in each EI matrix (or why there is none), with the IEA figure beside it."""
+    parts = []
+    for _, r in flow_ab.iterrows():
+        what = "pipeline" if r["mode"] == "pipeline" else "LNG"
+        if pd.notna(r["volume_bcm"]):
+            parts.append(f"by {what}: {fmt.num(r['volume_bcm'], 2)} bcm" + (f" ({r['note']})" if r["note"] else ""))
+        else:
+            parts.append(f"by {what}: no figure ({r['note']})")
+    text = f"**{P.name_a} to {P.name_b} in {TRADE_YEAR} (EI trade matrices):** " + "; ".join(parts) + "."
+    a = P.country_a
+    iea = P.country_b == PRESS_BUYER and a in gas_routes.COUNTRY_SUPPLIERS
+    if iea and TRADE_YEAR in sup_a.index and pd.notna(sup_a.at[TRADE_YEAR, a]):
+        text += (
+            f" For comparison, the IEA's Gas Trade Flows record {fmt.num(sup_a.at[TRADE_YEAR, a] / gas_routes.MCM_PER_BCM, 2)} bcm entering Türkiye "
+            f"on {gas_routes.route_phrase(a)} in {TRADE_YEAR} (see the section on entry routes)."
+        )
+    return text
+
+
+def buyer_notes(P, wide_b: pd.DataFrame, press_total: pd.Series | None) -> list[str]:
+    """The buyer's net-import proxy (consumption minus production) and how press-reported imports compare
+    with EI consumption."""
+    out = []
+    if wide_b[GAS_PROD].notna().any():
+        proxy = share_pct(wide_b[GAS_CONS] - wide_b[GAS_PROD], wide_b[GAS_CONS])
+        y, v = last_valid(proxy)
+        out.append(
+            f"Consumption minus production, a proxy for net imports that ignores stock changes, was {fmt.pct(v)} of {P.name_b}'s consumption in {y}."
+        )
+    if press_total is not None and press_total.notna().any():
+        ratio = share_pct(press_total, wide_b[GAS_CONS]).dropna()
+        out.append(
+            f"In the {len(ratio)} years with both figures ({year_list(ratio.index)}), the press-reported imports equal "
+            f"{fmt.pct(ratio.min(), 0)} to {fmt.pct(ratio.max(), 0)} of the consumption the Energy Institute records. The two come from different "
+            "sources and need not match: imports also feed storage and re-exports, and volumes may be measured at different reference conditions."
+        )
+    return out
+
+
+def iea_vs_press_sentence(P, d: pd.DataFrame, monthly: pd.DataFrame | None) -> str:
+    """How often the IEA and the press agree within 1%, the largest gap, and single months quoted in the press."""
+    big = d.loc[d["difference_bcm"].abs().idxmax()]
+    close = int((d["difference_pct"].abs() <= 1).sum())
+    who = "total entries" if big["supplier"] == gas_routes.TOTAL else gas_routes.supplier_label(big["supplier"])
+    text = (
+        f"In {close} of the {len(d)} comparisons the two differ by 1% or less; the largest gap is "
+        f"{who} in {int(big['year'])} "
+        f"({fmt.num(big['iea_bcm'], 2)} bcm IEA against {fmt.num(big['press_bcm'], 2)} bcm in the press)."
+    )
+    if monthly is not None and not monthly.empty:
+        where = "at Türkgözü" if P.country_a == "AZE" else "in the IEA series"
+        text += (
+            " Single months quoted in the press: "
+            + "; ".join(
+                f"{gas_routes.month_text(r['month'])}, {fmt.num(r['press_mcm'], 2)} mcm in the press against {fmt.num(r['iea_mcm'], 2)} mcm {where}"
+                for _, r in monthly.iterrows()
+            )
+            + "."
+        )
+    return text
+
+
+def share_gap_sentence(share_diff: pd.DataFrame, imports: pd.DataFrame) -> str:
+    """How far calculated and reported press shares differ, and why the largest gap arises."""
+    d = share_diff.iloc[0]
+    y, lab = int(d["year"]), str(d["supplier"])
+    who_v, who_t = series_source(imports, lab, y), series_source(imports, TOTAL_LABEL, y)
+    gaps = share_diff["difference_pp"].abs()
+    return (
+        f"In the {len(share_diff)} cases with both, calculated and reported shares differ by {fmt.num(gaps.min(), 1)} to "
+        f"{fmt.num(gaps.max(), 1)} percentage points (reported shares are often rounded). "
+        f"The largest gap is {lab} in {y}: {fmt.pct(d['computed_pct'])} calculated against {fmt.pct(d['reported_pct'])} reported"
+        + (
+            f"; that year the volume comes from {who_v} and the total from {who_t}, two different publications, so the calculated share mixes them"
+            if who_v and who_t and who_v != who_t
+            else ""
+        )
+        + "."
+    )
+
+
+def eurostat_sentence(cross: pd.DataFrame) -> str:
+    """How close Eurostat's and the press's shares for Russia are, and how steady the ratio of their totals is."""
+    both = cross.dropna(subset=["eurostat_partner_share_pct", "press_partner_share_pct"])
+    ratio = cross["implied_tj_per_bcm"].dropna()
+    text = []
+    if not both.empty:
+        diff = (both["eurostat_partner_share_pct"] - both["press_partner_share_pct"]).abs()
+        text.append(
+            f"In the {len(both)} years with both ({year_list(both.index)}), Russia's share from Eurostat and from the press figures differ by at most "
+            f"{fmt.num(diff.max(), 1)} percentage points."
+        )
+    if len(ratio) > 1:
+        text.append(
+            f"Eurostat's terajoules per press bcm stay between {fmt.integer(ratio.min())} and {fmt.integer(ratio.max())} in {year_list(ratio.index)}."
+        )
+    return " ".join(text)
+
+
+def reach_sentence(P) -> str:
+    """Which of the four lines cross or end in the buyer."""
+    reach = reaching(P.country_b)
+    if not reach:
+        return f"None of the four lines crosses {P.name_b}; they are shown because they carry {P.name_a}'s oil and gas."
+    return f"Of the four lines, {fmt.join_and(reach)} {'crosses or ends' if len(reach) == 1 else 'cross or end'} in {P.name_b}."
