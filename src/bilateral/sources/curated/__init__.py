@@ -18,7 +18,7 @@ the file, the column, the line and the row's id.
 Layout (one job per module):
 
 * :mod:`~bilateral.sources.curated.vocab`: vocabularies, columns and the raw sources read;
-* :mod:`~bilateral.sources.curated.check_keys`: the claim-check registry (``CHECK_KEYS``);
+* ``CHECK_KEYS``: the claim-check registry, defined once in :mod:`bilateral.claim_registry`;
 * :mod:`~bilateral.sources.curated.tables`: the table specs (``TABLES``);
 * :mod:`~bilateral.sources.curated.citations`: parsing citations, finding dates in text;
 * :mod:`~bilateral.sources.curated.validate`: validation of the curated files on their own;
@@ -29,8 +29,8 @@ The package is a builder module of :mod:`bilateral.pipeline` (``TABLES``, ``SOUR
 the public names of every module are re-exported here.
 """
 
+from bilateral.claim_registry import CHECK_KEYS, CheckSpec  # noqa: F401 (the registry the claims table is checked against)
 from bilateral.sources.curated.builder import *  # noqa: F403
-from bilateral.sources.curated.check_keys import *  # noqa: F403
 from bilateral.sources.curated.citations import *  # noqa: F403
 from bilateral.sources.curated.cross_check import *  # noqa: F403
 from bilateral.sources.curated.tables import *  # noqa: F403

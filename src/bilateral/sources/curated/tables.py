@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bilateral.claim_registry import CHECK_KEYS
 from bilateral.schema import Field, Table, year
-from bilateral.sources.curated.check_keys import CHECK_KEYS
 from bilateral.sources.curated.vocab import (
     AGREEMENTS,
     CATEGORIES,

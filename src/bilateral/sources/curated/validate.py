@@ -15,11 +15,11 @@ from typing import Any, NoReturn
 import pandas as pd
 
 from bilateral import paths
+from bilateral.claim_registry import CHECK_KEYS
 from bilateral.countries import is_iso3, raw_row
 from bilateral.errors import BilateralError
 from bilateral.periods import parse_iso_value
 from bilateral.sources._raw import read_csv, to_number
-from bilateral.sources.curated.check_keys import CHECK_KEYS
 from bilateral.sources.curated.citations import parse_citation, split_citations
 from bilateral.sources.curated.vocab import (
     ATOP_OBLIGATIONS,

@@ -1,6 +1,6 @@
 """Vocabularies of the curated tables: seed sections, event and claim vocabularies, columns, raw sources read.
 
-The check keys of ``claims.csv`` are in :mod:`bilateral.sources.curated.check_keys`.
+The check keys of ``claims.csv`` are in :mod:`bilateral.claim_registry`.
 """
 
 from __future__ import annotations
