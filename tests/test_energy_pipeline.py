@@ -14,6 +14,7 @@ import pytest
 
 from bilateral.errors import RawDataError
 from bilateral.sources import energy
+from bilateral.sources.energy import parsing, vocab
 from conftest import broken_copy, broken_copy_with
 
 # ------------------------------------------------------------------------------------------
@@ -22,56 +23,56 @@ from conftest import broken_copy, broken_copy_with
 
 
 def test_split_supplier():
-    assert energy.split_supplier("Azerbaijan share") == ("Azerbaijan", "share", "all importers")
-    assert energy.split_supplier("Total (BOTAS only)") == ("Total", "volume", "BOTAŞ only")
-    assert energy.split_supplier("Russia") == ("Russia", "volume", "all importers")
-    assert energy.split_supplier("LNG share") == ("LNG total", "share", "all importers")
+    assert parsing.split_supplier("Azerbaijan share") == ("Azerbaijan", "share", "all importers")
+    assert parsing.split_supplier("Total (BOTAS only)") == ("Total", "volume", "BOTAŞ only")
+    assert parsing.split_supplier("Russia") == ("Russia", "volume", "all importers")
+    assert parsing.split_supplier("LNG share") == ("LNG total", "share", "all importers")
 
 
 def test_side_of():
-    assert energy.side_of("annual volume (Azerbaijani export side)") == "exporter"
-    assert energy.side_of("annual volume (Gazprom, exporter side)") == "exporter"
-    assert energy.side_of("annual volume (EPDK annual sector report)") == "importer"
+    assert parsing.side_of("annual volume (Azerbaijani export side)") == "exporter"
+    assert parsing.side_of("annual volume (Gazprom, exporter side)") == "exporter"
+    assert parsing.side_of("annual volume (EPDK annual sector report)") == "importer"
 
 
 def test_find_flags():
-    assert energy.find_flags("CONFLICT with row X", "annual volume (probable typo)") == "CONFLICT; probable typo"
-    assert energy.find_flags("Do not use without verification", None) == "do not use"
-    assert energy.find_flags("consistent with the other row", "annual volume") is None
+    assert parsing.find_flags("CONFLICT with row X", "annual volume (probable typo)") == "CONFLICT; probable typo"
+    assert parsing.find_flags("Do not use without verification", None) == "do not use"
+    assert parsing.find_flags("consistent with the other row", "annual volume") is None
 
 
 def test_share_in_measure():
-    assert energy.share_in_measure("annual volume (42.27%)") == 42.27
-    assert math.isnan(energy.share_in_measure("annual volume"))
+    assert parsing.share_in_measure("annual volume (42.27%)") == 42.27
+    assert math.isnan(parsing.share_in_measure("annual volume"))
 
 
 def test_agree_when_rounded():
     # 11.54799 rounded to one decimal is 11.5; 9.6 and 9.5 differ at one decimal.
-    assert energy.agree_when_rounded(["11.5", "11.54799"])
-    assert energy.agree_when_rounded(["6.48", "6.47987"])
-    assert not energy.agree_when_rounded(["9.6", "9.5"])
-    assert not energy.agree_when_rounded(["47.95", "48.1"])
+    assert parsing.agree_when_rounded(["11.5", "11.54799"])
+    assert parsing.agree_when_rounded(["6.48", "6.47987"])
+    assert not parsing.agree_when_rounded(["9.6", "9.5"])
+    assert not parsing.agree_when_rounded(["47.95", "48.1"])
 
 
 def test_parse_period():
-    assert energy.parse_period("2020-03") == ("2020-03", "2020-03", 1)
-    assert energy.parse_period("2020-Q1") == ("2020-01", "2020-03", 3)
-    assert energy.parse_period("2020-H1") == ("2020-01", "2020-06", 6)
-    assert energy.parse_period("2019-01..2019-11") == ("2019-01", "2019-11", 11)
+    assert parsing.parse_period("2020-03") == ("2020-03", "2020-03", 1)
+    assert parsing.parse_period("2020-Q1") == ("2020-01", "2020-03", 3)
+    assert parsing.parse_period("2020-H1") == ("2020-01", "2020-06", 6)
+    assert parsing.parse_period("2019-01..2019-11") == ("2019-01", "2019-11", 11)
     with pytest.raises(ValueError):
-        energy.parse_period("spring 2020")
+        parsing.parse_period("spring 2020")
 
 
 def test_date_and_unit_parsing():
-    assert energy.date_in_text("3 July 2007") == "2007-07-03"
-    assert energy.date_in_text("started on June 30, 2018") == "2018-06-30"
-    assert energy.date_in_text("June 2006") is None
-    assert energy.split_unit("year (June 2006)") == ("year", "June 2006")
-    assert energy.split_unit("km") == ("km", None)
-    assert energy.period_kind("throughput Jan-Sep 2020") == "partial year"
-    assert energy.period_kind("cumulative by 2021-12-12") == "cumulative"
-    assert energy.period_kind("throughput 2019") == "calendar year"
-    assert energy.period_kind("length") is None
+    assert parsing.date_in_text("3 July 2007") == "2007-07-03"
+    assert parsing.date_in_text("started on June 30, 2018") == "2018-06-30"
+    assert parsing.date_in_text("June 2006") is None
+    assert parsing.split_unit("year (June 2006)") == ("year", "June 2006")
+    assert parsing.split_unit("km") == ("km", None)
+    assert parsing.period_kind("throughput Jan-Sep 2020") == "partial year"
+    assert parsing.period_kind("cumulative by 2021-12-12") == "cumulative"
+    assert parsing.period_kind("throughput 2019") == "calendar year"
+    assert parsing.period_kind("length") is None
 
 
 # ------------------------------------------------------------------------------------------
@@ -214,7 +215,7 @@ def test_pipelines(built):
 
 
 def test_error_missing_column(raw, tmp_path):
-    broken = broken_copy(raw, tmp_path, energy.EI, energy.EI_TRADE_FILE, 1, ",value,", ",val,")
+    broken = broken_copy(raw, tmp_path, vocab.EI, vocab.EI_TRADE_FILE, 1, ",value,", ",val,")
     with pytest.raises(RawDataError, match=r"ei_sr2023_gas_trade_matrices_2022\.csv: missing column\(s\) \['value'\]"):
         energy.build(broken)
 
@@ -222,7 +223,7 @@ def test_error_missing_column(raw, tmp_path):
 def test_error_unparsable_number(raw, tmp_path):
     # Line 21 of the press file is '2019,Turkey,Azerbaijan,9.6,bcm,...'.
     broken = broken_copy(
-        raw, tmp_path, energy.PRESS, energy.PRESS_ANNUAL_FILE, 21, "Azerbaijan,9.6,bcm", "Azerbaijan,9.6x,bcm"
+        raw, tmp_path, vocab.PRESS, vocab.PRESS_ANNUAL_FILE, 21, "Azerbaijan,9.6,bcm", "Azerbaijan,9.6x,bcm"
     )
     with pytest.raises(
         RawDataError,
@@ -233,7 +234,7 @@ def test_error_unparsable_number(raw, tmp_path):
 
 def test_error_unknown_country(raw, tmp_path):
     # Line 31 of the Eurostat file has reporter 'Belgium' for 2011.
-    broken = broken_copy(raw, tmp_path, energy.EUROSTAT, energy.EUROSTAT_FILE, 31, ",Belgium,2011,", ",Atlantis,2011,")
+    broken = broken_copy(raw, tmp_path, vocab.EUROSTAT, vocab.EUROSTAT_FILE, 31, ",Belgium,2011,", ",Atlantis,2011,")
     with pytest.raises(
         RawDataError,
         match=r"eurostat_nrg_ti_gas_custom_2022-04_tidy\.csv: column 'reporter_geo', line 31: unknown country 'Atlantis'",
@@ -248,7 +249,7 @@ def test_error_flagged_row_without_decision(raw, tmp_path):
         lines[32] += "CONFLICT with another row"
         return lines
 
-    broken = broken_copy_with(raw, tmp_path, energy.PRESS, energy.PRESS_ANNUAL_FILE, edit)
+    broken = broken_copy_with(raw, tmp_path, vocab.PRESS, vocab.PRESS_ANNUAL_FILE, edit)
     with pytest.raises(RawDataError, match=r"column 'note', line 33: row flagged CONFLICT has no decision"):
         energy.build(broken)
 

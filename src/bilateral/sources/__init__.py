@@ -1,6 +1,8 @@
 """One module per raw source (or group of closely related sources).
 
-Each builder module defines:
+A builder with several jobs is a package (``curated``, ``unga``, ``energy``): its modules each do one
+(vocabularies, table specs, one reader per raw file, the build step) and its ``__init__`` re-exports
+their public names. Each builder module or package defines:
 
 * ``TABLES``: the :class:`bilateral.schema.Table` specs of the tables it writes;
 * ``SOURCES_USED``: keys of :data:`bilateral.catalog.SOURCES` whose raw folders it reads;

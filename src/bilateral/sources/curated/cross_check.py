@@ -192,7 +192,7 @@ def cross_check_claims(claims: pd.DataFrame, raw: Path, file: str = "curated/cla
     Raises:
         CuratedDataError: naming the file, column, line and claim of the first unknown fact.
     """
-    from bilateral.sources.energy import PIPELINES  # the raw-name -> short-key mapping lives there
+    from bilateral.sources.energy.vocab import PIPELINES  # the raw-name -> short-key mapping lives there
 
     facts = read_csv(raw, PRESS, "pipeline_facts_press.csv", required=("pipeline", "attribute"))
     known = {(PIPELINES[p][0], a) for p, a in zip(facts["pipeline"], facts["attribute"]) if p in PIPELINES}
