@@ -4,8 +4,8 @@ inputs hash that identifies a build (:func:`inputs_id`), stamps, and ``--pairs``
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass

@@ -11,8 +11,7 @@ from typing import Any
 
 from bilateral import glossary, landing
 from bilateral.build.execute import Result
-from bilateral.build.jobs import _atomic_write
-from bilateral.build.jobs import Job
+from bilateral.build.jobs import Job, _atomic_write
 from bilateral.build.notebooks import find_notebooks, read_notebook
 from bilateral.build.render import _format_value
 from bilateral.build.settings import CSS_FILE, TEMPLATES_DIR, VARIANTS_SUMMARY, Layout
