@@ -11,8 +11,8 @@ its figure data go) are set. Modules stay imported: that is the saving. A report
 what it would see in a new kernel, and its pages are byte-identical either way (the build's tests
 compare them).
 
-A kernel that fails in any way (an error in a cell, a timeout, a crash) is shut down, and the next
-report gets a new one. ``BILATERAL_REUSE_KERNELS=off`` gives every report a new kernel.
+A kernel that fails in any way (an error in a cell, a timeout, a crash), or whose memory has grown past
+:data:`MAX_KERNEL_MB` (Python keeps much of what it frees), is shut down, and the next report gets a new one. ``BILATERAL_REUSE_KERNELS=off`` gives every report a new kernel.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ import os
 from collections.abc import Mapping
 
 REUSE_ENV = "BILATERAL_REUSE_KERNELS"
+#: A kept kernel whose resident memory has grown past this after a report is replaced by a new one, so
+#: that a worker's kernel never holds much more than one report's worth (Python keeps freed memory).
+MAX_KERNEL_MB = 450
 
 #: Run (silently, outside the history) before each notebook in a reused kernel; ``{env!r}`` is the
 #: report's environment variables.
@@ -93,6 +96,17 @@ def _alive(km) -> bool:
         return False
 
 
+def _rss_mb(km) -> float:
+    """The kernel process's resident memory in MB (0 where it cannot be read: not Linux, not local)."""
+    try:
+        pid = km.provisioner.process.pid
+        with open(f"/proc/{pid}/statm") as fh:
+            pages = int(fh.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except Exception:
+        return 0.0
+
+
 def _failed(nb) -> bool:
     """True if papermill recorded an error in any cell (the kernel's state is then suspect)."""
     if nb.metadata.get("papermill", {}).get("exception"):
@@ -158,7 +172,7 @@ def register_engine() -> str:
                     client.kc.stop_channels()
                 if client.km is not None:
                     _keep(client.km)
-                if not ok:
+                if not ok or (client.km is not None and _rss_mb(client.km) > MAX_KERNEL_MB):
                     shutdown()
 
     papermill_engines.register("bilateral-reuse", ReusedKernelEngine)
