@@ -130,6 +130,11 @@ def test_deliveries_table_marks_estimates(transfers):
     t = tables.deliveries_table(mil.deliveries(transfers, "TUR", "AZE", range(2000, 2012)))
     assert t["Units"].tolist() == ["1", "10?", "15"]
     assert t["TIV (m)"].tolist() == ["3.40", "2.00", "3.00"]
+    # narrow enough for a phone: the item with its description, a status other than new in brackets
+    assert t.columns.tolist() == ["Year", "Item", "Category", "Units", "TIV (m)", "Ordered"]
+    assert t["Item"].iloc[0] == "AB-25 thing"
+    second_hand = mil.deliveries(transfers, "TUR", "AZE", [2000]).assign(status="Second hand")
+    assert tables.deliveries_table(second_hand)["Item"].iloc[0] == "AB-25 thing (second hand)"
 
 
 def test_tiv_by_year_fills_zero_years(transfers):
@@ -176,8 +181,12 @@ def test_standing_keeps_empty_periods(transfers):
     st_pak = mil.standing(mil.partner_shares(transfers, "AZE", "imports", SPANS), "PAK", SPANS).set_index("period")
     assert st_pak.loc["2000–2004", "share_pct"] == 0 and pd.isna(st_pak.loc["2000–2004", "rank"])
     table = tables.standing_table(st.reset_index(), "TUR")
-    # 2010–2011: Türkiye, Russia and SIPRI's unknown supplier, which is not counted among the suppliers
-    assert table["Türkiye: rank"].tolist() == ["2 of 2", "–", "1 of 2"]
+    # 2010–2011: Türkiye, Russia and SIPRI's unknown supplier, which is not counted among the suppliers;
+    # shares 3.4 / 13.4 = 25.4% and 5.0 / 11.0 = 45.5%; 2005–2009 has no imports at all
+    assert table["Türkiye: share (rank)"].tolist() == ["25.4% (2nd of 2)", "–", "45.5% (1st of 2)"]
+    assert table["Largest supplier (share)"].tolist() == ["Russia (74.6%)", "–", "Russia (45.5%)"]
+    # a supplier absent from a period with imports reads "none", not 0.0%
+    assert tables.standing_table(st_pak.reset_index(), "PAK")["Pakistan: share (rank)"].iloc[0] == "none"
 
 
 def test_supplier_sentence_gives_the_period_totals(transfers):

@@ -38,6 +38,7 @@ __all__ = [
     "imports_split",
     "is_security",
     "is_unknown_party",
+    "n_estimated",
     "partner_shares",
     "party_name",
     "security_events",
@@ -213,8 +214,9 @@ def delivery_summary(rows: pd.DataFrame) -> dict:
     Returns:
         ``n_rows`` (deal-year rows), ``n_deals``, ``tiv_m`` (sum), ``first_year``, ``last_year``,
         ``peak_year`` and ``peak_tiv_m`` (the year with the largest TIV; earliest on ties),
-        ``n_years`` (years with deliveries), ``by_category`` (TIV by category, largest first).
-        Years are None when there are no rows.
+        ``n_years`` (years with deliveries), ``by_category`` (TIV by category, largest first),
+        ``n_estimated`` (rows whose number of units or delivery year SIPRI gives as an estimate; 0 when the
+        rows carry no estimate flags). Years are None when there are no rows.
     """
     if rows.empty:
         return {
@@ -227,6 +229,7 @@ def delivery_summary(rows: pd.DataFrame) -> dict:
             "peak_tiv_m": 0.0,
             "n_years": 0,
             "by_category": pd.Series(dtype=float),
+            "n_estimated": 0,
         }
     per_year = rows.groupby("delivery_year")["tiv_m"].sum()
     by_cat = rows.groupby("category")["tiv_m"].sum().sort_values(ascending=False, kind="mergesort")
@@ -240,7 +243,20 @@ def delivery_summary(rows: pd.DataFrame) -> dict:
         "peak_tiv_m": float(per_year.max()),
         "n_years": len(per_year),
         "by_category": by_cat,
+        "n_estimated": n_estimated(rows),
     }
+
+
+#: The register's flags of SIPRI's estimates (its "?" marks).
+ESTIMATE_FLAGS = ("units_delivered_is_estimate", "delivery_year_is_estimate")
+
+
+def n_estimated(rows: pd.DataFrame) -> int:
+    """How many deliveries have a number of units or a delivery year that SIPRI gives as an estimate."""
+    flags = [rows[c].astype("boolean").fillna(False) for c in ESTIMATE_FLAGS if c in rows]
+    if not flags:
+        return 0
+    return int(pd.concat(flags, axis=1).any(axis=1).sum())
 
 
 def imports_split(transfers: pd.DataFrame, a: str, b: str, years: Iterable[int]) -> pd.DataFrame:

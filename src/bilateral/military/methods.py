@@ -1,12 +1,14 @@
 """The military report's Methods and caveats list and its Sources list.
 
-The TIV explanation is stated here, once per report; the sources' own caveats that restate it are left
-out (:func:`bilateral.military.text.without_tiv_explanation`), and so are caveats about states the
-report does not show (:func:`bilateral.countries.concerns`).
+What TIV means is said once per report, in the key findings (:data:`bilateral.military.text.TIV_MEANING`);
+here is how it is built. The sources' own caveats that restate the TIV explanation or a point made here are
+left out, and so are caveats about states the report does not show (:func:`bilateral.countries.concerns`) and
+caveats that two sources state alike.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -15,7 +17,7 @@ from bilateral import data
 from bilateral import events as evs
 from bilateral.catalog import SOURCES
 from bilateral.countries import concerns
-from bilateral.military.compute import DATA_YEARS, REGISTER_COMPLETE_FOR
+from bilateral.military.compute import REGISTER_COMPLETE_FOR
 from bilateral.military.text import names_or, without_tiv_explanation
 
 __all__ = ["methods_points", "source_citations", "source_keys"]
@@ -39,21 +41,21 @@ def methods_points(
     """
     dates = evs.date_sentence(milestones, event_sources)
     points = [
-        "TIV (SIPRI's trend-indicator value) puts deliveries of major conventional arms on one scale based on known unit "
-        "production costs, so that volumes can be compared across weapons, suppliers and years. It is not the price paid, "
-        "and none of the TIV charts or tables above is in money.",
-        f"Shares and ranks are computed from TIV summed over periods of up to {width} years, because deliveries are lumpy "
-        "from year to year; tied suppliers share the better rank; deliveries from unidentified suppliers count in the totals "
-        "under SIPRI's label. All totals, shares, ranks and ratios are this project's calculations, not SIPRI's.",
+        "How TIV is built: SIPRI values each weapon system at a known unit production cost (less for second-hand "
+        "systems) and multiplies it by the units delivered, so that volumes can be compared across weapons, suppliers "
+        "and years; the charts and tables give TIV in millions.",
+        f"Shares and ranks are computed from TIV summed over periods of up to {width} years; tied partners share the "
+        "better rank; SIPRI's unknown suppliers count in the totals and shares but are not ranked. All totals, shares, "
+        "ranks and ratios are this project's calculations, not SIPRI's.",
         f"The register extract holds only deals in which {names_or(REGISTER_COMPLETE_FOR)} "
         "is the supplier or the recipient. For any other state it holds only its deals with these three: a pair without one "
         "of them cannot be covered, and the export destinations of a supplier outside them cannot be ranked (only its total "
         "exports are known, from SIPRI's totals of arms deliveries by country and year).",
-        f"What the data miss: deliveries before {DATA_YEARS[0]} (for the post-Soviet states, the first years after independence) and in "
-        f"{DATA_YEARS[1] + 1}; deals kept secret or that SIPRI could not confirm from open sources; small arms, light "
-        "weapons, ammunition and services, which SIPRI does not count as major arms. SIPRI's '?' marks estimated numbers and years.",
+        "What the data miss besides the years outside the extract (for the post-Soviet states, the first years after "
+        "independence): deals kept secret or that SIPRI could not confirm from open sources; small arms, light weapons, "
+        "ammunition and services, which SIPRI does not count as major arms.",
         "Security milestones come from the project's curated events table, built from the seed documents, press reports and "
-        "datasets; it is a selection rather than a complete record, and the seed documents argue a position in places. The "
+        "datasets; it is a selection rather than a complete record. The "
         "timeline shows events of the military dimension and wars or military cooperation involving the recipient with the "
         "supplier or the rival.",
         "How the milestones are sourced: "
@@ -61,14 +63,30 @@ def methods_points(
         + (" " + dates if dates else ""),
     ]
     for key in ["sipri_arms_transfers", "sipri_milex", *event_keys]:
-        points += [
-            f"{SOURCES[key].short}: {c}"
-            for c in without_tiv_explanation(SOURCES[key].caveats)
-            if concerns(c, countries)
-        ]
+        points += [f"{SOURCES[key].short}: {c}" for c in _own(SOURCES[key].caveats, countries)]
     for name in ("arms_totals", "military_expenditure"):
-        points += [f"{data.table_title(name)}: {w}" for w in without_tiv_explanation(data.table_warnings(name))]
-    return list(dict.fromkeys(points))
+        points += [f"{data.table_title(name)}: {w}" for w in _own(data.table_warnings(name), countries)]
+    return _once(points)
+
+
+#: Caveats that restate a point made above (the project's calculations): left out of the sources' caveats.
+_SAID_ABOVE = re.compile(r"this project's calculations?, not SIPRI's", re.I)
+
+
+def _own(caveats: Sequence[str], countries: Sequence[str]) -> list[str]:
+    """A source's caveats that concern the states shown and do not restate the TIV explanation or a point above."""
+    return [c for c in without_tiv_explanation(caveats) if concerns(c, countries) and not _SAID_ABOVE.search(c)]
+
+
+def _once(points: Sequence[str]) -> list[str]:
+    """The points without repeats: a point whose first clause (after its source's name) was made already is left out."""
+    seen, out = set(), []
+    for p in points:
+        key = p.split(": ", 1)[-1].split(";")[0].strip().rstrip(".").lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def source_keys(event_keys: Sequence[str], alliances: pd.DataFrame | None) -> list[str]:

@@ -23,6 +23,7 @@ __all__ = [
     "milex_missing_sentence",
     "milex_notes_text",
     "milex_sentence",
+    "spending_lead_sentence",
 ]
 
 
@@ -50,6 +51,31 @@ def milex_sentence(ratio: pd.DataFrame, gdp: pd.DataFrame, a: str, rival: str) -
             else ""
         )
     )
+
+
+def spending_lead_sentence(ratio: pd.DataFrame, a: str, rival: str) -> str:
+    """Since when ``a`` has spent more (or less) than ``rival`` in every year with figures for both, from a
+    :func:`~bilateral.military.spending.spending_ratio` frame; "" when the latest ratio is exactly 1 or there is
+    no ratio.
+
+    Example: "Azerbaijan has outspent Armenia in every year with figures for both since 1998."
+    """
+    r = ratio["ratio"].dropna()
+    if r.empty or r.iloc[-1] == 1:
+        return ""
+    above = bool(r.iloc[-1] > 1)
+    same = (r > 1) if above else (r < 1)
+    breaks = same[~same]
+    start = int(r.index[0]) if breaks.empty else int(same[same.index > breaks.index[-1]].index[0])
+    na, nr = display_name(a), display_name(rival)
+    verb = f"outspent {nr}" if above else f"spent less than {nr}"
+    if len(r) == 1:
+        return ""
+    if breaks.empty:
+        return f"{na} {'outspent' if above else 'spent less than'} {nr} in each of the {fmt.integer(len(r))} years with figures for both."
+    if start == int(r.index[-1]):
+        return ""
+    return f"{na} has {verb} in every year with figures for both since {start}."
 
 
 def milex_finding(const: pd.DataFrame, gdp: pd.DataFrame) -> str:

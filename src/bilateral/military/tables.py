@@ -21,34 +21,41 @@ __all__ = [
     "milestone_sourcing_table",
     "milestones_table",
     "milex_table",
+    "milex_table_data",
+    "milex_years",
     "standing_table",
     "top_destinations_table",
 ]
 
 
 def deliveries_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """The reader's table of deliveries: one row per deal and delivery year.
+    """The reader's table of deliveries: one row per deal and delivery year, narrow enough for a phone.
 
-    Estimated numbers and years carry SIPRI's ``?`` mark; TIV keeps two decimals as published.
+    Estimated numbers and years carry SIPRI's ``?`` mark; TIV keeps two decimals as published. The item is
+    named with its description, and a status other than new (e.g. second hand) follows it in brackets.
 
     Returns:
-        Columns ``Year``, ``Direction`` (if present), ``Item``, ``Description``, ``Category``, ``Units``,
-        ``Status``, ``TIV (m)``, ``Order year``.
+        Columns ``Year``, ``Direction`` (if the rows go both ways), ``Item``, ``Category``, ``Units``,
+        ``TIV (m)``, ``Ordered``.
     """
 
     def mark(values: pd.Series, flags: pd.Series) -> list[str]:
         return [f"{v}?" if bool(f) is True else f"{v}" for v, f in zip(values, flags.fillna(False))]
 
+    def item(name: object, what: object, status: object) -> str:
+        text = " ".join(str(v) for v in (name, what) if pd.notna(v) and str(v).strip())
+        if pd.notna(status) and str(status).strip() and str(status).strip().lower() != "new":
+            text += f" ({str(status).strip().lower()})"
+        return text
+
     out = pd.DataFrame(
         {
             "Year": mark(rows["delivery_year"], rows["delivery_year_is_estimate"]),
-            "Item": rows["designation"].to_numpy(),
-            "Description": rows["description"].to_numpy(),
+            "Item": [item(n, d, s) for n, d, s in zip(rows["designation"], rows["description"], rows["status"])],
             "Category": rows["category"].to_numpy(),
             "Units": mark(rows["units_delivered"], rows["units_delivered_is_estimate"]),
-            "Status": rows["status"].to_numpy(),
             "TIV (m)": [fmt.num(float(v), 2) for v in rows["tiv_m"]],
-            "Order year": mark(rows["order_year"], rows["order_year_is_estimate"]),
+            "Ordered": mark(rows["order_year"], rows["order_year_is_estimate"]),
         }
     )
     if "direction" in rows and rows["direction"].nunique() > 1:
@@ -56,18 +63,32 @@ def deliveries_table(rows: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _share_rank(tiv: float, total: float, share: float, rank: object, n: object) -> str:
+    if not total > 0:
+        return "–"
+    if not tiv > 0:
+        return "none"
+    return f"{fmt.pct(share)} ({fmt.ordinal(int(rank))} of {int(n)})" if pd.notna(rank) else fmt.pct(share)
+
+
 def standing_table(st: pd.DataFrame, partner: str, *, partner_noun: str = "supplier") -> pd.DataFrame:
-    """The reader's version of a :func:`~bilateral.military.compute.standing` frame (formatted text)."""
+    """The reader's version of a :func:`~bilateral.military.compute.standing` frame, narrow enough for a phone:
+    the partner's share with its rank among all partners in one cell ("3.5% (4th of 5)"; "none" when it
+    delivered nothing, "–" when nothing was delivered at all), and the largest partner with its share."""
     name = party_name(partner)
     return pd.DataFrame(
         {
             "Period": st["period"],
-            "Total TIV (m)": [fmt.num(v) for v in st["total_tiv_m"]],
-            f"{name}: TIV (m)": [fmt.num(v) for v in st["tiv_m"]],
-            f"{name}: share": [fmt.pct(v) for v in st["share_pct"]],
-            f"{name}: rank": [f"{r} of {n}" if pd.notna(r) else "–" for r, n in zip(st["rank"], st["n_partners"])],
-            f"Largest {partner_noun}": [party_name(p) if pd.notna(p) else "–" for p in st["top_partner"]],
-            "its share": [fmt.pct(v) for v in st["top_share_pct"]],
+            "All: TIV (m)": [fmt.num(v) if v > 0 else "–" for v in st["total_tiv_m"]],
+            f"{name}: TIV (m)": [fmt.num(v) if t > 0 else "–" for v, t in zip(st["tiv_m"], st["total_tiv_m"])],
+            f"{name}: share (rank)": [
+                _share_rank(v, t, s, r, n)
+                for v, t, s, r, n in zip(st["tiv_m"], st["total_tiv_m"], st["share_pct"], st["rank"], st["n_partners"])
+            ],
+            f"Largest {partner_noun} (share)": [
+                f"{party_name(p)} ({fmt.pct(s)})" if pd.notna(p) else "–"
+                for p, s in zip(st["top_partner"], st["top_share_pct"])
+            ],
         }
     )
 
@@ -104,16 +125,29 @@ def destination_share_table(per: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     )
 
 
-def milex_table(const: pd.DataFrame, gdp: pd.DataFrame, every: int = 5) -> pd.DataFrame:
-    """Selected years (every ``every`` years from the last, plus the first) of spending and GDP share, formatted."""
+def milex_years(const: pd.DataFrame, every: int = 5) -> list[int]:
+    """The years the spending table shows: every ``every`` years back from the last, and the first."""
     years = list(const.index)
-    picked = sorted({years[0], *years[::-1][::every]})
-    out = pd.DataFrame({"Year": picked})
+    return sorted({years[0], *years[::-1][::every]})
+
+
+def milex_table(const: pd.DataFrame, gdp: pd.DataFrame, every: int = 5) -> pd.DataFrame:
+    """Selected years (:func:`milex_years`) of spending and GDP share, formatted, under two header rows (the
+    measure, then the state) so that the table stays narrow."""
+    picked = milex_years(const, every)
+    money, share = "US$ million (2023 prices)", "% of GDP"
+    columns = {("", "Year"): picked}
     for c in const.columns:
-        out[f"{display_name(c)}: US$ m (2023)"] = [fmt.integer(const.at[y, c]) for y in picked]
+        columns[(money, display_name(c))] = [fmt.integer(const.at[y, c]) for y in picked]
     for c in gdp.columns:
-        out[f"{display_name(c)}: % of GDP"] = [fmt.num(gdp.at[y, c], 2) for y in picked]
-    return out
+        columns[(share, display_name(c))] = [fmt.num(gdp.at[y, c], 2) for y in picked]
+    return pd.DataFrame(columns)
+
+
+def milex_table_data(const: pd.DataFrame, gdp: pd.DataFrame, every: int = 5) -> pd.DataFrame:
+    """The data behind :func:`milex_table`: one row per year shown, one column per state and measure."""
+    picked = milex_years(const, every)
+    return const.add_suffix("_usd_m_const2023").join(gdp.add_suffix("_share_gdp_pct")).loc[picked]
 
 
 def milestones_table(ev: pd.DataFrame, *, with_source: bool = True) -> pd.DataFrame:

@@ -25,7 +25,7 @@ __all__ = [
     "OBLIGATIONS",
     "TIV_AXIS",
     "TIV_EXPLANATION",
-    "TIV_NOTE",
+    "TIV_MEANING",
     "alliance_obligations",
     "alliance_sentence",
     "alliances_paragraph",
@@ -52,8 +52,11 @@ __all__ = [
 
 #: Axis label for every TIV chart: TIV is a volume indicator, not money.
 TIV_AXIS = "SIPRI TIV, millions (volume, not US$)"
-#: Sentence appended to every TIV caption: a pointer to the one explanation of TIV, under Methods and caveats.
-TIV_NOTE = "TIV as explained under Methods and caveats."
+#: What TIV means, said once per report, where the key findings first give a TIV number.
+TIV_MEANING = (
+    "TIV, SIPRI's trend-indicator value, is an index of the volume of major conventional arms transferred, not of "
+    "money paid: it compares quantities and capability across suppliers and years."
+)
 #: The explanation that TIV is a volume, not money: each report states it once (tests/test_reader_text.py).
 TIV_EXPLANATION = re.compile(
     r"not (?:of |in )?money|not (?:their|its) (?:financial )?value|not (?:the|their) price", re.I
@@ -103,18 +106,25 @@ def not_covered_sentence(what: str, countries: Sequence[str], focus: Sequence[st
     )
 
 
-def not_covered(P, what: str) -> str:
-    """:func:`not_covered_sentence` for one of the report's questions: ``"pair"`` (the transfers between the
-    two), ``"suppliers"`` (all of ``country_a``'s suppliers) or ``"destinations"`` (``country_a`` among
-    ``country_b``'s export destinations)."""
+def not_covered(P, what: str, *, short: bool = True) -> str:
+    """The sentence for one of the report's questions that the extract cannot answer: ``"pair"`` (the transfers
+    between the two), ``"suppliers"`` (all of ``country_a``'s suppliers) or ``"destinations"`` (``country_a``
+    among ``country_b``'s export destinations). The reason (which deals the extract holds) is given once, in
+    the key findings (``short=False``, :func:`not_covered_sentence`); the sections point to Methods and caveats."""
     a, b, na, nb = P.country_a, P.country_b, P.name_a, P.name_b
     if what == "pair":
-        return not_covered_sentence(f"arms transfers between {na} and {nb}", [a, b])
-    if what == "suppliers":
-        return not_covered_sentence(f"all of {fmt.poss(na)} arms suppliers", [a])
-    if what == "destinations":
-        return not_covered_sentence(f"where {na} stands among {fmt.poss(nb)} export destinations", [a, b])
-    raise ValueError(f"what must be 'pair', 'suppliers' or 'destinations', not {what!r}")
+        what_text, codes = f"arms transfers between {na} and {nb}", [a, b]
+    elif what == "suppliers":
+        what_text, codes = f"all of {fmt.poss(na)} arms suppliers", [a]
+    elif what == "destinations":
+        what_text, codes = f"where {na} stands among {fmt.poss(nb)} export destinations", [a, b]
+    else:
+        raise ValueError(f"what must be 'pair', 'suppliers' or 'destinations', not {what!r}")
+    if not short:
+        return not_covered_sentence(what_text, codes)
+    return (
+        f"The SIPRI register extract used here cannot show {what_text} (Methods and caveats say which deals it holds)."
+    )
 
 
 def timeline_not_covered(P) -> str:
@@ -188,13 +198,13 @@ def deliveries_sentence(summary: dict, supplier: str, recipient: str, start: int
     )
 
 
-def categories_sentence(P, summary: dict) -> str:
-    """The deliveries from ``country_b`` to ``country_a`` by armament category ("" when there are none)."""
+def categories_sentence(summary: dict, supplier: str, recipient: str) -> str:
+    """The deliveries from ``supplier`` to ``recipient`` by armament category ("" when there are none)."""
     cats = summary["by_category"]
     if not len(cats):
         return ""
     return (
-        f"By armament category, deliveries from {P.name_b} to {P.name_a} were: "
+        f"By armament category, deliveries from {display_name(supplier)} to {display_name(recipient)} were: "
         + "; ".join(
             f"{c.lower()} {fmt.num(v)} TIV million ({fmt.pct(100 * v / summary['tiv_m'])})" for c, v in cats.items()
         )
