@@ -98,7 +98,7 @@ def test_gap_summary_by_hand():
 def test_gap_summary_without_overlap():
     g = trd.gap_summary(trd.mirror(SMALL, "TUR", "AZE", [2019]))
     assert g["n_both"] == 0 and g["latest_year"] is None and math.isnan(g["median_ratio"])
-    assert "cannot be compared" in trd_text.direction_sentence(g, "TUR", "AZE")
+    assert "cannot be compared" in trd_text.direction_detail(g, "TUR", "AZE")
 
 
 def test_gap_pattern_by_hand():

@@ -18,7 +18,6 @@ from bilateral.trade.text import publisher_name, side_label
 
 __all__ = [
     "ESTIMATE_MARK",
-    "both_directions_table",
     "composition_table",
     "flagged",
     "intensity_tables",
@@ -45,22 +44,6 @@ def flagged(values: Sequence[float], flags: Sequence[bool], digits: int = 1) -> 
         else:
             out.append(adaptive(value, digits) + (f" {ESTIMATE_MARK}" if flag else ""))
     return out
-
-
-def both_directions_table(m_ab: pd.DataFrame, m_ba: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
-    """Both directions side by side, by year, for the reader (estimates marked "e", ratios to 2 decimals)."""
-    na, nb = display_name(a), display_name(b)
-    return pd.DataFrame(
-        {
-            "Year": m_ab.index.astype(int),
-            f"{na} → {nb}: {na}'s exports": flagged(m_ab["exporter_reported_usd_m"], m_ab["exporter_is_estimate"]),
-            f"{na} → {nb}: {nb}'s imports": flagged(m_ab["importer_reported_usd_m"], m_ab["importer_is_estimate"]),
-            f"{na} → {nb}: ratio": flagged(m_ab["ratio"], [False] * len(m_ab), digits=2),
-            f"{nb} → {na}: {nb}'s exports": flagged(m_ba["exporter_reported_usd_m"], m_ba["exporter_is_estimate"]),
-            f"{nb} → {na}: {na}'s imports": flagged(m_ba["importer_reported_usd_m"], m_ba["importer_is_estimate"]),
-            f"{nb} → {na}: ratio": flagged(m_ba["ratio"], [False] * len(m_ba), digits=2),
-        }
-    )
 
 
 def shares_table(reporter: str, exports: pd.DataFrame, imports: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -29,8 +29,6 @@ __all__ = [
     "balance_sentence",
     "coverage_sentences",
     "direction_detail",
-    "direction_sentence",
-    "gap_headline",
     "gap_pattern_sentence",
     "gdp_peak_sentence",
     "gdp_sentence",
@@ -114,34 +112,6 @@ def gap_pattern_sentence(p: dict, exporter: str, importer: str, *, below: float 
         return ""
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
-
-
-def direction_sentence(g: dict, exporter: str, importer: str) -> str:
-    """One or two sentences on how far the two sides' figures for one direction differ (from :func:`gap_summary`)."""
-    en, im = display_name(exporter), display_name(importer)
-    if g["n_both"] == 0:
-        return f"No year in the period has both {en}'s export figure and {im}'s import figure for trade from {en} to {im}, so the two cannot be compared."
-    text = (
-        f"In {g['latest_year']}, {en} reported exports to {im} of {money(g['latest_exporter_usd_m'])}; {im} reported imports from "
-        f"{en} of {money(g['latest_importer_usd_m'])}, {fmt.ratio(g['latest_ratio'], 2)} the exporter's figure. "
-        f"In {g['n_importer_lower']} of the {g['n_both']} years with both figures, the importer's CIF value was below the exporter's FOB value"
-    )
-    if g["n_below"]:
-        text += f"; in {g['n_below']} of them (the first in {g['first_below']}) it was less than half of it."
-    else:
-        text += "."
-    return text
-
-
-def gap_headline(g: dict, exporter: str, importer: str) -> str:
-    """A one-sentence version of :func:`direction_sentence` for the key findings."""
-    en, im = display_name(exporter), display_name(importer)
-    if g["n_both"] == 0:
-        return f"Trade from {en} to {im} cannot be compared: the two sides never both report it in this period."
-    return (
-        f"{g['latest_year']}: {en} reported exports to {im} of {money(g['latest_exporter_usd_m'])}, while {im} reported imports "
-        f"from {en} of {money(g['latest_importer_usd_m'])} ({fmt.ratio(g['latest_ratio'], 2)} the exporter's figure)."
-    )
 
 
 def balance_sentence(bal: pd.DataFrame, a: str, b: str) -> str:
