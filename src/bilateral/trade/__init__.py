@@ -8,8 +8,10 @@ The package has one module per job:
   ranks, the trade intensity index, trade relative to GDP;
 * :mod:`~bilateral.trade.press`: press figures after the DOTS series ends, never joined to it;
 * :mod:`~bilateral.trade.amounts`: how amounts and shares are written (US$, tiny shares, ranges);
-* :mod:`~bilateral.trade.text`: computed sentences and key findings;
+* :mod:`~bilateral.trade.text`: computed sentences of the sections;
+* :mod:`~bilateral.trade.findings`: the key findings, each saying what its number means and how sure it is;
 * :mod:`~bilateral.trade.paragraphs`: the computed paragraphs of the report's sections;
+* :mod:`~bilateral.trade.titles`: the computed finding that opens each chart's caption;
 * :mod:`~bilateral.trade.captions`: captions, alt text and notes of the report's figures and tables;
 * :mod:`~bilateral.trade.tables`: display tables;
 * :mod:`~bilateral.trade.plots`: matplotlib charts in the house style.
@@ -22,9 +24,11 @@ themselves.
 from bilateral.trade.amounts import *  # noqa: F403
 from bilateral.trade.captions import *  # noqa: F403
 from bilateral.trade.compute import *  # noqa: F403
+from bilateral.trade.findings import *  # noqa: F403
 from bilateral.trade.importance import *  # noqa: F403
 from bilateral.trade.paragraphs import *  # noqa: F403
 from bilateral.trade.plots import *  # noqa: F403
 from bilateral.trade.press import *  # noqa: F403
 from bilateral.trade.tables import *  # noqa: F403
 from bilateral.trade.text import *  # noqa: F403
+from bilateral.trade.titles import *  # noqa: F403

@@ -23,6 +23,17 @@ from bilateral.trade.text import (
     press_sentence,
     share_sentence,
 )
+from bilateral.trade.titles import (
+    balance_title,
+    gdp_title,
+    intensity_title,
+    mirror_title,
+    press_title,
+    rank_lines_title,
+    ratio_title,
+    shares_title,
+    top_partners_title,
+)
 
 __all__ = [
     "COMPOSITION_CAPTION",
@@ -71,14 +82,15 @@ RANK_TABLE_NOTE = (
     "reporter's trade with every partner."
 )
 PRESS_FIGURE_NOTE = (
-    "Press points marked in the table below with † are flagged in the press table as conflicting with another figure."
+    "Press points marked in the table below with † are flagged by the collector of the press figures as conflicting "
+    "with another figure."
 )
 PRESS_TABLE_CAPTION = "Full-year trade figures after 2020 quoted in the press, by whose figures they are, US$ million."
 COMPOSITION_CAPTION = "What the press says about the goods traded (statements as collected, partial years included)."
 COMPOSITION_NOTE = "Press snippets, not a product breakdown: no numeric share of energy in the trade was found."
 PRESS_TABLE_NOTE = (
-    "Several figures from one side are listed, not averaged. ≈: approximate; ≥: lower bound ('exceeded'); †: flagged in the "
-    "press table as conflicting with another reported figure. Press figures, not IMF DOTS."
+    "Several figures from one side are listed, not averaged. ≈: approximate; ≥: lower bound ('exceeded'); †: flagged by "
+    "the collector as conflicting with another reported figure. Press figures, not the IMF series."
 )
 
 
@@ -95,9 +107,13 @@ def mirror_estimates_note(*mirrors: pd.DataFrame) -> str:
     return "None of the values in this section is marked by the IMF as an estimate."
 
 
-def mirror_caption(exporter: str, importer: str) -> str:
+def mirror_caption(exporter: str, importer: str, g: dict) -> str:
+    """The finding (:func:`mirror_title`), then what the chart of one direction draws."""
     en, im = display_name(exporter), display_name(importer)
-    return f"Trade from {en} to {im}: {en}'s exports (FOB) and {im}'s imports (CIF), each as reported by that country, US$ million."
+    return (
+        f"{mirror_title(g, exporter, importer)} Trade from {en} to {im}: {fmt.poss(en)} exports (FOB) and "
+        f"{fmt.poss(im)} imports (CIF), each as that country records them, US$ million."
+    )
 
 
 def mirror_alt(P, g: dict, exporter: str, importer: str) -> str:
@@ -114,10 +130,12 @@ def mirror_alt(P, g: dict, exporter: str, importer: str) -> str:
     )
 
 
-def ratio_caption(P) -> str:
+def ratio_caption(P, g_ab: dict, g_ba: dict) -> str:
+    title = ratio_title(g_ab, g_ba, P.country_a, P.country_b)
     return (
-        f"Importer's reported imports divided by exporter's reported exports, each direction, {P.period} (log scale)."
-    )
+        f"{title} Importer's reported imports divided by exporter's reported exports, each direction, {P.period} "
+        "(log scale; 1 = the two records agree)."
+    ).strip()
 
 
 def ratio_alt(P, g_ab: dict, g_ba: dict) -> str:
@@ -131,8 +149,8 @@ def ratio_alt(P, g_ab: dict, g_ba: dict) -> str:
 
 def mirror_table_caption(P) -> str:
     return (
-        f"Both directions of {P.name_a}–{P.name_b} trade as each side reports it, {P.period}, US$ million; "
-        "ratio = importer's figure ÷ exporter's."
+        f"Both directions of {P.name_a}–{P.name_b} trade by year, each as its exporter and its importer record it, "
+        f"{P.period}, US$ million (the ratio of the two is charted above and given in the data file)."
     )
 
 
@@ -141,11 +159,12 @@ def mirror_table_caption(P) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def balance_caption(P) -> str:
+def balance_caption(P, bal: pd.DataFrame) -> str:
+    title = balance_title(bal, P.country_a, P.country_b)
     return (
-        f"{P.name_a}'s trade balance with {P.name_b} by each side's figures, {P.period}, US$ million "
-        f"(positive = surplus for {P.name_a})."
-    )
+        f"{title} {fmt.poss(P.name_a)} trade balance with {P.name_b} by each side's records, {P.period}, US$ million "
+        f"(above 0: surplus for {P.name_a})."
+    ).strip()
 
 
 def balance_alt(P, bal: pd.DataFrame) -> str:
@@ -155,8 +174,12 @@ def balance_alt(P, bal: pd.DataFrame) -> str:
     )
 
 
-def shares_caption(P) -> str:
-    return f"Partner shares of each country's total exports and imports, {P.period}, % (each country's own figures)."
+def shares_caption(P, sh_ax: pd.DataFrame, sh_bx: pd.DataFrame) -> str:
+    title = shares_title(P, sh_ax, sh_bx)
+    return (
+        f"{title} Partner shares of each country's total exports and imports, {P.period}, %, each country's own "
+        "figures; the partner in colour, the other partners compared in grey."
+    ).strip()
 
 
 def shares_note(panels: Sequence[tuple[str, pd.DataFrame, str]]) -> str:
@@ -185,18 +208,18 @@ def shares_table_caption(share_year: int) -> str:
 
 def rank_table_caption(P) -> str:
     return (
-        "Rank of each country among all of the other's trading partners with recorded trade, in the other's own records, "
-        f"{P.period} (every fifth year and the last; every year in the data file)."
+        "Rank of each country among all of the other's trading partners with recorded trade, in the other's own "
+        f"records, by its exports plus imports, its exports and its imports, {P.period} (every fifth year and the "
+        "last; every year in the data file)."
     )
 
 
-def top_partners_caption(dots: pd.DataFrame, reporter: str, partner: str, year: int) -> str:
-    """Caption of a reporter's ten largest partners in ``year``, saying where ``partner`` ranks."""
+def top_partners_caption(dots: pd.DataFrame, top: pd.DataFrame, reporter: str, partner: str, year: int) -> str:
+    """Caption of a reporter's ten largest partners in ``year``: where ``partner`` ranks among all, then the chart."""
     r = ranks.rank_of(ranks.trade_ranked(dots, reporter, [year]), partner, where={"flow": "total", "year": year})
-    where = ranks.rank_words(r, "partner") if r["status"] == "ranked" else "no recorded trade"
     return (
-        f"{display_name(reporter)}'s ten largest trading partners in {year}, exports plus imports in its own records; "
-        f"{display_name(partner)} in colour ({where})."
+        f"{top_partners_title(top, reporter, partner, year, r)} {fmt.poss(display_name(reporter))} ten largest trading "
+        f"partners in {year}, exports plus imports in its own records; {display_name(partner)} in colour."
     )
 
 
@@ -204,11 +227,11 @@ def top_partners_alt(top: pd.DataFrame, reporter: str, year: int) -> str:
     return ranks.top_alt(top, "value_usd_m", money, f"{display_name(reporter)}'s largest trading partners in {year}")
 
 
-def rank_over_time_caption(P) -> str:
+def rank_over_time_caption(P, lines) -> str:
     return (
-        "Rank of each country among all of the other's trading partners by exports plus imports, each in the other's "
+        f"{rank_lines_title(lines)} Rank of each country among all of the other's trading partners by exports plus imports, each in the other's "
         f"own records, {P.period} (1 = largest partner)."
-    )
+    ).strip()
 
 
 def rank_over_time_alt(P, tr_ranks: pd.DataFrame, complete) -> str:
@@ -223,8 +246,11 @@ def rank_over_time_alt(P, tr_ranks: pd.DataFrame, complete) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def intensity_caption(P) -> str:
-    return f"Trade intensity index of each country's exports to the other, {P.period} (log scale; 1 = neutral)."
+def intensity_caption(P, int_ab: pd.DataFrame, int_ba: pd.DataFrame) -> str:
+    return (
+        f"{intensity_title(P, int_ab, int_ba)} Trade intensity index of each country's exports to the other, "
+        f"{P.period} (log scale; 1 = as large a share as the partner's share of world imports)."
+    ).strip()
 
 
 def intensity_alt(P, int_ab: pd.DataFrame, int_ba: pd.DataFrame, window: range) -> str:
@@ -240,11 +266,11 @@ def intensity_table_caption(window: range) -> str:
     )
 
 
-def gdp_caption(P) -> str:
+def gdp_caption(P, gdp_a: pd.DataFrame, gdp_b: pd.DataFrame) -> str:
     return (
-        f"Bilateral trade as a share of each country's GDP (each side's own trade figures), {P.period}, %; "
+        f"{gdp_title(P, gdp_a, gdp_b)} Bilateral trade as a share of each country's GDP (each side's own trade figures), {P.period}, %; "
         "the two panels have different scales."
-    )
+    ).strip()
 
 
 def gdp_alt(P, gdp_a: pd.DataFrame, gdp_b: pd.DataFrame, gdp_all_a: pd.Series | None = None) -> str:
@@ -262,11 +288,12 @@ def gdp_alt(P, gdp_a: pd.DataFrame, gdp_b: pd.DataFrame, gdp_all_a: pd.Series | 
 # ---------------------------------------------------------------------------------------------
 
 
-def press_caption(P) -> str:
+def press_caption(P, turnover: pd.DataFrame, full: pd.DataFrame) -> str:
     return (
-        f"Trade turnover (exports plus imports) from each side's DOTS figures to {P.end_year} (lines) and full-year turnover figures "
-        "quoted in the press after 2020 (hollow markers, not joined), US$ million."
-    )
+        f"{press_title(turnover, full, P)} Trade turnover (exports plus imports) from each side's IMF figures to "
+        f"{P.end_year} (lines) and full-year turnover figures quoted in the press after 2020 (hollow markers, not "
+        "joined), US$ million."
+    ).strip()
 
 
 def press_alt(P, full: pd.DataFrame) -> str:

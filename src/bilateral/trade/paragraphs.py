@@ -6,6 +6,8 @@ frames it describes; the static prose of the report stays in the notebook's mark
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from bilateral import fmt, ranks
@@ -108,10 +110,10 @@ def why_gap_paragraph(P, m_ab: pd.DataFrame, m_ba: pd.DataFrame) -> str:
         "the two sides, kept confidential, or carried through Türkiye in transit (crude oil through the Baku–Tbilisi–Ceyhan "
         "pipeline to the Ceyhan terminal). The note offers this as a probable explanation, not a finding.\n"
         "- *Press reports quoting Türkiye's statistics office (TÜİK)* list mineral fuels first among Türkiye's imports from "
-        "Azerbaijan but give no share for them; the collector of the press table notes that the import total these reports "
+        "Azerbaijan but give no share for them; the collector of the press figures notes that the import total these reports "
         "quote is far below Azerbaijan's export figures (see the composition table at the end).\n"
-        "- *A Turkish minister's* later import figure, much higher than the statistics office's, is flagged in the press table "
-        "as conflicting with it (see the section on later years).\n\n"
+        "- *A Turkish minister's* later import figure, much higher than the statistics office's, is flagged by the "
+        "collector as conflicting with it (see the section on later years).\n\n"
         "These are the sources' explanations, not findings of this report."
     )
 
@@ -183,15 +185,15 @@ def press_paragraph(P, full: pd.DataFrame, press: pd.DataFrame) -> str:
 
 def press_missing_sentence(P) -> str:
     return (
-        f"The press table covers only Azerbaijan–Türkiye trade, so there are no figures after {DOTS_YEARS[1]} for "
+        f"The press figures collected here cover only Azerbaijan–Türkiye trade, so there are no figures after {DOTS_YEARS[1]} for "
         f"{P.name_a}–{P.name_b} in this report."
     )
 
 
 def composition_missing_sentence(P) -> str:
     return (
-        "The press table on the composition of trade covers only Azerbaijan–Türkiye; there is nothing on what "
-        f"{P.name_a} and {P.name_b} trade."
+        "The press statements on the composition of trade collected here cover only Azerbaijan–Türkiye; there is "
+        f"nothing on what {P.name_a} and {P.name_b} trade."
     )
 
 
@@ -211,10 +213,15 @@ def caveats_paragraph(P, n_est: int) -> str:
     )
 
 
+def _dates(text: str) -> str:
+    """ISO dates in catalogue text in the suite's one date style (:func:`bilateral.fmt.date`)."""
+    return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", lambda m: fmt.date(m[0]), text)
+
+
 def sources_list(full: pd.DataFrame | None, composition: pd.DataFrame | None) -> str:
     """The Sources section: full citations, and the press pages quoted (when the press tables are used)."""
     lines = [
-        f"- **{SOURCES[k].short}.** {SOURCES[k].citation} Vintage: {SOURCES[k].vintage}. Terms: {SOURCES[k].licence}."
+        f"- **{SOURCES[k].short}.** {SOURCES[k].citation} Vintage: {_dates(SOURCES[k].vintage)}. Terms: {SOURCES[k].licence}."
         for k in ("imf_dots", "wdi_gdp_2022", "press_figures")
     ]
     if full is not None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from bilateral import figures, fmt
+from bilateral import figures, fmt, ranks
 from bilateral.countries import display_name
 from bilateral.trade.compute import DOTS_YEARS
 from bilateral.trade.press import TURNOVER
@@ -22,6 +22,7 @@ __all__ = [
     "plot_intensity",
     "plot_mirror",
     "plot_press",
+    "plot_ranks",
     "plot_ratio",
     "plot_shares",
     "rank_lines",
@@ -47,23 +48,224 @@ def _mark_estimates(ax, x, y, flags, colour) -> bool:
     return True
 
 
-def _estimate_legend(ax) -> None:
-    from matplotlib.lines import Line2D
+def _labels_grey(texts, keep: set[str]) -> None:
+    """Comparators' direct labels in grey text (their lines are light grey; the partner keeps its colour)."""
+    for t in texts:
+        if t.get_text() not in keep:
+            t.set_color(figures.GREY)
 
-    handles, labels = ax.get_legend_handles_labels()
-    handles.append(
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="",
-            markerfacecolor="white",
-            markeredgecolor="#333333",
-            label="IMF estimate (e)",
+
+def plot_mirror(m: pd.DataFrame, exporter: str, importer: str):
+    """Line chart of one direction of trade as each side reports it, each line labelled at its end (no legend);
+    IMF estimates hollow-marked (the caption's note says so)."""
+    fig, ax = figures.new("wide")
+    x = m.index.to_numpy()
+    colours = figures.country_colours([exporter, importer])
+    ce, ci = colours[exporter], colours[importer]
+    en, im = display_name(exporter), display_name(importer)
+    ax.plot(x, m["exporter_reported_usd_m"], color=ce, marker=".", label=f"{fmt.poss(en)} exports")
+    ax.plot(x, m["importer_reported_usd_m"], color=ci, marker=".", linestyle="--", label=f"{fmt.poss(im)} imports")
+    _mark_estimates(ax, x, m["exporter_reported_usd_m"], m["exporter_is_estimate"], ce)
+    _mark_estimates(ax, x, m["importer_reported_usd_m"], m["importer_is_estimate"], ci)
+    _usd_axis(ax)
+    ax.set_xlabel("Year")
+    ax.set_ylim(bottom=0)
+    figures.label_line_ends(ax)
+    return fig
+
+
+def plot_balance(bal: pd.DataFrame, a: str, b: str):
+    """Line chart of ``a``'s balance with ``b`` from each side's records, labelled at the line ends."""
+    fig, ax = figures.new("wide")
+    x = bal.index.to_numpy()
+    na, nb = display_name(a), display_name(b)
+    ax.axhline(0, color=figures.GREY, linewidth=0.8)
+    colours = figures.country_colours([a, b])
+    ax.plot(x, bal["a_records_usd_m"], color=colours[a], marker=".", label=f"by {fmt.poss(na)} records")
+    ax.plot(x, bal["b_records_usd_m"], color=colours[b], marker=".", linestyle="--", label=f"by {fmt.poss(nb)} records")
+    _usd_axis(ax, f"US$ million\n(above 0: surplus for {na})")
+    ax.set_xlabel("Year")
+    figures.label_line_ends(ax)
+    return fig
+
+
+def plot_shares(panels: Sequence[tuple[str, pd.DataFrame, str]], *, label_above: int = 2):
+    """Small multiples of partner shares (%): one panel per (title, shares frame, highlighted partner).
+
+    The highlighted partner is drawn thick in its colour and labelled at its line end; the comparators are thin
+    grey lines, and the ``label_above`` comparators with the largest last values above the partner's are labelled
+    too (so a reader sees who takes more). No legend. Estimated points are hollow-marked.
+    """
+    n = len(panels)
+    nrows = (n + 1) // 2
+    fig, axes = figures.new("tall", nrows, 2, sharex=True, squeeze=False)
+    colours = figures.country_colours([h for _, _, h in panels])
+    for ax, (title, frame, highlight) in zip(axes.flat, panels):
+        last = frame.dropna(subset=["share_pct"]).sort_values("year").groupby("partner")["share_pct"].last()
+        mine = last.get(highlight, float("nan"))
+        above = [p for p in last.sort_values(ascending=False).index if p != highlight and last[p] > mine]
+        named = {highlight, *above[:label_above]}
+        for partner in sorted(dict.fromkeys(frame["partner"]), key=lambda p: p == highlight):
+            rows = frame[frame["partner"] == partner]
+            colour = colours[highlight] if partner == highlight else figures.MUTED_GREY
+            ax.plot(
+                rows["year"],
+                rows["share_pct"],
+                color=colour,
+                linewidth=2.4 if partner == highlight else 1.0,
+                label=display_name(partner) if partner in named else "_" + partner,
+                zorder=3 if partner == highlight else 2,
+            )
+            _mark_estimates(ax, rows["year"], rows["share_pct"], rows["is_estimate"], colour)
+        ax.set_title(title, loc="left", fontsize=9)
+        ax.set_ylim(bottom=0)
+        ax.set_ylabel("% of total")
+        texts = figures.label_line_ends(ax, fontsize=figures.SMALL_TEXT_PT)
+        _labels_grey(texts, {display_name(highlight)})
+    for ax in list(axes.flat)[n:]:
+        ax.set_visible(False)
+    return fig
+
+
+def plot_press(turnover: pd.DataFrame, full: pd.DataFrame, a: str, b: str, after: int = DOTS_YEARS[1]):
+    """DOTS turnover by side up to 2020 (lines) and full-year press turnover figures after it (points).
+
+    The two are drawn apart: the press points are hollow, never joined to the DOTS lines or to each other, and
+    a shaded band labelled "press figures (not IMF)" marks their years. Lines and point groups are labelled on
+    the chart (no legend).
+    """
+    fig, ax = figures.new("wide")
+    colours = figures.country_colours([a, b])
+    for i, code in enumerate((a, b)):
+        ax.plot(
+            turnover.index,
+            turnover[code],
+            color=colours[code],
+            marker=".",
+            linestyle="-" if i == 0 else "--",
+            label=f"IMF, {fmt.poss(display_name(code))} figures",
         )
-    )
-    labels.append("IMF estimate (e)")
-    ax.legend(handles, labels, loc="upper left")
+    points = full[full["measure"] == TURNOVER]
+    if len(points):
+        ax.axvspan(after + 0.5, int(points["year"].max()) + 0.5, color="#eeeeee", zorder=0)
+        ax.text(
+            after + 0.7,
+            0.03,
+            "press figures\n(not IMF)",
+            transform=ax.get_xaxis_transform(),
+            va="bottom",
+            fontsize=figures.SMALL_TEXT_PT,
+            color="#444444",
+        )
+        markers = {a: "o", b: "s"}
+        for side in [a, b, None]:
+            rows = points[points["side"].isna()] if side is None else points[points["side"] == side]
+            if rows.empty:
+                continue
+            colour = colours[side] if side else figures.GREY
+            ax.scatter(
+                rows["year"],
+                rows["value_usd_m"],
+                marker=markers.get(side, "^"),
+                facecolors="white",
+                edgecolors=colour,
+                linewidths=1.4,
+                s=40,
+                zorder=4,
+            )
+            top = rows.loc[rows["value_usd_m"].idxmax()]
+            ax.annotate(
+                f"press, {side_label(side, a, b)}",
+                (top["year"], top["value_usd_m"]),
+                xytext=(0, 8),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=figures.SMALL_TEXT_PT,
+                color=colour,
+                annotation_clip=False,
+            )
+    _usd_axis(ax)
+    ax.set_xlabel("Year")
+    ax.set_ylim(bottom=0)
+    _label_turnover_lines(ax, turnover, [a, b], colours)
+    return fig
+
+
+def _label_turnover_lines(ax, turnover: pd.DataFrame, codes: Sequence[str], colours: dict[str, str]) -> None:
+    """Name the IMF turnover lines without crossing the press points to their right: the line that ends lower is
+    labelled at its end; the one that ends higher just above its own highest point over the label's width, the
+    label ending at the line's last year."""
+    size = figures.SMALL_TEXT_PT
+    ends = []
+    for code in codes:
+        s = turnover[code].dropna()
+        if len(s):
+            ends.append((float(s.iloc[-1]), code, s))
+    if not ends:
+        return
+    ends.sort(key=lambda e: e[0])
+    ax.autoscale_view()
+    x0, x1 = ax.get_xlim()
+    width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72
+    for j, (_, code, s) in enumerate(ends):
+        label = f"IMF, {fmt.poss(display_name(code))} figures"
+        x_last = float(s.index[-1])
+        if j < len(ends) - 1:  # lower ends: beside the end, like label_line_ends
+            ax.annotate(label, (x_last, s.iloc[-1]), xytext=(5, 0), textcoords="offset points", ha="left",
+                        va="center", fontsize=size, color=colours[code], annotation_clip=False)  # fmt: skip
+            continue
+        span = 0.6 * size * len(label) * (x1 - x0) / width_pt  # the label's width in years, roughly
+        top = float(s[(s.index >= x_last - span)].max())
+        ax.annotate(label, (x_last, top), xytext=(0, 5), textcoords="offset points", ha="right", va="bottom",
+                    fontsize=size, color=colours[code], annotation_clip=False)  # fmt: skip
+
+
+def plot_ranks(lines: Sequence[tuple[str, pd.DataFrame, str]]):
+    """:func:`bilateral.ranks.plot_rank_over_time` with its lines named on the chart instead of in a legend.
+
+    With two lines and room between them, each name sits in the gap, centred: the better-ranked line's name just
+    under its worst point, the other's just over its best point, so neither crosses a line. Otherwise a name sits
+    beside its line's last point (above it for the best-ranked line, below for the others).
+    """
+    fig = ranks.plot_rank_over_time(lines)
+    ax = fig.axes[0]
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    drawn = []
+    for line in ax.get_lines():
+        label = line.get_label()
+        x, y = (np.asarray(v, dtype=float) for v in line.get_data())
+        ok = np.isfinite(x) & np.isfinite(y)
+        if not label.startswith("_") and ok.any():
+            drawn.append((float(np.median(y[ok])), x[ok], y[ok], label, line.get_color()))
+    drawn.sort(key=lambda d: d[0])  # best-ranked (smallest) first
+    ax.autoscale_view()
+    to_pt = ax.transData.transform
+    size = figures.SMALL_TEXT_PT
+    if len(drawn) == 2:
+        (_, _, y1, l1, c1), (_, _, y2, l2, c2) = drawn
+        gap_px = to_pt((0, y1.max()))[1] - to_pt((0, y2.min()))[1]  # y axis inverted: rank 1 at the top
+        if gap_px * 72 / fig.dpi > 4 * size:
+            mid = (ax.get_xlim()[0] + ax.get_xlim()[1]) / 2
+            for y, label, colour, dy, va in ((y1.max(), l1, c1, -5, "top"), (y2.min(), l2, c2, 5, "bottom")):
+                ax.annotate(
+                    label, (mid, y), xytext=(0, dy), textcoords="offset points", ha="center", va=va, fontsize=size,
+                    color=colour,
+                )  # fmt: skip
+            return fig
+    for j, (_, x, y, label, colour) in enumerate(drawn):
+        ax.annotate(
+            label,
+            (x[-1], y[-1]),
+            xytext=(0, 9 if j == 0 else -9),
+            textcoords="offset points",
+            ha="right",
+            va="bottom" if j == 0 else "top",
+            fontsize=size,
+            color=colour,
+        )
+    return fig
 
 
 def _log_axis(ax) -> None:
@@ -81,99 +283,6 @@ def _usd_axis(ax, label: str = "US$ million, current prices") -> None:
 
     ax.set_ylabel(label)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-
-
-def plot_mirror(m: pd.DataFrame, exporter: str, importer: str):
-    """Line chart of one direction of trade as each side reports it (estimates hollow-marked)."""
-    fig, ax = figures.new("wide")
-    x = m.index.to_numpy()
-    colours = figures.country_colours([exporter, importer])
-    ce, ci = colours[exporter], colours[importer]
-    en, im = display_name(exporter), display_name(importer)
-    ax.plot(
-        x, m["exporter_reported_usd_m"], color=ce, marker=".", label=f"{en}'s exports to {im}, FOB ({en}'s figures)"
-    )
-    ax.plot(
-        x,
-        m["importer_reported_usd_m"],
-        color=ci,
-        marker=".",
-        linestyle="--",
-        label=f"{im}'s imports from {en}, CIF ({im}'s figures)",
-    )
-    any_e = _mark_estimates(ax, x, m["exporter_reported_usd_m"], m["exporter_is_estimate"], ce)
-    any_e = _mark_estimates(ax, x, m["importer_reported_usd_m"], m["importer_is_estimate"], ci) or any_e
-    _usd_axis(ax)
-    ax.set_xlabel("Year")
-    ax.set_ylim(bottom=0)
-    if any_e:
-        _estimate_legend(ax)
-    else:
-        ax.legend(loc="upper left")
-    return fig
-
-
-def plot_balance(bal: pd.DataFrame, a: str, b: str):
-    """Line chart of ``a``'s balance with ``b`` from each side's records."""
-    fig, ax = figures.new("wide")
-    x = bal.index.to_numpy()
-    na, nb = display_name(a), display_name(b)
-    ax.axhline(0, color=figures.GREY, linewidth=0.8)
-    colours = figures.country_colours([a, b])
-    ax.plot(x, bal["a_records_usd_m"], color=colours[a], marker=".", label=f"{na}'s figures (exports − imports)")
-    ax.plot(
-        x,
-        bal["b_records_usd_m"],
-        color=colours[b],
-        marker=".",
-        linestyle="--",
-        label=f"{nb}'s figures (imports − exports)",
-    )
-    _usd_axis(ax, f"US$ million\n(above 0: surplus for {na})")
-    ax.set_xlabel("Year")
-    ax.legend(loc="upper left")
-    return fig
-
-
-def plot_shares(panels: Sequence[tuple[str, pd.DataFrame, str]]):
-    """Small multiples of partner shares (%): one panel per (title, shares frame, highlighted partner).
-
-    The highlighted partner is drawn thick; comparators thin. Estimated points are hollow-marked.
-    """
-    n = len(panels)
-    nrows = (n + 1) // 2
-    fig, axes = figures.new("tall", nrows, 2, sharex=True, squeeze=False)
-    any_e = False
-    legend_entries: dict[str, object] = {}
-    colours = figures.country_colours([h for _, _, h in panels] + [p for _, f, _ in panels for p in f["partner"]])
-    for ax, (title, frame, highlight) in zip(axes.flat, panels):
-        partners = list(dict.fromkeys(frame["partner"]))
-        for partner in partners:
-            rows = frame[frame["partner"] == partner]
-            colour = colours[partner]
-            (line,) = ax.plot(
-                rows["year"],
-                rows["share_pct"],
-                color=colour,
-                linewidth=2.4 if partner == highlight else 1.0,
-                label=display_name(partner),
-            )
-            legend_entries.setdefault(display_name(partner), line)
-            any_e = _mark_estimates(ax, rows["year"], rows["share_pct"], rows["is_estimate"], colour) or any_e
-        ax.set_title(title, loc="left", fontsize=9)
-        ax.set_ylim(bottom=0)
-        ax.set_ylabel("% of total")
-    for ax in list(axes.flat)[n:]:
-        ax.set_visible(False)
-    handles = list(legend_entries.values())
-    labels = list(legend_entries)
-    if any_e:
-        from matplotlib.lines import Line2D
-
-        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#333333"))
-        labels.append("IMF estimate (e)")
-    fig.legend(handles, labels, loc="outside lower center", ncol=min(5, len(labels)))
-    return fig
 
 
 def plot_intensity(frames: Sequence[tuple[str, pd.DataFrame, str]]):
@@ -203,60 +312,6 @@ def plot_gdp(frames: Sequence[tuple[str, pd.DataFrame, str]]):
         ax.set_ylabel("% of GDP")
         ax.set_ylim(bottom=0)
     axes[-1, 0].set_xlabel("Year")
-    return fig
-
-
-def plot_press(turnover: pd.DataFrame, full: pd.DataFrame, a: str, b: str, after: int = DOTS_YEARS[1]):
-    """DOTS turnover by side up to 2020 (lines) and full-year press turnover figures after it (points).
-
-    The two are drawn apart: the press points are hollow, never joined to the DOTS lines or to
-    each other, and a shaded band labelled "press figures (not DOTS)" marks their years.
-    """
-    fig, ax = figures.new("wide")
-    colours = figures.country_colours([a, b])
-    for i, code in enumerate((a, b)):
-        ax.plot(
-            turnover.index,
-            turnover[code],
-            color=colours[code],
-            marker=".",
-            linestyle="-" if i == 0 else "--",
-            label=f"DOTS: {display_name(code)}'s figures",
-        )
-    points = full[full["measure"] == TURNOVER]
-    last = after
-    if len(points):
-        ax.axvspan(last + 0.5, int(points["year"].max()) + 0.5, color="#eeeeee", zorder=0)
-        ax.text(
-            last + 0.7,
-            0.03,
-            "press figures\n(not DOTS)",
-            transform=ax.get_xaxis_transform(),
-            va="bottom",
-            fontsize=figures.SMALL_TEXT_PT,
-            color="#444444",
-        )
-        markers = {a: "o", b: "s"}
-        for _j, side in enumerate([a, b, None]):
-            rows = points[points["side"].isna()] if side is None else points[points["side"] == side]
-            if rows.empty:
-                continue
-            colour = colours[side] if side else figures.GREY
-            ax.scatter(
-                rows["year"],
-                rows["value_usd_m"],
-                marker=markers.get(side, "^"),
-                facecolors="white",
-                edgecolors=colour,
-                linewidths=1.4,
-                s=40,
-                zorder=4,
-                label=f"Press: turnover, {side_label(side, a, b)}",
-            )
-    _usd_axis(ax)
-    ax.set_xlabel("Year")
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
     return fig
 
 

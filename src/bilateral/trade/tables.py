@@ -3,26 +3,28 @@ marked "e", missing values "–"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
 
-from bilateral import fmt
+from bilateral import fmt, ranks
 from bilateral.countries import display_name
 from bilateral.trade.amounts import adaptive
 from bilateral.trade.compute import latest_year_with
 from bilateral.trade.importance import intensity_table, rank_among
 from bilateral.trade.press import TURNOVER
-from bilateral.trade.text import side_label
+from bilateral.trade.text import publisher_name, side_label
 
 __all__ = [
     "ESTIMATE_MARK",
-    "both_directions_table",
     "composition_table",
     "flagged",
     "intensity_tables",
+    "mirror_table",
     "partner_shares_table",
     "press_side_by_side",
+    "rank_table",
     "shares_table",
 ]
 
@@ -42,22 +44,6 @@ def flagged(values: Sequence[float], flags: Sequence[bool], digits: int = 1) -> 
         else:
             out.append(adaptive(value, digits) + (f" {ESTIMATE_MARK}" if flag else ""))
     return out
-
-
-def both_directions_table(m_ab: pd.DataFrame, m_ba: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
-    """Both directions side by side, by year, for the reader (estimates marked "e", ratios to 2 decimals)."""
-    na, nb = display_name(a), display_name(b)
-    return pd.DataFrame(
-        {
-            "Year": m_ab.index.astype(int),
-            f"{na} → {nb}: {na}'s exports": flagged(m_ab["exporter_reported_usd_m"], m_ab["exporter_is_estimate"]),
-            f"{na} → {nb}: {nb}'s imports": flagged(m_ab["importer_reported_usd_m"], m_ab["importer_is_estimate"]),
-            f"{na} → {nb}: ratio": flagged(m_ab["ratio"], [False] * len(m_ab), digits=2),
-            f"{nb} → {na}: {nb}'s exports": flagged(m_ba["exporter_reported_usd_m"], m_ba["exporter_is_estimate"]),
-            f"{nb} → {na}: {na}'s imports": flagged(m_ba["importer_reported_usd_m"], m_ba["importer_is_estimate"]),
-            f"{nb} → {na}: ratio": flagged(m_ba["ratio"], [False] * len(m_ba), digits=2),
-        }
-    )
 
 
 def shares_table(reporter: str, exports: pd.DataFrame, imports: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -158,26 +144,88 @@ def intensity_tables(P, dots: pd.DataFrame, window: range) -> tuple[pd.DataFrame
     return shown, tab
 
 
+def _when(year_label: object, period: object) -> str:
+    """When a press statement applies, in the suite's date style: ``("2021", "Jan-May")`` reads "Jan–May 2021",
+    ``("2020-2024", "5 years cumulative")`` "2020–2024, combined", ``("2022", "year (approx.)")`` "2022 (approx.)"."""
+    year = re.sub(r"(?<=\d)-(?=\d)", "–", str(year_label).strip()) if pd.notna(year_label) else ""
+    period = str(period).strip() if pd.notna(period) else ""
+    months = re.fullmatch(r"([A-Z][a-z]{2})-([A-Z][a-z]{2})", period)
+    if months and year.isdigit():
+        return f"{months[1]}–{months[2]} {year}"
+    if period in ("year", "unspecified", ""):
+        return year
+    if period == "year (approx.)":
+        return f"{year} (approx.)"
+    if "cumulative" in period:
+        return f"{year}, combined"
+    return f"{year}, {period}"
+
+
 def composition_table(composition: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The press statements on the goods traded, as quoted: ``(shown, data)`` (data sorted as shown)."""
+    """The press statements on the goods traded, as quoted, in five columns that fit a phone: when, direction,
+    goods, value and source (whose figure, and the outlet that reported it). ``(shown, data)``, data sorted as
+    shown and kept as collected."""
     comp = composition.sort_values(["year_start", "source_row"], kind="mergesort", na_position="last")
 
     def value(v, u) -> str:
-        if pd.notna(v) and pd.notna(u):
-            return f"{fmt.num(v, 1)} {u}"
-        return fmt.num(v, 1) if pd.notna(v) else "–"
+        if pd.isna(v):
+            return "–"
+        if pd.notna(u) and str(u).strip() == "USD m":
+            return fmt.usd_m(float(v))
+        return f"{fmt.num(v, 1)} {u}" if pd.notna(u) else fmt.num(v, 1)
+
+    def source(basis, outlet) -> str:
+        basis, outlet = publisher_name(basis), publisher_name(outlet)
+        return basis if not outlet or outlet == basis else f"{basis}; reported by {outlet}"
 
     shown = pd.DataFrame(
         {
-            "Year": comp["year_label"],
-            "Period": comp["period"],
+            "When": [_when(y, p) for y, p in zip(comp["year_label"], comp["period"])],
             "Direction": [
                 f"{display_name(x)} → {display_name(i)}" for x, i in zip(comp["exporter_iso3"], comp["importer_iso3"])
             ],
             "Goods": comp["product_group"],
             "Value": [value(v, u) for v, u in zip(comp["value"], comp["unit"])],
-            "Figure from": comp["basis"],
-            "Reported by": comp["reported_by"],
+            "Source": [source(b, o) for b, o in zip(comp["basis"], comp["reported_by"])],
         }
     )
     return shown, comp
+
+
+def mirror_table(P, m_ab: pd.DataFrame, m_ba: pd.DataFrame) -> pd.DataFrame:
+    """Both directions by year, each as its exporter and its importer record it (US$ million, "e" for IMF
+    estimates): two header rows, the direction above each country's record, so that it fits a phone. The ratios
+    are charted and in the data file, not repeated here."""
+    na, nb = P.name_a, P.name_b
+    columns = pd.MultiIndex.from_tuples(
+        [
+            ("", "Year"),
+            (f"{na} → {nb}", f"{fmt.poss(na)} exports"),
+            (f"{na} → {nb}", f"{fmt.poss(nb)} imports"),
+            (f"{nb} → {na}", f"{fmt.poss(nb)} exports"),
+            (f"{nb} → {na}", f"{fmt.poss(na)} imports"),
+        ]
+    )
+    values = [
+        [str(int(y)) for y in m_ab.index],
+        flagged(m_ab["exporter_reported_usd_m"], m_ab["exporter_is_estimate"]),
+        flagged(m_ab["importer_reported_usd_m"], m_ab["importer_is_estimate"]),
+        flagged(m_ba["exporter_reported_usd_m"], m_ba["exporter_is_estimate"]),
+        flagged(m_ba["importer_reported_usd_m"], m_ba["importer_is_estimate"]),
+    ]
+    return pd.DataFrame(dict(zip(columns, values)), columns=columns)
+
+
+def rank_table(P, tr_ranks: pd.DataFrame, years) -> pd.DataFrame:
+    """:func:`bilateral.ranks.trade_rank_table` in long form, to fit a phone: one row per year and country whose
+    records rank the other, with the rank by exports plus imports, by exports and by imports."""
+    wide = ranks.trade_rank_table(tr_ranks, P.country_a, P.country_b, years)
+    rows = []
+    for i, (reporter, partner) in enumerate(((P.country_a, P.country_b), (P.country_b, P.country_a))):
+        block = wide.iloc[:, 1 + 3 * i : 4 + 3 * i]
+        label = f"{display_name(partner)} in {fmt.poss(display_name(reporter))} trade"
+        for year, (total, exports, imports) in zip(wide["Year"], block.itertuples(index=False)):
+            rows.append(
+                {"Year": year, "Ranked": label, "Exports + imports": total, "Exports": exports, "Imports": imports}
+            )
+    return pd.DataFrame(rows, columns=["Year", "Ranked", "Exports + imports", "Exports", "Imports"])

@@ -4,46 +4,37 @@ with :mod:`bilateral.fmt` and :mod:`bilateral.trade.amounts`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
 
-from bilateral import fmt, ranks
+from bilateral import fmt
 from bilateral.countries import display_name
 from bilateral.trade.amounts import adaptive, money, money_range, share_pct_text
 from bilateral.trade.compute import (
     EXPORTS,
     IMPORTS,
-    balance_both_sides,
-    coverage,
-    gap_summary,
     latest_year_with,
-    mirror,
-    recent_window,
-    reporting_sides,
 )
 from bilateral.trade.importance import (
     gdp_artefacts,
-    intensity_series,
     rank_among,
     share_of,
     shares,
-    trade_to_gdp,
-    world_imports,
 )
 from bilateral.trade.press import TURNOVER
 
 __all__ = [
     "balance_sentence",
     "coverage_sentences",
-    "direction_sentence",
-    "gap_headline",
+    "direction_detail",
     "gap_pattern_sentence",
     "gdp_peak_sentence",
     "gdp_sentence",
     "intensity_sentence",
-    "key_findings",
     "press_sentence",
+    "publisher_name",
     "share_sentence",
     "side_label",
     "value_meaning",
@@ -123,34 +114,6 @@ def gap_pattern_sentence(p: dict, exporter: str, importer: str, *, below: float 
     return text[0].upper() + text[1:] + "."
 
 
-def direction_sentence(g: dict, exporter: str, importer: str) -> str:
-    """One or two sentences on how far the two sides' figures for one direction differ (from :func:`gap_summary`)."""
-    en, im = display_name(exporter), display_name(importer)
-    if g["n_both"] == 0:
-        return f"No year in the period has both {en}'s export figure and {im}'s import figure for trade from {en} to {im}, so the two cannot be compared."
-    text = (
-        f"In {g['latest_year']}, {en} reported exports to {im} of {money(g['latest_exporter_usd_m'])}; {im} reported imports from "
-        f"{en} of {money(g['latest_importer_usd_m'])}, {fmt.ratio(g['latest_ratio'], 2)} the exporter's figure. "
-        f"In {g['n_importer_lower']} of the {g['n_both']} years with both figures, the importer's CIF value was below the exporter's FOB value"
-    )
-    if g["n_below"]:
-        text += f"; in {g['n_below']} of them (the first in {g['first_below']}) it was less than half of it."
-    else:
-        text += "."
-    return text
-
-
-def gap_headline(g: dict, exporter: str, importer: str) -> str:
-    """A one-sentence version of :func:`direction_sentence` for the key findings."""
-    en, im = display_name(exporter), display_name(importer)
-    if g["n_both"] == 0:
-        return f"Trade from {en} to {im} cannot be compared: the two sides never both report it in this period."
-    return (
-        f"{g['latest_year']}: {en} reported exports to {im} of {money(g['latest_exporter_usd_m'])}, while {im} reported imports "
-        f"from {en} of {money(g['latest_importer_usd_m'])} ({fmt.ratio(g['latest_ratio'], 2)} the exporter's figure)."
-    )
-
-
 def balance_sentence(bal: pd.DataFrame, a: str, b: str) -> str:
     """The latest year in which both sides' records give ``a``'s balance with ``b``, and what each says."""
 
@@ -204,7 +167,9 @@ def share_sentence(
     ya = latest_year_with(a_exports, "share_pct", a_exports["partner"] == b)
     if ya is not None:
         rank, n = rank_among(a_exports, b, ya)
-        ranked = f"; rank {rank} of {n} among {nb} and the comparators" if n > 1 else ""  # nothing to rank alone
+        ranked = (
+            f"; rank {rank} of {n} among {nb} and the other partners compared" if n > 1 else ""
+        )  # nothing to rank alone
         parts.append(
             f"in {ya}, {nb} took {share_pct_text(share_of(a_exports, b, ya))} of {na}'s exports (by {na}'s figures{ranked}) "
             f"and {supplied(a_imports, b, ya)}"
@@ -214,7 +179,8 @@ def share_sentence(
         rank, n = rank_among(b_exports, a, yb)
         ranked = f"; rank {rank} of {n}" if n > 1 else ""
         parts.append(
-            f"in {yb}, {na} took {share_pct_text(share_of(b_exports, a, yb))} of {nb}'s exports (by {nb}'s figures{ranked}) "
+            ("" if yb == ya else f"in {yb}, ")
+            + f"{na} took {share_pct_text(share_of(b_exports, a, yb))} of {nb}'s exports (by {nb}'s figures{ranked}) "
             f"and {supplied(b_imports, a, yb)}"
         )
     if not parts:
@@ -292,9 +258,10 @@ def intensity_sentence(
 def gdp_sentence(a: str, b: str, gdp_a: pd.DataFrame, gdp_b: pd.DataFrame) -> str:
     """Bilateral turnover as a share of each country's GDP in the latest year with both."""
 
-    parts = []
+    parts, years = [], []
     for code, other, frame in ((a, b, gdp_a), (b, a, gdp_b)):
         y = latest_year_with(frame, "pct_gdp")
+        years.append(y)
         if frame["gdp_usd_m"].isna().all():
             parts.append(f"the GDP table used here has no GDP for {display_name(code)} in these years")
         elif y is not None:
@@ -309,8 +276,37 @@ def gdp_sentence(a: str, b: str, gdp_a: pd.DataFrame, gdp_b: pd.DataFrame) -> st
             )
         else:
             parts.append(f"no year gives both {display_name(code)}'s trade with {display_name(other)} and its GDP")
+    if years[0] is not None and years[0] == years[1]:  # one year for both: say it once
+        parts[1] = parts[1].removeprefix(f"in {years[1]}, ")
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
+
+
+def direction_detail(g: dict, exporter: str, importer: str) -> str:
+    """How often, over the years both report, the importer's figure for one direction was the lower one and less than
+    half of the exporter's (from :func:`gap_summary`); the latest year's figures are in the chart's caption."""
+    en, im = display_name(exporter), display_name(importer)
+    n, k, nb = g["n_both"], g["n_importer_lower"], g["n_below"]
+    if n == 0:
+        return (
+            f"No year in the period has both {fmt.poss(en)} export figure and {fmt.poss(im)} import figure for this "
+            "direction, so the two cannot be compared."
+        )
+    if n == 1:
+        text = (
+            f"Only {g['latest_year']} has both figures; {fmt.poss(im)} was the {'lower' if k else 'higher'} of the two"
+        )
+    elif k == n:
+        text = f"{fmt.poss(im)} figure was the lower of the two in every one of the {n} years with both figures"
+    elif k == 0:
+        text = f"{fmt.poss(im)} figure was never the lower of the two in the {n} years with both figures"
+    else:
+        text = f"{fmt.poss(im)} figure was the lower of the two in {k} of the {n} years with both figures"
+    if nb == 1:
+        text += f", and less than half of {fmt.poss(en)} in {g['first_below']}"
+    elif nb > 1:
+        text += f", and less than half of {fmt.poss(en)} in {nb} of them, the first in {g['first_below']}"
+    return text + "."
 
 
 def gdp_peak_sentence(code: str, frame: pd.DataFrame, gdp_all: pd.Series | None = None) -> str:
@@ -351,6 +347,23 @@ def gdp_peak_sentence(code: str, frame: pd.DataFrame, gdp_all: pd.Series | None 
 # ---------------------------------------------------------------------------------------------
 
 
+#: Publishers as readers know them (the source's spelling of Türkiye otherwise left as quoted).
+_PUBLISHERS = ((re.compile(r"\bTurkey Ministry of Trade\b"), "Türkiye's Ministry of Trade"),)
+
+
+def publisher_name(text: object) -> str:
+    """A publisher or official as readers know them, with "Türkiye" for the source's "Turkey":
+    ``publisher_name("Turkey Ministry of Trade (via AzerNews)") == "Türkiye's Ministry of Trade (via AzerNews)"``,
+    ``publisher_name("Turkey (Trade Minister Ömer Bolat)") == "Türkiye (Trade Minister Ömer Bolat)"``; "" if missing.
+    Quoted titles are not passed through it."""
+    if text is None or (isinstance(text, float) and pd.isna(text)) or text is pd.NA:
+        return ""
+    out = str(text)
+    for pattern, name in _PUBLISHERS:
+        out = pattern.sub(name, out)
+    return re.sub(r"\bTurkey\b", "Türkiye", out)
+
+
 def side_label(side, a: str, b: str) -> str:
     """Whose press figure: "Azerbaijan's side" for a side of the pair, else "side not stated"."""
     if side in (a, b):
@@ -362,7 +375,7 @@ def press_sentence(full: pd.DataFrame, a: str, b: str) -> str:
     """The latest full-year turnover each side gives in the press table (figures flagged as conflicting left out)."""
     turnover = full[(full["measure"] == TURNOVER) & (full["caution"] == "")]
     if turnover.empty:
-        return "The press table holds no usable full-year turnover figure after the DOTS series ends."
+        return "The press figures collected here hold no usable full-year turnover figure after the IMF series ends."
     parts = []
     for side in (a, b, None):
         rows = turnover[turnover["side"].isna()] if side is None else turnover[turnover["side"] == side]
@@ -374,59 +387,7 @@ def press_sentence(full: pd.DataFrame, a: str, b: str) -> str:
         who = f"{display_name(side)}'s side" if side else "side not stated"
         parts.append(f"{who}, {money_range(values)} for {y}{count}")
     return (
-        "After 2020 only press figures are available here. The latest full-year trade turnover they give: "
+        "Latest full-year trade turnover in the press figures: "
         + "; ".join(parts)
-        + " (figures the press table flags as conflicting are left out)."
+        + " (figures flagged as conflicting with another report are left out)."
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Key findings
-# ---------------------------------------------------------------------------------------------
-
-
-def key_findings(
-    P,
-    dots: pd.DataFrame,
-    macro: pd.DataFrame,
-    full_press: pd.DataFrame | None = None,
-    *,
-    tr_ranks: pd.DataFrame | None = None,
-    complete=None,
-) -> list[str]:
-    """The report's key findings, one sentence (or two) each, for the pair and period of ``P``.
-
-    Args:
-        P: the report's parameters (pair, period, comparators, ``comparators_b`` and ``recent_years`` in ``P.extra``).
-        dots: ``trade_bilateral`` rows; macro: the ``macro`` table (GDP).
-        full_press: :func:`press_full_years` of the press table, or None when the pair has no press figures.
-        tr_ranks, complete: :func:`bilateral.ranks.trade_ranks` and the reporters it ranks (computed if None).
-    """
-    a, b, years = P.country_a, P.country_b, list(P.years)
-    comps_b = P.extra.get("comparators_b", ())
-    window = recent_window(P.end_year, P.extra.get("recent_years", 5), P.start_year)
-    if complete is None:
-        complete = ranks.trade_complete_reporters(dots)
-    if tr_ranks is None:
-        tr_ranks = ranks.trade_ranks(dots, a, b, years, complete)
-    cov = coverage(dots, a, b, years)
-    findings = list(coverage_sentences(cov, len(years)))
-    if reporting_sides(cov):
-        m_ab, m_ba = mirror(dots, a, b, years), mirror(dots, b, a, years)
-        findings += [gap_headline(gap_summary(m_ab), a, b), gap_headline(gap_summary(m_ba), b, a)]
-        findings.append(balance_sentence(balance_both_sides(dots, a, b, years), a, b))
-        sh = [
-            shares(dots, rep, [par, *comps], flow, years)
-            for rep, par, comps in ((a, b, P.comparators), (b, a, comps_b))
-            for flow in (EXPORTS, IMPORTS)
-        ]
-        findings.append(share_sentence(a, b, *sh) + " " + value_meaning(dots, a, b, years, None))
-        findings += [ranks.trade_sentence(tr_ranks, x, y) for x, y in ((a, b), (b, a)) if x in complete]
-        m_w = world_imports(dots, years)
-        int_ab, int_ba = intensity_series(dots, a, b, years, m_w), intensity_series(dots, b, a, years, m_w)
-        findings.append(intensity_sentence(a, b, int_ab, int_ba, window))
-        gdp_a, gdp_b = trade_to_gdp(dots, macro, a, b, years), trade_to_gdp(dots, macro, b, a, years)
-        findings.append(gdp_sentence(a, b, gdp_a, gdp_b))
-    if full_press is not None:
-        findings.append(press_sentence(full_press, a, b))
-    return findings
