@@ -654,7 +654,7 @@ def test_notebook_default_pair(tmp_path):
     assert "By mean ideal-point distance Türkiye ranks 4 of 7 (closer: Kazakhstan, Russia and Armenia)" in compared
     # IdealpointsJuly2025.csv, idealpointfp: AZE 1992 0.2939, TUR 1992 0.7349 -> 0.44; AZE 2023 -0.4457, TUR 2023
     # 0.6019 -> 1.05 (2024 is left out: TUR rests on 7 votes); AZE is the lower (further from the US).
-    assert "was 0.44 in 1992 and 1.05 in 2023, the latest year with reliable estimates" in key
+    assert "grew from 0.44 in 1992 to 1.05 in 2023, the latest year with reliable estimates" in key
     assert "in 2023 Azerbaijan was the further of the two" in key
     # Sponsors, from ga_resolutions_s74_s80.csv (dates 2019-2025, sponsors + additional_sponsors, case-insensitive
     # match of AZERBAIJAN and of TURKEY/TÜRKIYE spellings): 199, 470, both 121, 121/548 = 22.1%.
@@ -677,6 +677,12 @@ def test_notebook_default_pair(tmp_path):
     assert "ATOP 5.1 ends in 2018 and misses the 2021 Shusha Declaration." in text
     assert "Shusha Declaration on Allied Relations" in text
     assert "## Methods and caveats" in text and "## Sources" in text
+    # Reader's edition (issue 12): the strains and formats as lists, the findings say how sure, one date style.
+    # 316 and 426 common votes (the script above); 14 strains and 11 formats in the events table for 1992-2025.
+    assert "The two figures rest on 316 and 426 common votes" in key and "combined margin" in key
+    assert "**Strains in the relationship** (14):" in text and "**Multilateral or trilateral formats** (11):" in text
+    assert "- 14 Oct 2009: Azerbaijani flags barred at Türkiye–Armenia match in Bursa" in text
+    assert "Marked: (1)" not in text and not re.search(r"\b(19|20)\d\d-\d\d-\d\d\b", re.sub(r"<[^>]+>", " ", text))
     # No warnings or errors reached the reader.
     streams = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") in ("stream", "error")]
     assert not streams, streams

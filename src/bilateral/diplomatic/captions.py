@@ -1,8 +1,6 @@
-"""Diplomatic relations, captions: the computed captions, alt text and notes of the report's figures and tables.
-
-Each figure has a ``*_caption`` and an ``*_alt`` function, each table a ``*_caption`` (and a note where the
-table needs one). Functions that need the pair, the names or the period take the validated parameters object
-``P`` (:class:`bilateral.params.Params`). Sentences of the running text are in :mod:`bilateral.diplomatic.text`.
+"""Diplomatic relations, captions: the computed captions (each led by the chart's finding), alt text and notes of
+the report's figures; functions take the parameters object ``P`` where they name the pair or the period. Table
+captions are in :mod:`bilateral.diplomatic.tables`, running text in :mod:`bilateral.diplomatic.text`.
 """
 
 from __future__ import annotations
@@ -13,37 +11,24 @@ import pandas as pd
 
 from bilateral import fmt, periods
 from bilateral.countries import display_name
-from bilateral.diplomatic.compute import ISSUE_METHODS, PLEDGES
+from bilateral.diplomatic.compute import EVENT_GROUPS, ISSUE_METHODS, PLEDGES
 
 __all__ = [
     "ALIGNMENT_NOTE",
-    "ATOP_COMPARATORS_NOTE",
     "DISAGREEMENT_NOTE",
-    "LOWY_MATRIX_NOTE",
-    "LOWY_PAIR_NOTE",
     "alignment_alt",
     "alignment_caption",
-    "atop_comparators_caption",
     "comparator_dots_alt",
     "comparator_dots_caption",
     "comparator_periods_alt",
     "comparator_periods_caption",
-    "comparator_table_caption",
-    "comparator_table_note",
     "cosponsorship_alt",
     "cosponsorship_caption",
-    "cosponsorship_comparators_caption",
     "cosponsorship_note",
-    "cow_caption",
-    "cow_note",
     "disagreement_alt",
     "disagreement_caption",
-    "events_table_caption",
     "ideal_alt",
     "ideal_caption",
-    "latest_disagreements_caption",
-    "lowy_matrix_caption",
-    "lowy_pair_caption",
     "pledges_alt",
     "pledges_caption",
     "timeline_alt",
@@ -51,48 +36,78 @@ __all__ = [
     "top_ten_alt",
     "top_ten_axis_label",
     "top_ten_caption",
-    "un_ranks_caption",
 ]
+
+
+def _change(before: str, after: str, up: bool) -> str:
+    """ "rose from 0.4 to 0.6", "fell from ...", or "was 0.4 at both ends" for two formatted values."""
+    return f"was {before} at both ends" if before == after else f"{'rose' if up else 'fell'} from {before} to {after}"
 
 
 def _span(years: range) -> str:
     return fmt.years(years.start, years.stop - 1)
 
 
-# ---------------------------------------------------------------------------------------------
-# Events
-# ---------------------------------------------------------------------------------------------
+def _timeline_finding(in_period: pd.DataFrame) -> str:
+    """The finding of the events timeline: the year most strains fall in (when they cluster), and the span of the
+    multilateral formats; "" when the period has neither."""
+    cats = in_period["category"] if "category" in in_period else pd.Series("", index=in_period.index)
+    parts = []
+    strains = in_period[cats == "friction"]
+    if len(strains):
+        per_year = strains["year"].astype(int).value_counts()
+        year, k = int(per_year.index[0]), int(per_year.iloc[0])
+        if len(strains) == 1:
+            parts.append(f"The one strain in the relationship falls in {year}")
+        elif k > 1 and (per_year == k).sum() == 1:
+            parts.append(f"{k} of the {len(strains)} strains in the relationship fall in {year}")
+        else:
+            parts.append(
+                f"The {len(strains)} strains in the relationship spread over {fmt.plural(len(per_year), 'year')}"
+            )
+    formats = in_period[cats == "multilateral"]
+    if len(formats):
+        first, last = int(formats["year"].min()), int(formats["year"].max())
+        if len(formats) == 1:
+            parts.append(f"the one multilateral or trilateral format dates from {first}")
+        elif first == last:
+            parts.append(f"all {len(formats)} multilateral or trilateral formats date from {first}")
+        else:
+            parts.append(f"the {len(formats)} multilateral or trilateral formats run from {first} to {last}")
+    if not parts:
+        return ""
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:]
 
 
 def timeline_caption(P, in_period: pd.DataFrame) -> str:
-    """Caption of the events timeline (the events of the period)."""
+    """Caption of the labelled events timeline: its finding, then what it draws."""
     from bilateral import events as evs
 
-    return (
-        f"Diplomatic events naming {P.name_a} and {P.name_b}, {P.period}, by type (number of events in brackets); each dot is one event of the table below. "
-        + evs.category_caption(in_period)
-        + " "
-        + evs.marker_caption(in_period)
+    return " ".join(
+        t
+        for t in (
+            _timeline_finding(in_period),
+            f"Strains in the relationship and multilateral or trilateral formats naming {P.name_a} and {P.name_b}, "
+            f"{P.period}, one row each at its date (listed in full above; every event is in the table below).",
+            evs.marker_caption(in_period[in_period["category"].isin(["friction", "multilateral"])])
+            if "category" in in_period
+            else "",
+        )
+        if t
     )
 
 
 def timeline_alt(in_period: pd.DataFrame) -> str:
-    """Alt text of the events timeline: how many events of each type, over which years."""
-    counts = in_period["type"].value_counts()
-    return (
-        f"Dot timeline of {len(in_period)} events from {int(in_period['year'].min())} to {int(in_period['year'].max())}, one row per type: "
-        + ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in counts.items())
-        + "."
-    )
-
-
-def events_table_caption(P, background: bool) -> str:
-    """Caption of the events table (``background``: some events fall before the period)."""
-    return (
-        f"Dated diplomatic events naming {P.name_a} and {P.name_b}, oldest first, with the sources each rests on (publisher and the date it gives) "
-        "and whether they are the seed documents alone, one side's sources, both sides' or a third party's."
-        + (f" Events dated before {P.start_year} are background to the report's period." if background else "")
-    )
+    """Alt text of the labelled events timeline: how many events of each kind, over which years."""
+    cats = in_period["category"] if "category" in in_period else pd.Series("", index=in_period.index)
+    parts = []
+    for cat, (one, many) in EVENT_GROUPS.items():
+        rows = in_period[cats == cat]
+        if len(rows):
+            lo, hi = int(rows["year"].min()), int(rows["year"].max())
+            parts.append(f"{fmt.plural(len(rows), one, many)} ({fmt.years(lo, hi)})")
+    return "Labelled timeline, one row per event: " + fmt.join_and(parts) + ", each named as in the lists above."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,31 +121,74 @@ ALIGNMENT_NOTE = (
 )
 
 
-def alignment_caption(P) -> str:
-    """Caption of the yearly agreement and kappa chart."""
+def _alignment_finding(P, yearly: pd.DataFrame) -> str:
+    """The finding of the yearly agreement chart: agreement and kappa in the first and the last year shown."""
+    if yearly.empty:
+        return ""
+    y = yearly.sort_values("year")
+    y0, y1 = y.iloc[0], y.iloc[-1]
+    a0, a1 = fmt.pct(y0["agreement_share"], 0, share=True), fmt.pct(y1["agreement_share"], 0, share=True)
+    k0, k1 = fmt.num(y0["kappa"], 2), fmt.num(y1["kappa"], 2)
+    if int(y0["year"]) == int(y1["year"]):
+        return f"In {int(y1['year'])} {P.name_a} and {P.name_b} voted alike on {a1} of their common votes (kappa {k1})."
     return (
-        f"{P.name_a} and {P.name_b} in the UN General Assembly, {P.period}: share of common votes on which they voted alike and "
-        f"Cohen's kappa (top); recorded votes held and common votes behind each year's figures (bottom)."
+        f"From {int(y0['year'])} to {int(y1['year'])} the share of votes on which {P.name_a} and {P.name_b} voted alike "
+        f"{_change(a0, a1, y1['agreement_share'] > y0['agreement_share'])}, while kappa "
+        f"{_change(k0, k1, y1['kappa'] > y0['kappa'])}."
+    )
+
+
+def alignment_caption(P, yearly: pd.DataFrame) -> str:
+    """Caption of the yearly agreement and kappa chart: its finding, then what it draws."""
+    return (
+        _alignment_finding(P, yearly)
+        + f" {P.name_a} and {P.name_b} in the UN General Assembly, {P.period}: share of common votes on which they voted "
+        "alike and Cohen's kappa (top); recorded votes held and common votes behind each year's figures (bottom)."
     )
 
 
 def alignment_alt(yearly: pd.DataFrame, switch: dict) -> str:
     """Alt text of the yearly agreement chart: first and last values, votes per year, the change of source."""
     y0, y1 = yearly.iloc[0], yearly.iloc[-1]
-    return (
+    text = (
         f"Two-panel chart by year. Top: agreement share from {fmt.pct(y0['agreement_share'], share=True)} in {int(y0['year'])} "
         f"to {fmt.pct(y1['agreement_share'], share=True)} in {int(y1['year'])}, and kappa from {fmt.num(y0['kappa'], 2)} to "
         f"{fmt.num(y1['kappa'], 2)}. Bottom: between {int(yearly['n_votes'].min())} and {int(yearly['n_votes'].max())} "
-        f"common votes a year. A dashed line between {switch.get('last_voeten', 'n/a')[:4]} and {switch.get('year', 'n/a')} marks the switch "
-        f"from Voeten's roll calls to the UN records, which start in {switch.get('first_un', 'n/a')[:7]}."
+        "common votes a year."
+    )
+    if switch:
+        text += (
+            f" A dashed line between {switch['last_voeten'][:4]} and {switch['year']} marks the switch from Voeten's "
+            f"roll calls to the UN records, which start in {fmt.date(switch['first_un'], 'month')}."
+        )
+    return text
+
+
+def _ideal_finding(P, dist: pd.DataFrame) -> str:
+    """The finding of the ideal-points chart: the distance in the first and the last reliable year."""
+    good = dist[dist["reliable"]]
+    if good.empty:
+        return ""
+    g0, g1 = good.iloc[0], good.iloc[-1]
+    d0, d1 = fmt.num(g0["distance"], 2), fmt.num(g1["distance"], 2)
+    if int(g0["year"]) == int(g1["year"]):
+        return f"In {int(g1['year'])} the two states' ideal points were {d1} apart."
+    verb = "stayed" if d0 == d1 else ("widened" if g1["distance"] > g0["distance"] else "narrowed")
+    return (
+        f"The gap between the two states' ideal points {verb}"
+        + (f" at {d1}" if d0 == d1 else f" from {d0} in {int(g0['year'])} to {d1}")
+        + f" in {int(g1['year'])}."
     )
 
 
 def ideal_caption(P, dist: pd.DataFrame) -> str:
-    """Caption of the ideal-points chart."""
+    """Caption of the ideal-points chart: its finding, then what it draws."""
+    hollow = bool((dist["few_a"] | dist["few_b"]).any())
     return (
-        f"UN ideal points of {P.name_a} and {P.name_b} with their 5–95% posterior ranges (top) and the distance between them "
-        f"(bottom), {fmt.years(int(dist['year'].min()), int(dist['year'].max()))}."
+        _ideal_finding(P, dist)
+        + f" UN ideal points of {P.name_a} and {P.name_b} with their 5–95% posterior ranges (top) and the distance "
+        f"between them (bottom), {fmt.years(int(dist['year'].min()), int(dist['year'].max()))}"
+        + ("; hollow circles: estimates resting on few votes, left out of the distance." if hollow else ".")
     )
 
 
@@ -145,24 +203,35 @@ def ideal_alt(P, dist: pd.DataFrame, reliable: pd.DataFrame) -> str:
     )
 
 
-def comparator_table_caption(P, recent: range) -> str:
-    """Caption of the table of the pair and the comparators."""
-    return f"UN voting alignment of the pair and of each of them with the comparators, {P.period} and {_span(recent)}."
-
-
-def comparator_table_note(ideal_last: int) -> str:
-    """Note under the table of the pair and the comparators: how the measures are pooled and read."""
+def _dots_finding(P, comp: pd.DataFrame) -> str:
+    """The finding of the dot chart: how many of the comparator pairs have a higher kappa than the pair."""
+    if len(comp) < 2 or pd.isna(comp["kappa"].iloc[0]):
+        return ""
+    others = comp["kappa"].iloc[1:].dropna()
+    k = int((others > comp["kappa"].iloc[0]).sum())
     return (
-        f"Agreement and kappa pool every common vote of the years (not a mean of yearly values); higher is closer. The distance is the mean "
-        f"absolute gap between the two ideal points over the years with reliable estimates for both (the estimates end in {ideal_last}); lower is closer."
+        f"{fmt.integer(k)} of the {fmt.integer(len(others))} pairings with the comparators have a higher kappa than "
+        f"{P.name_a} and {P.name_b} ({fmt.num(comp['kappa'].iloc[0], 2)})."
     )
 
 
-def comparator_dots_caption(P, recent: range, ideal_last: int) -> str:
-    """Caption of the dot chart of the pair and the comparators."""
-    return (
-        f"Agreement share (left), kappa (middle) and mean ideal-point distance (right; lower is closer) for each pair, {P.period} (dots) and "
-        f"{_span(recent)} (diamonds; ideal points end in {ideal_last}); the pair in black."
+def comparator_dots_caption(P, comp: pd.DataFrame, recent: range, ideal_last: int) -> str:
+    """Caption of the dot chart of the pair and the comparators: its finding, then what it draws (the recent
+    years' diamonds only when they differ from the period)."""
+    recent_text = _span(recent)
+    if recent_text == P.period:
+        when = f"{P.period}"
+    else:
+        end = f"; ideal points end in {ideal_last}" if ideal_last < recent.stop - 1 else ""
+        when = f"{P.period} (dots) and {recent_text} (diamonds{end})"
+    return " ".join(
+        t
+        for t in (
+            _dots_finding(P, comp),
+            f"Agreement share (left), kappa (middle) and mean ideal-point distance (right; lower is closer) for each "
+            f"pair, {when}; the pair in black, the comparators in grey.",
+        )
+        if t
     )
 
 
@@ -184,14 +253,57 @@ def _mixed_periods(spans: Sequence[tuple[int, int]], switch: dict) -> list[str]:
     return [periods.label(lo, hi) for lo, hi in spans if lo <= last_voeten and switch["year"] <= hi]
 
 
-def comparator_periods_caption(P, spans: Sequence[tuple[int, int]], switch: dict) -> str:
-    """Caption of the kappa-by-period chart, naming the period that mixes the two vote sources."""
+def _periods_finding(P, periodic: pd.DataFrame) -> str:
+    """The finding of the kappa-by-period chart: the pair's kappa in the first and the last period, and how many
+    comparators each state was closer to in the last period."""
+    from bilateral.diplomatic.compute import pair_label
+
+    pair_p = periodic[periodic["pair"] == pair_label(*P.pair)].dropna(subset=["kappa"])
+    if pair_p.empty:
+        return ""
+    p0, p1 = pair_p.iloc[0], pair_p.iloc[-1]
+    text = (
+        f"The pair's kappa {_change(fmt.num(p0['kappa'], 2), fmt.num(p1['kappa'], 2), p1['kappa'] > p0['kappa'])}"
+        if p0["period"] != p1["period"]
+        else f"The pair's kappa was {fmt.num(p1['kappa'], 2)}"
+    )
+    text += f" ({p0['period']} to {p1['period']})" if p0["period"] != p1["period"] else f" in {p1['period']}"
+    last = periodic[(periodic["period"] == p1["period"]) & (periodic["pair"] != pair_label(*P.pair))]
+    parts = []
+    for anchor, other in (P.pair, P.pair[::-1]):
+        rows = last[(last["anchor"] == anchor) & last["kappa"].notna()]
+        if len(rows):
+            k, n = int((rows["kappa"] > p1["kappa"]).sum()), len(rows)
+            na, no = display_name(anchor), display_name(other)
+            if k == 0:
+                them = "its comparator" if n == 1 else f"any of its {n} comparators"
+                parts.append(f"{na} voted more like {no} than like {them}")
+            elif k == n:
+                them = "its comparator" if n == 1 else f"all {n} of its comparators"
+                parts.append(f"{na} voted more like {them} than like {no}")
+            else:
+                parts.append(f"{na} voted more like {k} of its {n} comparators than like {no}")
+    if parts:
+        text += f"; in {p1['period']} " + " and ".join(parts)
+    return text + "."
+
+
+def comparator_periods_caption(P, periodic: pd.DataFrame, spans: Sequence[tuple[int, int]], switch: dict) -> str:
+    """Caption of the kappa-by-period chart: its finding, what it draws, and the period that mixes the two vote
+    sources."""
     mixed = _mixed_periods(spans, switch)
+    lead = _periods_finding(P, periodic)
     return (
-        f"Cohen's kappa by period of {P.extra['period_years']} years: {P.name_a} (top) and {P.name_b} (bottom) with each comparator and with each other (black)."
+        (lead + " " if lead else "")
         + (
-            f" The dashed line marks the change from Voeten's roll calls (to {switch['last_voeten'][:4]}) to the UN records (from {switch['year']});"
-            f" the {mixed[0]} period draws on both."
+            f"Cohen's kappa by period of {fmt.plural(P.extra['period_years'], 'year')}"
+            if len(spans) > 1
+            else f"Cohen's kappa in {periods.label(*spans[0])}"
+        )
+        + f": {P.name_a} (top) and {P.name_b} (bottom) with each other (in colour) and with each comparator (grey)."
+        + (
+            f" The dashed line marks the change from Voeten's roll calls (to {switch['last_voeten'][:4]}) to the UN "
+            f"records (from {switch['year']}); the {mixed[0]} period draws on both."
             if mixed
             else ""
         )
@@ -206,16 +318,6 @@ def comparator_periods_alt(P, periodic: pd.DataFrame, spans: Sequence[tuple[int,
     return (
         f"Two-panel line chart over {len(spans)} periods from {spans[0][0]} to {spans[-1][1]}. The pair's kappa goes from "
         f"{fmt.num(pair_p['kappa'].iloc[0], 2)} in {pair_p['period'].iloc[0]} to {fmt.num(pair_p['kappa'].iloc[-1], 2)} in {pair_p['period'].iloc[-1]}."
-    )
-
-
-def un_ranks_caption(P) -> str:
-    """Caption of the table of the pair's ranks among all states."""
-    from bilateral import ranks
-
-    return (
-        f"Rank of each of the pair among all states by UN General Assembly agreement share and Cohen's kappa with the other, "
-        f"{P.period} and by period (1 = closest; among the states with enough common recorded votes in the period: {ranks.PRESENCE_WORDS})."
     )
 
 
@@ -255,9 +357,35 @@ DISAGREEMENT_NOTE = (
 )
 
 
-def disagreement_caption(P) -> str:
-    """Caption of the disagreement-by-issue chart."""
-    return f"Share of common votes on which {P.name_a} and {P.name_b} voted differently, by issue area and vote source, {P.period}."
+def _disagreement_finding(by_issue: pd.DataFrame, *, min_votes: int = 20) -> str:
+    """The finding of the disagreement chart: the area (with at least ``min_votes`` common votes) with the highest
+    share of splits, for each vote source."""
+    tops = []
+    for method, name in ISSUE_METHODS.items():
+        rows = by_issue[
+            (by_issue["issue_method"] == method) & (by_issue["issue"] != "all") & (by_issue["n_votes"] >= min_votes)
+        ]
+        if len(rows):
+            top = rows.sort_values("disagreement_share", ascending=False).iloc[0]
+            share = f"{fmt.pct(top['disagreement_share'], 0, share=True)} of {fmt.integer(top['n_votes'])} votes"
+            tops.append((top["label"].lower(), name.split(" (")[0], share))
+    if not tops:
+        return ""
+    if len(tops) == 2 and tops[0][0] == tops[1][0]:
+        return (
+            f"They split most often on {tops[0][0]} in both sources: {tops[0][2]} in {tops[0][1]} and {tops[1][2]} "
+            f"in {tops[1][1]}."
+        )
+    return "They split most often on " + " and on ".join(f"{lbl} in {src} ({sh})" for lbl, src, sh in tops) + "."
+
+
+def disagreement_caption(P, by_issue: pd.DataFrame) -> str:
+    """Caption of the disagreement-by-issue chart: its finding, then what it draws."""
+    lead = _disagreement_finding(by_issue)
+    return (lead + " " if lead else "") + (
+        f"Share of common votes on which {P.name_a} and {P.name_b} voted differently, by issue area, one panel per "
+        f"vote source, {P.period}."
+    )
 
 
 def disagreement_alt(by_issue: pd.DataFrame) -> str:
@@ -269,20 +397,10 @@ def disagreement_alt(by_issue: pd.DataFrame) -> str:
         if r["n_votes"]
     ]
     return (
-        "Horizontal bar chart of disagreement shares by issue area, two bars per area (one per vote source). Overall: "
+        "Horizontal bar charts of disagreement shares by issue area, one panel per vote source. Overall: "
         + "; ".join(parts)
         + "."
     )
-
-
-def latest_disagreements_caption(P, n: int) -> str:
-    """Caption of the table of the latest votes on which the pair differed."""
-    return f"The {n} latest recorded votes in {P.period} on which {P.name_a} and {P.name_b} voted differently, newest first."
-
-
-# ---------------------------------------------------------------------------------------------
-# Co-sponsorship
-# ---------------------------------------------------------------------------------------------
 
 
 def _cos_span(by_year: pd.DataFrame) -> str:
@@ -290,90 +408,80 @@ def _cos_span(by_year: pd.DataFrame) -> str:
 
 
 def cosponsorship_caption(P, by_year: pd.DataFrame) -> str:
-    """Caption of the co-sponsorship chart."""
-    return f"Resolutions sponsored by {P.name_a}, by {P.name_b} and by both, per year of adoption, with the overlap share, {_cos_span(by_year)}."
+    """Caption of the co-sponsorship chart: its finding (the range of the yearly overlap share), then what it
+    draws."""
+    lo, hi = by_year["overlap_share"].min(), by_year["overlap_share"].max()
+    lo_t, hi_t = fmt.pct(lo, 0, share=True), fmt.pct(hi, 0, share=True)
+    if len(by_year) == 1 or lo_t == hi_t:
+        lead = f"Both sponsored {hi_t} of the resolutions either sponsored in {_cos_span(by_year)}."
+    else:
+        lead = f"Each year both sponsored between {lo_t} and {hi_t} of the resolutions either sponsored."
+    return (
+        lead
+        + f" Resolutions sponsored by {P.name_a}, by {P.name_b} and by both, per year of adoption, with the overlap "
+        f"share, {_cos_span(by_year)}."
+    )
 
 
 def cosponsorship_alt(P, by_year: pd.DataFrame) -> str:
     """Alt text of the co-sponsorship chart: the range of each count and of the overlap share."""
     c = by_year
     return (
-        f"Grouped bar chart by year. {P.name_a} sponsored between {c['n_a'].min()} and {c['n_a'].max()} resolutions a year, "
+        f"Line chart by year. {P.name_a} sponsored between {c['n_a'].min()} and {c['n_a'].max()} resolutions a year, "
         f"{P.name_b} between {c['n_b'].min()} and {c['n_b'].max()}, both between {c['n_both'].min()} and "
         f"{c['n_both'].max()}; the overlap share ranges from {fmt.pct(c['overlap_share'].min(), share=True)} to "
         f"{fmt.pct(c['overlap_share'].max(), share=True)}."
     )
 
 
-def cosponsorship_note(cosponsors: pd.DataFrame) -> str:
-    """Note under the co-sponsorship chart: the first year is partial."""
-    return f"The records start with resolutions adopted on {cosponsors['date'].min()!s}, so the first year is partial."
+def cosponsorship_note(cosponsors: pd.DataFrame, by_year: pd.DataFrame) -> str:
+    """Note under the co-sponsorship chart: the first year shown is partial when the records start in it ("" if
+    they start earlier)."""
+    first = str(cosponsors["date"].min())
+    if int(first[:4]) != int(by_year["year"].min()):
+        return ""
+    return f"The records start with resolutions adopted on {fmt.date(first, 'day')}, so the first year is partial."
 
 
-def cosponsorship_comparators_caption(by_year: pd.DataFrame) -> str:
-    """Caption of the co-sponsorship table of the pair and the comparators."""
-    return f"Co-sponsorship of the pair and of each of them with the comparators, {_cos_span(by_year)} pooled."
+def _pledges_finding(P, grid: pd.DataFrame) -> str:
+    """The finding of the pledges chart: the obligations ATOP codes in force in its last year shown."""
+    if grid.empty:
+        return ""
+    last = int(max(grid.columns))
+    on = [PLEDGES[k].lower() for k in grid.index if grid.loc[k, last] == 1]
+    if not on:
+        return f"ATOP codes no alliance obligation between {P.name_a} and {P.name_b} in force in {last}."
+    return f"In {last} ATOP codes {fmt.join_and(on)} in force between {P.name_a} and {P.name_b}."
 
 
-# ---------------------------------------------------------------------------------------------
-# Alliance pledges and representation
-# ---------------------------------------------------------------------------------------------
-
-#: Note under the table of obligations with the comparators.
-ATOP_COMPARATORS_NOTE = "Pledges between former Soviet republics may come from multilateral CIS-era treaties rather than bilateral alliances."
-
-
-def pledges_caption(P, atop_years: range, n_marked: int) -> str:
-    """Caption of the pledges chart (``n_marked``: treaties and declarations marked on it)."""
+def pledges_caption(P, grid: pd.DataFrame, atop_years: range, n_marked: int) -> str:
+    """Caption of the pledges chart: its finding (:func:`_pledges_finding`), then what it draws (``n_marked``:
+    commitments drawn below the grid)."""
     return (
-        f"Alliance obligations between {P.name_a} and {P.name_b} in force each year according to ATOP, {_span(atop_years)}"
+        _pledges_finding(P, grid)
+        + f" Alliance obligations between {P.name_a} and {P.name_b} in force each year according to ATOP, {_span(atop_years)}"
         + (
-            ", with the pair's treaties and security declarations (dashed, numbered as listed below)."
+            ", above the pair's treaties and security commitments from the events table, each named at its date."
             if n_marked
-            else "; the events table has no treaty or security declaration of the pair to mark."
+            else "; the events table has no treaty or security commitment of the pair in these years."
         )
     )
 
 
-def pledges_alt(P, grid: pd.DataFrame, n_marked: int, atop_last: int) -> str:
-    """Alt text of the pledges chart: years in force of each obligation, the marks, the years not covered."""
+def pledges_alt(P, grid: pd.DataFrame, commitments: pd.DataFrame, atop_last: int) -> str:
+    """Alt text of the pledges chart: years in force of each obligation, the commitments, the years not covered."""
     on = {PLEDGES[k]: int(grid.loc[k].sum()) for k in grid.index if grid.loc[k].sum()}
+    named = "; ".join(
+        f"{t} ({fmt.date(d, p)})"
+        for t, d, p in zip(commitments["title"], commitments["date"], commitments["date_precision"])
+    )
     return (
         "Grid of obligations by year: "
         + (", ".join(f"{k} in force in {v} years" for k, v in on.items()) if on else "no obligation in force")
-        + (f"; {n_marked} treaty or declaration dates are marked" if n_marked else "")
+        + (
+            f"; below it, {fmt.plural(len(commitments), 'commitment')} on the same time axis: {named}"
+            if len(commitments)
+            else ""
+        )
         + (f"; the years after {atop_last} are shaded as not covered." if P.end_year > atop_last else ".")
     )
-
-
-def atop_comparators_caption(year: int) -> str:
-    """Caption of the table of obligations between each of the pair and the comparators."""
-    return f"Alliance obligations in force between each of the pair and the comparators in {year} (ATOP)."
-
-
-#: Note under the table of the pair's posts in each other.
-LOWY_PAIR_NOTE = (
-    "Edition labels are the compilation's; the label of the latest edition probably stands for the 2024 index."
-)
-#: Note under the matrix of posts.
-LOWY_MATRIX_NOTE = "– : not covered by the subset (or the state itself). States absent as columns are not sending countries of the index."
-
-
-def lowy_pair_caption() -> str:
-    """Caption of the table of the pair's posts in each other."""
-    return "Diplomatic posts of one state of the pair in the other, by Lowy edition."
-
-
-def lowy_matrix_caption(edition: int) -> str:
-    """Caption of the matrix of posts of each sender in each host."""
-    return f"Number of posts of each sending state (columns) in each host (rows), Lowy edition labelled {edition}."
-
-
-def cow_caption(P) -> str:
-    """Caption of the COW diplomatic-exchange table."""
-    return f"Level of diplomatic representation between {P.name_a} and {P.name_b} (COW Diplomatic Exchange)."
-
-
-def cow_note(exchange: pd.DataFrame) -> str:
-    """Note under the COW table: five-yearly data and their last year."""
-    return f"The data are five-yearly and end in {int(exchange['year'].max())}."

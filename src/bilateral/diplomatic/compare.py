@@ -28,6 +28,7 @@ __all__ = [
     "disagreement_by_issue",
     "disagreement_kinds",
     "ideal_distance",
+    "ideal_standing",
     "mean_distance",
     "natural_key",
     "pair_votes",
@@ -75,6 +76,32 @@ def ideal_distance(ideal: pd.DataFrame, a: str, b: str, years: Iterable[int]) ->
         }
     )
     return out.sort_values("year").reset_index(drop=True)
+
+
+def ideal_standing(ideal: pd.DataFrame, a: str, b: str, year: int) -> dict:
+    """Where ``b`` stands among every state as seen from ``a`` on the ideal-point scale in one year, and whether
+    the two states' 5–95% posterior ranges overlap.
+
+    Returns:
+        ``distance`` (|a - b|), ``n_closer`` (other states nearer to ``a`` than ``b`` is), ``n_states`` (states
+        with a reliable estimate that year, ``a`` and ``b`` left out) and ``overlap`` (True when the two ranges
+        overlap); NaN distance and zero counts when either has no estimate.
+    """
+    sub = ideal[(ideal["year"] == year) & ideal["ideal_point"].notna()]
+    sub = sub[~sub["few_votes"].astype(bool) | sub["iso3"].isin([a, b])].set_index("iso3")
+    if a not in sub.index or b not in sub.index:
+        return {"distance": float("nan"), "n_closer": 0, "n_states": 0, "overlap": False}
+    point = sub["ideal_point"]
+    distance = abs(float(point[a]) - float(point[b]))
+    others = (point.drop([a, b]) - float(point[a])).abs()
+    ra = (float(sub.at[a, "ideal_point_q5"]), float(sub.at[a, "ideal_point_q95"]))
+    rb = (float(sub.at[b, "ideal_point_q5"]), float(sub.at[b, "ideal_point_q95"]))
+    return {
+        "distance": distance,
+        "n_closer": int((others < distance).sum()),
+        "n_states": len(others),
+        "overlap": ra[0] <= rb[1] and rb[0] <= ra[1],
+    }
 
 
 def unreliable_ideal_points(ideal: pd.DataFrame, codes: Iterable[str], years: Iterable[int]) -> pd.DataFrame:

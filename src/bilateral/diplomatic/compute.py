@@ -30,6 +30,7 @@ from bilateral.events import split_codes
 from bilateral.measures import VOTE_CATEGORIES, ordered_pair, pairwise_agreement
 
 __all__ = [
+    "EVENT_GROUPS",
     "ISSUE_LABELS",
     "ISSUE_METHODS",
     "LOWY_FULL_HOSTS",
@@ -40,10 +41,12 @@ __all__ = [
     "TIMELINE_TYPES_IF_POLITICAL",
     "YEARS",
     "check_extras",
+    "commitments",
     "comparison_pairs",
     "early_years",
     "events_in_period",
     "involves",
+    "kappa_margin",
     "load_votes",
     "pair_events",
     "pair_label",
@@ -83,6 +86,12 @@ ISSUE_METHODS: dict[str, str] = {
 TIMELINE_TYPES = ("treaty", "declaration", "recognition", "visit", "institution")
 #: Further event types shown when the event's dimension is diplomatic or military.
 TIMELINE_TYPES_IF_POLITICAL = ("agreement", "other")
+#: Event categories the report lists and draws on its labelled timeline (events.category), with their names
+#: (singular, plural).
+EVENT_GROUPS: dict[str, tuple[str, str]] = {
+    "friction": ("strain in the relationship", "strains in the relationship"),
+    "multilateral": ("multilateral or trilateral format", "multilateral or trilateral formats"),
+}
 #: Dimensions counted as political for :data:`TIMELINE_TYPES_IF_POLITICAL`.
 POLITICAL_DIMENSIONS = ("diplomatic", "military")
 
@@ -201,6 +210,22 @@ def security_milestones(events: pd.DataFrame) -> pd.DataFrame:
     return out.drop_duplicates("date", keep="first").reset_index(drop=True)
 
 
+def commitments(events: pd.DataFrame) -> pd.DataFrame:
+    """The pair's formal security commitments among already filtered pair events (dated only): treaties,
+    military agreements, and military declarations that are named declarations ("Shusha Declaration ..."),
+    not statements such as an allegation or a denial. Sorted by date.
+    """
+    dated = events[events["year"].notna()]
+    military = dated["dimension"] == "military"
+    named = dated["title"].astype("string").str.contains("declaration", case=False, na=False)
+    keep = (
+        (dated["type"] == "treaty")
+        | (military & (dated["type"] == "agreement"))
+        | (military & (dated["type"] == "declaration") & named)
+    )
+    return dated[keep].reset_index(drop=True)
+
+
 # ---------------------------------------------------------------------------------------------
 # UN General Assembly: agreement, kappa, participation, the change of source
 # ---------------------------------------------------------------------------------------------
@@ -306,6 +331,25 @@ def periodic_agreement(
         f = pooled_agreement(votes, pairs, range(first, last + 1))
         frames.append(f.assign(period=periods.label(first, last), start=first, end=last, mid=(first + last) / 2))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def kappa_margin(agreement_share: float, kappa: float, n_votes: int) -> float:
+    """About two standard errors of Cohen's kappa on ``n_votes`` common votes (Cohen's large-sample
+    approximation, which treats the votes as independent draws and so, if anything, understates the margin).
+
+    With observed agreement p_o and chance agreement p_e = (p_o - kappa) / (1 - kappa), the standard error is
+    sqrt(p_o (1 - p_o) / n) / (1 - p_e). NaN when kappa is undefined or there is no vote.
+
+    Example:
+        >>> round(kappa_margin(0.8, 6 / 11, 5), 2)  # p_e = 14/25: sqrt(0.8 * 0.2 / 5) / (11/25) * 2
+        0.81
+    """
+    if not n_votes or pd.isna(kappa) or pd.isna(agreement_share) or kappa >= 1:
+        return float("nan")
+    p_e = (agreement_share - kappa) / (1 - kappa)
+    if p_e >= 1:
+        return float("nan")
+    return float(2 * np.sqrt(agreement_share * (1 - agreement_share) / n_votes) / (1 - p_e))
 
 
 def participation(votes: pd.DataFrame, codes: Sequence[str], years: Iterable[int]) -> pd.DataFrame:

@@ -13,10 +13,10 @@ import numpy as np
 import pandas as pd
 
 from bilateral.countries import display_name
-from bilateral.diplomatic.compute import ISSUE_METHODS, PLEDGES, pair_label
+from bilateral.diplomatic.compute import EVENT_GROUPS, ISSUE_METHODS, PLEDGES, pair_label
 
 __all__ = [
-    "TIMELINE_ORDER",
+    "INK",
     "comparator_colours",
     "mark_switch",
     "plot_alignment",
@@ -61,8 +61,16 @@ def mark_switch(ax, switch: dict, *, label: bool = True) -> None:
         )
 
 
+def _pair_colours(a: str, b: str) -> dict[str, str]:
+    """The two states' colours, the same as in every chart of the suite."""
+    from bilateral import figures
+
+    return figures.country_colours([], pair=(a, b))
+
+
 def plot_alignment(yearly: pd.DataFrame, part: pd.DataFrame, a: str, b: str, switch: dict):
-    """Two panels: agreement share and kappa per year (top); roll calls held and common votes (bottom)."""
+    """Two panels: agreement share and kappa per year, named at their line ends (top); recorded votes held and
+    common votes, named on the panel (bottom)."""
     from bilateral import figures
 
     fig, (top, bottom) = figures.new("tall", nrows=2, sharex=True, gridspec_kw={"height_ratios": [2.2, 1]})
@@ -75,49 +83,49 @@ def plot_alignment(yearly: pd.DataFrame, part: pd.DataFrame, a: str, b: str, swi
     top.set_ylabel("Share / coefficient")
     figures.label_line_ends(top)
     mark_switch(top, switch)
-    bottom.bar(part["year"], part["n_rollcalls"], color="#cccccc", label="Recorded votes held")
-    bottom.bar(
-        y["year"],
-        y["n_votes"],
-        color="black",
-        width=0.5,
-        label=f"Common votes (both {display_name(a)} and {display_name(b)} voted)",
-    )
+    bottom.bar(part["year"], part["n_rollcalls"], color="#cccccc")
+    bottom.bar(y["year"], y["n_votes"], color="black", width=0.5)
+    for row, (text, colour) in enumerate(
+        (("Recorded votes held", "#8a8a8a"), (f"Common votes of {display_name(a)} and {display_name(b)}", "black"))
+    ):
+        bottom.text(
+            0.01,
+            0.97 - 0.16 * row,
+            text,
+            transform=bottom.transAxes,
+            color=colour,
+            fontsize=figures.SMALL_TEXT_PT,
+            va="top",
+        )
+    bottom.set_ylim(0, float(max(part["n_rollcalls"].max() if len(part) else 1, 1)) * 1.45)
     bottom.set_ylabel("Votes")
-    bottom.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
     mark_switch(bottom, switch, label=False)
     bottom.set_xlabel("Year")
     return fig
 
 
 def plot_ideal(dist: pd.DataFrame, a: str, b: str):
-    """Two panels: both ideal points with 5–95% posterior bands (top); the distance between them (bottom).
-    Unreliable years (few votes) are drawn hollow and left out of the distance line. No source switch is
-    marked: the ideal points are estimated from their own vote data, not from the project's spliced series."""
+    """Two panels: both ideal points with 5–95% posterior bands, each state named at its line end in its own
+    colour (top); the distance between them (bottom). Unreliable years (few votes) are drawn hollow and left out
+    of the distance line. No source switch is marked: the ideal points are estimated from their own vote data,
+    not from the project's spliced series."""
     from bilateral import figures
 
+    colours = _pair_colours(a, b)
     fig, (top, bottom) = figures.new("tall", nrows=2, sharex=True, gridspec_kw={"height_ratios": [1.6, 1]})
     for side, code in (("a", a), ("b", b)):
-        col = figures.colour(code, 0 if side == "a" else 1)
+        col = colours[code]
         top.fill_between(dist["year"], dist[f"q5_{side}"], dist[f"q95_{side}"], color=col, alpha=0.18, linewidth=0)
         top.plot(dist["year"], dist[f"ideal_{side}"], color=col, marker="o", markersize=3, label=display_name(code))
-    if (dist["few_a"] | dist["few_b"]).any():
-        for side in ("a", "b"):
-            bad = dist[dist[f"few_{side}"]]
-            top.scatter(
-                bad["year"],
-                bad[f"ideal_{side}"],
-                s=40,
-                facecolors="white",
-                edgecolors="black",
-                zorder=5,
-                linewidths=0.8,
-            )
-        top.scatter([], [], s=40, facecolors="white", edgecolors="black", label="Few votes: unreliable")
+    for side in ("a", "b"):
+        bad = dist[dist[f"few_{side}"]]
+        top.scatter(
+            bad["year"], bad[f"ideal_{side}"], s=40, facecolors="white", edgecolors="black", zorder=5, linewidths=0.8
+        )
     top.set_ylabel("Ideal point (latent scale)")
-    top.legend(loc="best")
+    figures.label_line_ends(top)
     good = dist[dist["reliable"]]
-    bottom.plot(good["year"], good["distance"], color=figures.GREY, marker="o", markersize=3)
+    bottom.plot(good["year"], good["distance"], color="black", marker="o", markersize=3)
     bottom.set_ylabel("Distance")
     bottom.set_ylim(bottom=0)
     bottom.set_xlabel("Year")
@@ -127,7 +135,8 @@ def plot_ideal(dist: pd.DataFrame, a: str, b: str):
 def plot_comparator_periods(
     periodic: pd.DataFrame, a: str, b: str, comparators: Sequence[str], switch: dict, column: str = "kappa"
 ):
-    """Two panels (one per state of the pair): ``column`` by period with each comparator, the pair in bold black.
+    """Two panels (one per state of the pair): ``column`` by period with each comparator in grey and with the
+    other state of the pair in that state's colour, every line named at its end.
 
     Args:
         periodic: :func:`periodic_agreement` output for :func:`comparison_pairs`.
@@ -135,7 +144,7 @@ def plot_comparator_periods(
     from bilateral import figures
 
     fig, axes = figures.new("tall", nrows=2, sharex=True, sharey=True)
-    colours = comparator_colours(comparators, (a, b))
+    colours = _pair_colours(a, b)
     for ax, anchor in zip(axes, (a, b)):
         for c in comparators:
             s = periodic[periodic["pair"] == pair_label(anchor, c)]
@@ -143,10 +152,10 @@ def plot_comparator_periods(
                 ax.plot(
                     s["mid"],
                     s[column],
-                    color=colours[c],
-                    linewidth=1.1,
+                    color=figures.MUTED_GREY,
+                    linewidth=1.0,
                     marker="o",
-                    markersize=3,
+                    markersize=2.5,
                     label=display_name(c),
                 )
         s = periodic[periodic["pair"] == pair_label(a, b)]
@@ -154,11 +163,11 @@ def plot_comparator_periods(
         ax.plot(
             s["mid"],
             s[column],
-            color="black",
-            linewidth=2.2,
+            color=colours[other],
+            linewidth=2.4,
             marker="o",
             markersize=4,
-            label=f"{display_name(other)} (the pair)",
+            label=display_name(other),
         )
         ax.axhline(0, color=figures.GREY, linewidth=0.6)
         ax.set_title(f"{display_name(anchor)} with …", loc="left")
@@ -166,23 +175,24 @@ def plot_comparator_periods(
         mark_switch(ax, switch, label=False)
     spans = periodic.drop_duplicates("period")
     axes[-1].set_xticks(spans["mid"], spans["period"], rotation=30, ha="right", fontsize=figures.SMALL_TEXT_PT)
-    for ax in axes:  # names at the line ends instead of a legend
-        figures.label_line_ends(ax, fontsize=figures.SMALL_TEXT_PT)
+    for ax in axes:  # names at the line ends instead of a legend; comparators' names in a darker grey
+        for text in figures.label_line_ends(ax, fontsize=figures.SMALL_TEXT_PT):
+            if text.get_color() == figures.MUTED_GREY:
+                text.set_color(figures.GREY)
     return fig
 
 
 def plot_comparator_dots(table: pd.DataFrame, a: str, b: str):
-    """Dot chart, one row per pair (the pair in black): pooled agreement share (left), kappa (middle) and mean
-    ideal-point distance (right; lower is closer), for the whole period (dots) and the recent years (diamonds)."""
+    """Dot chart, one row per pair, the pair in black and the comparators in grey: pooled agreement share (left),
+    kappa (middle) and mean ideal-point distance (right; lower is closer), for the whole period (dots) and the
+    recent years (diamonds)."""
     from bilateral import figures
 
     t = table.iloc[::-1].reset_index(drop=True)
     fig, axes = figures.new("tall", ncols=3, sharey=True)
     ypos = np.arange(len(t))
-    colours = [
-        "black" if p == pair_label(a, b) else figures.colour(an, 0 if an == a else 1)
-        for p, an in zip(t["pair"], t["anchor"])
-    ]
+    is_pair = (t["pair"] == pair_label(a, b)).to_numpy()
+    colours = ["black" if p else figures.GREY for p in is_pair]
     panels = (
         (axes[0], "agreement_share", "Agreement share\n(higher = closer)"),
         (axes[1], "kappa", "Cohen's kappa\n(higher = closer)"),
@@ -190,13 +200,15 @@ def plot_comparator_dots(table: pd.DataFrame, a: str, b: str):
     )
     for ax, col, label in panels:
         start = t[col].min(skipna=True) - 0.05 if col == "agreement_share" else 0
-        ax.hlines(ypos, start, t[col], color="#cccccc", linewidth=1)
-        ax.scatter(t[col], ypos, color=colours, zorder=3, s=22)
+        ax.hlines(ypos, start, t[col], color="#dddddd", linewidth=1)
+        ax.scatter(t[col], ypos, color=colours, zorder=3, s=[30 if p else 18 for p in is_pair])
         ax.scatter(t[f"{col}_recent"], ypos, facecolors="none", edgecolors=colours, zorder=3, s=30, marker="D")
         ax.set_xlabel(label, fontsize=8.5)
         ax.tick_params(axis="x", labelsize=figures.SMALL_TEXT_PT)
         ax.grid(axis="y", visible=False)
     axes[0].set_yticks(ypos, [p.replace("–", " – ") for p in t["pair"]], fontsize=figures.SMALL_TEXT_PT)
+    for tick, pair in zip(axes[0].get_yticklabels(), is_pair):
+        tick.set_fontweight("bold" if pair else "normal")
     axes[2].set_xlim(left=0)
     axes[2].scatter([], [], color=figures.GREY, s=22, label="Whole period")
     axes[2].scatter([], [], facecolors="none", edgecolors=figures.GREY, s=30, marker="D", label="Recent years")
@@ -205,69 +217,114 @@ def plot_comparator_dots(table: pd.DataFrame, a: str, b: str):
 
 
 def plot_issue_disagreement(by_issue: pd.DataFrame):
-    """Horizontal bars: disagreement share by issue area, one bar per issue method (vote source)."""
+    """Horizontal bars: disagreement share by issue area, one panel per issue method (vote source), each panel
+    titled with its source (no legend); every bar labelled with its share and number of common votes."""
     from bilateral import figures
 
-    fig, ax = figures.new("tall")
     labels = list(dict.fromkeys(by_issue["label"]))
     ypos = np.arange(len(labels))[::-1]
-    height = 0.38
-    for i, (method, name) in enumerate(ISSUE_METHODS.items()):
+    top = float(by_issue["disagreement_share"].max(skipna=True) or 0) * 100
+    fig, axes = figures.new("tall", ncols=len(ISSUE_METHODS), sharey=True)
+    for ax, (method, name) in zip(np.atleast_1d(axes), ISSUE_METHODS.items()):
         rows = by_issue[by_issue["issue_method"] == method].set_index("label").reindex(labels)
         vals = rows["disagreement_share"].fillna(0) * 100
-        ax.barh(ypos + (0.2 if i == 0 else -0.2), vals, height=height, color=figures.PALETTE[i], label=name)
-        for y_, v, n in zip(ypos + (0.2 if i == 0 else -0.2), rows["disagreement_share"], rows["n_votes"]):
+        ax.barh(
+            ypos, vals, height=0.6, color=[("black" if lbl == "All recorded votes" else figures.GREY) for lbl in labels]
+        )
+        for y_, v, n in zip(ypos, rows["disagreement_share"], rows["n_votes"]):
             text = "no votes" if not n or pd.isna(n) else f"{v * 100:.0f}% of {int(n)}"
-            ax.text((0 if pd.isna(v) else v * 100) + 0.5, y_, text, va="center", fontsize=figures.SMALL_TEXT_PT)
-    ax.set_yticks(ypos, labels)
-    ax.set_xlabel("Voted differently (% of common votes)")
-    ax.set_xlim(0, max(10.0, float(by_issue["disagreement_share"].max(skipna=True) or 0) * 100 * 1.35))
-    ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper right", fontsize=figures.SMALL_TEXT_PT)
+            ax.text((0 if pd.isna(v) else v * 100) + 1, y_, text, va="center", fontsize=figures.SMALL_TEXT_PT)
+        ax.set_title(name.replace(" (", "\n("), loc="left", fontsize=figures.SMALL_TEXT_PT + 1)
+        ax.set_xlim(0, max(10.0, top * 1.6))
+        ax.set_xlabel("Voted differently (%)")
+        ax.grid(axis="y", visible=False)
+    np.atleast_1d(axes)[0].set_yticks(ypos, labels)
     return fig
 
 
 def plot_cosponsorship(by_year: pd.DataFrame, a: str, b: str):
-    """Grouped bars per year: resolutions sponsored by each state and by both (top); the overlap share in a
-    panel below on the same year axis (no second y axis)."""
+    """Resolutions sponsored each year by each state (in its colour) and by both (black), named at the line ends
+    (top); the overlap share in a panel below on the same year axis (no second y axis)."""
     from bilateral import figures
 
+    colours = _pair_colours(a, b)
     fig, (ax, ax2) = figures.new("tall", 2, 1, sharex=True, gridspec_kw={"height_ratios": [2.2, 1]})
     x = by_year["year"].to_numpy()
-    w = 0.27
-    ax.bar(x - w, by_year["n_a"], width=w, color=figures.colour(a, 0), label=f"Sponsored by {display_name(a)}")
-    ax.bar(x, by_year["n_b"], width=w, color=figures.colour(b, 1), label=f"Sponsored by {display_name(b)}")
-    ax.bar(x + w, by_year["n_both"], width=w, color="black", label="By both")
-    ax.set_ylabel("Resolutions")
-    ax.grid(axis="x", visible=False)
-    ax.legend(loc="upper left", fontsize=figures.SMALL_TEXT_PT)
+    ax.plot(x, by_year["n_a"], color=colours[a], marker="o", markersize=3, label=display_name(a))
+    ax.plot(x, by_year["n_b"], color=colours[b], marker="o", markersize=3, label=display_name(b))
+    ax.plot(x, by_year["n_both"], color="black", marker="o", markersize=3, linewidth=2, label="Both")
+    ax.set_ylabel("Resolutions sponsored")
+    ax.set_ylim(bottom=0)
+    figures.label_line_ends(ax)
     ax2.plot(x, by_year["overlap_share"] * 100, color="black", marker="o", markersize=3, linewidth=1.2)
     ax2.set_ylim(0, 100)
     ax2.set_ylabel("Overlap share (%)")
     ax2.set_xticks(x, [str(v) for v in x])
+    ax2.set_xlim(x.min() - 0.5, x.max() + 1.2)
     return fig
 
 
-def plot_pledges(grid: pd.DataFrame, milestones: pd.DataFrame, atop_last: int, end_year: int):
-    """Obligation x year grid of ATOP pledges in force, with the pair's treaties marked and the years after
-    ATOP's last year shaded."""
-    from matplotlib.patches import Patch
+#: Colour of the obligations in force on the pledges chart and of the events on the labelled timelines (a dark
+#: grey: these charts show no country, so no country's colour).
+INK = "#333333"
 
-    from bilateral import figures
 
-    fig, ax = figures.new("wide")
+def _label(title: object, width: int) -> str:
+    """An event's title shortened at a word to ``width`` characters for a label on the chart."""
+    import textwrap
+
+    text = " ".join(str(title).split())
+    return textwrap.shorten(text, width=width, placeholder="…") if len(text) > width else text
+
+
+#: Width of an average character of the labels (inches, DejaVu Sans at figures.SMALL_TEXT_PT, with a margin).
+_CHAR_IN = 0.07
+
+
+def _labels(x, titles, xlim: tuple[float, float], axes_in: float) -> list[str]:
+    """Titles shortened to fit beside their dots: a label goes right of its dot, or left of it in the right 45% of
+    the axis (as :func:`bilateral.events.draw_labelled_events` places it), and may use the room on that side of
+    an axis ``axes_in`` inches wide."""
+    lo, hi = xlim
+    out = []
+    for xv, title in zip(x, titles):
+        frac = (float(xv) - lo) / (hi - lo)
+        room = (frac if frac > 0.55 else 1 - frac) * axes_in - 0.15
+        out.append(_label(title, max(20, min(90, int(room / _CHAR_IN)))))
+    return out
+
+
+def plot_pledges(grid: pd.DataFrame, commitments: pd.DataFrame, atop_last: int, end_year: int):
+    """Obligation x year grid of ATOP pledges in force (top), the years after ATOP's last year shaded, over the
+    pair's treaties and security commitments, one labelled row each, on the same time axis (bottom).
+
+    Args:
+        grid: :func:`bilateral.diplomatic.ties.pledge_grid` (obligations x years).
+        commitments: :func:`bilateral.diplomatic.compute.commitments` within the chart's years.
+    """
+    from bilateral import events as evs
+    from bilateral import figures, periods
+
     years = list(grid.columns)
     names = [PLEDGES[c] for c in grid.index]
+    lo, hi = min(years), max(end_year, max(years))
+    xlim = (lo - 0.8, hi + 0.8)
+    rows = max(len(commitments), 1)
+    grid_in, rows_in = 1.9, evs.LABEL_ROW_INCHES * (rows + 1)
+    fig, (ax, strip) = figures.new("wide", 2, 1, sharex=True, gridspec_kw={"height_ratios": [grid_in, rows_in]})
+    fig.set_size_inches(fig.get_figwidth(), grid_in + rows_in + 0.8)
     for i, c in enumerate(grid.index):
         on = [y for y in years if grid.loc[c, y] == 1]
-        ax.scatter(on, [i] * len(on), marker="s", s=30, color=figures.PALETTE[0], zorder=3)
+        ax.scatter(on, [i] * len(on), marker="s", s=26, color=INK, zorder=3)
     ax.set_yticks(range(len(names)), names)
     ax.set_ylim(-0.7, len(names) - 0.3)
     ax.invert_yaxis()
-    lo, hi = min(years), max(end_year, max(years))
-    ax.set_xlim(lo - 0.8, hi + 0.8)
+    ax.grid(axis="y", visible=False)
+    ax.set_title("Obligations in force (ATOP)", loc="left", fontsize=figures.SMALL_TEXT_PT + 1)
+    for a in (ax, strip):
+        if atop_last < hi:
+            a.axvspan(atop_last + 0.5, xlim[1], color="#eeeeee", zorder=0)
     if atop_last < hi:
-        ax.axvspan(atop_last + 0.5, hi + 0.8, color="#eeeeee", zorder=0)
         ax.text(
             atop_last + 0.7,
             -0.55,
@@ -276,74 +333,64 @@ def plot_pledges(grid: pd.DataFrame, milestones: pd.DataFrame, atop_last: int, e
             color=figures.GREY,
             va="top",
         )
-    for k, (_, ev) in enumerate(milestones.iterrows()):
-        x = pd.Timestamp(str(ev["date"]))
-        xv = x.year + (x.dayofyear - 1) / 365.25
-        if lo - 0.8 <= xv <= hi + 0.8:
-            ax.axvline(xv, color=figures.PALETTE[3], linewidth=1, linestyle="--", zorder=2)
-            ax.annotate(
-                str(k + 1),
-                xy=(xv, 0),
-                xycoords=("data", "axes fraction"),
-                xytext=(2, 2),
-                textcoords="offset points",
-                fontsize=figures.SMALL_TEXT_PT,
-                color=figures.PALETTE[3],
-            )
-    ax.grid(axis="y", visible=False)
-    ax.set_xlabel("Year")
-    ax.legend(
-        handles=[
-            Patch(color=figures.PALETTE[0], label="Obligation in force (ATOP)"),
-            Patch(color=figures.PALETTE[3], label="Treaty or declaration (numbered, events table)"),
-        ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.22),
-        ncols=2,
-        fontsize=figures.SMALL_TEXT_PT,
-    )
+    if len(commitments):
+        x = periods.decimal_year(commitments["date"], commitments["date_precision"]).to_numpy()
+        for xv in x:
+            ax.axvline(xv, color=figures.GREY, linewidth=0.6, linestyle=":", zorder=1)
+        labels = _labels(x, commitments["title"], xlim, axes_in=fig.get_figwidth() - 1.3)
+        evs.draw_labelled_events(strip, x, labels, colours=INK, hollow=evs.seed_only(commitments).to_numpy(), xlim=xlim)
+        strip.set_title(
+            "Treaties and security commitments (events table)", loc="left", fontsize=figures.SMALL_TEXT_PT + 1
+        )
+    else:
+        strip.set_yticks([])
+        strip.grid(False)
+        strip.spines["left"].set_visible(False)
+        strip.text(
+            0.5,
+            0.5,
+            "no treaty or security commitment of the pair in the events table",
+            transform=strip.transAxes,
+            ha="center",
+            va="center",
+            fontsize=figures.SMALL_TEXT_PT,
+            color=figures.GREY,
+        )
+    ax.set_xlim(*xlim)
+    strip.set_xlabel("Year")
     return fig
 
 
-#: Order of event types on the timeline's axis (top to bottom).
-TIMELINE_ORDER = ("recognition", "treaty", "declaration", "agreement", "visit", "institution", "other")
-
-
 def plot_timeline(ev: pd.DataFrame, start_year: int, end_year: int):
-    """Dated events on a year axis, one row per event type (each dot one event of the events table)."""
-    from bilateral import figures
-
-    fig, ax = figures.new("wide")
-    ev = ev[ev["year"].notna() & (ev["year"] >= start_year) & (ev["year"] <= end_year)]
-    types = [t for t in TIMELINE_ORDER if t in set(ev["type"])] + sorted(set(ev["type"]) - set(TIMELINE_ORDER))
+    """The period's strains in the relationship and multilateral or trilateral formats as a labelled timeline:
+    one panel per kind (:data:`bilateral.diplomatic.compute.EVENT_GROUPS`), one row per event with its
+    shortened title beside its dot, on one time axis; hollow dots rest on the seed documents alone. A kind
+    without an event in the period gets no panel (the caller draws nothing when neither has one).
+    """
     from bilateral import events as evs
+    from bilateral import figures, periods
 
-    for i, t in enumerate(types):
-        rows = ev[ev["type"] == t]
-        xs = [pd.Timestamp(str(d)).year + (pd.Timestamp(str(d)).dayofyear - 1) / 365.25 for d in rows["date"]]
-        hollow = evs.seed_only(rows).to_numpy()
-        colour = [
-            evs.CATEGORY_COLOURS.get(c, figures.PALETTE[0])
-            for c in rows.get("category", pd.Series("milestone", index=rows.index))
-        ]
-        face = ["white" if h else c for h, c in zip(hollow, colour)]
-        edge = [c if h else "white" for h, c in zip(hollow, colour)]
-        ax.scatter(
-            xs,
-            [i] * len(xs),
-            s=36,
-            facecolors=face,
-            edgecolors=edge,
-            alpha=0.8,
-            linewidths=[1.2 if h else 0.5 for h in hollow],
-            zorder=3,
+    ev = ev[ev["year"].notna() & (ev["year"] >= start_year) & (ev["year"] <= end_year)]
+    cats = ev["category"] if "category" in ev else pd.Series("", index=ev.index)
+    groups = [(plural, ev[cats == cat]) for cat, (_, plural) in EVENT_GROUPS.items() if (cats == cat).any()]
+    heights = [len(g) + 1 for _, g in groups]
+    fig, axes = figures.new("wide", max(len(groups), 1), 1, sharex=True, gridspec_kw={"height_ratios": heights or [1]})
+    fig.set_size_inches(fig.get_figwidth(), evs.LABEL_ROW_INCHES * sum(heights or [2]) + 0.45 * len(groups) + 0.7)
+    axes = np.atleast_1d(axes)
+    xlim = (start_year - 0.5, end_year + 1.5)
+    for ax, (plural, g) in zip(axes, groups):
+        x = periods.decimal_year(g["date"], g["date_precision"]).to_numpy()
+        evs.draw_labelled_events(
+            ax,
+            x,
+            _labels(x, g["title"], xlim, axes_in=fig.get_figwidth() - 0.3),
+            colours=INK,
+            hollow=evs.seed_only(g).to_numpy(),
+            xlim=xlim,
         )
-    evs.add_category_legend(
-        ax, ev, hollow=bool(evs.seed_only(ev).any()), loc="upper center", bbox_to_anchor=(0.5, -0.15)
-    )
-    ax.set_yticks(range(len(types)), [f"{t.replace('_', ' ')} ({int((ev['type'] == t).sum())})" for t in types])
-    ax.set_ylim(len(types) - 0.4, -0.6)
-    ax.set_xlim(start_year - 0.5, end_year + 1)
-    ax.grid(axis="y", visible=False)
-    ax.set_xlabel("Year")
+        ax.set_title(f"{plural[0].upper()}{plural[1:]} ({len(g)})", loc="left", fontsize=figures.SMALL_TEXT_PT + 1)
+    axes[-1].set_xlabel("Year")
+    drawn = pd.concat([g for _, g in groups]) if groups else ev.iloc[0:0]
+    if bool(evs.seed_only(drawn).any()):
+        evs.add_marker_legend(axes[0], INK, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2)
     return fig

@@ -1,5 +1,6 @@
 """Diplomatic relations, display tables: formatted frames for :func:`bilateral.figures.table` (plain column
-headers, states by name, numbers formatted with :mod:`bilateral.fmt`).
+headers, states by name, numbers formatted with :mod:`bilateral.fmt`), with the tables' computed captions and notes.
+Functions that need the pair, the names or the period take the validated parameters object ``P``.
 """
 
 from __future__ import annotations
@@ -14,16 +15,35 @@ from bilateral.diplomatic.compute import ISSUE_LABELS
 from bilateral.diplomatic.text import date_label
 
 __all__ = [
+    "ATOP_COMPARATORS_NOTE",
+    "LOWY_MATRIX_NOTE",
+    "LOWY_PAIR_NOTE",
+    "atop_comparators_caption",
     "comparator_display",
+    "comparator_table_caption",
+    "comparator_table_note",
+    "cosponsorship_comparators_caption",
     "cosponsorship_display",
+    "cow_caption",
     "cow_display",
+    "cow_note",
     "events_table",
+    "events_table_caption",
     "latest_disagreements",
+    "latest_disagreements_caption",
+    "latest_disagreements_display",
+    "lowy_matrix_caption",
+    "lowy_pair_caption",
     "pair_names",
     "pledges_display",
     "posts_matrix_display",
     "posts_pair_display",
+    "un_ranks_caption",
 ]
+
+
+def _span(years: range) -> str:
+    return fmt.years(years.start, years.stop - 1)
 
 
 def pair_names(table: pd.DataFrame) -> list[str]:
@@ -75,40 +95,35 @@ def latest_disagreements(pv: pd.DataFrame, a: str, b: str, n: int) -> pd.DataFra
     )
 
 
-def comparator_display(comp: pd.DataFrame, recent: range, ideal_last: int) -> pd.DataFrame:
-    """The pair and each of the pair with every comparator: common votes, agreement and kappa over the period
-    and the recent years, and the mean ideal-point distance (recent years to ``ideal_last`` at most).
+def comparator_display(comp: pd.DataFrame, recent: range, ideal_last: int, period: str | None = None) -> pd.DataFrame:
+    """The pair and each of the pair with every comparator, in six columns that fit a phone: common votes,
+    agreement and kappa over the period, kappa over the recent years, and the mean ideal-point distance (the
+    data file keeps every measure, the recent agreement and distance too).
 
     Args:
         comp: :func:`bilateral.diplomatic.compare.comparator_table`.
+        period: the whole period as text; when the recent years are the whole period, their column is left out.
     """
     t = comp
-    span = fmt.years(recent.start, recent.stop - 1)
-    recent_dist = f"Distance {fmt.years(recent.start, min(recent.stop - 1, ideal_last))}"
-    show = t.assign(
-        Pair=pair_names(t),
-        **{
+    out = pd.DataFrame(
+        {
+            "Pair": pair_names(t),
             "Common votes": t["n_votes"].map(fmt.integer),
             "Agreement": t["agreement_share"].map(lambda v: fmt.pct(v, share=True)),
             "Kappa": t["kappa"].map(lambda v: fmt.num(v, 2)),
-            f"Agreement {span}": t["agreement_share_recent"].map(lambda v: fmt.pct(v, share=True)),
-            f"Kappa {span}": t["kappa_recent"].map(lambda v: fmt.num(v, 2)),
-            "Mean ideal-point distance": t["distance"].map(lambda v: fmt.num(v, 2)),
-            recent_dist: t["distance_recent"].map(lambda v: fmt.num(v, 2)),
-        },
+            f"Kappa {_span(recent)}": t["kappa_recent"].map(lambda v: fmt.num(v, 2)),
+            "Ideal-point distance": t["distance"].map(lambda v: fmt.num(v, 2)),
+        }
     )
-    return show[
-        [
-            "Pair",
-            "Common votes",
-            "Agreement",
-            "Kappa",
-            f"Agreement {span}",
-            f"Kappa {span}",
-            "Mean ideal-point distance",
-            recent_dist,
-        ]
-    ]
+    return out.drop(columns=f"Kappa {_span(recent)}") if _span(recent) == period else out
+
+
+def latest_disagreements_display(latest: pd.DataFrame) -> pd.DataFrame:
+    """:func:`latest_disagreements` in five columns that fit a phone: the title and symbol of each resolution in
+    one column ("Human rights and cultural diversity (A/RES/80/205)")."""
+    out = latest.copy()
+    out["Resolution"] = [f"{t} ({r})" for t, r in zip(out["Title"], out["Resolution"])]
+    return out.drop(columns="Title")
 
 
 def cosponsorship_display(pooled: pd.DataFrame) -> pd.DataFrame:
@@ -121,12 +136,12 @@ def cosponsorship_display(pooled: pd.DataFrame) -> pd.DataFrame:
     return t.assign(
         Pair=pair_names(t),
         **{
-            "Sponsored by the first": t["n_anchor"],
-            "Sponsored by the second": t["n_partner"],
-            "By both": t["n_both"],
+            "First sponsored": t["n_anchor"],
+            "Second sponsored": t["n_partner"],
+            "Both": t["n_both"],
             "Overlap share": t["overlap_share"].map(lambda v: fmt.pct(v, share=True)),
         },
-    )[["Pair", "Sponsored by the first", "Sponsored by the second", "By both", "Overlap share"]]
+    )[["Pair", "First sponsored", "Second sponsored", "Both", "Overlap share"]]
 
 
 def pledges_display(table: pd.DataFrame) -> pd.DataFrame:
@@ -169,3 +184,95 @@ def cow_display(P, cow_pair: pd.DataFrame) -> pd.DataFrame:
             "exchange": "Any exchange (1 = yes)",
         }
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Captions and notes of the tables
+# ---------------------------------------------------------------------------------------------
+
+
+def _cos_span(by_year: pd.DataFrame) -> str:
+    return fmt.years(int(by_year["year"].min()), int(by_year["year"].max()))
+
+
+def events_table_caption(P, background: bool) -> str:
+    """Caption of the events table (``background``: some events fall before the period)."""
+    return (
+        f"Dated diplomatic events naming {P.name_a} and {P.name_b}, oldest first, with the sources each rests on (publisher and the date it gives) "
+        "and whether they are the seed documents alone, one side's sources, both sides' or a third party's."
+        + (f" Events dated before {P.start_year} are background to the report's period." if background else "")
+    )
+
+
+def comparator_table_caption(P, recent: range) -> str:
+    """Caption of the table of the pair and the comparators (kappa also for the recent years, when they are not the
+    whole period)."""
+    also = "" if _span(recent) == P.period else f", with kappa also for {_span(recent)}"
+    return f"UN voting alignment of the pair and of each of them with the comparators, {P.period}{also}."
+
+
+def comparator_table_note(ideal_last: int) -> str:
+    """Note under the table of the pair and the comparators: how the measures are pooled and read."""
+    return (
+        f"Agreement and kappa pool every common vote of the years (not a mean of yearly values); higher is closer. The distance is the mean "
+        f"absolute gap between the two ideal points over the years with reliable estimates for both (the estimates end in {ideal_last}); lower is closer."
+    )
+
+
+def un_ranks_caption(P) -> str:
+    """Caption of the table of the pair's ranks among all states."""
+    from bilateral import ranks
+
+    return (
+        f"Rank of each of the pair among all states by UN General Assembly agreement share and Cohen's kappa with the other, "
+        f"{P.period} and by period (1 = closest; among the states with enough common recorded votes in the period: {ranks.PRESENCE_WORDS})."
+    )
+
+
+def latest_disagreements_caption(P, n: int) -> str:
+    """Caption of the table of the latest votes on which the pair differed."""
+    return f"The {n} latest recorded votes in {P.period} on which {P.name_a} and {P.name_b} voted differently, newest first."
+
+
+def cosponsorship_comparators_caption(by_year: pd.DataFrame) -> str:
+    """Caption of the co-sponsorship table of the pair and the comparators."""
+    return f"Co-sponsorship of the pair and of each of them with the comparators, {_cos_span(by_year)} pooled."
+
+
+#: Note under the table of obligations with the comparators.
+ATOP_COMPARATORS_NOTE = "Pledges between former Soviet republics may come from multilateral CIS-era treaties rather than bilateral alliances."
+
+
+def atop_comparators_caption(year: int) -> str:
+    """Caption of the table of obligations between each of the pair and the comparators."""
+    return f"Alliance obligations in force between each of the pair and the comparators in {year} (ATOP)."
+
+
+#: Note under the table of the pair's posts in each other.
+LOWY_PAIR_NOTE = (
+    "Edition labels are the compilation's; the label of the latest edition probably stands for the 2024 index."
+)
+
+
+#: Note under the matrix of posts.
+LOWY_MATRIX_NOTE = "– : not covered by the subset (or the state itself). States absent as columns are not sending countries of the index."
+
+
+def lowy_pair_caption() -> str:
+    """Caption of the table of the pair's posts in each other."""
+    return "Diplomatic posts of one state of the pair in the other, by Lowy edition."
+
+
+def lowy_matrix_caption(edition: int) -> str:
+    """Caption of the matrix of posts of each sender in each host."""
+    return f"Number of posts of each sending state (columns) in each host (rows), Lowy edition labelled {edition}."
+
+
+def cow_caption(P) -> str:
+    """Caption of the COW diplomatic-exchange table."""
+    return f"Level of diplomatic representation between {P.name_a} and {P.name_b} (COW Diplomatic Exchange)."
+
+
+def cow_note(exchange: pd.DataFrame) -> str:
+    """Note under the COW table: five-yearly data and their last year."""
+    return f"The data are five-yearly and end in {int(exchange['year'].max())}."

@@ -8,6 +8,7 @@ alt text in :mod:`bilateral.diplomatic.captions`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -15,6 +16,7 @@ import pandas as pd
 from bilateral import fmt
 from bilateral.countries import display_name
 from bilateral.diplomatic.compare import TIE_TOLERANCE, both_yes_share, closeness
+from bilateral.diplomatic.compute import EVENT_GROUPS
 from bilateral.diplomatic.findings import kind_words
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "comparator_sentence",
     "cow_sentence",
     "date_label",
+    "event_lists",
     "events_intro",
     "events_sourcing_note",
     "ideal_end_sentence",
@@ -37,8 +40,8 @@ __all__ = [
     "no_top_ten_sentence",
     "on_behalf_sentence",
     "pledges_after_atop_sentence",
-    "pledges_marked_sentence",
     "posts_rank_sentences",
+    "reader_dates",
     "say",
     "senders_in_host_sentence",
     "sources_list",
@@ -99,17 +102,42 @@ def comparator_sentence(comp: pd.DataFrame, anchor: str, other: str, period: str
 
 def events_intro(P, ev: pd.DataFrame, in_period: pd.DataFrame) -> str:
     """How many events name both states, how many fall in the period and rest on the seed documents alone, and
-    the strains and multilateral formats among them."""
+    how many of them are strains and multilateral formats (listed by :func:`event_lists`)."""
     from bilateral import events as evs
 
     if ev.empty:
         return f"The events table holds no diplomatic event that names both {P.name_a} and {P.name_b}."
     n_seed = int(evs.seed_only(ev).sum())
-    return (
+    text = (
         f"{fmt.integer(len(ev))} events name both states up to {P.end_year}, {fmt.integer(len(in_period))} of them in {P.period}; "
-        f"{fmt.integer(n_seed)} {'rests' if n_seed == 1 else 'rest'} on the seed documents alone. "
-        + evs.category_sentence(in_period, P.period)
+        f"{fmt.integer(n_seed)} {'rests' if n_seed == 1 else 'rest'} on the seed documents alone."
     )
+    if in_period.empty:
+        return text
+    cats = in_period["category"] if "category" in in_period else pd.Series("", index=in_period.index)
+    counts = [
+        fmt.plural(int((cats == c).sum()), one, many) if (cats == c).any() else f"no {one}"
+        for c, (one, many) in EVENT_GROUPS.items()
+    ]
+    return text + f" Among the events of {P.period} the events table records {fmt.join_and(counts)}."
+
+
+def event_lists(P, in_period: pd.DataFrame) -> str:
+    """The period's strains in the relationship and multilateral or trilateral formats as two Markdown lists,
+    oldest first, each item the event's date (as precise as known) and title; a kind without an event says so."""
+    cats = in_period["category"] if "category" in in_period else pd.Series("", index=in_period.index)
+    blocks = []
+    for cat, (_, many) in EVENT_GROUPS.items():
+        rows = in_period[cats == cat].sort_values(["date", "event_id"], kind="mergesort")
+        heading = many[0].upper() + many[1:]
+        if rows.empty:
+            blocks.append(f"**{heading}:** none recorded in {P.period}.")
+            continue
+        items = "\n".join(
+            f"- {date_label(d, p)}: {t}" for d, p, t in zip(rows["date"], rows["date_precision"], rows["title"])
+        )
+        blocks.append(f"**{heading}** ({fmt.integer(len(rows))}):\n\n{items}")
+    return "\n\n".join(blocks)
 
 
 def votes_behind_sentence(P, yearly: pd.DataFrame, part: pd.DataFrame, switch: dict) -> str:
@@ -222,28 +250,21 @@ def alliance_not_covered_sentence(P, followed: Iterable[str]) -> str:
     return f"The ATOP subset follows only {', '.join(sorted(followed))} as pledging states; it does not cover {P.name_a}–{P.name_b}."
 
 
-def pledges_marked_sentence(shown: pd.DataFrame) -> str:
-    """The numbered list of the treaties and declarations marked on the pledges chart ("" if none)."""
-    if not len(shown):
-        return ""
-    return (
-        "Marked: "
-        + "; ".join(
-            f"({i + 1}) {r.title}, {date_label(r.date, r.date_precision)}" for i, r in enumerate(shown.itertuples())
-        )
-        + "."
-    )
+def pledges_after_atop_sentence(commitments: pd.DataFrame, atop_last: int) -> str:
+    """The pair's commitments dated after ATOP's last year, whose effect on the coded obligations ATOP cannot
+    show ("" if none).
 
-
-def pledges_after_atop_sentence(milestones: pd.DataFrame, atop_last: int) -> str:
-    """The treaties and declarations after ATOP's last year, whose effect ATOP cannot show ("" if none)."""
-    after = milestones[milestones["year"] > atop_last]
+    Args:
+        commitments: :func:`bilateral.diplomatic.compute.commitments`.
+    """
+    after = commitments[commitments["year"] > atop_last]
     if not len(after):
         return ""
+    listed = "; ".join(f"{r.title} ({date_label(r.date, r.date_precision)})" for r in after.itertuples())
+    one = len(after) == 1
     return (
-        f"ATOP ends in {atop_last}, so it cannot show whether "
-        + "; ".join(f"{r.title} ({date_label(r.date, r.date_precision)})" for r in after.itertuples())
-        + " changed the coded obligations."
+        f"ATOP's data end in {atop_last}, before {'this commitment' if one else f'these {fmt.integer(len(after))} commitments'} "
+        f"of the pair: {listed}. Whether {'it' if one else 'they'} changed the coded obligations cannot be read from ATOP."
     )
 
 
@@ -318,12 +339,45 @@ def events_sourcing_note(ev: pd.DataFrame, events: pd.DataFrame, event_sources: 
     )
 
 
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def reader_dates(text: str) -> str:
+    """The dates in a text in the report's one date style (:func:`bilateral.fmt.date`): ``2021-02-21`` and
+    ``21 February 2021`` both read "21 Feb 2021".
+
+    >>> reader_dates("Dataverse file of 2021-02-21; version of 28 July 2025")
+    'Dataverse file of 21 Feb 2021; version of 28 Jul 2025'
+    """
+    text = re.sub(r"\b\d{4}-\d{2}-\d{2}\b", lambda m: fmt.date(m.group(0), "day"), text)
+    months = "|".join(_MONTH_NAMES)
+    return re.sub(
+        rf"\b(\d{{1,2}}) ({months}) (\d{{4}})\b",
+        lambda m: fmt.date(f"{m.group(3)}-{_MONTH_NAMES.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}", "day"),
+        text,
+    )
+
+
 def sources_list(keys: Sequence[str]) -> str:
-    """The full citation of every source, one list item each."""
+    """The full citation of every source, one list item each, its version dated in the report's date style."""
     from bilateral.catalog import SOURCES
 
     return "\n".join(
-        f"- **{SOURCES[k].short}.** {SOURCES[k].citation} Version: {SOURCES[k].vintage}. Terms: {SOURCES[k].licence}."
+        f"- **{SOURCES[k].short}.** {SOURCES[k].citation} Version: {reader_dates(SOURCES[k].vintage)}. "
+        f"Terms: {SOURCES[k].licence}."
         for k in keys
     )
 
