@@ -588,35 +588,34 @@ def test_notebook_default_pair(tmp_path):
     # 11,478.433 + 12,138.202 + 8,936.832 + 0 + 7,043.365 + 12,137.813 = 51,734.645 mcm -> 22.19% (one series for both;
     # the old 22.0% divided EPDK's 11.478 bcm by another publication's 52.18 bcm)
     assert (
-        "11.48 bcm, 22.2% of all entries (51.73 bcm; numerator and denominator both from the IEA Gas Trade Flows)"
+        "11.48 bcm of gas entered Türkiye on the route that carries Azerbaijan's gas, 22.2% of all entries (51.73 bcm)"
         in text
     )
+    assert "Volume and total come from one series, the IEA's monthly records at the border points" in text
     assert "22.0% of its total imports" not in text
     # 2024 pipeline suppliers: Russia 21.08, Azerbaijan 11.48, Iran 7.04 bcm -> 2nd of 3
-    assert "Azerbaijan ranked 2nd of 3 pipeline suppliers that year" in text
+    assert "Azerbaijan ranked 2nd of 3 pipeline suppliers (Russia 21.08 bcm and Iran 7.04 bcm)" in text
     # Monthly ranks (column of Oct-19): Türkgözü 932 mcm > Doğubayazıt 856 > Russia 590 (Samsun + Malkoçlar entry);
     # in every earlier month with a Türkgözü value, Russia or Iran was larger
-    assert "first in October 2019" in text
+    assert "the first time in Oct 2019" in text
     # Audit correction: Georgia is in Europe in the EI matrices, so 'Rest of Europe' (10.86 bcm) is an upper bound
-    assert (
-        "10.86 bcm (Türkiye has no row of its own; the figure is for 'Rest of Europe', which includes it together with Georgia"
-        in text
-    )
+    assert "10.86 bcm to 'Rest of Europe', an upper bound for Türkiye" in text
+    assert "'Rest of Europe' also holds Georgia and other countries" in text
     assert "upper bound for Türkiye" in text and "Georgia (which the Review counts in Europe, not in" in text
     assert "Georgia and Armenia sit inside" not in text
     # Transit: 2024 Kipi 11,743.130 mcm, Malkoçlar + Malkoçlar2 16,107.612 mcm
     assert "11.74 bcm at Kipi to Greece" in text and "16.11 bcm at Malkoçlar to Bulgaria" in text
     # Cross-check: March 2020 press 924.28 mcm = Türkgözü 924.28 mcm
-    assert "March 2020, 924.28 mcm in the press against 924.28 mcm at Türkgözü" in text
+    assert "Mar 2020, 924.28 mcm in the press against 924.28 mcm at Türkgözü" in text
     # 34.13678 - 12.1014725 = 22.035 -> "22.0 bcm"; pipeline exports 22.5397 -> "22.5 bcm"
-    assert "exported 22.5 bcm by pipeline" in text and "exceeded its consumption by 22.0 bcm" in text
+    assert "exported 22.5 bcm by pipeline" in text and "exceeded its consumption (22.0 bcm)" in text
     # BTC 2025 (BOTAŞ, line 30 of pipeline_facts_press.csv) 206.434 / (1.2 x 365) = 47.13%
     assert "206.4 million barrels in 2025" in text and "47.1%" in text
     assert "Schematic route map" not in text and "no offline boundary data" not in text
-    assert "Borders as shown by Natural Earth; no position on disputed territory is implied" in text
+    assert "no position on disputed territory is implied" in text  # said once, under the route map heading
     assert "equirectangular projection (longitude scaled by the cosine of 40° N)" in text
     # OWID: AZE gas production 2024 = 377.599 TWh; EI 2023 agrees (2022: 341.340 TWh vs 1.2288 EJ x 277.78)
-    assert "Azerbaijan's gas production was 378 TWh in 2024" in text
+    assert "puts Azerbaijan's gas production at 378 TWh in 2024" in text
     # AZE gas consumption 2022: OWID 136.162 TWh vs EI 0.43565 EJ = 121.0 TWh -> 12.5% apart: not joined
     assert "the largest difference is 12.5%, in 2022" in text
     assert "does not apply" not in text
@@ -666,8 +665,8 @@ def test_notebook_russia_turkiye_and_georgia(tmp_path):
     )
     # 2024 Russia (Samsun 12,138.202 + Kıyıköy 8,936.832 + Malkoçlar entry 0) = 21,075.034 of 51,734.645 mcm = 40.74%
     assert (
-        "amounted to 21.08 bcm, 40.7% of all entries" in text
-        and "Russia ranked 1st of 3 pipeline suppliers that year" in text
+        "21.08 bcm of gas entered Türkiye on the routes that carry Russia's gas, 40.7% of all entries" in text
+        and "Russia ranked 1st of 3 pipeline suppliers (Azerbaijan 11.48 bcm and Iran 7.04 bcm)" in text
     )
     assert "Traceback" not in text
     text = notebook_text(
@@ -677,6 +676,29 @@ def test_notebook_russia_turkiye_and_georgia(tmp_path):
     )
     assert "none carries gas from Georgia, so its share of Türkiye's imports is not covered" in text
     assert "Traceback" not in text
+
+
+@pytest.mark.notebook
+@needs_data
+def test_notebook_one_year(tmp_path):
+    """A one-year period after the Energy Institute series: the sentences say what the data cover, with no trend,
+    no 'rank 1 of 1' and no zero read as a finding."""
+    from conftest import execute_notebook, notebook_text
+
+    nb = execute_notebook(
+        "energy", tmp_path, country_a="AZE", country_b="TUR", comparators=["RUS"], start_year=2024, end_year=2024
+    )
+    text = notebook_text(nb)
+    assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+    assert "The period lies after the Energy Institute series end (2022)." in text
+    # one full year of the IEA series (2024): share and rank, months within the year, no change since a first year
+    assert "In 2024, 11.48 bcm of gas entered Türkiye" in text and "Since 20" not in text
+    # Apr, May and Jun 2024: Türkgözü above Russia's routes (months with Azerbaijan first, from the IEA workbook)
+    assert (
+        "Azerbaijan was the largest pipeline supplier in 3 of the 12 months with a value from Jan 2024 to Dec 2024"
+        in text
+    )
+    assert "0.00 bcm" not in text and "Traceback" not in text
 
 
 # ---------------------------------------------------------------------------------------------

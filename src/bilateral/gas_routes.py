@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from bilateral import figures, fmt
+from bilateral import fmt
 from bilateral.countries import display_name
 
 #: The supplying sources of the entry routes, in display order: (key, label, routes).
@@ -42,7 +42,6 @@ TOTAL = "total_entries"
 MCM_PER_BCM = 1000.0
 #: The workbook's span.
 FIRST_MONTH, LAST_MONTH = "2008-10", "2025-05"
-LNG_COLOUR = figures.GREY
 
 
 #: Months read as "not reported" although the workbook has zeros there: (routes, first, last month, reason).
@@ -223,6 +222,20 @@ def monthly_rank_counts(rk_m: pd.DataFrame) -> pd.DataFrame:
         .groupby("year")
         .agg(months=("n_suppliers", "size"), first=("rank", lambda r: int((r == 1).sum())), tied=("tied_at_top", "sum"))
     )
+
+
+def leader_counts(sup: pd.DataFrame, among: Sequence[str] = COUNTRY_SUPPLIERS) -> pd.Series:
+    """How many periods each country supplier was the largest (ties count for each), among the periods with at
+    least one positive volume; sorted from most to fewest.
+
+    >>> leader_counts(pd.DataFrame({"AZE": [5.0, 1.0, 2.0], "RUS": [4.0, 3.0, 2.0], "IRN": [0.0, np.nan, 1.0]})).to_dict()
+    {'AZE': 2, 'RUS': 2, 'IRN': 0}
+    """
+    vals = sup.reindex(columns=list(among)).astype(float)
+    top = vals.max(axis=1)
+    rows = top > 0
+    first = vals[rows].eq(top[rows], axis=0)
+    return first.sum().astype(int).sort_values(ascending=False, kind="mergesort")
 
 
 def coverage(wm: pd.DataFrame) -> pd.DataFrame:
@@ -412,53 +425,6 @@ def transit_sentence(tr: pd.DataFrame, year: int | None) -> str:
         f"{fmt.num(r['malkoclar_exit_mcm'] / MCM_PER_BCM, 2)} bcm at Malkoçlar to Bulgaria (mostly TurkStream's second string) and "
         f"{fmt.num(r['lng_exit_mcm'] / MCM_PER_BCM, 2)} bcm as LNG. These exits are transit or re-exports; the shares above are of entries and do not subtract them."
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Plots
-# ---------------------------------------------------------------------------------------------
-
-
-def colour(key: str, i: int = 0) -> str:
-    return LNG_COLOUR if key == "LNG" else figures.colour(key, i)
-
-
-def plot_monthly(sup: pd.DataFrame, highlight: str):
-    """Monthly entries by source (bcm), one line each; the supplier chosen drawn thicker."""
-    fig, ax = figures.new("wide")
-    x = pd.to_datetime(sup.index.astype(str) + "-01")
-    for i, (key, label, _) in enumerate(SUPPLIERS):
-        if key not in sup:
-            continue
-        ax.plot(
-            x, sup[key] / MCM_PER_BCM, color=colour(key, i), linewidth=2.0 if key == highlight else 1.1, label=label
-        )
-    ax.set_ylabel("bcm per month")
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=4)
-    return fig
-
-
-def plot_annual(sup: pd.DataFrame, months: pd.Series):
-    """Stacked annual entries by source (bcm); years with fewer than 12 complete months hatched and paler."""
-    fig, ax = figures.new("wide")
-    years = list(sup.index)
-    bottom = np.zeros(len(years))
-    for i, (key, _label, _) in enumerate(SUPPLIERS):
-        vals = (sup[key] / MCM_PER_BCM).fillna(0).to_numpy()
-        bars = ax.bar(years, vals, bottom=bottom, color=colour(key, i), width=0.8)
-        for b, y in zip(bars, years):
-            if months.get(y, 12) < 12:
-                b.set_hatch("///")
-                b.set_alpha(0.6)
-        bottom += vals
-    from matplotlib.patches import Patch
-
-    ax.set_ylabel("bcm per year")
-    ax.set_xticks(years[::2] if len(years) > 10 else years)
-    handles = [Patch(facecolor=colour(key, i), label=label) for i, (key, label, _) in enumerate(SUPPLIERS)]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=4)
-    return fig
 
 
 def last_value(series: pd.Series) -> tuple[object, float]:

@@ -10,8 +10,11 @@ The package has one module per job:
   Energy Institute series only where the two agree;
 * :mod:`~bilateral.energy.press`: Türkiye's gas imports by supplier in the press (the cross-check);
 * :mod:`~bilateral.energy.pipelines`: pipeline facts, BTC throughput and capacity, milestones, route points;
-* :mod:`~bilateral.energy.text`: computed sentences and key findings;
-* :mod:`~bilateral.energy.captions`: captions and alt text of the figures and tables;
+* :mod:`~bilateral.energy.text`: computed sentences (and the words for a change over time);
+* :mod:`~bilateral.energy.findings`: the key findings, each with what it means and how sure it is;
+* :mod:`~bilateral.energy.titles`: the finding each chart shows, the first sentence of its caption;
+* :mod:`~bilateral.energy.captions` and :mod:`~bilateral.energy.pipeline_captions`: captions and alt text of
+  the figures and tables;
 * :mod:`~bilateral.energy.notes`: the header line, "not covered" notes, caveats and the list of sources;
 * :mod:`~bilateral.energy.tables`: display tables (formatted frames for :func:`bilateral.figures.table`);
 * :mod:`~bilateral.energy.plots`: charts (matplotlib, house style of :mod:`bilateral.figures`);
@@ -19,8 +22,8 @@ The package has one module per job:
 
 Code outside the dimension may keep using ``from bilateral import energy; energy.some_function(...)``:
 the public names of the computation, text, plot and map modules are re-exported here (they never share a
-name). Captions, notes and display tables serve the notebook only, which imports every submodule by name:
-``from bilateral.energy import captions, notes, tables``.
+name). Findings, titles, captions, notes and display tables serve the notebook only, which imports every submodule
+by name: ``from bilateral.energy import captions, findings, notes, tables``.
 """
 
 from bilateral.energy.compute import *  # noqa: F403

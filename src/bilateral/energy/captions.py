@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from bilateral import events as evs
 from bilateral import fmt, gas_routes, periods
 from bilateral.countries import display_name
+from bilateral.energy import titles
 from bilateral.energy.compute import (
     EI_PIPELINE_GROUP,
     GAS_CONS,
@@ -24,14 +24,10 @@ from bilateral.energy.compute import (
     peak,
     year_list,
 )
-from bilateral.energy.maps import projection_text
-from bilateral.energy.pipelines import OTHER_LANE, PIPELINE_ORDER
-from bilateral.energy.text import group_gloss, latest_sentence
+from bilateral.energy.text import owid_values_sentence
+from bilateral.energy.titles import with_title
 
 __all__ = [
-    "btc",
-    "btc_alt",
-    "btc_table",
     "buyer",
     "buyer_alt",
     "buyer_sources",
@@ -47,14 +43,12 @@ __all__ = [
     "iea_vs_press",
     "imports_table",
     "left_out",
-    "milestones_table",
     "monthly_rank",
     "owid_comparison",
     "owid_gas",
     "owid_gas_alt",
     "owid_oil",
     "owid_oil_alt",
-    "pipelines_table",
     "press_shares",
     "press_shares_alt",
     "press_shares_table",
@@ -65,13 +59,8 @@ __all__ = [
     "production_alt",
     "production_table",
     "reported_shares_table",
-    "route_map",
-    "route_map_alt",
-    "route_points_table",
     "sides_table",
     "subannual_table",
-    "timeline",
-    "timeline_alt",
     "transit_table",
 ]
 
@@ -82,10 +71,11 @@ Items = Sequence[tuple[str, str, pd.Series, pd.Series]]
 # ---------------------------------------------------------------------------------------------
 
 
-def production(P, ei_span: str) -> str:
-    return (
-        f"{P.name_a}: oil and gas production and consumption, {ei_span}. Solid lines: production; dashed lines: consumption. "
-        "Oil in thousand barrels a day, gas in billion cubic metres."
+def production(P, ei_span: str, wide: pd.DataFrame) -> str:
+    return with_title(
+        titles.production_title(P, wide),
+        f"{P.name_a}: oil and gas production and consumption, {ei_span}; solid lines production, dashed lines consumption. "
+        "Oil in thousand barrels a day, gas in billion cubic metres.",
     )
 
 
@@ -112,7 +102,7 @@ def production_alt(wide: pd.DataFrame, a: str, span: str) -> str:
 def production_table(P) -> str:
     return (
         f"{P.name_a}: production, consumption and the surplus of production over consumption, every fifth year and the last year "
-        "(output: production; use: consumption). The surplus is production minus consumption, not exports; '–' marks a year without a value."
+        "(output: production; use: consumption; '–': no value)."
     )
 
 
@@ -124,36 +114,34 @@ def owid_comparison() -> str:
     )
 
 
-def owid_gas(gas: Items) -> str:
+def owid_gas(gas: Items, cmp: pd.DataFrame) -> str:
     first = min(int(o.first_valid_index()) for _, _, o, _ in gas)
     last = max(int(o.last_valid_index()) for _, _, o, _ in gas)
-    return (
+    return with_title(
+        titles.owid_gas_title(cmp, gas),
         f"Gas production and consumption, {fmt.years(first, last)}, terawatt-hours. Solid lines: Energy Institute 2023 Review (exajoules × 277.78). "
         "Where the two editions agree, OWID's later years continue the line, dashed with dots; where they do not, OWID's series is drawn "
-        "as a grey dashed line beside the EI line, not joined to it."
+        "as a grey dashed line beside the EI line, not joined to it.",
     )
 
 
 def owid_gas_alt(gas: Items) -> str:
-    return (
-        "Line charts of gas in TWh: "
-        + "; ".join(latest_sentence(o, iso, ind).rstrip(".") for iso, ind, o, _ in gas)
-        + "."
+    return "Line charts of gas, one panel per series. " + owid_values_sentence(gas).replace(
+        "(TWh):", "(TWh), last values:"
     )
 
 
-def owid_oil(P) -> str:
-    return (
+def owid_oil(P, oil: Items) -> str:
+    return with_title(
+        titles.owid_oil_title(P, oil),
         f"{P.name_a}: oil production and consumption, terawatt-hours, from Our World in Data only (the Energy Institute extract here has "
-        "oil in barrels and tonnes, not in exajoules, so nothing is joined). Oil production includes natural gas liquids."
+        "oil in barrels and tonnes, not in exajoules, so nothing is joined). Oil production includes natural gas liquids.",
     )
 
 
 def owid_oil_alt(oil: Items) -> str:
-    return (
-        "Line charts of oil in TWh (OWID): "
-        + "; ".join(latest_sentence(o, iso, ind).rstrip(".") for iso, ind, o, _ in oil)
-        + "."
+    return "Line charts of oil, one panel per series. " + owid_values_sentence(oil).replace(
+        "(TWh):", "(TWh), last values:"
     )
 
 
@@ -166,8 +154,12 @@ def exports_table(P) -> str:
     )
 
 
-def comparators(frames: Sequence[tuple[str, pd.Series]], ei_span: str) -> str:
-    return f"Gas production of {names([c for c, _ in frames])}, {ei_span}, billion cubic metres."
+def comparators(frames: Sequence[tuple[str, pd.Series]], ei_span: str, highlight: str) -> str:
+    return with_title(
+        titles.comparators_title(frames, highlight),
+        f"Gas production of {names([c for c, _ in frames])}, {ei_span}, billion cubic metres; "
+        f"{display_name(highlight)} highlighted.",
+    )
 
 
 def comparators_alt(frames: Sequence[tuple[str, pd.Series]], ei_span: str) -> str:
@@ -184,7 +176,8 @@ def _has(s: pd.Series | None) -> bool:
 
 
 def buyer(P, wide_b: pd.DataFrame, press_total: pd.Series | None, ei_span: str) -> str:
-    return (
+    return with_title(
+        titles.buyer_title(P, wide_b),
         f"{P.name_b}: gas consumption"
         + (", production" if _has(wide_b[GAS_PROD]) else "")
         + (" and LNG imports" if _has(wide_b[LNG_IMPORTS]) else "")
@@ -194,7 +187,7 @@ def buyer(P, wide_b: pd.DataFrame, press_total: pd.Series | None, ei_span: str) 
             "years without a point have no figure."
             if _has(press_total)
             else "."
-        )
+        ),
     )
 
 
@@ -228,8 +221,7 @@ def imports_table(P, modes: Sequence[str]) -> str:
         + ", ".join("pipeline" if m == "pipeline" else "LNG" for m in modes)
         + ")."
         + (
-            f" In the pipeline matrix {nb} is inside '{EI_PIPELINE_GROUP[b]}'{group_gloss(EI_PIPELINE_GROUP[b])}, "
-            f"so no pipeline origin of {nb}'s own is given."
+            f" {nb} has no row of its own in the pipeline matrix (it is inside '{EI_PIPELINE_GROUP[b]}'), so no pipeline origin is given."
             if b in EI_PIPELINE_GROUP
             else ""
         )
@@ -241,15 +233,23 @@ def imports_table(P, modes: Sequence[str]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def entries_annual(cov: pd.DataFrame, years: Sequence[int]) -> str:
+def entries_annual(
+    P, cov: pd.DataFrame, years: Sequence[int], sh_a: pd.DataFrame, sup_a: pd.DataFrame, full: Sequence[int]
+) -> str:
     months = cov["months_in_data"]
     partial = [gas_routes.year_label(y, int(months[y])) for y in years if months[y] < 12 and cov.at[y, "comparable"]]
     gaps = [y for y in years if not cov.at[y, "comparable"]]
-    return (
-        f"Gas entering Türkiye by source, calendar years {fmt.years(years[0], years[-1])}, billion cubic metres (IEA Gas Trade Flows; "
-        "Azerbaijan = Türkgözü; Russia = Samsun, Kıyıköy and the Malkoçlar entry; Iran = Doğubayazıt; LNG = all terminals)."
+    return with_title(
+        titles.entries_annual_title(P, sh_a, sup_a, full),
+        f"Gas entering Türkiye by source, calendar {'year' if len(years) == 1 else 'years'} {fmt.years(years[0], years[-1])}, "
+        "billion cubic metres (IEA Gas Trade Flows)"
+        + (
+            f"; {P.name_a} in colour, the other sources in grey."
+            if P.country_a in gas_routes.COUNTRY_SUPPLIERS
+            else "."
+        )
         + (f" Hatched: part of a year only ({fmt.join_and(partial)})." if partial else "")
-        + (f" No bar for {year_list(gaps)}: some entry route has unreported months." if gaps else "")
+        + (f" No bar for {year_list(gaps)}: some entry route has unreported months." if gaps else ""),
     )
 
 
@@ -268,11 +268,12 @@ def entries_annual_alt(sup_a: pd.DataFrame, last_full: int | None) -> str:
     )
 
 
-def entries_monthly(wm: pd.DataFrame) -> str:
-    span = f"{gas_routes.month_text(str(wm.index[0]))} to {gas_routes.month_text(str(wm.index[-1]))}"
-    return (
+def entries_monthly(P, wm: pd.DataFrame, rk_m: pd.DataFrame | None) -> str:
+    span = f"{fmt.date(str(wm.index[0]))} to {fmt.date(str(wm.index[-1]))}"
+    return with_title(
+        titles.entries_monthly_title(P, rk_m),
         f"Gas entering Türkiye by source, monthly, {span}, billion cubic metres a month (IEA Gas Trade Flows). "
-        "A break in a line is a month without a reported value, not a zero."
+        "A break in a line is a month without a reported value, not a zero.",
     )
 
 
@@ -281,9 +282,7 @@ def entries_monthly_alt(sup_m: pd.DataFrame) -> str:
     for k, _, _ in gas_routes.SUPPLIERS:
         if sup_m[k].notna().any():
             month, v = gas_routes.last_value(sup_m[k])
-            parts.append(
-                f"{gas_routes.supplier_label(k)} last {fmt.num(v / 1000, 2)} bcm in {gas_routes.month_text(str(month))}"
-            )
+            parts.append(f"{gas_routes.supplier_label(k)} last {fmt.num(v / 1000, 2)} bcm in {fmt.date(str(month))}")
     return "Line chart of monthly entries: " + "; ".join(parts) + "."
 
 
@@ -291,8 +290,7 @@ def entries_table(P) -> str:
     return (
         "Türkiye's gas entries by source and year, billion cubic metres, with "
         + (
-            f"{P.name_a}'s share of total entries (numerator and denominator from the IEA series) and its rank among the pipeline "
-            "suppliers with a positive volume (the denominator is stated; LNG is not ranked). "
+            f"{P.name_a}'s share of total entries (%) and its rank among the pipeline suppliers with a positive volume that year. "
             if P.country_a in gas_routes.COUNTRY_SUPPLIERS
             else "the total of entries. "
         )
@@ -308,10 +306,7 @@ def monthly_rank(P) -> str:
 
 
 def transit_table() -> str:
-    return (
-        "Gas leaving Türkiye at its exit points beside the gas entering it, by year, billion cubic metres (IEA Gas Trade Flows). "
-        "Exits are transit or re-exports; they are shown, not subtracted from the entries."
-    )
+    return "Gas leaving Türkiye at its exit points beside the gas entering it, by year, billion cubic metres (IEA Gas Trade Flows)."
 
 
 def iea_vs_press() -> str:
@@ -326,11 +321,12 @@ def iea_vs_press() -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def press_volumes(p_span: str, sm3: Sequence[int]) -> str:
-    return (
+def press_volumes(P, p_span: str, sm3: Sequence[int], vol: pd.DataFrame, label_a: str | None) -> str:
+    return with_title(
+        titles.press_volumes_title(P, vol, label_a),
         f"Türkiye's gas imports by supplier, {p_span}, billion cubic metres: importer-side press figures (mostly quoting EPDK). "
         "A year without a figure is a gap in the line, not a zero; single years appear as isolated dots."
-        + (f" {year_list(sm3)} figures are EPDK standard cubic metres." if sm3 else "")
+        + (f" {year_list(sm3)} figures are EPDK standard cubic metres." if sm3 else ""),
     )
 
 
@@ -338,7 +334,7 @@ def press_volumes_alt(vol: pd.DataFrame, labels: Sequence[str], years: Sequence[
     gaps = periods.gap_years(vol)
     parts = []
     for lab in [*labels, LNG_LABEL]:
-        text = f"{lab}: figures for {year_list([y for y in years if y not in gaps.get(lab, [])]) or 'no year'}"
+        text = f"{'LNG' if lab == LNG_LABEL else lab}: figures for {year_list([y for y in years if y not in gaps.get(lab, [])]) or 'no year'}"
         if vol[lab].notna().any():
             y, v = last_valid(vol[lab])
             text += f", last {fmt.num(v, 1)} bcm in {y}"
@@ -346,10 +342,11 @@ def press_volumes_alt(vol: pd.DataFrame, labels: Sequence[str], years: Sequence[
     return f"Line chart with gaps of Türkiye's gas imports, {p_span}. " + "; ".join(parts) + "."
 
 
-def press_shares(p_span: str) -> str:
-    return (
+def press_shares(P, p_span: str, shares: pd.DataFrame, label_a: str | None) -> str:
+    return with_title(
+        titles.press_shares_title(P, shares, label_a),
         f"Shares of Türkiye's total gas imports, {p_span}, %: this report's calculation from importer-side press volumes "
-        "(supplier ÷ total of the same year). Only years with both figures have a share."
+        "(supplier ÷ total of the same year). Only years with both figures have a share.",
     )
 
 
@@ -357,19 +354,22 @@ def press_shares_alt(shares: pd.DataFrame) -> str:
     last = {lab: last_valid(shares[lab]) for lab in shares.columns if shares[lab].notna().any()}
     return (
         "Line chart with gaps of supplier shares. Last computed shares: "
-        + "; ".join(f"{lab} {fmt.pct(v)} in {y}" for lab, (y, v) in last.items())
+        + "; ".join(f"{'LNG' if lab == LNG_LABEL else lab} {fmt.pct(v)} in {y}" for lab, (y, v) in last.items())
         + "."
     )
 
 
 def press_volumes_table(p_span: str) -> str:
-    return f"Türkiye's gas imports by supplier, {p_span}: importer-side press volumes, billion cubic metres. '–': no figure."
+    return (
+        f"Türkiye's gas imports by supplier, {p_span}: importer-side press volumes, billion cubic metres. '–': no figure; "
+        "years without any figure are left out."
+    )
 
 
 def press_shares_table(p_span: str) -> str:
     return (
         f"Shares of Türkiye's total gas imports, {p_span}, %: this report's calculation, supplier ÷ total of the same year "
-        "(both importer-side press volumes). '–': no volume or no total that year."
+        "(both importer-side press volumes). '–': no volume or no total that year; years without any share are left out."
     )
 
 
@@ -403,88 +403,4 @@ def eurostat_table() -> str:
         "Russia's and LNG's shares of Türkiye's gas imports: Eurostat (Türkiye's reporting, terajoules GCV) against the importer-side "
         "press volumes. The last column divides Eurostat's total in terajoules by the press total in bcm: a consistency check, not a "
         "conversion factor."
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Pipelines
-# ---------------------------------------------------------------------------------------------
-
-
-def pipelines_table() -> str:
-    return (
-        "The four pipelines (what each carries in brackets): length, capacity, operator or shareholders and first flow, as company "
-        "and press pages state them ('not in the data' where this project has no sourced figure)."
-    )
-
-
-def timeline(P, ev: pd.DataFrame) -> str:
-    return (
-        f"Energy milestones involving {P.name_a}, {fmt.years(int(ev['x'].min()), int(ev['x'].max()))}, one row each, numbered and "
-        "named (shortened) as in the table below, each dot in its pipeline's colour. Month- or year-precise dates are drawn "
-        "mid-month or mid-year. " + evs.marker_caption(ev)
-    )
-
-
-def timeline_alt(ev: pd.DataFrame) -> str:
-    lanes = [k for k in [*PIPELINE_ORDER, OTHER_LANE] if (ev["lane"] == k).any()]
-    return (
-        f"Timeline of {len(ev)} energy milestones from {ev['when'].iloc[0]} to {ev['when'].iloc[-1]}: "
-        + "; ".join(f"{k} {int((ev['lane'] == k).sum())}" for k in lanes)
-        + " events."
-    )
-
-
-def milestones_table() -> str:
-    return (
-        "Energy milestones (curated events table): each row names its sources by publisher (seed documents by author) and the date "
-        "each gives, and whether the milestone rests on the seed documents alone or on independent sources of one side, of both "
-        "sides or of a third party; the full addresses are under Sources."
-    )
-
-
-def btc(P) -> str:
-    return (
-        f"Oil carried by BTC, calendar years with a figure in {P.period} (press and company figures). Left: million barrels; "
-        "right: million tonnes. Marker shapes distinguish what is measured; a year without a marker has no figure."
-    )
-
-
-def btc_alt(thr: pd.DataFrame, cap: pd.Series) -> str:
-    mb = thr[thr["unit"] == "million barrels"]
-    mt = thr[thr["unit"] == "million tonnes"]
-    return (
-        f"Dot charts of BTC throughput: {len(mb)} figures in million barrels ({year_list(mb['year'])}), from "
-        f"{fmt.num(mb['value'].min())} to {fmt.num(mb['value'].max())}; {len(mt)} figures in million tonnes ({year_list(mt['year']) or 'none'})"
-        + (f", from {fmt.num(mt['value'].min())} to {fmt.num(mt['value'].max())}" if len(mt) else "")
-        + f". Capacity times days is about {fmt.integer(cap.dropna().max())} million barrels a year since 2010."
-    )
-
-
-def btc_table() -> str:
-    return "BTC throughput figures by year, as published (units as given)."
-
-
-def route_map(P) -> str:
-    return (
-        "BTC, SCP (with its expansion SCPx), TANAP and TAP: straight segments between main points of each route (approximate; "
-        f"coordinates of nearby towns from GeoNames, rounded to 0.1°) on country outlines from Natural Earth, 1:110m; {projection_text()}. "
-        f"{P.name_a} and {P.name_b} are shaded. Borders as shown by Natural Earth; no position on disputed territory is implied."
-    )
-
-
-def route_map_alt(points: pd.DataFrame, lines: dict[str, pd.DataFrame]) -> str:
-    by_lon = points.sort_values("lon")
-    return (
-        f"Map from the Caspian to southern Italy with {len(points)} points, from {by_lon.iloc[-1]['point']} in the east to "
-        f"{by_lon.iloc[0]['point']} in the west: "
-        + "; ".join(f"{k} joins {', '.join(p['point'])}" for k, p in lines.items())
-        + "."
-    )
-
-
-def route_points_table() -> str:
-    return (
-        "Route points of the map (curated). Coordinates from the GeoNames record named in each row (its address and the GeoNames "
-        "extract read are in the data file), rounded to 0.1°."
     )

@@ -42,7 +42,7 @@ NOTES = {
     "trade_year_outside": "The Energy Institute's trade matrices are for {trade_year} only, which is outside the period {period}.",
     "no_ei_consumption_b": "The Energy Institute extract used here gives no gas consumption for {name_b}.",
     "iea_not_turkiye": "Not covered: the IEA series used here are Türkiye's border points, and the buyer is {name_b}.",
-    "iea_outside": "The IEA series runs from October 2008 to May 2025, outside the period {period}: not covered.",
+    "iea_outside": "The IEA series runs from Oct 2008 to May 2025, outside the period {period}: not covered.",
     "no_route_a": "No entry route carries gas from {name_a}; the figures below show Türkiye's entries by source for context.",
     "press_not_turkiye": "This section does not apply to the pair chosen: the press figures cover Türkiye's gas imports only, and the buyer here is {name_b}.",
     "sides_not_turkiye": "Not applicable: the buyer is {name_b}, not Türkiye.",

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from bilateral import citations, fmt, gas_routes
@@ -37,6 +39,9 @@ __all__ = [
     "press_volumes",
     "production",
     "production_data",
+    "rank_cell",
+    "reader_text",
+    "reason_text",
     "route_points",
     "sides",
     "subannual",
@@ -44,6 +49,55 @@ __all__ = [
 ]
 
 MODE_NAMES = {"pipeline": "pipeline", "lng": "LNG"}
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_WORDS = re.compile(rf"\b(?:(\d{{1,2}}) )?({_MONTH_NAMES}) (\d{{4}})\b")
+
+
+def reader_text(text: object) -> str:
+    """Text from the data as readers see it in a table: "Türkiye" for the country (company names such as
+    "SOCAR Turkiye Enerji" kept), dates written out in full in the suite's one style (:func:`bilateral.fmt.date`), and
+    an en dash between two dates.
+
+    >>> reader_text("3 July 2007: commercial gas to Turkey start; Mar 2006-Mar 2009")
+    '3 Jul 2007: commercial gas to Türkiye start; Mar 2006–Mar 2009'
+    """
+    out = re.sub(r"\bTurkey\b", "Türkiye", str(text))
+
+    def date(m: re.Match) -> str:
+        month = _MONTH_NAMES.split("|").index(m.group(2)) + 1
+        iso = f"{m.group(3)}-{month:02d}" + (f"-{int(m.group(1)):02d}" if m.group(1) else "")
+        return fmt.date(iso)
+
+    out = _DATE_WORDS.sub(date, out)
+    return re.sub(r"(\b[A-Z][a-z]{2} \d{4})-([A-Z][a-z]{2} \d{4}\b)", "\\1–\\2", out)
+
+
+#: How the data pipeline's notes on a press figure left out of the series read in a table (no row numbers or
+#: internal flags).
+_REASON_WORDS = (
+    (
+        re.compile(r"same figure as line \d+ \(([^)]*)\), which is used: it cites"),
+        r"same figure as the one used (\1), which cites",
+    ),
+    (re.compile(r"flagged CONFLICT with the ([\d.]+ bcm) row"), r"conflicts with the \1 figure"),
+    (re.compile(r" \(see note\)"), ""),
+    (re.compile(r", per the note: "), ": "),
+    (re.compile(r" \(UNVERIFIED; 'Do not use'\)"), " (unverified)"),
+    (re.compile(r"\b(\d{4}) row\b"), r"\1 figure"),
+)
+
+
+def reason_text(reason: object) -> str:
+    """Why a press figure is not in the series, without row numbers or internal flags.
+
+    >>> reason_text("same figure as line 17 (6.48 bcm, News.Az), which is used: it cites the importer-side authority")
+    'same figure as the one used (6.48 bcm, News.Az), which cites the importer-side authority'
+    """
+    out = str(reason)
+    for pattern, words in _REASON_WORDS:
+        out = pattern.sub(words, out)
+    return out
 
 
 def _cells(values, digits: int) -> list[str]:
@@ -98,7 +152,7 @@ def exports(exp_a: pd.DataFrame, per_mode: int = 8) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Mode": top["mode"].map(MODE_NAMES),
-            "Destination (EI label)": top["destination"],
+            "Destination (EI label)": top["destination"].map(reader_text),
             "Volume (bcm)": _cells(top["volume_bcm"], 2),
             "Share of the mode's exports (%)": _cells(top["share_pct"], 1),
         }
@@ -110,7 +164,7 @@ def imports(imp_b: pd.DataFrame, per_mode: int = 6) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Mode": top["mode"].map(MODE_NAMES),
-            "Origin (EI label)": top["origin"],
+            "Origin (EI label)": top["origin"].map(reader_text),
             "Volume (bcm)": _cells(top["volume_bcm"], 2),
             "Share of the mode's imports (%)": _cells(top["share_pct"], 1),
         }
@@ -138,17 +192,25 @@ def entries(P, cov: pd.DataFrame, sup_a: pd.DataFrame, sh_a: pd.DataFrame, rk_a:
     """Entries by source and year (bcm) and, for a supplier with an entry route, its share and rank."""
     tab = pd.DataFrame({"Year": _year_labels(cov, cov.index)})
     for k, lab, _ in gas_routes.SUPPLIERS:
-        tab[f"{lab} (bcm)"] = _bcm(sup_a[k])
-    tab["Total entries (bcm)"] = _bcm(sup_a[gas_routes.TOTAL])
+        tab["LNG" if k == "LNG" else lab] = _bcm(sup_a[k])
+    tab["Total"] = _bcm(sup_a[gas_routes.TOTAL])
     if rk_a is not None:
-        tab[f"{P.name_a}, share of entries (%)"] = _cells(sh_a[P.country_a], 1)
-        tab[f"{P.name_a}'s rank"] = [
-            gas_routes.rank_text(None if pd.isna(r["rank"]) else int(r["rank"]), int(r["n_suppliers"]), r["tied_with"])
-            if pd.notna(t)
-            else "–"
-            for (_, r), t in zip(rk_a.iterrows(), sup_a[gas_routes.TOTAL])
+        tab["Share (%)"] = _cells(sh_a[P.country_a], 1)
+        tab["Rank"] = [
+            rank_cell(r) if pd.notna(t) else "–" for (_, r), t in zip(rk_a.iterrows(), sup_a[gas_routes.TOTAL])
         ]
     return tab
+
+
+def rank_cell(r: pd.Series) -> str:
+    """A rank among the pipeline suppliers as a short cell: "2nd of 3", "joint 1st of 2", "only one", "none"."""
+    n = int(r["n_suppliers"])
+    if pd.isna(r["rank"]):
+        return "none"
+    if n == 1:
+        return "only one"
+    joint = "joint\u00a0" if r["tied_with"] else ""
+    return f"{joint}{fmt.ordinal(int(r['rank']))}\u00a0of\u00a0{n}"  # no-break spaces: the cell never wraps
 
 
 def entries_data(P, sup_a: pd.DataFrame, sh_a: pd.DataFrame, rk_a: pd.DataFrame | None) -> pd.DataFrame:
@@ -173,11 +235,11 @@ def transit(t: pd.DataFrame, cov: pd.DataFrame, wa: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(
         {
             "Year": _year_labels(cov, t.index),
-            "Entries (bcm)": _bcm(t["entries_mcm"]),
-            "Kipi exit to Greece (bcm)": _bcm(t["kipi_exit_mcm"]),
-            "Malkoçlar exits to Bulgaria (bcm)": _bcm(t["malkoclar_exit_mcm"]),
-            "LNG re-exports (bcm)": _bcm(t["lng_exit_mcm"]),
-            "Türkgözü entries, Azerbaijani gas (bcm)": _bcm(wa.loc[t.index, "turkgozu"]),
+            "Entries": _bcm(t["entries_mcm"]),
+            "Exit at Kipi (to Greece)": _bcm(t["kipi_exit_mcm"]),
+            "Exits at Malkoçlar (to Bulgaria)": _bcm(t["malkoclar_exit_mcm"]),
+            "LNG re-exports": _bcm(t["lng_exit_mcm"]),
+            "Entries at Türkgözü (Azerbaijani gas)": _bcm(wa.loc[t.index, "turkgozu"]),
         }
     )
 
@@ -189,10 +251,10 @@ def iea_vs_press(d: pd.DataFrame) -> pd.DataFrame:
             "Supplier": [
                 ("Total entries" if k == gas_routes.TOTAL else gas_routes.supplier_label(k)) for k in d["supplier"]
             ],
-            "IEA (bcm)": _cells(d["iea_bcm"], 3),
-            "Press, importer side (bcm)": _cells(d["press_bcm"], 3),
-            "IEA − press (bcm)": _cells(d["difference_bcm"], 3),
-            "Difference (% of press)": _cells(d["difference_pct"], 1),
+            "IEA": _cells(d["iea_bcm"], 3),
+            "Press": _cells(d["press_bcm"], 3),
+            "IEA − press": _cells(d["difference_bcm"], 3),
+            "IEA − press (%)": _cells(d["difference_pct"], 1),
         }
     )
 
@@ -207,6 +269,8 @@ def _short(label: str) -> str:
 
 
 def press_volumes(vol: pd.DataFrame) -> pd.DataFrame:
+    """Press volumes by supplier (bcm); years without any figure are left out."""
+    vol = vol.dropna(how="all")
     shown = pd.DataFrame({"Year": vol.index})
     for lab in vol.columns:
         shown[f"{_short(lab)} (bcm)"] = _cells(vol[lab], 2)
@@ -214,6 +278,8 @@ def press_volumes(vol: pd.DataFrame) -> pd.DataFrame:
 
 
 def press_shares(shares: pd.DataFrame) -> pd.DataFrame:
+    """Shares by supplier (%); years without any share are left out."""
+    shares = shares.dropna(how="all")
     shown = pd.DataFrame({"Year": shares.index})
     for lab in shares.columns:
         shown[f"{_short(lab)} (%)"] = _cells(shares[lab], 1)
@@ -229,7 +295,7 @@ def left_out(dropped: pd.DataFrame) -> pd.DataFrame:
                 f"{cell(v, 2)} {u}" for v, u in zip(dropped["value_as_reported"], dropped["unit_as_reported"])
             ],
             "Reported by": dropped["reported_by"],
-            "Why not in the series": dropped["reason"],
+            "Why not in the series": dropped["reason"].map(reason_text),
         }
     )
 
@@ -239,9 +305,9 @@ def sides(s: pd.DataFrame) -> pd.DataFrame:
         {
             "Year": s["year"],
             "Supplier": s["supplier"],
-            "Importer side, EPDK series (bcm)": _cells(s["importer_side_bcm"], 2),
-            "Supplier side (bcm)": _cells(s["exporter_side_bcm"], 2),
-            "Importer − supplier (bcm)": _cells(s["difference_bcm"], 2),
+            "Importer side (EPDK)": _cells(s["importer_side_bcm"], 2),
+            "Supplier side": _cells(s["exporter_side_bcm"], 2),
+            "Importer − supplier": _cells(s["difference_bcm"], 2),
             "Supplier-side source": s["exporter_source"],
         }
     )
@@ -264,11 +330,11 @@ def eurostat(cross: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Year": cross.index,
-            "Russia, Eurostat (% of TJ)": _cells(cross["eurostat_partner_share_pct"], 1),
-            "Russia, press (% of bcm)": _cells(cross["press_partner_share_pct"], 1),
-            "LNG, Eurostat (% of TJ)": _cells(cross["eurostat_lng_share_pct"], 1),
-            "LNG, press (% of bcm)": _cells(cross["press_lng_share_pct"], 1),
-            "Eurostat TJ ÷ press bcm": _cells(cross["implied_tj_per_bcm"], 0),
+            "Russia, Eurostat (%)": _cells(cross["eurostat_partner_share_pct"], 1),
+            "Russia, press (%)": _cells(cross["press_partner_share_pct"], 1),
+            "LNG, Eurostat (%)": _cells(cross["eurostat_lng_share_pct"], 1),
+            "LNG, press (%)": _cells(cross["press_lng_share_pct"], 1),
+            "TJ per press bcm": _cells(cross["implied_tj_per_bcm"], 0),
         }
     )
 
@@ -279,11 +345,24 @@ def eurostat(cross: pd.DataFrame) -> pd.DataFrame:
 
 
 def pipelines(summary: pd.DataFrame) -> pd.DataFrame:
-    shown = summary.assign(
-        Pipeline=summary["Pipeline"] + " (" + summary["Carries"] + ")",
-        Length=[v if v == "not in the data" else f"{v} km" for v in summary["Length (km)"]],
+    """One row per line, short enough for a phone: the line's short name and what it carries, length, capacity
+    (with any contract volume), operator or shareholders, first flow and sources; full names are in the text."""
+    short = summary["Pipeline"].str.extract(r"\(([^()]*)\)\s*$")[0].fillna(summary["Pipeline"])
+    capacity = [
+        reader_text(c if not o else f"{c}; {o}") for c, o in zip(summary["Capacity"], summary["Other facts"].fillna(""))
+    ]
+    return pd.DataFrame(
+        {
+            "Line, length": [
+                f"{s} ({c}), " + ("length not in the data" if v == "not in the data" else f"{v} km")
+                for s, c, v in zip(short, summary["Carries"], summary["Length (km)"])
+            ],
+            "Capacity": capacity,
+            "Operator or shareholders": summary["Operator or shareholders"].map(reader_text),
+            "First flow": summary["First flow"].map(reader_text),
+            "Sources": summary["Sources"],
+        }
     )
-    return shown[["Pipeline", "Length", "Capacity", "Operator or shareholders", "First flow", "Other facts", "Sources"]]
 
 
 def milestones(ev: pd.DataFrame, event_sources: pd.DataFrame) -> pd.DataFrame:

@@ -20,26 +20,23 @@ from bilateral.energy.compute import (
     PRESS_BUYER,
     TOTAL_LABEL,
     TRADE_YEAR,
-    ei_years,
     first_valid,
     last_valid,
-    names,
     peak,
     share_pct,
     year_list,
 )
 from bilateral.energy.owid import JOIN_TOLERANCE_PCT, OWID_LABELS
-from bilateral.energy.pipelines import pipelines_apply, reaching
+from bilateral.energy.pipelines import reaching
 from bilateral.energy.press import series_source
 
 __all__ = [
+    "amount",
     "btc_sentence",
-    "bullets",
     "buyer_notes",
     "buyer_sentence",
-    "coverage_finding",
+    "change_verb",
     "crude_sentence",
-    "ei_findings",
     "eurostat_sentence",
     "exports_sentence",
     "flow_2022_sentence",
@@ -49,12 +46,13 @@ __all__ = [
     "join_sentences",
     "latest_sentence",
     "latest_sentences",
-    "pipeline_findings",
+    "owid_values_sentence",
+    "owid_zero_sentence",
+    "peak_phrase",
     "production_sentence",
     "reach_sentence",
-    "route_findings",
     "share_gap_sentence",
-    "sides_findings",
+    "trend_phrase",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -193,102 +191,6 @@ def latest_sentence(o: pd.Series, iso: str, indicator: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Key findings
-# ---------------------------------------------------------------------------------------------
-
-
-def bullets(findings: Sequence[str]) -> str:
-    """The findings as a Markdown list (empty findings left out)."""
-    return "\n".join(f"- {s}" for s in findings if s)
-
-
-def coverage_finding(not_covered: Sequence[str]) -> str:
-    """Which states the Energy Institute extract does not list ("" when it lists them all)."""
-    if not not_covered:
-        return ""
-    return f"The Energy Institute extract used here does not list {names(not_covered)}: those parts of the report are empty."
-
-
-def ei_findings(
-    P,
-    wide_a: pd.DataFrame,
-    wide_b: pd.DataFrame,
-    exp_a: pd.DataFrame,
-    gas_surplus: pd.Series,
-    press_total: pd.Series | None,
-    owid_items: Sequence[tuple[str, str, pd.Series, pd.Series]],
-) -> list[str]:
-    """The supplier's production (EI, and OWID to 2024), its 2022 exports and the buyer's consumption; none if
-    the period has no Energy Institute year."""
-    years = ei_years(P.start_year, P.end_year)
-    if not years:
-        return []
-    a = P.country_a
-    out = [production_sentence(wide_a, a)]
-    out += [latest_sentence(o, iso, ind) for iso, ind, o, _ in owid_items if iso == a and ind == "gas_production"]
-    if TRADE_YEAR in years:
-        out.append(exports_sentence(exp_a, a, float(gas_surplus.get(TRADE_YEAR, float("nan")))))
-    out.append(buyer_sentence(wide_b, P.country_b, press_total))
-    return out
-
-
-def route_findings(
-    P,
-    sup_a: pd.DataFrame,
-    sh_a: pd.DataFrame,
-    rk_a: pd.DataFrame | None,
-    rk_m: pd.DataFrame | None,
-    transit_a: pd.DataFrame,
-    last_full: int | None,
-    *,
-    iea_years: Sequence[int],
-) -> list[str]:
-    """The supplier's share and rank of the gas entering Türkiye (IEA), its months at the top and the transit."""
-    if P.country_b != PRESS_BUYER or not iea_years:
-        return []
-    a = P.country_a
-    if a in gas_routes.COUNTRY_SUPPLIERS:
-        return [
-            gas_routes.share_sentence(sup_a, sh_a, rk_a, a, last_full),
-            gas_routes.months_at_top_sentence(rk_m, a, list(rk_m.index)),
-            gas_routes.transit_sentence(transit_a, last_full),
-        ]
-    return [
-        f"Türkiye's gas entry points carry gas from Azerbaijan, Russia and Iran, and LNG: none carries gas from {P.name_a}, "
-        "so its share of Türkiye's imports is not covered."
-    ]
-
-
-def sides_findings(P, sides: pd.DataFrame, label_a: str | None) -> list[str]:
-    """The largest difference between the importer's and the supplier's figure for one supplier and year."""
-    if P.country_b != PRESS_BUYER:
-        return [f"The figures on gas imports by supplier cover Türkiye only; they do not apply to {P.name_b}."]
-    if not label_a:
-        return [f"The press table of Türkiye's gas imports names no supplier {P.name_a}."]
-    big = sides.dropna(subset=["difference_bcm"])
-    if big.empty:
-        return []
-    r = big.loc[big["difference_bcm"].abs().idxmax()]
-    return [
-        f"Importer-side and exporter-side figures differ: for {r['supplier']} in {int(r['year'])} the Turkish regulator's "
-        f"{fmt.num(r['importer_side_bcm'], 2)} bcm compares with {fmt.num(r['exporter_side_bcm'], 2)} bcm from the supplier's side "
-        f"({r['exporter_source']}); the two are never mixed in one series here."
-    ]
-
-
-def pipeline_findings(P, lengths: dict[str, float], thr: pd.DataFrame, cap: pd.Series) -> list[str]:
-    """The pipelines' lengths and BTC's latest throughput (only when the supplier is where the lines start)."""
-    if not pipelines_apply(P.country_a, P.country_b):
-        return []
-    measured = ", ".join(f"{fmt.integer(v)} km ({k})" for k, v in lengths.items())
-    return [
-        f"The pipelines carrying {P.name_a}'s oil and gas west measure {measured}, "
-        "per company and press pages; the table has no length for SCP.",
-        btc_sentence(thr, cap),
-    ]
-
-
-# ---------------------------------------------------------------------------------------------
 # Section sentences
 # ---------------------------------------------------------------------------------------------
 
@@ -307,7 +209,11 @@ def flow_2022_sentence(P, flow_ab: pd.DataFrame, sup_a: pd.DataFrame) -> str:
     parts = []
     for _, r in flow_ab.iterrows():
         what = "pipeline" if r["mode"] == "pipeline" else "LNG"
-        if pd.notna(r["volume_bcm"]):
+        if pd.notna(r["volume_bcm"]) and r["upper_bound"]:  # the group that includes the buyer (explained above)
+            parts.append(
+                f"by {what}: {fmt.num(r['volume_bcm'], 2)} bcm to '{r['label']}', an upper bound for {P.name_b}"
+            )
+        elif pd.notna(r["volume_bcm"]):
             parts.append(f"by {what}: {fmt.num(r['volume_bcm'], 2)} bcm" + (f" ({r['note']})" if r["note"] else ""))
         else:
             parts.append(f"by {what}: no figure ({r['note']})")
@@ -357,7 +263,7 @@ def iea_vs_press_sentence(P, d: pd.DataFrame, monthly: pd.DataFrame | None) -> s
         text += (
             " Single months quoted in the press: "
             + "; ".join(
-                f"{gas_routes.month_text(r['month'])}, {fmt.num(r['press_mcm'], 2)} mcm in the press against {fmt.num(r['iea_mcm'], 2)} mcm {where}"
+                f"{fmt.date(r['month'])}, {fmt.num(r['press_mcm'], 2)} mcm in the press against {fmt.num(r['iea_mcm'], 2)} mcm {where}"
                 for _, r in monthly.iterrows()
             )
             + "."
@@ -408,3 +314,78 @@ def reach_sentence(P) -> str:
     if not reach:
         return f"None of the four lines crosses {P.name_b}; they are shown because they carry {P.name_a}'s oil and gas."
     return f"Of the four lines, {fmt.join_and(reach)} {'crosses or ends' if len(reach) == 1 else 'cross or end'} in {P.name_b}."
+
+
+# ---------------------------------------------------------------------------------------------
+# Words for a change over time (used by the key findings and the chart titles)
+# ---------------------------------------------------------------------------------------------
+
+
+def amount(v: float, unit: str, digits: int = 1) -> str:
+    """``amount(34.137, "bcm") == "34.1 bcm"``; ``digits=0`` rounds to a whole number with thousands separators."""
+    number = fmt.integer(v) if digits == 0 else fmt.num(v, digits)
+    return f"{number} {unit}".strip()
+
+
+def change_verb(v0: float, v1: float, rel_tol: float = 0.005) -> str:
+    """``"rose"``, ``"fell"`` or ``"stayed at"`` (within ``rel_tol`` of the first value)."""
+    if abs(v1 - v0) <= rel_tol * max(abs(v0), abs(v1)):
+        return "stayed at"
+    return "rose" if v1 > v0 else "fell"
+
+
+def trend_phrase(s: pd.Series, unit: str, digits: int = 1) -> str:
+    """How a yearly series changed from its first to its last value, or its one value; "" when it has none.
+
+    >>> trend_phrase(pd.Series([9.66, None, 34.14], index=[1990, 1991, 2022]), "bcm")
+    'rose from 9.7 bcm in 1990 to 34.1 bcm in 2022'
+    >>> trend_phrase(pd.Series([5.0], index=[2020]), "bcm"), trend_phrase(pd.Series([5.0, 5.0], index=[2020, 2021]), "bcm")
+    ('was 5.0 bcm in 2020', 'stayed at 5.0 bcm from 2020 to 2021')
+    """
+    y0, v0 = first_valid(s)
+    y1, v1 = last_valid(s)
+    if y1 is None:
+        return ""
+    if y0 == y1:
+        return f"was {amount(v1, unit, digits)} in {y1}"
+    verb = change_verb(v0, v1)
+    if verb == "stayed at":
+        return f"stayed at {amount(v1, unit, digits)} from {y0} to {y1}"
+    return f"{verb} from {amount(v0, unit, digits)} in {y0} to {amount(v1, unit, digits)} in {y1}"
+
+
+def peak_phrase(s: pd.Series, unit: str, digits: int = 1) -> str:
+    """``"peaked at 1,037 kb/d in 2010 and was 685 kb/d in 2022"`` when the series' highest value lies before its
+    last and above it; otherwise :func:`trend_phrase`."""
+    py, pv = peak(s)
+    y1, v1 = last_valid(s)
+    if py is None or py == y1 or change_verb(pv, v1) == "stayed at":
+        return trend_phrase(s, unit, digits)
+    last = fmt.integer(v1) if digits == 0 else fmt.num(v1, digits)
+    return f"peaked at {amount(pv, unit, digits)} in {py} and was {last} in {y1}"
+
+
+def owid_values_sentence(items: Sequence[tuple[str, str, pd.Series, pd.Series]]) -> str:
+    """The last value of each OWID series in one sentence (for a period too short to chart); "" without values.
+
+    >>> owid_values_sentence([("AZE", "gas_production", pd.Series([377.6], index=[2024]), pd.Series(dtype=float))])
+    "Our World in Data (TWh): Azerbaijan's gas production 378 in 2024."
+    """
+    parts = []
+    for iso, ind, o, _ in items:
+        y, v = last_valid(o)
+        if y is not None:
+            parts.append(f"{fmt.poss(display_name(iso))} {OWID_LABELS[ind]} {fmt.integer(v)} in {y}")
+    return f"Our World in Data (TWh): {'; '.join(parts)}." if parts else ""
+
+
+def owid_zero_sentence(items: Sequence[tuple[str, str, pd.Series, pd.Series]]) -> str:
+    """The OWID series that are zero in every year they have, said as "none recorded" (they are not drawn)."""
+    zero: dict[str, list[str]] = {}
+    for iso, ind, o, _ in items:
+        if o.notna().any() and not (o.fillna(0) != 0).any():
+            zero.setdefault(iso, []).append(OWID_LABELS[ind])
+    if not zero:
+        return ""
+    what = fmt.join_and(f"{fmt.join_and(inds, 'or')} for {display_name(iso)}" for iso, inds in zero.items())
+    return f"Our World in Data records no {what}: its figures are zero in every year it gives, so nothing is drawn."
