@@ -52,8 +52,10 @@ Layout of the package (one job per module; the notebook imports the modules it u
 * :mod:`~bilateral.overview.chronology`: the pair's dated events and the timeline's layout.
 * :mod:`~bilateral.overview.tables`: display tables.
 * :mod:`~bilateral.overview.text`: key findings and takeaways (sentences).
-* :mod:`~bilateral.overview.captions`: figure and table captions, alt text and the method paragraphs
-  of the notebook, each taking the report's parameters ``P`` (:class:`bilateral.params.Params`).
+* :mod:`~bilateral.overview.captions`: figure and table captions, alt text, links to the dimension reports
+  and the computed paragraphs of the notebook, taking the report's parameters ``P``
+  (:class:`bilateral.params.Params`) where they need the pair, the names or the period.
+* :mod:`~bilateral.overview.index_captions`: the same for the relationship-index section.
 * :mod:`~bilateral.overview.plots`: matplotlib charts.
 
 Every public name is re-exported here, so ``from bilateral import overview as ov; ov.index_pairs(...)``
@@ -64,6 +66,7 @@ from bilateral.overview.captions import *  # noqa: F403
 from bilateral.overview.chronology import *  # noqa: F403
 from bilateral.overview.config import *  # noqa: F403
 from bilateral.overview.index import *  # noqa: F403
+from bilateral.overview.index_captions import *  # noqa: F403
 from bilateral.overview.indicators import *  # noqa: F403
 from bilateral.overview.plots import *  # noqa: F403
 from bilateral.overview.summary import *  # noqa: F403
