@@ -476,15 +476,39 @@ def test_timeline_table_short_sources_and_other_states():
     assert t.loc[0, "Others"] == "GEO"
     assert t.loc[0, "Source"] == "Barranzuela (2022); bp.com"
     assert t.loc[0, "Dimension · type"] == "energy · agreement"
+    # the phone-width table of the charted events: four columns, the other states named in the event cell
+    narrow = tables.charted_table(
+        ev.assign(event_id=["E1"], sourcing=["seed only"]),
+        "AZE",
+        "TUR",
+        pd.DataFrame(columns=["event_id", "side", "outlet", "reference", "date_given", "date_precision_given"]),
+    )
+    assert list(narrow.columns) == ["No.", "Date", "Event", "Sources"]
+    assert narrow.loc[0, "Event"] == "BTC agreement (energy; also Georgia)"
 
 
-def test_split_eras_and_stack_levels():
+def test_split_eras():
     # gaps: 3.3, 69.6 (> 15: new era), 13.6, 15.0 (not > 15: same era)
     assert chronology.split_eras([1918.5, 1921.8, 1991.4, 2005.0, 2020.0]) == [(1918.5, 1921.8), (1991.4, 2020.0)]
     assert chronology.split_eras([1990.0, 2006.0]) == [(1990.0, 1990.0), (2006.0, 2006.0)]
     assert chronology.split_eras([]) == []
-    # 1.0 level 0; 1.2 too close -> level 1; 1.5 close to both -> level 2; 3.0 back to level 0
-    assert chronology.stack_levels([1.0, 1.2, 1.5, 3.0], 1.0) == [0, 1, 2, 0]
+    # (stack_levels went with the numbered-dot timeline: the labelled timeline has one row per event)
+
+
+def test_charted_events_keeps_the_most_widely_recorded():
+    ev = pd.DataFrame({"no": range(1, 8), "event_id": list("ABCDEFG"), "n_sources": [1, 3, 2, 1, 3, 2, 1]})
+    # at most 3 rows: 7 events have >= 1 source, 4 have >= 2, 2 have >= 3 -> k = 3: B and E, renumbered 1, 2
+    shown, rule = chronology.charted_events(ev, max_rows=3)
+    assert shown["event_id"].tolist() == ["B", "E"] and shown["no"].tolist() == [1, 2]
+    assert rule == {"min_sources": 3, "latest_only": False, "n_charted": 2, "n_events": 7}
+    # at most 7 rows: all of them (k = 1)
+    assert chronology.charted_events(ev, max_rows=7)[1]["min_sources"] == 1
+    # all single-sourced and too many: the latest 3 (E, F, G), said as such
+    one = ev.assign(n_sources=1)
+    shown, rule = chronology.charted_events(one, max_rows=3)
+    assert shown["event_id"].tolist() == ["E", "F", "G"] and rule["latest_only"] and rule["min_sources"] == 1
+    # no events: nothing charted
+    assert chronology.charted_events(ev.iloc[0:0])[1]["n_charted"] == 0
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Overview: the relationship at a glance, a timeline of all events, and a composite relationship index.
+"""Overview: the relationship at a glance, a labelled timeline of its events, and a composite relationship index.
 
 All computation and text behind ``notebooks/overview.ipynb``. The per-dimension numbers come from the four
 dimension modules (:mod:`bilateral.diplomatic`, :mod:`bilateral.military`, :mod:`bilateral.energy`,
@@ -23,8 +23,9 @@ Terms used throughout:
     Türkiye or Armenia is supplier or recipient: a direction with neither is missing.
   - ``trade``: the partner's share of a state's total merchandise trade (exports + imports), each
     side from its own reports to the IMF (DOTS, to 2020).
-  - ``energy``: the partner's share of Türkiye's gas imports (importer-side press figures, with
-    gaps). It exists only for pairs that include Türkiye and a supplier the press table names.
+  - ``energy``: the partner's share of the gas entering Türkiye, by entry route (IEA Gas Trade Flows,
+    full years). It exists only for pairs that include Türkiye and a supplier whose gas comes on a
+    route of its own (Azerbaijan, Russia, Iran).
 
 * **normalisation** (:func:`~bilateral.overview.index.normalise`): ``"minmax"`` rescales each indicator to 0–1 across every
   pair and year of the index, ``(x - min) / (max - min)``; ``"share"`` keeps shares as they are
@@ -49,11 +50,14 @@ Layout of the package (one job per module; the notebook imports the modules it u
 * :mod:`~bilateral.overview.index`: normalisation, the composite index, the ranking and the sensitivity
   analysis (pure functions on DataFrames).
 * :mod:`~bilateral.overview.summary`: the one-page summary, one headline computation per dimension.
-* :mod:`~bilateral.overview.chronology`: the pair's dated events and the timeline's layout.
+* :mod:`~bilateral.overview.chronology`: the pair's dated events, the ones the labelled timeline names
+  (:func:`~bilateral.overview.chronology.charted_events`) and the timeline's eras.
 * :mod:`~bilateral.overview.tables`: display tables.
 * :mod:`~bilateral.overview.text`: key findings and takeaways (sentences).
-* :mod:`~bilateral.overview.captions`: figure and table captions, alt text and the method paragraphs
-  of the notebook, each taking the report's parameters ``P`` (:class:`bilateral.params.Params`).
+* :mod:`~bilateral.overview.captions`: figure and table captions, alt text, links to the dimension reports
+  and the computed paragraphs of the notebook, taking the report's parameters ``P``
+  (:class:`bilateral.params.Params`) where they need the pair, the names or the period.
+* :mod:`~bilateral.overview.index_captions`: the same for the relationship-index section.
 * :mod:`~bilateral.overview.plots`: matplotlib charts.
 
 Every public name is re-exported here, so ``from bilateral import overview as ov; ov.index_pairs(...)``
@@ -64,6 +68,7 @@ from bilateral.overview.captions import *  # noqa: F403
 from bilateral.overview.chronology import *  # noqa: F403
 from bilateral.overview.config import *  # noqa: F403
 from bilateral.overview.index import *  # noqa: F403
+from bilateral.overview.index_captions import *  # noqa: F403
 from bilateral.overview.indicators import *  # noqa: F403
 from bilateral.overview.plots import *  # noqa: F403
 from bilateral.overview.summary import *  # noqa: F403

@@ -1,59 +1,80 @@
-"""Captions, alt text and the computed method paragraphs of ``notebooks/overview.ipynb``.
+"""Captions, alt text, links and the computed paragraphs of ``notebooks/overview.ipynb`` (the index section's are in
+:mod:`bilateral.overview.index_captions`).
 
-Each function returns text for one figure, table or paragraph; those that need the pair, the names or the
-period take the report's parameters ``P`` (:class:`bilateral.params.Params`). Static prose stays in the
-notebook's markdown cells.
+Each function returns text for one figure, table or paragraph; those that need the pair, the names or the period take
+the report's parameters ``P`` (:class:`bilateral.params.Params`). A caption leads with what the chart or table shows
+for the pair, then says how to read it. Static prose stays in the notebook's markdown cells.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import html
+from collections.abc import Sequence
 
 import pandas as pd
 
 from bilateral import events as evs
-from bilateral import fmt, gas_routes, ranks
+from bilateral import fmt, gas_routes, ranks, takeaways
 from bilateral import military as mil
 from bilateral.catalog import SOURCES
 from bilateral.countries import concerns, display_name
 from bilateral.data import table_title, table_warnings
 from bilateral.overview.chronology import dimension_order, split_eras
 from bilateral.overview.config import (
-    ARMS_WINDOW,
-    INDICATOR_LABELS,
-    INDICATOR_MEANING,
-    INDICATORS,
-    PAIR_RULE,
     pair_text,
     poss_name,
     share_text,
 )
-from bilateral.overview.tables import window_label
+from bilateral.overview.text import charted_rule_sentence
 
 __all__ = [
+    "DETAIL_SECTIONS",
+    "charted_table_caption",
     "context_line",
-    "directional_caption",
-    "events_table_caption",
     "headline_caption",
-    "index_alt",
-    "index_caption",
-    "indicator_list",
     "no_events",
-    "normalisation_paragraph",
-    "rank_distribution_alt",
-    "rank_distribution_caption",
-    "ranking_paragraph",
+    "page_sources",
     "ranks_caption",
-    "sensitivity_method",
-    "sensitivity_table_caption",
+    "report_link",
+    "report_links",
+    "section_link",
     "source_list",
     "sourcing_and_caveats",
     "summary_alt",
     "summary_caption",
     "timeline_alt",
     "timeline_caption",
-    "window_table_caption",
 ]
+
+#: The report and section that show the detail behind each part of the overview (headings as written in the
+#: dimension notebooks; :func:`bilateral.takeaways.section_anchor` turns them into links).
+DETAIL_SECTIONS: dict[str, tuple[str, str]] = {
+    "UN votes": ("diplomatic", "UN General Assembly alignment"),
+    "UN ranks": ("diplomatic", "Among all member states"),
+    "Arms": ("military", "Who arms the recipient"),
+    "Arms ranks": ("military", "Ranks among all suppliers and recipients"),
+    "Gas": ("energy", "Türkiye's gas imports by entry route (IEA Gas Trade Flows)"),
+    "Trade": ("trade", "How much each matters to the other"),
+    "Trade ranks": ("trade", "Among all trading partners"),
+    "Diplomatic events": ("diplomatic", "Diplomatic events"),
+    "Security milestones": ("military", "Security milestones and transfers on one timeline"),
+    "Pipeline milestones": ("energy", "Milestones"),
+}
+
+
+def report_link(key: str, text: str | None = None) -> str:
+    """A link to the report section behind ``key`` of :data:`DETAIL_SECTIONS`, as an HTML anchor inside markdown
+    (``<a href="military.html#Who-arms-the-recipient">military report, section Who arms the recipient</a>``): the
+    address must equal the heading's id exactly (:func:`bilateral.takeaways.section_anchor`), which a markdown link
+    would re-encode."""
+    report, section = DETAIL_SECTIONS[key]
+    label = html.escape(text or f"{report} report, section {section}")
+    return f'<a href="{report}.html#{html.escape(takeaways.section_anchor(section))}">{label}</a>'
+
+
+def report_links(keys: Sequence[str]) -> str:
+    """:func:`report_link` for each key, joined in words ("[…](…), […](…) and […](…)")."""
+    return fmt.join_and([report_link(k) for k in keys])
 
 
 def context_line(P, pairs: Sequence[tuple[str, str]]) -> str:
@@ -83,20 +104,83 @@ def ranks_caption() -> str:
     )
 
 
-def summary_caption(P, un: dict) -> str:
-    """Caption of the four summary panels (``un``: :func:`bilateral.overview.summary.un_summary` output)."""
-    switch = un["switch"]
-    text = (
-        f"{P.name_a} and {P.name_b} at a glance, {P.period}: one panel per dimension. Arms in SIPRI trend-indicator values (TIV). "
-        "Gas shares are this project's calculation from the IEA Gas Trade Flows (the supplier's entry routes ÷ all entries, "
-        "full years); a year without a dot has no figure. Trade shares are exports plus imports, each side's own figures."
+def summary_caption(P, un: dict, arms: dict, gas: dict, tr: dict) -> str:
+    """Caption of the four summary panels: first what each panel shows for the pair (latest UN alignment against the
+    comparators', arms delivered, the gas share, the trade share), then how to read them. Arguments: the
+    :mod:`bilateral.overview.summary` outputs."""
+    na, nb = P.name_a, P.name_b
+    parts = [p for p in (_un_lead(P, un), _arms_lead(P, arms), _gas_lead(gas), _trade_lead(P, tr)) if p]
+    lead = f"{na} and {nb}, {P.period}: " + "; ".join(parts) + ". " if parts else ""
+    text = lead + (
+        "One panel per dimension on one time axis. Arms in SIPRI trend-indicator values (TIV). Gas shares are this "
+        "project's calculation from the IEA Gas Trade Flows (the supplier's entry routes ÷ all entries, full years); a "
+        "year without a dot has no figure. Trade shares are exports plus imports, each side's own figures."
     )
+    switch = un["switch"]
     if switch:
         text += (
             f" In the UN panel, the dashed line marks the change of vote source: Voeten's roll calls up to {switch['last_voeten'][:4]}, "
             f"the UN's own records from {fmt.date(switch['first_un'][:7], 'month')}."
         )
     return text
+
+
+def _un_lead(P, un: dict) -> str:
+    """The UN panel's finding: the pair's latest kappa, above or below the comparators' that year."""
+    y = un["yearly"]
+    if not len(y):
+        return ""
+    main = pair_text(P.pair)
+    mine = y[y["pair"] == main].dropna(subset=["kappa"])
+    if not len(mine):
+        return ""
+    year, k = int(mine["year"].iloc[-1]), float(mine["kappa"].iloc[-1])
+    others = y[(y["pair"] != main) & (y["year"] == year)].dropna(subset=["kappa"])
+    names = {p: display_name(next(c for c in p.split("–") if c != P.country_a)) for p in others["pair"]}
+    below = [names[p] for p, v in zip(others["pair"], others["kappa"]) if v < k]
+    above = [names[p] for p, v in zip(others["pair"], others["kappa"]) if v > k]
+    text = f"UN voting alignment (kappa) of {P.name_a} with {P.name_b} {fmt.num(k, 2)} in {year}"
+    if below:
+        text += f", above that with {fmt.join_and(below)}"
+    if above:
+        text += f"{' and' if below else ','} below that with {fmt.join_and(above)}"
+    return text
+
+
+def _arms_lead(P, arms: dict) -> str:
+    """The arms panel's finding: TIV delivered each way, and the part of ``b``'s deliveries in the recent years."""
+    if not (arms.get("years") and arms.get("covered")):
+        return ""
+    ba, ab = arms["ba"]["tiv_m"], arms["ab"]["tiv_m"]
+    if not ba and not ab:
+        return f"no delivery of major arms between them recorded in {fmt.years(arms['years'][0], arms['years'][-1])}"
+    parts = []
+    if ba:
+        text = f"{P.name_b} delivered {fmt.num(ba)} million TIV of major arms to {P.name_a}"
+        recent, whole = arms.get("share_b_recent") or {}, arms.get("share_b") or {}
+        if recent.get("tiv_m") is not None and whole.get("tiv_m") and arms["recent"][0] > arms["years"][0]:
+            text += f", {fmt.pct(100 * recent['tiv_m'] / whole['tiv_m'], 0)} of it in {fmt.years(*arms['recent'])}"
+        parts.append(text)
+    if ab:
+        parts.append(f"{P.name_a} delivered {fmt.num(ab)} million TIV to {P.name_b}")
+    return "; ".join(parts)
+
+
+def _gas_lead(gas: dict) -> str:
+    """The gas panel's finding: the supplier's latest share of the gas entering Türkiye."""
+    if gas["kind"] == "tr_imports" and gas.get("source") == "iea" and gas.get("latest_year"):
+        return (
+            f"{fmt.poss(display_name(gas['supplier']))} gas was {fmt.pct(gas['latest_share'])} of all gas entering "
+            f"Türkiye in {gas['latest_year']}"
+        )
+    return ""
+
+
+def _trade_lead(P, tr: dict) -> str:
+    """The trade panel's finding: each side's share of the other's trade in the latest year."""
+    if not tr["latest_year"] or pd.isna(tr["share_b_in_a"]):
+        return ""
+    return f"{P.name_b} had {share_text(tr['share_b_in_a'])} of {poss_name(P.country_a)} trade in {tr['latest_year']}"
 
 
 def summary_alt(P, un: dict, arms: dict, gas: dict, tr: dict) -> str:
@@ -106,213 +190,96 @@ def summary_alt(P, un: dict, arms: dict, gas: dict, tr: dict) -> str:
     y = un["yearly"]
     un_last = y[y["pair"] == main].dropna(subset=["kappa"]) if len(y) else pd.DataFrame()
     latest = f", {fmt.num(un_last['kappa'].iloc[-1], 2)} in {int(un_last['year'].iloc[-1])}" if len(un_last) else ""
-    grey = f", with {a}'s pairs with the comparators in grey" if P.comparators else ""
+    grey = f", {poss_name(a)} alignment with each comparator in grey" if P.comparators and len(y) else ""
     line = f"; a dashed line marks the change of vote source in {un['switch']['year']}" if un["switch"] else ""
-    parts = [f"Top left, UN voting: Cohen's kappa of {main} by year{latest}{grey}{line}."]
+    if not len(un_last):
+        latest = ", no common votes"
+    parts = [
+        f"Four stacked panels on one time axis. First, UN voting: Cohen's kappa of {main} by year{latest}{grey}{line}."
+    ]
     if arms["covered"] and arms["years"]:
         ba = arms["ba"]
         peak = f", peak {fmt.num(ba['peak_tiv_m'])} million in {ba['peak_year']}" if ba["peak_year"] else ""
         parts.append(
-            f"Top right, arms: stacked bars of TIV delivered each way per year; {nb} to {na} {fmt.num(ba['tiv_m'])} million in total{peak}."
+            f"Second, arms: bars of TIV delivered each way per year; {nb} to {na} {fmt.num(ba['tiv_m'])} million in total{peak}."
         )
     else:
-        parts.append("Top right, arms: empty, the SIPRI extract does not cover the pair.")
+        parts.append("Second, arms: empty, the SIPRI extract does not cover the pair.")
     if gas["kind"] == "tr_imports" and gas.get("latest_year"):
         parts.append(
-            f"Bottom left, gas: the share of the gas entering Türkiye that came on {gas_routes.route_phrase(gas['supplier'])}, "
+            f"Third, gas: the share of the gas entering Türkiye that came on {gas_routes.route_phrase(gas['supplier'])}, "
             f"full years of the IEA series, last {fmt.pct(gas['latest_share'])} in {gas['latest_year']}."
         )
     elif gas["kind"] == "tr_imports":
         parts.append(
-            f"Bottom left, gas: empty, no entry route into Türkiye carries gas from {display_name(gas['supplier'])} in the years covered."
+            f"Third, gas: empty, no entry route into Türkiye carries gas from {display_name(gas['supplier'])} in the years covered."
         )
     else:
-        parts.append(
-            "Bottom left, gas production (solid) and consumption (dashed) of the states the Energy Institute lists."
-        )
+        parts.append("Third, gas production (solid) and consumption (dashed) of the states the Energy Institute lists.")
     if tr["latest_year"]:
         parts.append(
-            f"Bottom right, trade: {nb}'s share of {poss_name(a)} trade and {na}'s share of {poss_name(P.country_b)}, by year; "
+            f"Fourth, trade: {nb}'s share of {poss_name(a)} trade and {na}'s share of {poss_name(P.country_b)}, by year; "
             f"{share_text(tr['share_b_in_a'])} and {share_text(tr['share_a_in_b'])} in {tr['latest_year']}."
         )
     else:
-        parts.append("Bottom right, trade: empty, no IMF figures for the period.")
+        parts.append("Fourth, trade: empty, no IMF figures for the period.")
     return " ".join(parts)
 
 
-def timeline_caption(P, ev: pd.DataFrame) -> str:
-    """Caption of the events timeline (``ev``: :func:`bilateral.overview.chronology.pair_events` output, not empty)."""
+def timeline_caption(P, shown: pd.DataFrame, ev: pd.DataFrame, rule: dict) -> str:
+    """Caption of the labelled events timeline: first when the record is busiest, then which events the chart names
+    and how to read it (``ev``: all the pair's events, :func:`bilateral.overview.chronology.pair_events`, not empty;
+    ``shown``, ``rule``: :func:`bilateral.overview.chronology.charted_events` of it)."""
+    per_year = ev["year"].value_counts()
+    most = int(per_year.max())
+    busiest = sorted(int(y) for y in per_year.index[per_year == most])
+    if most < 2:
+        peak = ""
+    elif len(busiest) == 1:
+        peak = f"; the busiest year was {busiest[0]} ({fmt.plural(most, 'event')})"
+    elif len(busiest) <= 3:
+        peak = f"; the busiest years were {fmt.join_and(busiest)} ({most} events each)"
+    else:
+        peak = f"; no year has more than {most} events"
+    verb = "names" if len(ev) == 1 else "name"
+    lead = (
+        f"{fmt.plural(len(ev), 'event')} {verb} both {P.name_a} and {P.name_b}, {ev['when'].iloc[0]} to "
+        f"{ev['when'].iloc[-1]}{peak}. "
+    )
     return (
-        f"Events naming both {P.name_a} and {P.name_b}, {ev['when'].iloc[0]} to {ev['when'].iloc[-1]}, one lane per dimension "
-        "(the curators' classification). Dates known only to the month or year are drawn mid-month or mid-year. Numbers "
-        "refer to the table below. " + evs.marker_caption(ev)
+        lead + charted_rule_sentence(rule).replace("The timeline names", "The chart names") + ", one row each, "
+        "numbered as in the table below and coloured by dimension (the curators' classification). Dates known only to "
+        "the month or year are drawn mid-month or mid-year. " + evs.marker_caption(shown)
     )
 
 
-def timeline_alt(ev: pd.DataFrame) -> str:
-    """Alt text of the events timeline: the panels, the events per dimension and the busiest year."""
-    eras = split_eras(ev["x"].tolist())
-    counts = ev["dimension"].value_counts()
-    per_year = ev["year"].value_counts()
+def timeline_alt(shown: pd.DataFrame, ev: pd.DataFrame) -> str:
+    """Alt text of the labelled timeline: how many events it names among how many, in how many panels, and each one."""
+    eras = split_eras(shown["x"].tolist())
     return (
-        f"Timeline of {len(ev)} numbered events in {len(eras)} panel{'s' if len(eras) > 1 else ''} ("
+        f"Timeline naming {len(shown)} of the {fmt.plural(len(ev), 'event')} in {fmt.plural(len(eras), 'panel')} ("
         + "; ".join(fmt.years(int(lo), int(hi)) for lo, hi in eras)
         + "): "
-        + ", ".join(f"{d} {int(counts[d])}" for d in dimension_order(ev))
-        + ". "
-        + f"The busiest year is {int(per_year.idxmax())} with {int(per_year.max())} events."
-    )
-
-
-def events_table_caption(P, ev: pd.DataFrame) -> str:
-    """Caption of the table of all the pair's events."""
-    return (
-        f"The {len(ev)} events of the timeline, all dates (the report period is {P.period}). 'Others': other states the event "
-        "involves; 'Source': whether the event rests on the seed documents alone or on independent sources of one side, of "
-        "both sides or of a third party, then each source's publisher and the date it gives. Titles follow the cited sources; "
-        "where a seed document frames an event in contested terms, the wording is the source's, not a finding of this report."
-    )
-
-
-def indicator_list(weights: Mapping[str, float], un_measure: str) -> str:
-    """The index's indicators as a list, each with its weight, what it measures and how it is built."""
-    measure = (
-        "Cohen's kappa (agreement corrected for chance)" if un_measure == "kappa" else "the share of votes cast alike"
-    )
-    extra = {
-        "un_votes": f" Measure used: {measure}, on the votes both states cast (yes, no or abstain).",
-        "arms": f" Shares are summed over a trailing window of {ARMS_WINDOW} years ending in the year (cut at {mil.DATA_YEARS[0]}, "
-        "the extract's first year), because deliveries are lumpy. The SIPRI extract holds only deals with Azerbaijan, "
-        "Türkiye or Armenia as supplier or recipient; a direction without them is missing, not zero.",
-        "trade": " Exports plus imports, each state from its own reports to the IMF; the two sides' figures are never "
-        "mixed. The IMF series used here ends in 2020.",
-        "energy": " Only Türkiye's gas imports are broken down by supplier in these data (entry routes in the IEA Gas "
-        "Trade Flows: Türkgözü for Azerbaijan; Samsun, Kıyıköy and the Malkoçlar entry for Russia; Doğubayazıt for Iran), "
-        "so the indicator exists only for pairs that include Türkiye and one of those suppliers, and only in full years "
-        "(2010–2024). Numerator and denominator come from that one series; exits (transit) are not subtracted.",
-    }
-    return "\n".join(
-        f"- **{INDICATOR_LABELS[k]}** (weight {fmt.num(weights[k], 2)}): {INDICATOR_MEANING[k]}.{extra[k]}"
-        for k in INDICATORS
-    )
-
-
-def normalisation_paragraph(normalisation: str) -> str:
-    """How two directional shares make one value, and the normalisation chosen (two paragraphs)."""
-    rule = (
-        "**Two directions, one value.** Arms, trade and gas are shares of one state in the other's imports or trade. "
-        f"A pair gets the {'larger' if PAIR_RULE == 'max' else 'mean'} of its two directional shares (the dependence of "
-        "the more dependent side); the table of directional shares below shows both."
-    )
-    if normalisation == "minmax":
-        norm = (
-            "**Normalisation: min–max.** Each indicator is rescaled to 0–1 across all pairs and years of the index: "
-            "(value − lowest) ÷ (highest − lowest). The scale therefore depends on the pairs and years included: adding "
-            "a pair can move every value."
-        )
-    else:
-        norm = (
-            "**Normalisation: shares as they are.** Shares are already on 0–1 and are kept; a negative kappa (less "
-            "agreement than chance) is set to 0."
-        )
-    return rule + "\n\n" + norm
-
-
-def ranking_paragraph(rank_years: int, windows: Mapping[str, tuple[int, int] | None]) -> str:
-    """How the pairs are ranked: the latest ``rank_years`` years of each indicator (its window)."""
-    return (
-        f"**Ranking.** Pairs are ranked on the same formula applied to the mean of each normalised indicator over its "
-        f"latest {rank_years} years with data (the 'latest available data' rule): "
-        + "; ".join(f"{INDICATOR_LABELS[k]} {window_label(k, windows[k])}" for k in INDICATORS)
-        + ". A pair that lacks an indicator in its window is scored on the others, so pairs can rest on different "
-        "numbers of indicators (the 'Indicators' column of the sensitivity table)."
-    )
-
-
-def index_caption(P, main: str, normalisation: str, weights: Mapping[str, float]) -> str:
-    """Caption of the index-by-year chart."""
-    w = ", ".join(f"{INDICATOR_LABELS[k]} {fmt.num(weights[k], 2)}" for k in INDICATORS)
-    return (
-        f"Relationship index by year, {P.period}, for {main} (thick line) and the comparison pairs: weighted mean of the "
-        f"available normalised indicators ({normalisation} normalisation, weights {w}). Hollow markers: fewer indicators "
-        "than in the pair's best-covered years, so a jump there may come from an indicator entering or leaving. The strip "
-        "below counts the indicators behind each value."
-    )
-
-
-def index_alt(idx: pd.DataFrame) -> str:
-    """Alt text of the index-by-year chart: each pair's latest value and the indicators behind it."""
-    wide = idx["index"].unstack("pair")
-    last = {p: wide[p].dropna() for p in wide.columns}
-    return (
-        "Line chart of the index (0 to 1) by year with a strip of indicator counts below. Latest values: "
-        + "; ".join(
-            f"{p} {s.iloc[-1]:.2f} in {int(s.index[-1])} (from {int(idx.loc[(p, int(s.index[-1])), 'coverage'])} indicators)"
-            for p, s in last.items()
-            if len(s)
-        )
+        + "; ".join(f"{w}, {t} ({d})" for w, t, d in zip(shown["when"], shown["title"], shown["dimension"]))
         + "."
     )
 
 
-def window_table_caption(un_measure: str) -> str:
-    """Caption of the table of each pair's indicators over their ranking windows."""
-    return (
-        f"Each pair's indicators over their ranking windows: the raw mean (UN: {un_measure.replace('_', ' ')}; others: "
-        "shares, %) → its normalised value (0–1). '–': no value in the window."
+def charted_table_caption(P, shown: pd.DataFrame, ev: pd.DataFrame) -> str:
+    """Caption of the table of the charted events: what it includes and how many events it leaves out."""
+    left = len(ev) - len(shown)
+    counts = ev["dimension"].value_counts()
+    by_dim = fmt.join_and([f"{int(counts[d])} {d}" for d in dimension_order(ev)])
+    out = (
+        f"The {fmt.plural(len(shown), 'event')} on the chart, with their sources"
+        + (f"; the other {left} events of the {len(ev)} are left out here" if left > 1 else "")
+        + (f"; the other event of the {len(ev)} is left out here" if left == 1 else "")
+        + f" (all {len(ev)}: {by_dim}). All dates, whatever the report period ({P.period}). 'Sources': whether the event "
+        "rests on the seed documents alone or on independent sources of one side, of both sides or of a third party, "
+        "then each source's publisher and the date it gives. Titles follow the cited sources; where a seed document "
+        "frames an event in contested terms, the wording is the source's, not a finding of this report."
     )
-
-
-def directional_caption() -> str:
-    """Caption of the table of directional shares."""
-    return (
-        "The directional shares behind the arms, trade and gas indicators, averaged over the same windows (arms shares "
-        f"over trailing windows). The pair's value is the {'larger' if PAIR_RULE == 'max' else 'mean'} of its two directions."
-    )
-
-
-def sensitivity_method(n_draws: int, active: Sequence[str], seed: int) -> str:
-    """The paragraph on how the sensitivity analysis works."""
-    return (
-        f"**How the sensitivity analysis works.** Weights are a judgement, so the ranking is recomputed under {fmt.integer(n_draws)} "
-        f"weightings drawn at random from a flat Dirichlet distribution over the {len(active)} indicators with a positive "
-        f"weight ({fmt.join_and([INDICATOR_LABELS[k] for k in active])}): every combination of non-negative weights summing "
-        "to 1 is equally likely. Under each draw every pair gets the weighted mean of the indicators it has (renormalised "
-        "weights, as above) and the pairs are ranked, 1 being the highest. "
-        f"The draws use numpy's generator with seed {seed}, so the same parameters give the same results. "
-        "This follows the uncertainty and sensitivity analysis recommended in the OECD/JRC *Handbook on Constructing "
-        "Composite Indicators* (2008), and the practice of the Lowy Institute's *Asia Power Index*, which publishes its "
-        "weights and tests how rankings change when they vary. A pair that keeps its rank under most draws is ranked "
-        "robustly; a pair whose rank moves a lot owes its place to the weights."
-    )
-
-
-def rank_distribution_caption(n_draws: int, seed: int) -> str:
-    """Caption of the chart of ranks under random weights."""
-    return (
-        f"Share of {fmt.integer(n_draws)} random weightings (flat Dirichlet, seed {seed}) in which each pair takes each "
-        "rank. In brackets, its rank on the chosen weights."
-    )
-
-
-def rank_distribution_alt(summary: pd.DataFrame) -> str:
-    """Alt text of the chart of ranks under random weights (``summary``: the sensitivity summary)."""
-    return (
-        "Stacked horizontal bars, one per pair, of the share of draws at each rank: "
-        + "; ".join(
-            f"{p} first in {fmt.pct(summary.at[p, 'share_first'] * 100)} of draws, median rank {summary.at[p, 'median_rank']:g}"
-            for p in summary.index
-        )
-        + "."
-    )
-
-
-def sensitivity_table_caption(n_draws: int) -> str:
-    """Caption of the sensitivity table."""
-    return (
-        f"Scores and ranks on the chosen weights, and the spread of ranks over {fmt.integer(n_draws)} random weightings. "
-        "'Indicators' counts those the pair has in the ranking windows; a pair with fewer indicators is scored on those it has."
-    )
+    return out + (f" The table's data file lists all {len(ev)} events." if left else "")
 
 
 def source_list(keys: Sequence[str]) -> str:
@@ -359,3 +326,15 @@ def sourcing_and_caveats(P, ev: pd.DataFrame, events: pd.DataFrame, sources: pd.
 def no_events(P) -> str:
     """What the timeline section says when the events table names no event of the pair."""
     return f"The events table has no event that names both {P.name_a} and {P.name_b}."
+
+
+def page_sources(*groups: Sequence[str]) -> list[str]:
+    """The catalogue keys cited anywhere on the page, each once, in the order first cited: the Sources section gives
+    each one's full citation (figures and tables carry a short source line)."""
+    return list(dict.fromkeys(k for g in groups for k in g))
+
+
+def section_link(heading: str) -> str:
+    """An HTML link to a section of this page by its heading (``<a href="#Timeline-of-events">Timeline of
+    events</a>``)."""
+    return f'<a href="#{html.escape(takeaways.section_anchor(heading))}">{html.escape(heading)}</a>'

@@ -1,4 +1,5 @@
-"""The pair's dated events: selection from the events table, and the layout of the timeline (eras, lanes)."""
+"""The pair's dated events: selection from the events table, the events the labelled timeline names (the rule is
+:func:`charted_events`), and the timeline's eras."""
 
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ from bilateral import periods
 from bilateral.overview.config import DIMENSION_COLOURS
 
 __all__ = [
+    "MAX_CHARTED",
+    "charted_events",
     "dimension_order",
     "pair_events",
     "split_eras",
-    "stack_levels",
 ]
+
+#: The most events the labelled timeline names (one row each).
+MAX_CHARTED = 20
 
 
 def pair_events(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
@@ -64,22 +69,42 @@ def split_eras(x: Sequence[float], min_gap: float = 15.0) -> list[tuple[float, f
     return [(lo, hi) for lo, hi in eras]
 
 
-def stack_levels(x: Sequence[float], min_gap: float) -> list[int]:
-    """Greedy stacking: each point (in order) goes to the lowest level whose last point is at least ``min_gap`` before it.
+def charted_events(ev: pd.DataFrame, max_rows: int = MAX_CHARTED) -> tuple[pd.DataFrame, dict]:
+    """The events the labelled timeline names: those that the most sources record.
+
+    The rule: the smallest number of sources ``k`` (1, 2, ...) such that at most ``max_rows`` events have ``k``
+    sources or more; those events are charted. If no event reaches that ``k`` (more than ``max_rows`` events have
+    ``k - 1`` sources and none has ``k``), the latest ``max_rows`` of the events with ``k - 1`` sources are charted.
+    A pair with at most ``max_rows`` events has all of them charted (``k`` = 1).
+
+    Args:
+        ev: :func:`pair_events` output (``n_sources`` counts each event's sources; missing counts as 1).
+
+    Returns:
+        The charted rows in date order, numbered again 1.. in ``no`` (the chart's and the table's numbers), and the
+        rule applied: ``min_sources`` (``k``), ``latest_only`` (True when the latest ``max_rows`` were kept),
+        ``n_charted`` and ``n_events``.
 
     Example:
-        >>> stack_levels([1.0, 1.2, 1.5, 3.0], 1.0)
-        [0, 1, 2, 0]
+        >>> ev = pd.DataFrame({"no": [1, 2, 3], "n_sources": [1, 3, 2]})
+        >>> shown, rule = charted_events(ev, max_rows=2)
+        >>> shown["n_sources"].tolist(), rule["min_sources"], rule["latest_only"]
+        ([3, 2], 2, False)
     """
-    last: list[float] = []
-    out = []
-    for v in x:
-        for i, prev in enumerate(last):
-            if v - prev >= min_gap:
-                last[i] = v
-                out.append(i)
-                break
-        else:
-            last.append(v)
-            out.append(len(last) - 1)
-    return out
+    n_sources = (
+        pd.to_numeric(ev["n_sources"], errors="coerce").fillna(1).astype(int)
+        if "n_sources" in ev
+        else pd.Series(1, index=ev.index)
+    )
+    k, latest_only = 1, False
+    while int((n_sources >= k).sum()) > max_rows:
+        k += 1
+    keep = n_sources >= k
+    if not keep.any() and len(ev):
+        k -= 1
+        keep = (n_sources >= k) & (np.cumsum((n_sources >= k)[::-1])[::-1] <= max_rows)
+        latest_only = True
+    shown = ev[keep.to_numpy()].copy()
+    shown["no"] = np.arange(1, len(shown) + 1)
+    rule = {"min_sources": k, "latest_only": latest_only, "n_charted": len(shown), "n_events": len(ev)}
+    return shown.reset_index(drop=True), rule

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from bilateral.overview.config import DIRICHLET_ALPHA, INDICATORS, NORMALISATIONS, PAIR_RULE, UN_MEASURE_NAMES
+from bilateral.overview.config import DIRICHLET_ALPHA, INDICATORS, NORMALISATIONS, PAIR_RULE
 from bilateral.overview.indicators import indicator_table
 
 __all__ = [
+    "VARIANT_LABELS",
     "build_index",
     "composite",
     "draw_weights",
@@ -278,6 +279,18 @@ def build_index(
     }
 
 
+#: Short names of the alternative choices of :func:`variants` (table headers that fit a phone).
+VARIANT_LABELS = {
+    "share": "Shares as they are",
+    "minmax": "Min–max",
+    "mean": "Mean of directions",
+    "max": "Larger direction",
+    "agreement_share": "Raw UN agreement",
+    "kappa": "UN kappa",
+    "no_gas": "Equal weights, no gas",
+}
+
+
 def variants(
     un_rows: Mapping[str, pd.DataFrame],
     directional: pd.DataFrame,
@@ -298,7 +311,8 @@ def variants(
 
     Returns:
         ``{label: build_index result}``: "Chosen" first, then the other normalisation, the other rule for
-        combining the two directions, the other UN measure, and equal weights without the gas indicator.
+        combining the two directions, the other UN measure, and equal weights without the gas indicator
+        (labels: :data:`VARIANT_LABELS`).
     """
     years = list(years)
     other_norm = "share" if normalisation == "minmax" else "minmax"
@@ -309,12 +323,10 @@ def variants(
     un = un_rows[un_measure]
     return {
         "Chosen": build_index(un, directional, pairs, years, weights, **chosen),
-        f"Normalisation '{other_norm}'": build_index(
+        VARIANT_LABELS[other_norm]: build_index(
             un, directional, pairs, years, weights, normalisation=other_norm, rank_years=rank_years
         ),
-        f"Pair rule '{other_rule}'": build_index(un, directional, pairs, years, weights, rule=other_rule, **chosen),
-        f"UN measure: {UN_MEASURE_NAMES[other_un]}": build_index(
-            un_rows[other_un], directional, pairs, years, weights, **chosen
-        ),
-        "Equal weights, no gas": build_index(un, directional, pairs, years, no_gas, **chosen),
+        VARIANT_LABELS[other_rule]: build_index(un, directional, pairs, years, weights, rule=other_rule, **chosen),
+        VARIANT_LABELS[other_un]: build_index(un_rows[other_un], directional, pairs, years, weights, **chosen),
+        VARIANT_LABELS["no_gas"]: build_index(un, directional, pairs, years, no_gas, **chosen),
     }

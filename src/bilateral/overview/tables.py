@@ -12,8 +12,10 @@ from bilateral import events as evs
 from bilateral import military as mil
 from bilateral.countries import display_name
 from bilateral.overview.config import ARMS_WINDOW, INDICATOR_LABELS, poss_name, share_text
+from bilateral.overview.text import rank_of
 
 __all__ = [
+    "charted_table",
     "directional_window_table",
     "headline_table",
     "index_year_table",
@@ -27,8 +29,19 @@ __all__ = [
 ]
 
 
+def _tiv(summary: dict) -> str:
+    """TIV delivered, or "none recorded" (not "0.0 million")."""
+    return f"{fmt.num(summary['tiv_m'])} million" if summary["tiv_m"] else "none recorded"
+
+
+def _deals(summary: dict) -> str:
+    """The number of deals behind a delivery total ("" when there is none)."""
+    return fmt.plural(int(summary["n_deals"]), "deal") if summary["n_deals"] else ""
+
+
 def headline_table(a: str, b: str, un: dict, arms: dict, gas: dict, tr: dict) -> pd.DataFrame:
-    """The one-page summary's table: one row per headline number, with its years and source."""
+    """The one-page summary's table: one row per headline number (the measure names its dimension and source),
+    with its value, years and a note; a direction with no recorded delivery reads "none recorded", not "0.0 million"."""
     na, nb = display_name(a), display_name(b)
     rows = []
     t = un.get("table")
@@ -56,24 +69,24 @@ def headline_table(a: str, b: str, un: dict, arms: dict, gas: dict, tr: dict) ->
             (
                 "Military",
                 f"Arms delivered {nb} → {na} (SIPRI TIV, volume not US$)",
-                f"{fmt.num(arms['ba']['tiv_m'])} million",
+                _tiv(arms["ba"]),
                 span,
-                f"{fmt.integer(arms['ba']['n_deals'])} deals",
+                _deals(arms["ba"]),
             )
         )
         rows.append(
             (
                 "Military",
                 f"Arms delivered {na} → {nb} (SIPRI TIV)",
-                f"{fmt.num(arms['ab']['tiv_m'])} million",
+                _tiv(arms["ab"]),
                 span,
-                f"{fmt.integer(arms['ab']['n_deals'])} deals",
+                _deals(arms["ab"]),
             )
         )
         s = arms["share_b"]
         if not pd.isna(s["share"]):
             note = (
-                f"rank {arms['rank']} of {arms['n_suppliers']} suppliers"
+                rank_of(arms["rank"], arms["n_suppliers"], "supplier")
                 if arms.get("rank")
                 else ("not among the suppliers" if mil.coverage(a, b).suppliers_of_a else "")
             )
@@ -154,7 +167,8 @@ def headline_table(a: str, b: str, un: dict, arms: dict, gas: dict, tr: dict) ->
         )
     else:
         rows.append(("Trade", "Partner's share of trade", "no figures", "–", "IMF DOTS ends in 2020"))
-    return pd.DataFrame(rows, columns=["Dimension", "Measure", "Value", "Year(s)", "Note"])
+    # the measure names its dimension, so the table needs no Dimension column (narrower on a phone)
+    return pd.DataFrame([r[1:] for r in rows], columns=["Measure", "Value", "Period", "Note"])
 
 
 def summary_sources(arms: dict, gas: dict, tr: dict) -> list[str]:
@@ -171,8 +185,12 @@ def summary_sources(arms: dict, gas: dict, tr: dict) -> list[str]:
     return keys
 
 
-def index_year_table(idx: pd.DataFrame) -> pd.DataFrame:
-    """Year × pair table of the index with its coverage, as text: ``0.62 (3)``; '–' where there is no index."""
+def index_year_table(idx: pd.DataFrame, every: int = 1) -> pd.DataFrame:
+    """Year × pair table of the index with its coverage, as text: ``0.62 (3)``; '–' where there is no index.
+
+    Args:
+        every: keep every ``every``-th year from the first, and the last year (1: every year).
+    """
     wide_i = idx["index"].unstack("pair")
     wide_c = idx["coverage"].unstack("pair")
     order = list(dict.fromkeys(idx.index.get_level_values("pair")))
@@ -180,6 +198,9 @@ def index_year_table(idx: pd.DataFrame) -> pd.DataFrame:
     for p in order:
         out[p] = [f"{v:.2f} ({int(c)})" if pd.notna(v) else "–" for v, c in zip(wide_i[p], wide_c[p])]
     out.index.name = "Year"
+    if every > 1 and len(out):
+        first, last = out.index.min(), out.index.max()
+        out = out[[(y - first) % every == 0 or y == last for y in out.index]]
     return out.reset_index()
 
 
@@ -203,11 +224,12 @@ def window_table(
     raw_means: pd.DataFrame, norm_means: pd.DataFrame, windows: Mapping[str, tuple[int, int] | None], measure: str
 ) -> pd.DataFrame:
     """Pairs × indicators: the raw window mean (shares and the UN agreement share in %, kappa as is) and the
-    normalised value, as text (``"26.1% → 0.26"``)."""
+    normalised value, as text (``"26.1% → 0.26"``); each header names the indicator and its window's years (the
+    caption says what the arms window's trailing shares cover, :func:`window_label`)."""
     out = pd.DataFrame({"Pair": raw_means.index})
     for c in raw_means.columns:
         w = windows.get(c)
-        head = f"{INDICATOR_LABELS[c]}, {window_label(c, w)}" if w else INDICATOR_LABELS[c]
+        head = f"{INDICATOR_LABELS[c]}, {fmt.years(*w)}" if w else INDICATOR_LABELS[c]
         raw_txt = []
         for r, n in zip(raw_means[c], norm_means[c]):
             if pd.isna(r):
@@ -221,7 +243,8 @@ def window_table(
 
 
 def directional_window_table(directional: pd.DataFrame, windows: Mapping[str, tuple[int, int] | None]) -> pd.DataFrame:
-    """Each directional share's mean over its indicator's window, as text (the values the pair rule combines)."""
+    """Each directional share's mean over its indicator's window (the windows of :func:`window_table`), as text:
+    the values the pair rule combines."""
     rows = []
     for (pair, ind, direction), g in directional.groupby(["pair", "indicator", "direction"], sort=False):
         w = windows.get(ind)
@@ -234,26 +257,25 @@ def directional_window_table(directional: pd.DataFrame, windows: Mapping[str, tu
         rows.append(
             {
                 "Pair": pair,
-                "Indicator": INDICATOR_LABELS[ind],
-                "Direction": f"{display_name(s)} in {poss_name(r)} {what}",
-                "Window": window_label(ind, w) if w else "–",
-                "Mean share": fmt.pct(v * 100) if pd.notna(v) else "–",
+                "Share": f"{display_name(s)} in {poss_name(r)} {what}",
+                "Mean": fmt.pct(v * 100) if pd.notna(v) else "–",
             }
         )
     return pd.DataFrame(rows)
 
 
 def sensitivity_table(summary: pd.DataFrame, base: pd.DataFrame, n_draws: int) -> pd.DataFrame:
-    """The reader's sensitivity table: base score and rank, share of draws ranked first, rank range."""
+    """The reader's sensitivity table: score and rank on the chosen weights, the share of the ``n_draws`` random
+    weightings in which the pair ranks first, and the spread of its ranks (short headers; the caption explains them)."""
     return pd.DataFrame(
         {
             "Pair": summary.index,
-            "Score (chosen weights)": [f"{v:.2f}" if pd.notna(v) else "–" for v in base["score"]],
+            "Score": [f"{v:.2f}" if pd.notna(v) else "–" for v in base["score"]],
             "Indicators": base["coverage"].astype(int).to_numpy(),
-            "Rank (chosen weights)": [str(int(r)) if pd.notna(r) else "–" for r in summary["base_rank"]],
-            f"Ranked first (of {fmt.integer(n_draws)} draws)": [fmt.pct(v * 100) for v in summary["share_first"]],
+            "Rank": [str(int(r)) if pd.notna(r) else "–" for r in summary["base_rank"]],
+            "First in": [fmt.pct(v * 100) for v in summary["share_first"]],
             "Median rank": [f"{v:g}" for v in summary["median_rank"]],
-            "Middle 90% of ranks": [
+            "90% of ranks": [
                 f"{int(a)}–{int(b)}" if a != b else f"{int(a)}" for a, b in zip(summary["p5_rank"], summary["p95_rank"])
             ],
             "Best–worst": [f"{int(a)}–{int(b)}" for a, b in zip(summary["best_rank"], summary["worst_rank"])],
@@ -288,7 +310,27 @@ def timeline_table(ev: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
 def weights_when_first_table(wf: pd.DataFrame) -> pd.DataFrame:
     """Which weightings put each pair first: the mean drawn weight of each indicator in the draws where the pair
     ranks first (``wf``: the sensitivity analysis's ``weights_when_first``), as text."""
-    shown = pd.DataFrame({"Pair ranked first": wf.index})
+    shown = pd.DataFrame({"Pair first": wf.index})
     for k in wf.columns:
-        shown[f"{INDICATOR_LABELS[k]}: mean weight"] = [f"{v:.2f}" for v in wf[k]]
+        shown[INDICATOR_LABELS[k]] = [f"{v:.2f}" for v in wf[k]]
     return shown
+
+
+def charted_table(ev: pd.DataFrame, a: str, b: str, sources: pd.DataFrame) -> pd.DataFrame:
+    """The events of the labelled timeline, numbered as on it: date, event (with its dimension and the other
+    states it names) and its sources (whether they are independent, then outlet and date: :func:`bilateral.events.
+    narrow_table`). Four columns, so that it fits a phone."""
+    narrow = evs.narrow_table(evs.with_sourcing(timeline_table(ev, a, b), ev, sources))
+    events = []
+    for title, dim, codes in zip(ev["title"], ev["dimension"], ev["countries"]):
+        others = sorted(evs.split_codes(codes) - {a, b})
+        also = f"; also {fmt.join_and([display_name(c) for c in others])}" if others else ""
+        events.append(f"{title} ({dim}{also})")
+    return pd.DataFrame(
+        {
+            "No.": narrow["No."].to_numpy(),
+            "Date": narrow["Date"].to_numpy(),
+            "Event": events,
+            "Sources": narrow["Source"].to_numpy(),
+        }
+    )

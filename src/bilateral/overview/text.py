@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -19,12 +20,16 @@ __all__ = [
     "arms_sentence",
     "arms_takeaway",
     "bullets",
+    "charted_rule_sentence",
     "coverage_notes",
     "coverage_paragraph",
+    "events_finding",
     "events_sentence",
+    "gas_meaning",
     "gas_sentence",
     "gas_takeaway",
     "index_finding",
+    "index_meaning",
     "index_sentence",
     "rank_findings",
     "rank_of",
@@ -78,7 +83,8 @@ def arms_sentence(arms: dict, a: str, b: str) -> str:
     if not pd.isna(s["share"]) and s["share"] > 0:
         text += f"; {nb} supplied {fmt.pct(s['share'] * 100)} of {poss_name(a)} arms imports by volume"
         if arms.get("rank"):
-            text += f" (rank {arms['rank']} of {arms['n_suppliers']} suppliers; largest: {mil.party_name(arms['top'])})"
+            top = f"; largest: {mil.party_name(arms['top'])}" if arms.get("top") and arms["top"] != b else ""
+            text += f" ({rank_of(arms['rank'], arms['n_suppliers'], 'supplier')}{top})"
         r = arms.get("share_b_recent") or {}
         if not pd.isna(r.get("share", np.nan)) and arms["recent"][0] > arms["years"][0]:
             text += f", and {fmt.pct(r['share'] * 100)} in {fmt.years(*arms['recent'])}"
@@ -295,7 +301,7 @@ def coverage_notes(raw: pd.DataFrame, pairs: Sequence[tuple[str, str]]) -> list[
         if not never:
             continue
         why = {
-            "energy": "the gas figures by supplier cover Türkiye's imports only, and only the suppliers the press table names",
+            "energy": "gas by supplier is known only for the gas entering Türkiye, from suppliers whose gas comes on a route of its own",
             "arms": "the SIPRI register extract holds only deals with Azerbaijan, Türkiye or Armenia as supplier or recipient",
             "trade": "neither side reports the flows to the IMF in the period",
             "un_votes": "the two never both cast a vote in the period",
@@ -328,9 +334,23 @@ def record_measures(arms: dict, gas: dict, a: str, b: str) -> None:
         )
 
 
-def bullets(items: Mapping[str, str]) -> str:
-    """A markdown list with a bold lead-in per item: ``{"Arms": "..."}`` → ``- **Arms.** ...``."""
-    return "\n".join(f"- **{label}.** {s}" for label, s in items.items())
+def bullets(items: Mapping[str, str], links: Mapping[str, str] | None = None) -> str:
+    """A list with a bold lead-in per item, each followed by its link in ``links`` (an HTML anchor, by label) where
+    there is one, as one block of HTML: the notebook renderer breaks an HTML link written inside markdown text, and a
+    markdown link would re-encode the apostrophe of an address such as ``energy.html#T%C3%BCrkiye's-gas-…``.
+
+    Example:
+        >>> bullets({"Arms": "One.", "Gas": "Two."}, {"Gas": '<a href="energy.html">energy report</a>'})
+        '<ul>\\n<li><strong>Arms.</strong> One.</li>\\n<li><strong>Gas.</strong> Two. More: <a href="energy.html">energy report</a>.</li>\\n</ul>'
+    """
+    links = links or {}
+    rows = [
+        f"<li><strong>{html.escape(label)}.</strong> {html.escape(s.strip(), quote=False)}"
+        + (f" More: {links[label]}." if label in links else "")
+        + "</li>"
+        for label, s in items.items()
+    ]
+    return "<ul>\n" + "\n".join(rows) + "\n</ul>" if rows else ""
 
 
 def un_finding(scores: pd.DataFrame, P, other_period: str, other_report: str = "diplomatic") -> str:
@@ -346,7 +366,8 @@ def un_finding(scores: pd.DataFrame, P, other_period: str, other_report: str = "
 
 def arms_finding(arms: dict, P) -> str:
     """Key finding on arms: :func:`arms_sentence` and what the shares mean (:func:`arms_meaning`)."""
-    return arms_sentence(arms, P.country_a, P.country_b) + " " + arms_meaning(arms, P.country_a, P.country_b)
+    a, b = P.country_a, P.country_b
+    return " ".join(t for t in (arms_sentence(arms, a, b), arms_meaning(arms, a, b)) if t)
 
 
 def trade_finding(tr: dict, trade: pd.DataFrame, P) -> str:
@@ -358,10 +379,83 @@ def trade_finding(tr: dict, trade: pd.DataFrame, P) -> str:
 def index_finding(res: dict, sens: dict, variants: Mapping[str, dict], pair: str, n_draws: int) -> str:
     """Key finding on the index (:func:`index_sentence`, with the ranks under the alternative choices of method in
     ``variants``, the first of which is the chosen one), or a sentence saying the pair has no indicator."""
-    if pair not in sens["summary"].index:
+    summary = sens["summary"]
+    if pair not in summary.index:
         return f"The relationship index has no indicator for {pair} in the period."
+    if len(summary) < 2:
+        score = res["base"].at[pair, "score"]
+        return (
+            f"The relationship index scores {pair} {score:.2f} on the chosen weights (0 to 1); with no other pair "
+            "that has an indicator there is nothing to rank it against, so the score alone says little."
+        )
     alt_ranks = [v["base"].at[pair, "rank"] for v in list(variants.values())[1:]]
-    return index_sentence(res["base"], sens["summary"], pair, n_draws, alt_ranks)
+    return index_sentence(res["base"], summary, pair, n_draws, alt_ranks) + " " + index_meaning(summary, pair)
+
+
+def index_meaning(summary: pd.DataFrame, pair: str) -> str:
+    """What the sensitivity analysis says about the pair's rank (``summary``: :func:`bilateral.overview.index.
+    sensitivity` summary): whether its place holds under most weightings or depends on them. "" with fewer than two
+    ranked pairs.
+
+    Example:
+        >>> s = pd.DataFrame({"p5_rank": [1, 1], "p95_rank": [3, 3]}, index=["A–B", "C–D"])
+        >>> index_meaning(s, "A–B")[:60]
+        "So A–B's place among these 2 pairs depends on how the indica"
+    """
+    if pair not in summary.index or len(summary) < 2:
+        return ""
+    lo, hi, n = int(summary.at[pair, "p5_rank"]), int(summary.at[pair, "p95_rank"]), len(summary)
+    if lo == hi:
+        return (
+            f"So {fmt.poss(pair)} place among these {n} pairs does not hinge on the weights: 90% of the random "
+            f"weightings give it rank {lo}."
+        )
+    return (
+        f"So {fmt.poss(pair)} place among these {n} pairs depends on how the indicators are weighted (rank {lo} to {hi} "
+        "in 90% of the random weightings): read it as a range, not a verdict."
+    )
+
+
+def gas_meaning(gas: dict) -> str:
+    """What the gas share means and how firm it is: its range over the full years of the IEA series in the period,
+    and why the share rests on no assumption about origins except for LNG. "" when there is no share."""
+    if not (gas["kind"] == "tr_imports" and gas.get("source") == "iea" and gas.get("latest_year")):
+        return ""
+    s = gas["shares"][gas["label"]].dropna()
+    text = ""
+    if len(s) > 1:
+        lo, hi = s.idxmin(), s.idxmax()
+        text = (
+            f"Over the full years {fmt.years(int(s.index.min()), int(s.index.max()))} the share ranged from "
+            f"{fmt.pct(s[lo])} ({lo}) to {fmt.pct(s[hi])} ({hi}). "
+        )
+    return text + (
+        "The entry route tells where the gas comes from, so the share needs no estimate of origins; only LNG, "
+        "whose origin the series does not give, counts in the total and for no supplier."
+    )
+
+
+def events_finding(ev: pd.DataFrame, rule: Mapping[str, object], P) -> str:
+    """Key finding on the events: :func:`events_sentence`, and which of them the timeline names (``rule``:
+    :func:`bilateral.overview.chronology.charted_events`)."""
+    text = events_sentence(ev, P.country_a, P.country_b)
+    n, total = int(rule["n_charted"]), int(rule["n_events"])
+    if not total:
+        return text
+    if n == total:
+        return text + f" The timeline names {'it' if n == 1 else f'all {n}'}."
+    return text + " " + charted_rule_sentence(rule) + "."
+
+
+def charted_rule_sentence(rule: Mapping[str, object]) -> str:
+    """How the timeline chose its events, in words (no final stop): "The timeline names the 19 of the 148 events that
+    at least 3 sources record"."""
+    n, total, k = int(rule["n_charted"]), int(rule["n_events"]), int(rule["min_sources"])
+    if n == total:
+        return f"The timeline names {'the one event' if n == 1 else f'all {n} events'}"
+    if rule.get("latest_only"):
+        return f"The timeline names the latest {n} of the {total} events (no event has more than {fmt.plural(k, 'source')})"
+    return f"The timeline names the {n} of the {total} events that at least {fmt.plural(k, 'source')} record"
 
 
 def coverage_paragraph(raw: pd.DataFrame, pairs: Sequence[tuple[str, str]]) -> str:
