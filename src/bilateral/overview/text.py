@@ -469,8 +469,8 @@ def rank_findings(all_ranks: pd.DataFrame, P, pairs: Sequence[tuple[str, str]], 
     ways) and which pairs of the index have a score (``scored``), as a markdown list."""
     a, b = P.country_a, P.country_b
     items = [
-        ranks.overview_sentence(all_ranks, a, b),
-        ranks.overview_sentence(all_ranks, b, a),
-        ranks.index_pairs_note([pair_text(p) for p in pairs], scored),
+        (f"{fmt.poss(P.name_b)} rank among {fmt.poss(P.name_a)} partners", ranks.overview_sentence(all_ranks, a, b)),
+        (f"{fmt.poss(P.name_a)} rank among {fmt.poss(P.name_b)} partners", ranks.overview_sentence(all_ranks, b, a)),
+        ("Ranks in the index", ranks.index_pairs_note([pair_text(p) for p in pairs], scored)),
     ]
-    return "\n".join(f"- **Ranks among all partners.** {s}" for s in items)
+    return "\n".join(f"- **{title}.** {s}" for title, s in items)
