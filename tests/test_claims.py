@@ -1287,7 +1287,6 @@ def test_dates_in_one_style():
     assert helpers.date_text("1991/1993") == "1991–1993"
     assert helpers.date_text("1993-12-30/1994-01-02") == "30 Dec 1993–2 Jan 1994"
     assert helpers.date_text("2019-01..2019-11") == "Jan–Nov 2019"
-    assert helpers.dates_in_words("cumulative by 2021-12-12") == "cumulative by 12 Dec 2021"
     assert helpers.claimed_text(claim(value="1992-03-22/1992-03-24", kind="date", unit="date")) == "22–24 Mar 1992"
 
 

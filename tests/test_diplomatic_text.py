@@ -523,12 +523,6 @@ def test_pledges_after_atop_names_the_later_commitments():
     assert dip_text.pledges_after_atop_sentence(com.iloc[:1], 2018) == ""
 
 
-def test_reader_dates_one_style():
-    assert dip_text.reader_dates("file of 2021-02-21; version of 28 July 2025; 2019") == (
-        "file of 21 Feb 2021; version of 28 Jul 2025; 2019"
-    )
-
-
 def test_charts_draw_for_one_event_and_without_commitments():
     import matplotlib.pyplot as plt
 

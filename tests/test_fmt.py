@@ -52,3 +52,12 @@ def test_periods_of_months_in_the_same_style():
     assert fmt.period("2020-02") == "Feb 2020"
     assert fmt.period("2020-H1") == "H1 2020" and fmt.period("2020-Q1") == "Q1 2020"
     assert fmt.period("year to date") == "year to date"
+
+
+def test_dates_in_text_take_the_one_date_style():
+    assert fmt.dates_in_text("file of 2021-02-21; version of 28 July 2025; 2019") == (
+        "file of 21 Feb 2021; version of 28 Jul 2025; 2019"
+    )
+    assert fmt.dates_in_text("cumulative by 2021-12-12") == "cumulative by 12 Dec 2021"
+    # a month name without a day, and a number that is not a date, stay as they are
+    assert fmt.dates_in_text("May 2025 edition, 3 Maytime 2020") == "May 2025 edition, 3 Maytime 2020"

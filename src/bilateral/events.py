@@ -111,6 +111,14 @@ def short_label(no: object, title: object, width: int = LABEL_CHARS) -> str:
     return f"{no} {short}"
 
 
+def empty_strip(ax, message: str, *, colour: str = "#777777", fontsize: float = 8.5) -> None:
+    """An events strip with nothing to draw: no ticks, no grid, a short grey note in the middle saying why."""
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.spines["left"].set_visible(False)
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=fontsize, color=colour)
+
+
 def draw_labelled_events(
     ax,
     x: Iterable[float],

@@ -3,7 +3,9 @@ English helpers (lists, possessives, plurals)."""
 
 from __future__ import annotations
 
+import calendar
 import math
+import re
 from collections.abc import Iterable
 
 
@@ -127,3 +129,22 @@ def ordinal(n: int) -> str:
     n = int(n)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_LONG_DAY = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(calendar.month_name[1:])}) (\d{{4}})\b")
+
+
+def dates_in_text(text: str) -> str:
+    """The dates written in a text (a catalogue vintage, a table's label) in the suite's one date style
+    (:func:`date`): ``2021-02-21`` and ``21 February 2021`` both read "21 Feb 2021". For prose taken from a
+    table, not for web addresses.
+
+    >>> dates_in_text("Dataverse file of 2021-02-21; version of 28 July 2025")
+    'Dataverse file of 21 Feb 2021; version of 28 Jul 2025'
+    """
+    text = _ISO_DAY.sub(lambda m: date(m.group(0), "day"), str(text))
+    return _LONG_DAY.sub(
+        lambda m: date(f"{m.group(3)}-{list(calendar.month_name).index(m.group(2)):02d}-{int(m.group(1)):02d}", "day"),
+        text,
+    )

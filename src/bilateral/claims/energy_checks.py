@@ -20,7 +20,6 @@ from bilateral.claims.helpers import (
     args_of,
     cell_text,
     date_text,
-    dates_in_words,
     missing,
     none,
     num_text,
@@ -105,7 +104,7 @@ def check_pipeline_attribute(claim: Mapping[str, Any], tables: Mapping[str, pd.D
     r = rows.iloc[0]
     name = str(r["pipeline_name"])
     note = turkiye(cell_text(r.get("note")))
-    fact = dates_in_words(a["attribute"])
+    fact = fmt.dates_in_text(a["attribute"])
     others = (f"note in the table: {note}",) if note else ()
     kind = cell_text(claim.get("kind"))
     if kind == "date":

@@ -25,7 +25,6 @@ __all__ = [
     "claimed_text",
     "date_range",
     "date_text",
-    "dates_in_words",
     "first_source_key",
     "is_proxy",
     "missing",
@@ -116,15 +115,6 @@ def date_text(iso: str) -> str:
     if ".." in iso or (len(iso) == 7 and iso[5] in "HQ"):
         return fmt.period(iso)
     return fmt.date(iso) or iso
-
-
-_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-
-
-def dates_in_words(text: str) -> str:
-    """Text with the ISO dates in it in the suite's date style: ``"cumulative by 2021-12-12"`` reads
-    "cumulative by 12 Dec 2021" (for names taken from a table, not for web addresses)."""
-    return _ISO_DAY.sub(lambda m: fmt.date(m.group()), text)
 
 
 _TURKEY = re.compile(r"\bTurkey\b")

@@ -343,18 +343,11 @@ def plot_pledges(grid: pd.DataFrame, commitments: pd.DataFrame, atop_last: int, 
             "Treaties and security commitments (events table)", loc="left", fontsize=figures.SMALL_TEXT_PT + 1
         )
     else:
-        strip.set_yticks([])
-        strip.grid(False)
-        strip.spines["left"].set_visible(False)
-        strip.text(
-            0.5,
-            0.5,
+        evs.empty_strip(
+            strip,
             "no treaty or security commitment of the pair in the events table",
-            transform=strip.transAxes,
-            ha="center",
-            va="center",
+            colour=figures.GREY,
             fontsize=figures.SMALL_TEXT_PT,
-            color=figures.GREY,
         )
     ax.set_xlim(*xlim)
     strip.set_xlabel("Year")

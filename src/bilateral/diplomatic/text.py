@@ -8,7 +8,6 @@ alt text in :mod:`bilateral.diplomatic.captions`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -41,7 +40,6 @@ __all__ = [
     "on_behalf_sentence",
     "pledges_after_atop_sentence",
     "posts_rank_sentences",
-    "reader_dates",
     "say",
     "senders_in_host_sentence",
     "sources_list",
@@ -339,44 +337,12 @@ def events_sourcing_note(ev: pd.DataFrame, events: pd.DataFrame, event_sources: 
     )
 
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def reader_dates(text: str) -> str:
-    """The dates in a text in the report's one date style (:func:`bilateral.fmt.date`): ``2021-02-21`` and
-    ``21 February 2021`` both read "21 Feb 2021".
-
-    >>> reader_dates("Dataverse file of 2021-02-21; version of 28 July 2025")
-    'Dataverse file of 21 Feb 2021; version of 28 Jul 2025'
-    """
-    text = re.sub(r"\b\d{4}-\d{2}-\d{2}\b", lambda m: fmt.date(m.group(0), "day"), text)
-    months = "|".join(_MONTH_NAMES)
-    return re.sub(
-        rf"\b(\d{{1,2}}) ({months}) (\d{{4}})\b",
-        lambda m: fmt.date(f"{m.group(3)}-{_MONTH_NAMES.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}", "day"),
-        text,
-    )
-
-
 def sources_list(keys: Sequence[str]) -> str:
     """The full citation of every source, one list item each, its version dated in the report's date style."""
     from bilateral.catalog import SOURCES
 
     return "\n".join(
-        f"- **{SOURCES[k].short}.** {SOURCES[k].citation} Version: {reader_dates(SOURCES[k].vintage)}. "
+        f"- **{SOURCES[k].short}.** {SOURCES[k].citation} Version: {fmt.dates_in_text(SOURCES[k].vintage)}. "
         f"Terms: {SOURCES[k].licence}."
         for k in keys
     )

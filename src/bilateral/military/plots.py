@@ -285,18 +285,11 @@ def plot_timeline(
         if hollow.any():
             evs.add_marker_legend(strip, "#222222", loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2)
     else:
-        strip.set_yticks([])
-        strip.grid(False)
-        strip.spines["left"].set_visible(False)
-        strip.text(
-            0.5,
-            0.5,
+        evs.empty_strip(
+            strip,
             "no security milestones in the events table for this pair",
-            transform=strip.transAxes,
-            ha="center",
-            va="center",
+            colour=figures.GREY,
             fontsize=figures.SMALL_TEXT_PT,
-            color=figures.GREY,
         )
     ax.set_xlim(*xlim)
     years = by_year.index.to_numpy()

@@ -6,8 +6,6 @@ frames it describes; the static prose of the report stays in the notebook's mark
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from bilateral import fmt, ranks
@@ -213,15 +211,10 @@ def caveats_paragraph(P, n_est: int) -> str:
     )
 
 
-def _dates(text: str) -> str:
-    """ISO dates in catalogue text in the suite's one date style (:func:`bilateral.fmt.date`)."""
-    return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", lambda m: fmt.date(m[0]), text)
-
-
 def sources_list(full: pd.DataFrame | None, composition: pd.DataFrame | None) -> str:
     """The Sources section: full citations, and the press pages quoted (when the press tables are used)."""
     lines = [
-        f"- **{SOURCES[k].short}.** {SOURCES[k].citation} Vintage: {_dates(SOURCES[k].vintage)}. Terms: {SOURCES[k].licence}."
+        f"- **{SOURCES[k].short}.** {SOURCES[k].citation} Vintage: {fmt.dates_in_text(SOURCES[k].vintage)}. Terms: {SOURCES[k].licence}."
         for k in ("imf_dots", "wdi_gdp_2022", "press_figures")
     ]
     if full is not None:
