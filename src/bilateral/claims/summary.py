@@ -200,7 +200,7 @@ def sensitivity_sentence(sensitivity: pd.DataFrame, tol: Tolerances = DEFAULT_TO
 def _contradicted_item(r: Mapping) -> str:
     claimed = str(r["claimed"])
     said = "" if claimed.startswith("no number") else f"Claimed: {claimed}; "
-    return f"{r['claim_id']}: {claim_cell(r, seed=True)} {said}{'measured' if said else 'Measured'}: {r['measured']}."
+    return f"{r['claim_id']}: {claim_cell(r, seed=True).rstrip('.')}. {said}{'measured' if said else 'Measured'}: {r['measured']}."
 
 
 def findings(
