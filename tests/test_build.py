@@ -267,7 +267,7 @@ def test_report_header_shows_parameters_vintages_and_inputs(built):
     html = (layout.reports / "demo.html").read_text(encoding="utf-8")
     assert "<code>start_year = 2000</code>" in html
     assert "<code>comparators = [&#39;ARM&#39;, &#39;RUS&#39;]</code>" in html or "comparators = ['ARM', 'RUS']" in html
-    assert "IMF Direction of Trade Statistics: downloaded before 2022-02-02, data to 2020" in html
+    assert "IMF Direction of Trade Statistics: downloaded before 2 Feb 2022, data to 2020" in html
     ident = expected_inputs_id(layout)
     assert len(ident) == 12 and f"inputs <code>{ident}</code>" in html
     assert build.read_inputs_id(layout.reports / "demo.html") == ident
@@ -281,7 +281,7 @@ def test_index_lists_reports_with_links(built):
     html = (layout.reports / "index.html").read_text(encoding="utf-8")
     assert 'href="demo.html"' in html and 'href="demo.pdf"' in html and 'href="demo-data/demo-line.csv"' in html
     assert "A tiny test report with ə ş ğ ı." in html  # one-line summary
-    assert "downloaded before 2022-02-02" in html and f"inputs <code>{expected_inputs_id(layout)}</code>" in html
+    assert "downloaded before 2 Feb 2022" in html and f"inputs <code>{expected_inputs_id(layout)}</code>" in html
     assert "Broken report" not in html  # no report, no entry
 
 

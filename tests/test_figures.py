@@ -211,7 +211,7 @@ def test_short_source_line_names_publisher_and_dataset_once():
     # the full line (Sources section) keeps the vintage
     assert (
         source_line("imf_dots")
-        == "Source: IMF Direction of Trade Statistics (downloaded before 2022-02-02, data to 2020)."
+        == "Source: IMF Direction of Trade Statistics (downloaded before 2 Feb 2022, data to 2020)."
     )
 
 
