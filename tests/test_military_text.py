@@ -512,3 +512,18 @@ def test_bar_colours_keep_one_colour_per_country():
     # the largest category in Türkiye's own colour, the other a lighter shade of it (no other state's colour)
     assert colours[1] == figures.COUNTRY_COLOURS["TUR"].lower() and colours[0] != colours[1]
     assert not set(colours) & {c.lower() for k, c in figures.COUNTRY_COLOURS.items() if k != "TUR"}
+
+
+def test_a_rival_that_is_country_a_falls_back_to_a_comparator_then_to_the_other_state():
+    from bilateral.military import parameters as mil_params
+
+    # the default rival ARM for the pair ARM-RUS: the first comparator not in the pair takes its place
+    assert mil_params.resolve_rival("ARM", "ARM", "RUS", ["ARM", "GEO"])[0] == "GEO"
+    # a student who changes only the pair: the default comparators (ARM) are dropped, Russia is the rival
+    rival, note = mil_params.resolve_rival("ARM", "ARM", "RUS", [])
+    assert rival == "RUS"
+    assert note == (
+        "The rival state set for this report, Armenia, is one of the pair, so Armenia's military spending is "
+        "compared with that of Russia, the other state of the pair, as no comparator is left."
+    )
+    assert mil_params.resolve_rival("ARM", "AZE", "TUR", []) == ("ARM", "")

@@ -39,24 +39,23 @@ def resolve_rival(rival: str, country_a: str, country_b: str, comparators: Seque
     """The rival whose spending ``country_a``'s is compared with, and a sentence when the parameter had to be replaced.
 
     A rival that is ``country_a`` itself (as the default ``"ARM"`` is when the pair is Armenia and another
-    state) is replaced by the first comparator, and the sentence says so; with no comparator to fall back
-    on, the run stops with a message naming the parameter to set.
+    state) is replaced by the first comparator or, with no comparator left, by ``country_b``, the other state
+    of the pair; the sentence says so. A student who changes only the pair therefore gets a report.
 
     Raises:
-        ParameterError: if the code is not ISO3, or is ``country_a`` and there is no comparator.
+        ParameterError: if the code is not ISO3.
     """
     if isinstance(rival, str) and rival == country_a:
         spare = [c for c in comparators if c not in (country_a, country_b)]
-        if not spare:
-            raise ParameterError(
-                f"rival={rival!r} is country_a itself and no comparator is left to take its place; set rival (or "
-                f"comparators) to the ISO3 code of the state whose military spending {country_a}'s is compared with"
-            )
-        new = spare[0]
+        new = spare[0] if spare else country_b
+        instead = (
+            f"the first comparator, {display_name(new)}, instead"
+            if spare
+            else f"that of {display_name(new)}, the other state of the pair, as no comparator is left"
+        )
         return new, (
             f"The rival state set for this report, {display_name(rival)}, is one of the pair, so "
-            f"{fmt.poss(display_name(country_a))} military spending is compared with the first comparator, "
-            f"{display_name(new)}, instead."
+            f"{fmt.poss(display_name(country_a))} military spending is compared with {instead}."
         )
     return check_rival(rival, country_a, country_b), ""
 
