@@ -24,6 +24,7 @@ from bilateral.energy.compute import (
     peak,
     year_list,
 )
+from bilateral.energy.owid import JOIN_TOLERANCE_PCT, JOIN_WINDOW
 from bilateral.energy.text import owid_values_sentence
 from bilateral.energy.titles import with_title
 
@@ -109,8 +110,8 @@ def production_table(P) -> str:
 def owid_comparison() -> str:
     return (
         "Our World in Data (terawatt-hours) against the Energy Institute's 2023 Review (exajoules converted exactly into terawatt-hours) "
-        "in the overlap years: the largest difference, and whether OWID's later years are joined to the EI series (only if every year "
-        "compared differs by at most 2%)."
+        "in the overlap years: the largest difference, and whether OWID's later years are joined to the EI series (only if each "
+        f"of the last {JOIN_WINDOW} years both have differs by at most {fmt.num(JOIN_TOLERANCE_PCT, 0)}%)."
     )
 
 

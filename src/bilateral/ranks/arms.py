@@ -13,7 +13,7 @@ import pandas as pd
 
 from bilateral import military as mil
 from bilateral import periods
-from bilateral.ranks.core import NOT_COVERED, rank_of, rank_table, top_n
+from bilateral.ranks.core import rank_frame, rank_of, rank_table, top_n, unranked
 
 __all__ = ["arms_ranked", "arms_ranks", "arms_top"]
 
@@ -63,14 +63,7 @@ def arms_ranks(
             for lo, hi in spans:
                 period = periods.label(lo, hi)
                 if ranked is None:
-                    r = {
-                        "status": NOT_COVERED,
-                        "rank": None,
-                        "n_ranked": 0,
-                        "n_tied": None,
-                        "percentile": np.nan,
-                        "value_row": None,
-                    }
+                    r = unranked()
                 else:
                     r = rank_of(ranked, partner, where={"period": period})
                 vr = r["value_row"]
@@ -102,10 +95,7 @@ def arms_ranks(
         "n_tied",
         "percentile",
     ]
-    out = pd.DataFrame(rows, columns=columns)
-    for c in ("rank", "n_tied"):
-        out[c] = pd.array(out[c], dtype="Int64")
-    return out
+    return rank_frame(rows, columns)
 
 
 def arms_top(

@@ -12,7 +12,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["NOT_COVERED", "RANK_COLUMNS", "TIE_DIGITS", "rank_of", "rank_table", "row_dict", "top_n"]
+__all__ = [
+    "NOT_COVERED",
+    "RANK_COLUMNS",
+    "TIE_DIGITS",
+    "rank_frame",
+    "rank_of",
+    "rank_table",
+    "row_dict",
+    "top_n",
+    "unranked",
+]
 
 
 #: Columns added by :func:`rank_table`.
@@ -135,6 +145,26 @@ def rank_of(
         "percentile": float(r["percentile"]),
         "value_row": r,
     }
+
+
+def unranked(status: str = NOT_COVERED, n_ranked: int = 0) -> dict:
+    """A :func:`rank_of` result for an entity that cannot be ranked (``status`` says why)."""
+    return {
+        "status": status,
+        "rank": None,
+        "n_ranked": n_ranked,
+        "n_tied": None,
+        "percentile": float("nan"),
+        "value_row": None,
+    }
+
+
+def rank_frame(rows: list[dict], columns: Sequence[str], integers: Sequence[str] = ("rank", "n_tied")) -> pd.DataFrame:
+    """Rows of rank results as a frame with ``columns``, the ``integers`` as nullable integers (a missing rank is NA)."""
+    out = pd.DataFrame(rows, columns=list(columns))
+    for c in integers:
+        out[c] = pd.array(out[c], dtype="Int64")
+    return out
 
 
 def top_n(ranked: pd.DataFrame, n: int = 10, *, keep: str | None = None, entity: str = "partner") -> pd.DataFrame:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
 from bilateral import diplomatic as dip
 from bilateral.countries import is_iso3
-from bilateral.ranks.core import NOT_COVERED, rank_of, rank_table
+from bilateral.ranks.core import NOT_COVERED, rank_frame, rank_of, rank_table, unranked
 
 __all__ = ["MIN_EDITION_ROWS", "posts_editions", "posts_ranked", "posts_ranks"]
 
@@ -68,14 +67,9 @@ def posts_ranks(posts: pd.DataFrame, a: str, b: str, full_hosts: Sequence[str] =
         for ed in posts_editions(posts):
             if ranked is None or sender not in senders:
                 status = NOT_COVERED if ranked is None else "not a sender"
-                r = {
-                    "status": status,
-                    "rank": None,
-                    "n_ranked": 0 if ranked is None else int(ranked.loc[ranked["edition_year"] == ed, "ranked"].sum()),
-                    "n_tied": None,
-                    "percentile": np.nan,
-                    "value_row": None,
-                }
+                r = unranked(
+                    status, 0 if ranked is None else int(ranked.loc[ranked["edition_year"] == ed, "ranked"].sum())
+                )
             else:
                 r = rank_of(ranked, sender, where={"edition_year": ed})
             vr = r["value_row"]
@@ -92,10 +86,8 @@ def posts_ranks(posts: pd.DataFrame, a: str, b: str, full_hosts: Sequence[str] =
                     "percentile": r["percentile"],
                 }
             )
-    out = pd.DataFrame(
+    return rank_frame(
         rows,
-        columns=["host", "sender", "edition_year", "status", "n_posts", "rank", "n_ranked", "n_tied", "percentile"],
+        ["host", "sender", "edition_year", "status", "n_posts", "rank", "n_ranked", "n_tied", "percentile"],
+        integers=("rank", "n_tied", "n_posts"),
     )
-    for c in ("rank", "n_tied", "n_posts"):
-        out[c] = pd.array(out[c], dtype="Int64")
-    return out

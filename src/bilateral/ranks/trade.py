@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from bilateral.ranks.core import NOT_COVERED, rank_of, rank_table, top_n
+from bilateral.ranks.core import rank_frame, rank_of, rank_table, top_n, unranked
 
 __all__ = [
     "TRADE_FLOWS",
@@ -94,14 +94,7 @@ def trade_ranks(trade: pd.DataFrame, a: str, b: str, years: Iterable[int], compl
         for flow in TRADE_FLOWS:
             for y in years:
                 if ranked is None:
-                    r = {
-                        "status": NOT_COVERED,
-                        "rank": None,
-                        "n_ranked": 0,
-                        "n_tied": None,
-                        "percentile": np.nan,
-                        "value_row": None,
-                    }
+                    r = unranked()
                 else:
                     r = rank_of(ranked, partner, where={"flow": flow, "year": y})
                 vr = r["value_row"]
@@ -119,9 +112,9 @@ def trade_ranks(trade: pd.DataFrame, a: str, b: str, years: Iterable[int], compl
                         "percentile": r["percentile"],
                     }
                 )
-    out = pd.DataFrame(
+    return rank_frame(
         rows,
-        columns=[
+        [
             "reporter",
             "partner",
             "flow",
@@ -134,9 +127,6 @@ def trade_ranks(trade: pd.DataFrame, a: str, b: str, years: Iterable[int], compl
             "percentile",
         ],
     )
-    for c in ("rank", "n_tied"):
-        out[c] = pd.array(out[c], dtype="Int64")
-    return out
 
 
 def latest_ranked_year(ranks: pd.DataFrame, reporter: str, flow: str = "total") -> int | None:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from bilateral import fmt, periods
 from bilateral.measures import pairs_with, pairwise_agreement
-from bilateral.ranks.core import rank_of, rank_table, top_n
+from bilateral.ranks.core import rank_frame, rank_of, rank_table, top_n
 
 __all__ = [
     "MIN_COMMON_VOTES",
@@ -154,10 +154,7 @@ def un_ranks(scores: pd.DataFrame, a: str, b: str, *, min_votes: int = MIN_COMMO
         "n_tied",
         "percentile",
     ]
-    out = pd.DataFrame(rows, columns=columns)
-    for c in ("rank", "n_tied"):
-        out[c] = pd.array(out[c], dtype="Int64")
-    return out
+    return rank_frame(rows, columns)
 
 
 def un_top(

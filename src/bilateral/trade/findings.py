@@ -25,7 +25,7 @@ from bilateral.trade.compute import (
     reporting_sides,
 )
 from bilateral.trade.importance import intensity_series, rank_among, shares, trade_to_gdp, world_imports
-from bilateral.trade.press import TURNOVER
+from bilateral.trade.press import latest_turnover
 
 __all__ = [
     "AGREE_RANGE",
@@ -344,17 +344,13 @@ def press_finding(full: pd.DataFrame | None, a: str, b: str) -> str:
     """What the press figures after the IMF series add, and how far to trust them; "" without a press table."""
     if full is None:
         return ""
-    turnover = full[(full["measure"] == TURNOVER) & (full["caution"] == "")]
-    if turnover.empty:
+    latest = latest_turnover(full, a, b)
+    if not latest:
         return "After the IMF series ends, the press figures collected here give no usable full-year turnover for the pair."
     parts = []
-    for side in (a, b, None):
-        rows = turnover[turnover["side"].isna()] if side is None else turnover[turnover["side"] == side]
-        if rows.empty:
-            continue
-        y = int(rows["year"].max())
+    for side, y, values in latest:
         who = f"{fmt.poss(display_name(side))} figures" if side else "side not stated"
-        parts.append((y, f"{money_range(rows.loc[rows['year'] == y, 'value_usd_m'].tolist())} for {y} ({who})"))
+        parts.append((y, f"{money_range(values)} for {y} ({who})"))
     parts.sort(key=lambda p: -p[0])
     return (
         "After the IMF series ends, only figures quoted in the press are available: the latest full-year turnover "

@@ -12,6 +12,7 @@ from bilateral.trade.compute import DOTS_YEARS
 
 __all__ = [
     "TURNOVER",
+    "latest_turnover",
     "press_both_sides",
     "press_full_years",
     "press_measure",
@@ -116,3 +117,18 @@ def press_both_sides(full: pd.DataFrame) -> pd.DataFrame:
     flows = full[(full["measure"] == "flow") & full["side"].notna()]
     n_sides = flows.groupby(["year", "exporter", "importer"])["side"].transform("nunique")
     return flows[n_sides > 1]
+
+
+def latest_turnover(full: pd.DataFrame, a: str, b: str) -> list[tuple[str | None, int, list[float]]]:
+    """The latest full-year turnover each side gives in the press table, figures flagged as conflicting with
+    another report left out: ``(side, year, values in US$ million)`` for ``a``, ``b`` and then figures whose
+    side is not stated (``None``); a side with no usable figure is left out."""
+    turnover = full[(full["measure"] == TURNOVER) & (full["caution"] == "")]
+    out = []
+    for side in (a, b, None):
+        rows = turnover[turnover["side"].isna()] if side is None else turnover[turnover["side"] == side]
+        if rows.empty:
+            continue
+        y = int(rows["year"].max())
+        out.append((side, y, rows.loc[rows["year"] == y, "value_usd_m"].tolist()))
+    return out

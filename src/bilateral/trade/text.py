@@ -23,7 +23,7 @@ from bilateral.trade.importance import (
     share_of,
     shares,
 )
-from bilateral.trade.press import TURNOVER
+from bilateral.trade.press import latest_turnover
 
 __all__ = [
     "balance_sentence",
@@ -373,16 +373,11 @@ def side_label(side, a: str, b: str) -> str:
 
 def press_sentence(full: pd.DataFrame, a: str, b: str) -> str:
     """The latest full-year turnover each side gives in the press table (figures flagged as conflicting left out)."""
-    turnover = full[(full["measure"] == TURNOVER) & (full["caution"] == "")]
-    if turnover.empty:
+    latest = latest_turnover(full, a, b)
+    if not latest:
         return "The press figures collected here hold no usable full-year turnover figure after the IMF series ends."
     parts = []
-    for side in (a, b, None):
-        rows = turnover[turnover["side"].isna()] if side is None else turnover[turnover["side"] == side]
-        if rows.empty:
-            continue
-        y = int(rows["year"].max())
-        values = rows.loc[rows["year"] == y, "value_usd_m"].tolist()
+    for side, y, values in latest:
         count = f" ({len(values)} figures)" if len(values) > 1 else ""
         who = f"{display_name(side)}'s side" if side else "side not stated"
         parts.append(f"{who}, {money_range(values)} for {y}{count}")
