@@ -188,6 +188,33 @@ def test_un_ranks_by_hand(small_votes):
     assert not presence.loc["S", "ranked"]
 
 
+def test_span_layers_keep_overlapping_spans_apart():
+    # the whole period overlaps every part; the parts do not overlap one another; (1995, 1998) overlaps both
+    assert R.span_layers([(1992, 2001), (1992, 1996), (1997, 2001), (1995, 1998)]) == [[0], [1, 2], [3]]
+    assert R.span_layers([]) == []
+    assert R.span_layers([(2000, 2000), (2000, 2000)]) == [[0], [1]]
+
+
+def test_un_scores_overlapping_spans_by_hand(small_votes):
+    # rc1-rc4 in 2000 (above) plus two roll calls in 2001 where X and P differ: yes/no, then no/yes.
+    later = pd.DataFrame(
+        [
+            {"vote_id": f"rc{i}", "year": 2001, "iso3": s, "vote": v}
+            for i, votes in ((5, {"X": "yes", "P": "no"}), (6, {"X": "no", "P": "yes"}))
+            for s, v in votes.items()
+        ]
+    )
+    votes = pd.concat([small_votes, later], ignore_index=True)
+    scores = R.un_scores(votes, ["X"], [(2000, 2001), (2000, 2000), (2001, 2001), (2001, 2001)])
+    p = scores[scores["partner"] == "P"]
+    # X-P: 4 of 4 alike in 2000, 0 of 2 in 2001, 4 of 6 over both; each span keeps its place in the output
+    assert p["period"].tolist() == ["2000–2001", "2000", "2001", "2001"]
+    assert p["n_votes"].tolist() == [6, 4, 2, 2]
+    assert p["agreement_share"].tolist() == pytest.approx([4 / 6, 1.0, 0.0, 0.0])
+    # only P voted with X in 2001, so Q, R and S appear in the 2000 spans only
+    assert scores.groupby("period")["partner"].nunique().to_dict() == {"2000": 4, "2000–2001": 4, "2001": 1}
+
+
 def test_un_ranks_both_directions(small_votes):
     scores = R.un_scores(small_votes, ["X", "Q"], [(2000, 2000)])
     out = R.un_ranks(scores, "X", "Q", min_votes=1)

@@ -101,6 +101,18 @@ def pairs_with(anchors: Iterable[str], others: Iterable[str]) -> list[tuple[str,
     return sorted(out)
 
 
+def _dense(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Non-negative integer codes renumbered 0, 1, 2, ... in the same order, and the codes used.
+
+    Example:
+        >>> [x.tolist() for x in _dense(np.array([5, 2, 5, 9]))]
+        [[1, 0, 1, 2], [2, 5, 9]]
+    """
+    present = np.zeros(int(codes.max(initial=-1)) + 1, dtype=bool)
+    present[codes] = True
+    return (np.cumsum(present) - 1)[codes], np.flatnonzero(present)
+
+
 def pairwise_agreement(
     votes: pd.DataFrame,
     pairs: Iterable[tuple[str, str]] | None = None,
@@ -139,22 +151,31 @@ def pairwise_agreement(
     """
     columns = [by, "iso3_a", "iso3_b", "n_votes", "n_same", "agreement_share", "kappa"]
     df = votes[[by, vote_id, country, vote]]
-    if df.duplicated([vote_id, country]).any():
+    # integer codes of roll calls, states and groups (codes of roll calls and states in sorted order)
+    call_code, _ = pd.factorize(df[vote_id], sort=True)
+    state_code, state_ids = pd.factorize(df[country], sort=True)
+    group_code, _ = pd.factorize(df[by])
+    if not pd.Index(call_code.astype(np.int64) * (len(state_ids) + 1) + state_code).is_unique:
         first = df[df.duplicated([vote_id, country], keep=False)].iloc[0]
         raise ValueError(f"two votes for {first[country]!r} on roll call {first[vote_id]!r}")
-    if (df.groupby(vote_id, sort=False)[by].nunique() > 1).any():
+    grouped = (group_code >= 0) & (call_code >= 0)
+    calls, groups = call_code[grouped].astype(np.int64), group_code[grouped]
+    if len(pd.unique(calls * (int(groups.max(initial=0)) + 1) + groups)) > len(pd.unique(calls)):
         raise ValueError(f"a roll call spans more than one {by!r} group")
-    cast = df[df[vote].isin(categories)]
-    if cast.empty:
+    is_cast = df[vote].isin(categories).to_numpy(dtype=bool, na_value=False) & (call_code >= 0) & (state_code >= 0)
+    if not is_cast.any():
         return pd.DataFrame(columns=columns)
 
-    states = np.array(sorted(cast[country].unique()))
-    col = pd.Index(states).get_indexer(cast[country])
-    row_codes, row_ids = pd.factorize(cast[vote_id], sort=True)
-    code = pd.Categorical(cast[vote], categories=list(categories)).codes.astype(np.int8) + 1
-    matrix = np.zeros((len(row_ids), len(states)), dtype=np.int8)
+    # the matrix: one row per roll call with a cast vote, one column per state that cast one (both sorted)
+    col, used_states = _dense(state_code[is_cast])
+    states = np.asarray(state_ids)[used_states]
+    row_codes, used_calls = _dense(call_code[is_cast])
+    code = pd.Categorical(df[vote][is_cast], categories=list(categories)).codes.astype(np.int8) + 1
+    matrix = np.zeros((len(used_calls), len(states)), dtype=np.int8)
     matrix[row_codes, col] = code
-    group_of_row = cast.drop_duplicates(vote_id).set_index(vote_id)[by].reindex(row_ids).to_numpy()
+    # each roll call's group: the group of its first row with a cast vote
+    firsts = np.flatnonzero(~pd.Index(row_codes).duplicated())
+    group_of_row = df[by].to_numpy()[is_cast][firsts[np.argsort(row_codes[firsts])]]
 
     if pairs is None:
         ia, ib = np.triu_indices(len(states), k=1)

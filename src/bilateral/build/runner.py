@@ -18,7 +18,7 @@ from bilateral.build.execute import Result, _remove_leftovers, ensure_kernel, ru
 from bilateral.build.jobs import Job, _atomic_write, _sha, inputs_id, job_parts, shared_parts, stale_reasons
 from bilateral.build.notebooks import find_notebooks, read_notebook
 from bilateral.build.pages import write_glossary, write_index, write_variants_index
-from bilateral.build.settings import Layout
+from bilateral.build.settings import Layout, skip_unused_imports
 from bilateral.errors import ParameterError
 
 
@@ -137,6 +137,7 @@ def build(
         log: where progress lines go.
     """
     start = time.perf_counter()
+    skip_unused_imports()
     todo = plan(names, overrides, html_only=html_only, layout=layout, pairs=pairs)
     report = BuildReport()
     with BuildLock(layout, log):

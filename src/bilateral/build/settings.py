@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,21 @@ FIGURE_DATA_ENV = "BILATERAL_FIGURE_DATA_DIR"
 
 
 FIGURE_DATA_LINK_ENV = "BILATERAL_FIGURE_DATA_LINK"
+
+
+#: Optional modules that a dependency imports only for a feature the build never uses, and that are slow
+#: to import. jsonschema (imported by nbformat, so by papermill and nbconvert) imports ``rfc3987_syntax``,
+#: when it is installed (JupyterLab's dependencies install it), only to check strings of the "iri"
+#: formats, which the notebook schemas do not use; importing it builds a parsing grammar and takes about
+#: 1.4 s of CPU in every process that reads a notebook.
+UNUSED_SLOW_IMPORTS = ("rfc3987_syntax",)
+
+
+def skip_unused_imports() -> None:
+    """Mark :data:`UNUSED_SLOW_IMPORTS` as absent in this process (``import`` then raises ImportError,
+    which jsonschema expects of an optional module). Only modules not imported yet are marked."""
+    for name in UNUSED_SLOW_IMPORTS:
+        sys.modules.setdefault(name, None)
 
 
 #: Characters of the inputs hash shown on the page (48 bits: collisions are not a concern here).

@@ -19,6 +19,7 @@ __all__ = [
     "MIN_COMMON_VOTES",
     "MIN_PRESENCE",
     "UN_MEASURES",
+    "span_layers",
     "un_median",
     "un_ranked",
     "un_ranks",
@@ -47,8 +48,10 @@ def un_spans(start: int, end: int, width: int = 5) -> list[tuple[int, int]]:
 def un_scores(votes: pd.DataFrame, anchors: Sequence[str], spans: Sequence[tuple[int, int]]) -> pd.DataFrame:
     """Agreement share and kappa of each anchor with every other state, pooled over each span of years.
 
-    One call to :func:`bilateral.measures.pairwise_agreement` per span (matrix products over all
-    states at once), so the cost hardly depends on the number of states.
+    The spans are put in layers of spans that do not overlap (:func:`span_layers`: the whole period is
+    one layer, its five-year parts another), and each layer takes one call to
+    :func:`bilateral.measures.pairwise_agreement` (matrix products over all states at once, one group
+    per span), so the cost hardly depends on the number of states or of spans.
 
     Args:
         votes: ``unga_votes`` rows (every state, every roll call).
@@ -57,15 +60,33 @@ def un_scores(votes: pd.DataFrame, anchors: Sequence[str], spans: Sequence[tuple
 
     Returns:
         Columns ``period, start, end, anchor, partner, n_votes, agreement_share, kappa``: one row per
-        anchor, span and other state with at least one common vote.
+        anchor, span and other state with at least one common vote, spans in the order given.
     """
     columns = ["period", "start", "end", "anchor", "partner", "n_votes", "agreement_share", "kappa"]
-    states = sorted(set(votes["iso3"]))
+    rows = votes[["year", "vote_id", "iso3", "vote"]]
+    states = sorted(rows["iso3"].dropna().unique())
     pairs = pairs_with(anchors, states)
+    years = rows["year"].to_numpy(dtype=float, na_value=np.nan)
+    by_span: dict[int, pd.DataFrame] = {}
+    for layer in span_layers(spans):
+        span_of_row = np.full(len(rows), -1)
+        for i in layer:
+            lo, hi = spans[i]
+            span_of_row[(years >= lo) & (years <= hi)] = i
+        inside = span_of_row >= 0
+        pw = pairwise_agreement(
+            rows[inside].assign(span=span_of_row[inside]),
+            pairs,
+            by="span",
+            vote_id="vote_id",
+            country="iso3",
+            vote="vote",
+        )
+        by_span.update({int(i): group for i, group in pw.groupby("span", sort=False)})
+    none = pd.DataFrame(columns=["span", "iso3_a", "iso3_b", "n_votes", "n_same", "agreement_share", "kappa"])
     frames = []
-    for lo, hi in spans:
-        sub = votes[votes["year"].between(lo, hi)].assign(span=0)
-        pw = pairwise_agreement(sub, pairs, by="span", vote_id="vote_id", country="iso3", vote="vote")
+    for i, (lo, hi) in enumerate(spans):
+        pw = by_span.get(i, none)
         for anchor in anchors:
             mine = pw[(pw["iso3_a"] == anchor) | (pw["iso3_b"] == anchor)]
             partner = np.where(mine["iso3_a"] == anchor, mine["iso3_b"], mine["iso3_a"])
@@ -86,6 +107,24 @@ def un_scores(votes: pd.DataFrame, anchors: Sequence[str], spans: Sequence[tuple
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True)[columns]
+
+
+def span_layers(spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The positions of ``spans`` in layers of spans that do not overlap, each span in the first layer it fits.
+
+    Example:
+        >>> span_layers([(1992, 2024), (1992, 1996), (1997, 2001), (2000, 2003)])
+        [[0], [1, 2], [3]]
+    """
+    layers: list[list[int]] = []
+    for i, (lo, hi) in enumerate(spans):
+        for layer in layers:
+            if all(hi < spans[j][0] or lo > spans[j][1] for j in layer):
+                layer.append(i)
+                break
+        else:
+            layers.append([i])
+    return layers
 
 
 def un_ranked(
