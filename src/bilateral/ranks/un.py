@@ -63,25 +63,21 @@ def un_scores(votes: pd.DataFrame, anchors: Sequence[str], spans: Sequence[tuple
         anchor, span and other state with at least one common vote, spans in the order given.
     """
     columns = ["period", "start", "end", "anchor", "partner", "n_votes", "agreement_share", "kappa"]
-    rows = votes[["year", "vote_id", "iso3", "vote"]]
-    states = sorted(rows["iso3"].dropna().unique())
+    states = sorted(votes["iso3"].dropna().unique())
     pairs = pairs_with(anchors, states)
-    years = rows["year"].to_numpy(dtype=float, na_value=np.nan)
+    years = votes["year"].to_numpy(dtype=float, na_value=np.nan)
     by_span: dict[int, pd.DataFrame] = {}
     for layer in span_layers(spans):
-        span_of_row = np.full(len(rows), -1)
+        span_of_row = np.full(len(votes), -1)
         for i in layer:
             lo, hi = spans[i]
             span_of_row[(years >= lo) & (years <= hi)] = i
-        inside = span_of_row >= 0
-        pw = pairwise_agreement(
-            rows[inside].assign(span=span_of_row[inside]),
-            pairs,
-            by="span",
-            vote_id="vote_id",
-            country="iso3",
-            vote="vote",
+        inside = np.flatnonzero(span_of_row >= 0)
+        # only the rows and columns the agreement needs (the votes table is long: copy no more than that)
+        sub = pd.DataFrame({"span": span_of_row[inside]}).assign(
+            **{c: votes[c].iloc[inside].reset_index(drop=True) for c in ("vote_id", "iso3", "vote")}
         )
+        pw = pairwise_agreement(sub, pairs, by="span", vote_id="vote_id", country="iso3", vote="vote")
         by_span.update({int(i): group for i, group in pw.groupby("span", sort=False)})
     none = pd.DataFrame(columns=["span", "iso3_a", "iso3_b", "n_votes", "n_same", "agreement_share", "kappa"])
     frames = []
