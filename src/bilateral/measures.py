@@ -165,9 +165,7 @@ def pairwise_agreement(
     group_of_call[calls] = groups  # one of each roll call's groups; any other differs from it
     if (group_of_call[calls] != groups).any():
         raise ValueError(f"a roll call spans more than one {by!r} group")
-    is_cast = (
-        votes[vote].isin(categories).to_numpy(dtype=bool, na_value=False) & (call_code >= 0) & (state_code >= 0)
-    )
+    is_cast = votes[vote].isin(categories).to_numpy(dtype=bool, na_value=False) & (call_code >= 0) & (state_code >= 0)
     if not is_cast.any():
         return pd.DataFrame(columns=columns)
 

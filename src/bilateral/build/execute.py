@@ -179,7 +179,17 @@ def publish(job: Job, layout: Layout, page: str, pdf: bytes | None, scratch: Pat
 
 
 def run_job(job: Job, layout: Layout, inputs: str, parts: Mapping[str, str]) -> Result:
-    """Execute, render and publish one report; never raises (the outcome is in the :class:`Result`)."""
+    """Execute, render and publish one report; never raises (the outcome is in the :class:`Result`).
+
+    Afterwards the worker gives the memory the report's pages took back to the system
+    (:func:`bilateral.build.kernels.release_memory`), so that a worker waiting for its kernel holds little.
+    """
+    result = _run_job(job, layout, inputs, parts)
+    kernels.release_memory()
+    return result
+
+
+def _run_job(job: Job, layout: Layout, inputs: str, parts: Mapping[str, str]) -> Result:
     start = time.perf_counter()
     result = Result(stem=job.stem, notebook=job.info.path.name, ok=False, pair=job.pair)
     try:

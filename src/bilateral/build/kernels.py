@@ -11,6 +11,10 @@ its figure data go) are set. Modules stay imported: that is the saving. A report
 what it would see in a new kernel, and its pages are byte-identical either way (the build's tests
 compare them).
 
+After each report the kernel also frees what the report held (:data:`CLEANUP`: the namespace, open
+figures, cached tables, then the C allocator is asked to return free memory to the system), so that a
+kernel waiting for its next report does not hold the last one's memory while the other workers run.
+
 A kernel that fails in any way (an error in a cell, a timeout, a crash), or whose memory has grown past
 :data:`MAX_KERNEL_MB` (Python keeps much of what it frees), is shut down, and the next report gets a new one. ``BILATERAL_REUSE_KERNELS=off`` gives every report a new kernel.
 """
@@ -55,6 +59,41 @@ def _bilateral_reset(env):
 
 _bilateral_reset({env!r})  # the reset also removes the function itself from the namespace
 """
+
+#: Run (silently) after each notebook that succeeded in a kept kernel: drop what the report held and give
+#: the freed memory back to the system (glibc's ``malloc_trim``; nothing on other C libraries).
+CLEANUP = """
+def _bilateral_cleanup():
+    import ctypes
+    import gc
+    import sys
+
+    get_ipython().reset(new_session=True)
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+    if "bilateral.data" in sys.modules:
+        sys.modules["bilateral.data"]._load_cached.cache_clear()
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+_bilateral_cleanup()
+"""
+
+
+def release_memory() -> None:
+    """Collect garbage and give free memory back to the system (a build worker calls this after each report)."""
+    import contextlib
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
 
 _state: dict[str, object] = {"km": None, "finalizer": None}
 
@@ -166,6 +205,12 @@ def register_engine() -> str:
             try:
                 nb = client.execute(cleanup_kc=False)
                 ok = not _failed(nb)
+                if ok:  # a kernel that cannot clean up is not kept (the report itself is fine)
+                    try:
+                        reply = client.wait_for_reply(client.kc.execute(CLEANUP, silent=True, store_history=False))
+                        ok = bool(reply) and reply["content"].get("status") == "ok"
+                    except Exception:
+                        ok = False
                 return nb
             finally:
                 if client.kc is not None:
