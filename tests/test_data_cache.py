@@ -162,3 +162,37 @@ def test_a_file_edited_after_make_data_is_validated_in_full(tmp_path, monkeypatc
     with pytest.raises(TableValidationError, match="iso3_a"):
         data.read_validated(table, tmp_path)
     assert calls == [1]
+
+
+def test_text_size_reads_the_gzip_trailer(tmp_path):
+    import gzip
+
+    text = b"iso3,year\n" + b"AZE,2000\n" * 1000  # 10 + 9 * 1000 bytes
+    plain, packed = tmp_path / "t.csv", tmp_path / "t.csv.gz"
+    plain.write_bytes(text)
+    packed.write_bytes(gzip.compress(text))
+    assert data.text_size(plain) == data.text_size(packed) == 9010
+    assert packed.stat().st_size < 200  # the compressed file is much smaller than what reading it costs
+
+
+def test_deal_balances_shares_largest_first():
+    # 63 alone; then 8 and 3 and 2 to the other share (its total stays below 63)
+    assert data.deal([("posts", 3), ("votes", 63), ("events", 2), ("trade", 8)], 2) == [
+        ["votes"],
+        ["trade", "posts", "events"],
+    ]
+    # 5, 4, 3, 3: 5 -> A, 4 -> B, 3 -> B (4 < 5), 3 -> A (5 < 7): totals 8 and 7
+    assert data.deal([("a", 5), ("b", 4), ("c", 3), ("d", 3)], 2) == [["a", "d"], ["b", "c"]]
+    assert data.deal([("a", 1)], 3) == [["a"], [], []]
+    assert data.deal([], 2) == [[], []]
+
+
+@pytest.mark.skipif(not (PROCESSED_DIR / "datapackage.json").exists(), reason="data/processed not built")
+def test_warm_shares_cache_every_table_once(tmp_path, monkeypatch):
+    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    missing = data.uncached()
+    assert len(missing) == len(data.tables())  # an empty cache: every table is missing
+    calls = count_validations(monkeypatch)  # the committed files were validated when built: no validation
+    first, second = data.warm_share(1, 2), data.warm_share(0, 2)
+    assert sorted(first + second) == sorted(missing) and not set(first) & set(second)
+    assert first and second and not data.uncached() and not calls

@@ -153,14 +153,51 @@ def load(name: str) -> pd.DataFrame:
     return _load_cached(name, stat.st_size, stat.st_mtime_ns).copy()
 
 
+def text_size(path: Path) -> int:
+    """How much text a table file holds, in bytes: its size, or for a gzip file the uncompressed size its
+    last four bytes record (modulo 4 GiB), which is what reading it costs."""
+    if path.suffix == ".gz":
+        with path.open("rb") as fh:
+            fh.seek(-4, os.SEEK_END)
+            return int.from_bytes(fh.read(4), "little")
+    return path.stat().st_size
+
+
 def uncached(folder: Path = PROCESSED_DIR) -> list[str]:
-    """The built tables that have no validated copy yet, largest file first."""
+    """The built tables that have no validated copy yet, the most text first."""
     missing = []
-    for name, table in tables().items():
+    for name, table in tables(folder).items():
         path = folder / table.filename
         if path.exists() and not cache_path(table, hashlib.sha256(path.read_bytes()).hexdigest()).is_file():
-            missing.append((-path.stat().st_size, name))
+            missing.append((-text_size(path), name))
     return [name for _, name in sorted(missing)]
+
+
+def deal(sizes: list[tuple[str, int]], n: int) -> list[list[str]]:
+    """Deal named jobs of the given sizes into ``n`` shares of about the same total: the largest first, each
+    to the share with the least so far (the first such share on a tie).
+
+    Example:
+        >>> deal([("votes", 63), ("trade", 8), ("posts", 3), ("events", 2)], 2)
+        [['votes'], ['trade', 'posts', 'events']]
+    """
+    shares: list[list[str]] = [[] for _ in range(max(n, 1))]
+    totals = [0] * len(shares)
+    for name, size in sorted(sizes, key=lambda item: -item[1]):
+        i = totals.index(min(totals))
+        shares[i].append(name)
+        totals[i] += size
+    return shares
+
+
+def warm_share(i: int, n: int, folder: Path = PROCESSED_DIR) -> list[str]:
+    """Validate and cache the tables without a copy in share ``i`` of ``n`` of all the tables (:func:`deal`
+    by text size), so that ``n`` processes started together, each with its own ``i``, cache every table
+    once whatever the others have done so far; returns the names done."""
+    declared = tables(folder)
+    built = [(name, text_size(folder / t.filename)) for name, t in declared.items() if (folder / t.filename).exists()]
+    missing = set(uncached(folder))
+    return warm_cache(folder, [name for name in deal(built, n)[i] if name in missing])
 
 
 def warm_cache(folder: Path = PROCESSED_DIR, names: list[str] | None = None) -> list[str]:
@@ -170,7 +207,7 @@ def warm_cache(folder: Path = PROCESSED_DIR, names: list[str] | None = None) -> 
     validated once rather than once per report.
     """
     names = uncached(folder) if names is None else list(names)
-    declared = tables()
+    declared = tables(folder)
     for name in names:
         read_validated(declared[name], folder)
     return names

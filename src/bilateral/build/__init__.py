@@ -28,7 +28,8 @@ fails is reported and the others still build. Reports build in parallel (a proce
 per report); a lock file makes a second concurrent build wait. Output is deterministic: no timestamps or random ids anywhere, so two builds
 from the same inputs give byte-identical HTML and PDF files (and ``make reports`` on a fresh clone
 leaves ``git status`` clean). Before the workers start, the build validates and caches every
-processed table once (:func:`bilateral.data.warm_cache`), so the kernels read binary copies.
+processed table once (:func:`bilateral.data.warm_share`, in short-lived processes sharing the tables
+out by size), so the kernels read binary copies.
 
 PDF engine: WeasyPrint (pure Python, from PyPI, using the system's Pango) is the default because it
 needs no manual step and gives deterministic files. The alternative is headless Chromium, e.g.

@@ -156,11 +156,11 @@ def build(
         if pending:
             ensure_kernel(layout)
             workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
-            tables = _tables_to_cache(layout, log)
+            warm = _warms_tables(layout)
             log(f"building {len(pending)} report(s) with {workers} worker(s): {', '.join(j.stem for j, _ in pending)}")
             ids = {job.stem: inputs_id(job, shared_hash) for job, _ in pending}
             pending = longest_first(pending, layout)
-            for result in _run_all(pending, layout, ids, workers, tables):
+            for result in _run_all(pending, layout, ids, workers, warm, log):
                 report.results.append(result)
                 if result.ok:
                     phases = ", ".join(f"{k} {v:.1f} s" for k, v in result.phases.items())
@@ -210,31 +210,21 @@ def _record_durations(layout: Layout, results: Sequence[Result]) -> None:
     _atomic_write(path, json.dumps(known, indent=1, sort_keys=True).encode())
 
 
-def _tables_to_cache(layout: Layout, log) -> list[str]:
-    """The processed tables without a validated copy (see :mod:`bilateral.data`), largest first.
-
-    Only for the project's own data folder (the kernels read that one). The workers validate them
-    before the first report starts, so that each table is validated once, not once per kernel.
-    """
-    if layout.data.resolve() != paths.PROCESSED_DIR.resolve() or not layout.data.is_dir():
-        return []
-    from bilateral.data import uncached
-
-    names = uncached(layout.data)
-    if names:
-        log(f"validating and caching {len(names)} processed table(s) for the kernels")
-    return names
+def _warms_tables(layout: Layout) -> bool:
+    """Whether the build caches the processed tables before its reports (see :mod:`bilateral.data`): only
+    for the project's own data folder, the one the kernels read."""
+    return layout.data.resolve() == paths.PROCESSED_DIR.resolve() and layout.data.is_dir()
 
 
-def _warm(names: Sequence[str]) -> str:
-    """Validate and cache tables in a worker; returns '' or why it failed (the notebooks then report it)."""
+def _warm(i: int, n: int) -> tuple[int, str]:
+    """Validate and cache share ``i`` of ``n`` of the tables without a copy (:func:`bilateral.data.warm_share`);
+    returns how many, and '' or why it failed (the notebooks then report it when they read the table)."""
     try:
-        from bilateral.data import warm_cache
+        from bilateral.data import warm_share
 
-        warm_cache(names=list(names))
+        return len(warm_share(i, n)), ""
     except Exception as exc:
-        return f"{type(exc).__name__}: {exc}"
-    return ""
+        return 0, f"{type(exc).__name__}: {exc}"
 
 
 def _preload() -> None:
@@ -254,20 +244,21 @@ def _run_all(
     layout: Layout,
     ids: Mapping[str, str],
     workers: int,
-    tables: Sequence[str] = (),
+    warm: bool = False,
+    log=print,
 ) -> Iterable[Result]:
     """Run jobs in a process pool (or in this process when there is one worker), yielding as they finish.
 
-    First short-lived processes validate and cache ``tables`` (shared out, largest first) while this
-    process imports papermill, nbconvert and WeasyPrint; then the report workers are forked, inheriting
-    those imports, and live for the whole build however many reports (or pairs) they build; each report
-    still gets a fresh kernel.
+    With ``warm``, short-lived processes first validate and cache the processed tables that have no
+    copy yet (each process finds them and takes its share, so this process never imports pandas), while
+    this process imports papermill, nbconvert and WeasyPrint; then the report workers are forked,
+    inheriting those imports, and live for the whole build however many reports (or pairs) they build.
     """
     saved = dict(os.environ)
     try:
         if workers == 1:
-            if tables:
-                _warm(tables)
+            if warm:
+                _log_warmed([_warm(0, 1)], log)
             for job, parts in pending:
                 yield run_job(job, layout, ids[job.stem], parts)
             return
@@ -275,15 +266,13 @@ def _run_all(
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         fork = multiprocessing.get_context("fork")
-        shares = [list(tables[i::workers]) for i in range(workers) if tables[i::workers]]
         # the tables are cached in short-lived processes (the report workers do not keep their memory),
         # while this process imports what every worker needs, once, for the workers to inherit
-        warming = ProcessPoolExecutor(max_workers=len(shares), mp_context=fork) if shares else None
+        warming = ProcessPoolExecutor(max_workers=workers, mp_context=fork) if warm else None
         try:
-            waits = [warming.submit(_warm, share) for share in shares] if warming else []
+            waits = [warming.submit(_warm, i, workers) for i in range(workers)] if warming else []
             _preload()
-            for wait in waits:
-                wait.result()
+            _log_warmed([wait.result() for wait in waits], log)
         finally:
             if warming:
                 warming.shutdown()
@@ -295,6 +284,15 @@ def _run_all(
         kernels.shutdown()  # the kernel kept by this process when it ran the jobs itself
         os.environ.clear()
         os.environ.update(saved)
+
+
+def _log_warmed(outcomes: Sequence[tuple[int, str]], log) -> None:
+    done = sum(n for n, _ in outcomes)
+    if done:
+        log(f"validated and cached {done} processed table(s) for the kernels")
+    for _, error in outcomes:
+        if error:
+            log(f"  could not cache the tables ({error}); the reports read them directly")
 
 
 def summarise(report: BuildReport) -> str:
