@@ -56,13 +56,20 @@ def load_inputs(codes: Iterable[str]) -> dict[str, pd.DataFrame]:
 
 
 def arms_share(
-    transfers: pd.DataFrame, totals: pd.DataFrame, supplier: str, recipient: str, years: Iterable[int]
+    transfers: pd.DataFrame,
+    totals: pd.DataFrame,
+    supplier: str,
+    recipient: str,
+    years: Iterable[int],
+    *,
+    delivered: pd.DataFrame | None = None,
 ) -> dict:
     """``supplier``'s share of ``recipient``'s arms imports (TIV) summed over ``years``.
 
     The deliveries come from the register (:func:`military.deliveries`), which is complete for the
     direction only if one of the two is a focus country (:func:`military.coverage`); the recipient's
-    total imports come from ``arms_totals``.
+    total imports come from ``arms_totals``. ``delivered`` may hold :func:`military.deliveries` for a
+    longer period that covers ``years`` (selected once for many calls); the sums are the same.
 
     Returns:
         ``tiv_m``, ``total_tiv_m``, ``share`` (0–1) and ``reason`` (why the share is missing, or "").
@@ -73,7 +80,11 @@ def arms_share(
     tot = totals[(totals["iso3"] == recipient) & (totals["direction"] == "imports") & totals["year"].isin(years)]
     if tot.empty:
         return {"tiv_m": np.nan, "total_tiv_m": np.nan, "share": np.nan, "reason": f"no import totals for {recipient}"}
-    num = float(mil.deliveries(transfers, supplier, recipient, years)["tiv_m"].sum())
+    if delivered is None:
+        delivered = mil.deliveries(transfers, supplier, recipient, years)
+    else:  # the same rows in the same order (sorted by year first), so the same sum
+        delivered = delivered[delivered["delivery_year"].isin(years)]
+    num = float(delivered["tiv_m"].sum())
     den = float(tot["tiv_m"].sum())
     if not den > 0:
         return {"tiv_m": num, "total_tiv_m": den, "share": np.nan, "reason": f"{recipient} imported no major arms"}
@@ -98,10 +109,13 @@ def arms_shares_by_year(
     # the same rows arms_share would select for every year, selected once (same order, so the same sums)
     transfers = transfers[(transfers["supplier_iso3"] == supplier) & (transfers["recipient_iso3"] == recipient)]
     totals = totals[(totals["iso3"] == recipient) & (totals["direction"] == "imports")]
+    delivered = mil.deliveries(transfers, supplier, recipient, range(first_year, mil.DATA_YEARS[1] + 1))
     for y in years:
         span = range(max(first_year, y - window + 1), y + 1)
         inside = first_year <= y <= mil.DATA_YEARS[1]
-        out[y] = arms_share(transfers, totals, supplier, recipient, span)["share"] if inside else np.nan
+        out[y] = (
+            arms_share(transfers, totals, supplier, recipient, span, delivered=delivered)["share"] if inside else np.nan
+        )
     return pd.Series(out, dtype=float, name="share")
 
 

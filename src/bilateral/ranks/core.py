@@ -124,9 +124,10 @@ def rank_of(
         ``"absent"`` (no row in the group) or ``"empty"`` (nobody ranked in the group). ``n_ranked``
         is the group's denominator in every case (0 when empty).
     """
-    sub = ranked
-    for c, v in (where or {}).items():
-        sub = sub[sub[c] == v]
+    mask = np.ones(len(ranked), dtype=bool)
+    for c, v in (where or {}).items():  # one selection at the end (rank_of is called hundreds of times)
+        mask &= (ranked[c] == v).to_numpy(dtype=bool, na_value=False)
+    sub = ranked[mask]
     n = int(sub["ranked"].sum()) if len(sub) else 0
     row = sub[sub[entity] == entity_value]
     base = {"rank": None, "n_ranked": n, "n_tied": None, "percentile": float("nan"), "value_row": None}
