@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from bilateral import build
-from bilateral.build import runner
+from bilateral.build import kernels, runner
 from bilateral.checks import external_references, images_without_alt
 from bilateral.errors import BuildError, ParameterError
 
@@ -508,9 +508,20 @@ def test_a_reused_kernel_gives_the_page_a_new_kernel_gives(built, tmp_path, monk
     layout = make_layout(tmp_path, "broken", "demo")
     shutil.copyfile(FIXTURES / "demo.ipynb", layout.notebooks / "demo2.ipynb")
     monkeypatch.delenv("BILATERAL_REUSE_KERNELS", raising=False)
+    kept = {}  # the kernel kept after each report
+    real_run_job = runner.run_job
+
+    def run_job(job, *args):
+        result = real_run_job(job, *args)
+        kept[job.stem] = kernels._state["km"]
+        return result
+
+    monkeypatch.setattr(runner, "run_job", run_job)
     report = build.build(["broken", "demo", "demo2"], layout=layout, jobs=1, log=lambda line: None)
     results = {r.stem: r for r in report.results}
     assert not results["broken"].ok and results["demo"].ok and results["demo2"].ok
+    # the failed notebook's kernel is not kept; demo's kernel was cleaned up, kept, and ran demo2
+    assert kept["broken"] is None and kept["demo"] is not None and kept["demo2"] is kept["demo"]
     first = (layout.reports / "demo.html").read_text(encoding="utf-8")
     second = (layout.reports / "demo2.html").read_text(encoding="utf-8").replace("demo2", "demo")
     assert _without_inputs_hash(first) == _without_inputs_hash(fresh)

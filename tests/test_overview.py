@@ -319,6 +319,27 @@ def test_arms_shares_by_year_trailing_window():
     assert s.tolist() == pytest.approx([1.0, 0.3])
 
 
+@pytest.mark.parametrize(
+    ("supplier", "recipient"), [("TUR", "AZE"), ("ISR", "AZE"), ("RUS", "ARM"), ("AZE", "TUR"), ("RUS", "IRN")]
+)
+def test_arms_shares_by_year_equal_arms_share_of_each_window_on_the_register(supplier, recipient):
+    from bilateral import data
+    from bilateral import military as mil
+
+    transfers, totals = data.load("arms_transfers"), data.load("arms_totals")
+    years = list(range(1990, 2027))  # before, inside and after the extract's years
+    got = indicators.arms_shares_by_year(transfers, totals, supplier, recipient, years)
+    first, last = mil.DATA_YEARS
+    expected = [
+        indicators.arms_share(transfers, totals, supplier, recipient, range(max(first, y - 4), y + 1))["share"]
+        if first <= y <= last
+        else np.nan
+        for y in years
+    ]
+    # exactly equal (the same values summed in the same order), NaN where arms_share gives NaN
+    assert got.tolist() == pytest.approx(expected, rel=0, abs=0, nan_ok=True)
+
+
 def test_trade_share_of_total_trade():
     rows = [
         ("AZE", "TUR", "exports", 10.0),

@@ -56,20 +56,13 @@ def load_inputs(codes: Iterable[str]) -> dict[str, pd.DataFrame]:
 
 
 def arms_share(
-    transfers: pd.DataFrame,
-    totals: pd.DataFrame,
-    supplier: str,
-    recipient: str,
-    years: Iterable[int],
-    *,
-    delivered: pd.DataFrame | None = None,
+    transfers: pd.DataFrame, totals: pd.DataFrame, supplier: str, recipient: str, years: Iterable[int]
 ) -> dict:
     """``supplier``'s share of ``recipient``'s arms imports (TIV) summed over ``years``.
 
     The deliveries come from the register (:func:`military.deliveries`), which is complete for the
     direction only if one of the two is a focus country (:func:`military.coverage`); the recipient's
-    total imports come from ``arms_totals``. ``delivered`` may hold :func:`military.deliveries` for a
-    longer period that covers ``years`` (selected once for many calls); the sums are the same.
+    total imports come from ``arms_totals``.
 
     Returns:
         ``tiv_m``, ``total_tiv_m``, ``share`` (0–1) and ``reason`` (why the share is missing, or "").
@@ -80,11 +73,7 @@ def arms_share(
     tot = totals[(totals["iso3"] == recipient) & (totals["direction"] == "imports") & totals["year"].isin(years)]
     if tot.empty:
         return {"tiv_m": np.nan, "total_tiv_m": np.nan, "share": np.nan, "reason": f"no import totals for {recipient}"}
-    if delivered is None:
-        delivered = mil.deliveries(transfers, supplier, recipient, years)
-    else:  # the same rows in the same order (sorted by year first), so the same sum
-        delivered = delivered[delivered["delivery_year"].isin(years)]
-    num = float(delivered["tiv_m"].sum())
+    num = float(mil.deliveries(transfers, supplier, recipient, years)["tiv_m"].sum())
     den = float(tot["tiv_m"].sum())
     if not den > 0:
         return {"tiv_m": num, "total_tiv_m": den, "share": np.nan, "reason": f"{recipient} imported no major arms"}
@@ -106,16 +95,27 @@ def arms_shares_by_year(
     rest on fewer years.
     """
     out = {}
-    # the same rows arms_share would select for every year, selected once (same order, so the same sums)
-    transfers = transfers[(transfers["supplier_iso3"] == supplier) & (transfers["recipient_iso3"] == recipient)]
+    # The rows arms_share would select for each year, selected once: the direction's deliveries sorted as
+    # military.deliveries sorts them (year first) and the recipient's import totals in table order. Each
+    # window then sums the same values in the same order with the same pandas sum, so the shares are the
+    # ones arms_share gives (tests compare them), at a fraction of the cost of 30 selections per direction.
+    covered = mil.coverage(recipient, supplier).bilateral
     totals = totals[(totals["iso3"] == recipient) & (totals["direction"] == "imports")]
+    total_year = totals["year"].to_numpy(dtype=float, na_value=np.nan)
+    transfers = transfers[(transfers["supplier_iso3"] == supplier) & (transfers["recipient_iso3"] == recipient)]
     delivered = mil.deliveries(transfers, supplier, recipient, range(first_year, mil.DATA_YEARS[1] + 1))
+    delivery_year = delivered["delivery_year"].to_numpy(dtype=float, na_value=np.nan)
     for y in years:
-        span = range(max(first_year, y - window + 1), y + 1)
-        inside = first_year <= y <= mil.DATA_YEARS[1]
-        out[y] = (
-            arms_share(transfers, totals, supplier, recipient, span, delivered=delivered)["share"] if inside else np.nan
-        )
+        out[y] = np.nan
+        if not (covered and first_year <= y <= mil.DATA_YEARS[1]):
+            continue
+        lo = max(first_year, y - window + 1)
+        in_total = np.flatnonzero((total_year >= lo) & (total_year <= y))
+        if not len(in_total):
+            continue
+        den = float(totals["tiv_m"].iloc[in_total].sum())
+        num = float(delivered["tiv_m"].iloc[np.flatnonzero((delivery_year >= lo) & (delivery_year <= y))].sum())
+        out[y] = num / den if den > 0 else np.nan
     return pd.Series(out, dtype=float, name="share")
 
 
