@@ -196,3 +196,30 @@ def test_warm_shares_cache_every_table_once(tmp_path, monkeypatch):
     first, second = data.warm_share(1, 2), data.warm_share(0, 2)
     assert sorted(first + second) == sorted(missing) and not set(first) & set(second)
     assert first and second and not data.uncached() and not calls
+
+
+def test_parallel_readers_wait_for_one_copy(folder, monkeypatch):
+    """Three processes read a table without a copy at once: one reads the CSV file and makes the copy,
+    the others wait for it and read it (the build's caching processes and its kernels do this)."""
+    import multiprocessing
+    import time
+
+    reads = folder / "reads.log"
+    real = Table.read
+
+    def slow_read(self, where):
+        with reads.open("a") as fh:
+            fh.write("read\n")
+        time.sleep(0.5)  # long enough for the others to find no copy and wait
+        return real(self, where)
+
+    monkeypatch.setattr(Table, "read", slow_read)
+    fork = multiprocessing.get_context("fork")
+    procs = [fork.Process(target=data.read_validated, args=(TABLE, folder)) for _ in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(30)
+    assert [p.exitcode for p in procs] == [0, 0, 0]
+    assert reads.read_text().splitlines() == ["read"]
+    assert len(list((folder / "cache").glob("toy-*.pkl"))) == 1

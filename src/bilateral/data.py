@@ -25,6 +25,8 @@ time, as before the cache (``make bench`` uses it for the naive way).
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import hashlib
 import json
@@ -121,19 +123,46 @@ def read_validated(table: Table, folder: Path = PROCESSED_DIR) -> pd.DataFrame:
         return table.validate(table.read(folder), where=str(path))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     copy_path = cache_path(table, digest)
+    df = _read_copy(table, copy_path)
+    if df is not None:
+        return df
+    # One process makes the copy; the others (parallel kernels, the build's caching processes) wait for it
+    # and read it, rather than reading and checking the same CSV file each.
+    with _copy_lock(copy_path.parent, table.name):
+        df = _read_copy(table, copy_path)
+        if df is not None:
+            return df
+        df = table.read(folder)
+        if not (validated_when_built(table, folder, digest) and matches_declared(table, df)):
+            df = table.validate(df, where=str(path))
+        _write_cache(copy_path, df)
+    return df
+
+
+def _read_copy(table: Table, copy_path: Path) -> pd.DataFrame | None:
+    """The cached copy, or None if there is none or it is damaged or not of the declared columns and dtypes."""
     try:
         df = pickle.loads(copy_path.read_bytes())
-    except FileNotFoundError:
-        df = None
-    except Exception:
-        df = None
-    if df is not None and matches_declared(table, df):
-        return df
-    df = table.read(folder)
-    if not (validated_when_built(table, folder, digest) and matches_declared(table, df)):
-        df = table.validate(df, where=str(path))
-    _write_cache(copy_path, df)
-    return df
+    except Exception:  # missing, unreadable or damaged: made again
+        return None
+    return df if matches_declared(table, df) else None
+
+
+@contextlib.contextmanager
+def _copy_lock(folder: Path, name: str):
+    """An exclusive lock on ``folder/.<name>.lock`` while one process makes a table's copy (no lock, and no
+    waiting, where the folder cannot be written: a read-only checkout then reads the CSV file)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fh = open(folder / f".{name}.lock", "a")  # noqa: SIM115 - held open across the yield
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+    finally:
+        fh.close()  # closing the file releases the lock
 
 
 @functools.cache

@@ -228,7 +228,7 @@ def _warm(i: int, n: int) -> tuple[int, str]:
 
 
 def _preload() -> None:
-    """Import papermill, nbconvert and WeasyPrint here (about 6 s together) rather than in every worker."""
+    """Import papermill, nbconvert and WeasyPrint here (about 1.3 s together) rather than in every worker."""
     import warnings
 
     import papermill  # noqa: F401
@@ -249,10 +249,12 @@ def _run_all(
 ) -> Iterable[Result]:
     """Run jobs in a process pool (or in this process when there is one worker), yielding as they finish.
 
-    With ``warm``, short-lived processes first validate and cache the processed tables that have no
-    copy yet (each process finds them and takes its share, so this process never imports pandas), while
-    this process imports papermill, nbconvert and WeasyPrint; then the report workers are forked,
-    inheriting those imports, and live for the whole build however many reports (or pairs) they build.
+    With ``warm``, short-lived processes validate and cache the processed tables that have no copy yet
+    (each process finds them and takes its share, so this process never imports pandas), while this
+    process imports papermill, nbconvert and WeasyPrint; then the report workers are forked, inheriting
+    those imports, and live for the whole build however many reports (or pairs) they build. The workers
+    do not wait for the caching: their kernels start and import meanwhile, and a kernel that reads a table
+    still being cached waits for its copy (:func:`bilateral.data.read_validated` locks it while it is made).
     """
     saved = dict(os.environ)
     try:
@@ -266,24 +268,46 @@ def _run_all(
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         fork = multiprocessing.get_context("fork")
-        # the tables are cached in short-lived processes (the report workers do not keep their memory),
-        # while this process imports what every worker needs, once, for the workers to inherit
-        warming = ProcessPoolExecutor(max_workers=workers, mp_context=fork) if warm else None
+        # plain processes, not a pool: this process must have no other thread when it forks the workers
+        warmers = [_start_warmer(fork, i, workers) for i in range(workers)] if warm else []
         try:
-            waits = [warming.submit(_warm, i, workers) for i in range(workers)] if warming else []
             _preload()
-            _log_warmed([wait.result() for wait in waits], log)
+            with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+                futures = [pool.submit(run_job, job, layout, ids[job.stem], parts) for job, parts in pending]
+                for future in as_completed(futures):
+                    yield future.result()
         finally:
-            if warming:
-                warming.shutdown()
-        with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
-            futures = [pool.submit(run_job, job, layout, ids[job.stem], parts) for job, parts in pending]
-            for future in as_completed(futures):
-                yield future.result()
+            _log_warmed([_finish_warmer(w) for w in warmers], log)
     finally:
         kernels.shutdown()  # the kernel kept by this process when it ran the jobs itself
         os.environ.clear()
         os.environ.update(saved)
+
+
+def _start_warmer(context, i: int, n: int):
+    """Start a process that caches share ``i`` of ``n`` of the tables (:func:`_warm`) and sends back its outcome."""
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_warm_and_send, args=(i, n, send), daemon=True)
+    process.start()
+    send.close()
+    return process, receive
+
+
+def _warm_and_send(i: int, n: int, send) -> None:
+    send.send(_warm(i, n))
+    send.close()
+
+
+def _finish_warmer(warmer) -> tuple[int, str]:
+    """Wait for a process of :func:`_start_warmer`; its outcome as :func:`_warm` gives it."""
+    process, receive = warmer
+    try:
+        outcome = receive.recv()
+    except EOFError:
+        outcome = (0, f"the caching process ended with exit code {process.exitcode}")
+    process.join()
+    receive.close()
+    return outcome
 
 
 def _log_warmed(outcomes: Sequence[tuple[int, str]], log) -> None:
