@@ -538,3 +538,21 @@ def test_jobs_start_longest_first_by_last_duration_else_notebook_size(tmp_path):
     layout.build.mkdir(parents=True, exist_ok=True)
     (layout.build / runner.DURATIONS_FILE).write_text(json.dumps({small: 99.0}))
     assert runner.longest_first(jobs, layout)[0][0].stem == small
+
+
+def test_the_build_skips_jsonschemas_unused_iri_grammar():
+    """Notebooks still read and validate without rfc3987_syntax, which the build marks absent (its import
+    builds a grammar for string formats that notebook schemas do not use)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from bilateral.build.settings import skip_unused_imports\n"
+        "skip_unused_imports()\n"
+        "import nbformat\n"
+        "nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1 + 1')]))\n"
+        "print(sys.modules['rfc3987_syntax'] is None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
