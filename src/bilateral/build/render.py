@@ -171,7 +171,7 @@ def render_pdf(page: str, base_dir: Path) -> bytes:
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "0"
     # WeasyPrint's layout makes millions of short-lived objects and little cyclic garbage: Python's cyclic
-    # collector ran about 400 times per report for 15% of the time and freed next to nothing, so it is
+    # collector ran 300-700 times per report for 14-18% of the time and freed next to nothing, so it is
     # paused while the page is printed (the build worker collects once afterwards)
     collecting = gc.isenabled()
     gc.disable()
