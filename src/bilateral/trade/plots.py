@@ -285,19 +285,25 @@ def _usd_axis(ax, label: str = "US$ million, current prices") -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
 
 
-def plot_intensity(frames: Sequence[tuple[str, pd.DataFrame, str]]):
-    """Line chart of trade intensity indices (log scale), one line per (label, frame, colour code)."""
+def _log_lines(frames: Sequence[tuple[str, pd.DataFrame, str]], column: str, ylabel: str):
+    """Lines of ``column`` on a log scale around 1 (drawn as a reference), one per (label, frame, colour code);
+    the first line solid, the others dashed, each labelled at its end."""
     fig, ax = figures.new("wide")
     colours = figures.country_colours([code for _, _, code in frames])
     for i, (label, frame, code) in enumerate(frames):
-        values = frame["intensity"].where(frame["intensity"] > 0)
+        values = frame[column].where(frame[column] > 0)
         ax.plot(frame.index, values, color=colours[code], marker=".", linestyle="-" if i == 0 else "--", label=label)
     ax.axhline(1, color=figures.GREY, linewidth=0.8)
     _log_axis(ax)
-    ax.set_ylabel("Trade intensity index\n(log scale; 1 = neutral)")
+    ax.set_ylabel(ylabel)
     ax.set_xlabel("Year")
     figures.label_line_ends(ax)
     return fig
+
+
+def plot_intensity(frames: Sequence[tuple[str, pd.DataFrame, str]]):
+    """Line chart of trade intensity indices (log scale), one line per (label, frame, colour code)."""
+    return _log_lines(frames, "intensity", "Trade intensity index\n(log scale; 1 = neutral)")
 
 
 def plot_gdp(frames: Sequence[tuple[str, pd.DataFrame, str]]):
@@ -317,17 +323,7 @@ def plot_gdp(frames: Sequence[tuple[str, pd.DataFrame, str]]):
 
 def plot_ratio(frames: Sequence[tuple[str, pd.DataFrame, str]]):
     """Line chart of importer-reported / exporter-reported values for each direction (log scale, 1 = agreement)."""
-    fig, ax = figures.new("wide")
-    colours = figures.country_colours([code for _, _, code in frames])
-    for i, (label, m, code) in enumerate(frames):
-        values = m["ratio"].where(m["ratio"] > 0)
-        ax.plot(m.index, values, color=colours[code], marker=".", linestyle="-" if i == 0 else "--", label=label)
-    ax.axhline(1, color=figures.GREY, linewidth=0.8)
-    _log_axis(ax)
-    ax.set_ylabel("Importer's figure ÷ exporter's figure\n(log scale; 1 = the two agree)")
-    ax.set_xlabel("Year")
-    figures.label_line_ends(ax)
-    return fig
+    return _log_lines(frames, "ratio", "Importer's figure ÷ exporter's figure\n(log scale; 1 = the two agree)")
 
 
 # ---------------------------------------------------------------------------------------------
