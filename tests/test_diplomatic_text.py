@@ -250,6 +250,13 @@ def test_representation_and_coverage_sentences():
         "Türkiye had no post in Azerbaijan in any Lowy edition (2016–2023 labels), while 19 index states have at least "
         "one there."
     )
+    # a direction the subset does not keep (Azerbaijan is neither a full-network sender nor a host whose every
+    # post is kept): said as such, after the covered direction
+    partial = _posts_pair().assign(coverage=["not in subset", "not in subset", "covered", "covered"])
+    assert dip_findings.representation_finding(partial).endswith(
+        "Azerbaijan's posts in Türkiye are not known: the Lowy subset keeps neither Azerbaijan's whole network "
+        "nor every post in Türkiye."
+    )
     assert dip_text.lowy_coverage_sentences(_posts_pair()) == [
         "The index does not map Azerbaijan's own network: its posts in Türkiye are not in the data."
     ]

@@ -361,14 +361,18 @@ def representation_finding(posts_pair: pd.DataFrame, posts_ranks: pd.DataFrame |
     """
     from bilateral import ranks
 
-    out = []
+    out, unknown = [], []
     for (sender, host), g in posts_pair.groupby(["sender", "host"], sort=False):
         ns, nh = display_name(sender), display_name(host)
         if g["coverage"].iloc[0] != "covered":
+            # "not in subset": the subset keeps a sender's whole network only for some senders, and every
+            # post only in some hosts (see the diplomatic_posts table)
             why = (
-                "does not map its network" if g["coverage"].iloc[0] == "not a sender" else "keeps too few of its posts"
+                "does not map its network"
+                if g["coverage"].iloc[0] == "not a sender"
+                else f"keeps neither {fmt.poss(ns)} whole network nor every post in {nh}"
             )
-            out.append(f"{fmt.poss(ns)} posts in {nh} are not known: the Lowy subset {why}.")
+            unknown.append(f"{fmt.poss(ns)} posts in {nh} are not known: the Lowy subset {why}.")
             continue
         counts = sorted(set(g["n_posts"].astype(int)))
         eds = fmt.years(int(g["edition_year"].min()), int(g["edition_year"].max()))
@@ -395,7 +399,7 @@ def representation_finding(posts_pair: pd.DataFrame, posts_ranks: pd.DataFrame |
                 f"({ranks.rank_words(r, 'index state')} with a post there)"
             )
         out.append(text + ".")
-    return " ".join(sorted(out, key=lambda t: t.endswith("network.") or "not known" in t))
+    return " ".join(out + unknown)
 
 
 def events_finding(P, in_period: pd.DataFrame) -> str:
