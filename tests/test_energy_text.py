@@ -243,7 +243,7 @@ def _ranked(sup: pd.DataFrame, who: str):
 
 # Values of the IEA workbook for 2010 and 2024 (mcm), rounded: AZE 4,520 / 11,478; RUS 18,070 / 21,075;
 # IRN 7,770 / 7,043; LNG 8,180 / 12,138.
-SUP = _sup({2010: (4_520.0, 18_070.0, 7_770.0, 8_180.0), 2024: (11_478.0, 21_075.0, 7_043.0, 12_138.0)})
+SUP = _sup({2010: (4_520.0, 18_070.0, 7_770.0, 8_180.0), 2024: (11_478.0, 21_075.034, 7_043.0, 12_138.0)})
 NO_PRESS = pd.DataFrame(columns=["year", "supplier", "difference_pct"])
 
 
@@ -255,7 +255,7 @@ def test_route_share_finding_says_rank_among_whom_trend_and_source():
     assert s.startswith(
         "In 2024, 11.48 bcm of gas entered Türkiye on the route that carries Azerbaijan's gas, 22.2% of all entries (51.73 bcm)"
     )
-    assert "Azerbaijan ranked 2nd of 3 pipeline suppliers (Russia 21.07 bcm and Iran 7.04 bcm)" in s
+    assert "Azerbaijan ranked 2nd of 3 pipeline suppliers (Russia 21.08 bcm and Iran 7.04 bcm)" in s
     assert "LNG of all origins, which is not ranked, brought 12.14 bcm" in s
     # 2010: 4,520 / 38,540 = 11.7%
     assert (
@@ -325,6 +325,10 @@ def test_transit_finding_leaves_out_zero_exits():
         in s
     )
     assert "LNG" not in s and "0.00" not in s
+    assert "that entered: much of the gas crossing into Türkiye is in transit" in s  # 54% >= 25%
+    # 4,000 / 40,000 = 10% < 25%: "part of"
+    small = tr.assign(exits_mcm=[27_850.7, 4_000.0], kipi_exit_mcm=[11_743.1, 4_000.0])
+    assert "10% of the 40.00 bcm that entered: part of the gas crossing" in findings.transit_finding(small, 2015)
     assert findings.transit_finding(tr, 2015).startswith("In 2015 almost no gas left Türkiye")
     assert findings.transit_finding(tr, None).startswith("No calendar year of the period is complete")
 
@@ -437,7 +441,7 @@ def test_share_and_month_titles_on_two_pairs_and_one_year():
     )
     assert (
         titles.entries_annual_title(GEO_TUR, sh, SUP, [2024])
-        == "Russia brought the most gas into Türkiye in 2024: 21.07 bcm of 51.73 bcm."
+        == "Russia brought the most gas into Türkiye in 2024: 21.08 bcm of 51.73 bcm."
     )
     assert titles.entries_monthly_title(GEO_TUR, None) == ""
 

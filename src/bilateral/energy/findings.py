@@ -332,6 +332,11 @@ def months_finding(P, rk_m: pd.DataFrame, sup_m: pd.DataFrame) -> str:
     return text + "."
 
 
+#: The share of the entries leaving Türkiye again from which the transit finding says "much of" the gas is in
+#: transit (below it, "part of").
+MUCH_IN_TRANSIT = 0.25
+
+
 def transit_finding(tr: pd.DataFrame, year: int | None) -> str:
     """How much of the gas entering Türkiye left it again in the latest full year, and where."""
     if year is None or year not in tr.index:
@@ -347,11 +352,13 @@ def transit_finding(tr: pd.DataFrame, year: int | None) -> str:
         (r["lng_exit_mcm"], "as LNG re-exports"),
     ]
     where = [f"{amount(v / BCM, 'bcm', 2)} {w}" for v, w in parts if pd.notna(v) and v / BCM >= 0.005]
-    if exits / BCM < 0.005 or not where:
+    if exits < 0.005 or not where:  # exits is in bcm already
         return f"In {year} almost no gas left Türkiye at its exit points: the {amount(entries, 'bcm', 2)} that entered stayed in the country."
+    share = exits / entries
+    how_much = "much of" if share >= MUCH_IN_TRANSIT else "part of"
     return (
         f"In {year}, {amount(exits, 'bcm', 2)} left Türkiye at its exit points ({fmt.join_and(where)}), "
-        f"{fmt.pct(100 * exits / entries, 0)} of the {amount(entries, 'bcm', 2)} that entered: much of the gas crossing "
+        f"{fmt.pct(100 * share, 0)} of the {amount(entries, 'bcm', 2)} that entered: {how_much} the gas crossing "
         "into Türkiye is in transit, so the entries are not what Türkiye consumed."
     )
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from bilateral import citations
+from bilateral import citations, fmt, gas_routes
 from bilateral import events as evs
 from bilateral.catalog import SOURCES
 from bilateral.countries import concerns, display_name
@@ -42,7 +42,8 @@ NOTES = {
     "trade_year_outside": "The Energy Institute's trade matrices are for {trade_year} only, which is outside the period {period}.",
     "no_ei_consumption_b": "The Energy Institute extract used here gives no gas consumption for {name_b}.",
     "iea_not_turkiye": "Not covered: the IEA series used here are Türkiye's border points, and the buyer is {name_b}.",
-    "iea_outside": "The IEA series runs from Oct 2008 to May 2025, outside the period {period}: not covered.",
+    "iea_outside": f"The IEA series runs from {fmt.date(gas_routes.FIRST_MONTH)} to {fmt.date(gas_routes.LAST_MONTH)}, "
+    "outside the period {period}: not covered.",
     "no_route_a": "No entry route carries gas from {name_a}; the figures below show Türkiye's entries by source for context.",
     "press_not_turkiye": "This section does not apply to the pair chosen: the press figures cover Türkiye's gas imports only, and the buyer here is {name_b}.",
     "sides_not_turkiye": "Not applicable: the buyer is {name_b}, not Türkiye.",
