@@ -232,8 +232,8 @@ def warm_share(i: int, n: int, folder: Path = PROCESSED_DIR) -> list[str]:
 def warm_cache(folder: Path = PROCESSED_DIR, names: list[str] | None = None) -> list[str]:
     """Validate and cache the named tables (default: every one without a copy); returns the names done.
 
-    The build calls this before its kernels start (spread over its workers), so that each table is
-    validated once rather than once per report.
+    The build calls it through :func:`warm_share` in short-lived processes while its workers start, so
+    that each table is validated once rather than once per report.
     """
     names = uncached(folder) if names is None else list(names)
     declared = tables(folder)

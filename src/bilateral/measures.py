@@ -195,7 +195,7 @@ def pairwise_agreement(
         m = matrix[group_of_row == group]
         s, k_cats = m.shape[1], len(categories)
         # One product gives every count: blocks of [one-hot of each category | cast any vote]. The counts are
-        # whole numbers far below 2**24, so single precision holds them exactly (at half the memory and time).
+        # whole numbers far below 2**24, so single precision holds them exactly (at half the memory).
         z = np.concatenate([(m == k + 1) for k in range(k_cats)] + [m > 0], axis=1).astype(np.float32)
         g = (z.T @ z).astype(np.float64)
         block = lambda r, c, g=g, s=s: g[r * s : (r + 1) * s, c * s : (c + 1) * s]  # noqa: E731

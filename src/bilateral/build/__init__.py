@@ -25,11 +25,12 @@ parameters (see :func:`variant_stem`), so the committed default reports are neve
 ``reports/variants/index.html`` (and ``variants.json``) list them. ``pairs=`` builds one notebook for
 many country pairs in the same pool (``bilateral build trade --pairs AZE-TUR,ARM-RUS``); a pair that
 fails is reported and the others still build. Reports build in parallel (a process pool, one kernel
-per report); a lock file makes a second concurrent build wait. Output is deterministic: no timestamps or random ids anywhere, so two builds
+per worker, reused from report to report); a lock file makes a second concurrent build wait. Output is deterministic: no timestamps or random ids anywhere, so two builds
 from the same inputs give byte-identical HTML and PDF files (and ``make reports`` on a fresh clone
-leaves ``git status`` clean). Before the workers start, the build validates and caches every
+leaves ``git status`` clean). While the workers start, the build validates and caches every
 processed table once (:func:`bilateral.data.warm_share`, in short-lived processes sharing the tables
-out by size), so the kernels read binary copies.
+out by size), so the kernels read binary copies; a kernel that needs a table still being cached waits for
+its copy.
 
 PDF engine: WeasyPrint (pure Python, from PyPI, using the system's Pango) is the default because it
 needs no manual step and gives deterministic files. The alternative is headless Chromium, e.g.

@@ -304,6 +304,7 @@ def _finish_warmer(warmer) -> tuple[int, str]:
     try:
         outcome = receive.recv()
     except EOFError:
+        process.join()
         outcome = (0, f"the caching process ended with exit code {process.exitcode}")
     process.join()
     receive.close()
