@@ -759,25 +759,6 @@ def test_unreported_months_are_masked():
     )
 
 
-def test_months_at_top_sentence_counts_and_denominators():
-    rk = pd.DataFrame(
-        {
-            "rank": pd.array([2, 1, 1, None], dtype="Int64"),
-            "n_suppliers": [3, 3, 2, 3],
-            "tied_with": ["", "", "RUS", ""],
-            "reported": [True, True, True, False],
-        },
-        index=["2020-01", "2020-02", "2020-03", "2020-04"],
-    )
-    s = G.months_at_top_sentence(rk, "AZE", list(rk.index))
-    assert (
-        "in 2 months of the 3 with a value from January 2020 to March 2020, first in February 2020 (1 month of them tied)"
-        in s
-    )
-    none = G.months_at_top_sentence(rk.iloc[:1], "AZE", ["2020-01"])
-    assert none.startswith("Azerbaijan never ranked first") and "1 month from January 2020" in none
-
-
 def test_press_crosscheck_and_transit():
     sup = pd.DataFrame({"AZE": [11.478433], G.TOTAL: [51.734645]}, index=[2024])
     press = pd.DataFrame({"Azerbaijan": [11.478], "Total": [52.18]}, index=[2024])
@@ -810,8 +791,4 @@ def test_bilateral_2022_states_the_upper_bound():
         bool(b.at["pipeline", "upper_bound"])
         and "Georgia" in b.at["pipeline", "note"]
         and "upper bound" in b.at["pipeline", "note"]
-    )
-    assert (
-        en_text.group_gloss("Rest of Europe") == " (non-EU Europe: Türkiye, Georgia and others)"
-        and en_text.group_gloss("EU") == ""
     )

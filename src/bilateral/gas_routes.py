@@ -272,14 +272,6 @@ def year_label(y: int, months: int) -> str:
     return str(y) if months >= 12 else f"{y} ({fmt.plural(months, 'month')})"
 
 
-def month_text(month: str) -> str:
-    """``month_text("2020-03") == "March 2020"``."""
-    import calendar
-
-    y, m = month.split("-")
-    return f"{calendar.month_name[int(m)]} {y}"
-
-
 # ---------------------------------------------------------------------------------------------
 # Cross-checks and transit
 # ---------------------------------------------------------------------------------------------
@@ -384,47 +376,6 @@ def first_top_month(rk: pd.DataFrame) -> str | None:
     """The first month in which the supplier ranked first (alone or tied), or None."""
     top = rk[rk["rank"].fillna(0) == 1]
     return str(top.index[0]) if len(top) else None
-
-
-def months_at_top_sentence(rk: pd.DataFrame, a: str, months: Sequence[str]) -> str:
-    """How many months of the period the supplier ranked first among pipeline suppliers, and when first."""
-    na = display_name(a)
-    sub = rk.reindex(list(months))
-    with_data = sub[(sub["n_suppliers"] > 0) & sub["reported"].fillna(False).astype(bool)]
-    if with_data.empty:
-        return (
-            f"The IEA series has no month with pipeline entries in the period, so {na}'s monthly rank is not covered."
-        )
-    top = with_data[with_data["rank"].fillna(0) == 1]
-    first = first_top_month(with_data)
-    span = f"{month_text(str(with_data.index[0]))} to {month_text(str(with_data.index[-1]))}"
-    if first is None:
-        return f"{na} never ranked first among the pipeline suppliers in any of the {fmt.plural(len(with_data), 'month')} from {span}."
-    ties = int((top["tied_with"] != "").sum())
-    count = (
-        f"all {len(with_data)} months"
-        if len(top) == len(with_data)
-        else f"{fmt.plural(len(top), 'month')} of the {len(with_data)}"
-    )
-    return (
-        f"{na} ranked first among the pipeline suppliers in {count} with a value from {span}, "
-        f"first in {month_text(first)}"
-        + (f" ({fmt.plural(ties, 'month')} of them tied)" if ties else "")
-        + "; LNG, which has no single origin, is not ranked."
-    )
-
-
-def transit_sentence(tr: pd.DataFrame, year: int | None) -> str:
-    """Entries and exits of the latest full year, with what the exits are."""
-    if year is None or year not in tr.index:
-        return "No calendar year of the period is complete in the IEA series (12 months reported on every entry route), so no annual comparison of exits and entries is made."
-    r = tr.loc[year]
-    return (
-        f"In {year} {fmt.num(r['exits_mcm'] / MCM_PER_BCM, 2)} bcm left Türkiye at its exit points against {fmt.num(r['entries_mcm'] / MCM_PER_BCM, 2)} bcm of entries: "
-        f"{fmt.num(r['kipi_exit_mcm'] / MCM_PER_BCM, 2)} bcm at Kipi to Greece (the interconnector and, since 2021, TANAP gas for TAP), "
-        f"{fmt.num(r['malkoclar_exit_mcm'] / MCM_PER_BCM, 2)} bcm at Malkoçlar to Bulgaria (mostly TurkStream's second string) and "
-        f"{fmt.num(r['lng_exit_mcm'] / MCM_PER_BCM, 2)} bcm as LNG. These exits are transit or re-exports; the shares above are of entries and do not subtract them."
-    )
 
 
 def last_value(series: pd.Series) -> tuple[object, float]:

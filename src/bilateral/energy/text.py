@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
 from bilateral import fmt, gas_routes
 from bilateral.countries import display_name
 from bilateral.energy.compute import (
-    EI_GROUP_ALSO,
-    EI_PIPELINE_GROUP,
     GAS_CONS,
     GAS_PROD,
-    LNG_IMPORTS,
     OIL_PROD,
     PRESS_BUYER,
     TOTAL_LABEL,
@@ -32,20 +27,14 @@ from bilateral.energy.press import series_source
 
 __all__ = [
     "amount",
-    "btc_sentence",
     "buyer_notes",
-    "buyer_sentence",
     "change_verb",
     "crude_sentence",
     "eurostat_sentence",
-    "exports_sentence",
     "flow_2022_sentence",
-    "group_gloss",
     "iea_vs_press_sentence",
     "join_sentence",
     "join_sentences",
-    "latest_sentence",
-    "latest_sentences",
     "owid_values_sentence",
     "owid_zero_sentence",
     "peak_phrase",
@@ -99,74 +88,6 @@ def crude_sentence(oil: pd.Series, crude: pd.Series) -> str:
     )
 
 
-def group_gloss(label: str) -> str:
-    """What an EI group label holds, for the groups in which a buyer of this report hides.
-
-    >>> group_gloss("Rest of Europe")
-    ' (non-EU Europe: Türkiye, Georgia and others)'
-    >>> group_gloss("EU")
-    ''
-    """
-    inside = [b for b, g in EI_PIPELINE_GROUP.items() if g == label] + list(EI_GROUP_ALSO.get(label, ()))
-    if not inside:
-        return ""
-    return f" (non-EU Europe: {fmt.join_and([*(display_name(c) for c in inside), 'others'])})"
-
-
-def exports_sentence(exp: pd.DataFrame, a: str, surplus_2022: float) -> str:
-    """The supplier's 2022 gas exports from the EI matrices, with the production surplus beside them."""
-    na = display_name(a)
-    if exp.empty:
-        return f"The Energy Institute's 2022 gas trade matrices list no exports from {na}."
-    bits = []
-    for mode, rows in exp.groupby("mode", sort=False):
-        total = rows["total_bcm"].iloc[0]
-        top = ", ".join(
-            f"{fmt.num(v)} bcm to '{d}'{group_gloss(d)}"
-            for d, v in zip(rows["destination"].head(3), rows["volume_bcm"].head(3))
-        )
-        bits.append(f"{fmt.num(total)} bcm by {'pipeline' if mode == 'pipeline' else 'LNG tanker'} ({top})")
-    text = f"In {TRADE_YEAR} {na} exported " + " and ".join(bits) + " (EI trade matrices)"
-    if not math.isnan(surplus_2022):
-        text += f"; its gas production exceeded its consumption by {fmt.num(surplus_2022)} bcm that year"
-    return text + "."
-
-
-def buyer_sentence(wide_b: pd.DataFrame, b: str, press_total: pd.Series | None) -> str:
-    """The buyer's gas consumption, LNG imports and (Türkiye) press-reported total imports."""
-    nb = display_name(b)
-    y, c = last_valid(wide_b[GAS_CONS])
-    if y is None:
-        return f"The Energy Institute series here give no gas consumption for {nb} in the period."
-    text = f"{nb} consumed {fmt.num(c)} bcm of gas in {y}"
-    lng = wide_b.at[y, LNG_IMPORTS] if LNG_IMPORTS in wide_b else np.nan
-    if pd.notna(lng):
-        text += f", of which an amount equal to {fmt.pct(100 * lng / c)} arrived as LNG ({fmt.num(lng)} bcm)"
-    prod = wide_b.at[y, GAS_PROD] if GAS_PROD in wide_b else np.nan
-    if pd.notna(prod):
-        text += f"; consumption exceeded its own production ({fmt.num(prod)} bcm) by {fmt.num(c - prod)} bcm, a proxy for net imports"
-    elif press_total is not None and y in press_total.index and pd.notna(press_total[y]):
-        text += (
-            f"; the press, quoting the regulator, puts its total gas imports that year at {fmt.num(press_total[y])} bcm "
-            f"(EI does not list {nb}'s own gas production separately)"
-        )
-    return text + "."
-
-
-def btc_sentence(thr: pd.DataFrame, cap: pd.Series) -> str:
-    """The latest BTC annual throughput in million barrels, set against capacity × days."""
-    mb = thr[thr["unit"] == "million barrels"]
-    if mb.empty:
-        return "The pipelines table has no calendar-year BTC throughput in million barrels for the period."
-    last = mb.sort_values(["year"], kind="mergesort").iloc[-1]
-    y = int(last["year"])
-    text = f"Oil {last['measure'].replace('carried', 'carried by BTC')}: {fmt.num(last['value'])} million barrels in {y} ({last['source']})"
-    c = cap.get(y, np.nan)
-    if pd.notna(c):
-        text += f", {fmt.pct(100 * last['value'] / c)} of the line's rated capacity over that year ({fmt.num(c, 0)} million barrels)"
-    return text + "."
-
-
 def join_sentence(row: pd.Series) -> str:
     """Whether a series pair was joined, and why, with the largest difference in the overlap."""
     what = f"{display_name(row['iso3'])}'s {OWID_LABELS[row['indicator']]}"
@@ -181,15 +102,6 @@ def join_sentence(row: pd.Series) -> str:
     )
 
 
-def latest_sentence(o: pd.Series, iso: str, indicator: str) -> str:
-    """The latest OWID value of a series and its year."""
-    y, v = last_valid(o)
-    what = f"{display_name(iso)}'s {OWID_LABELS[indicator]}"
-    if y is None:
-        return f"OWID gives no {OWID_LABELS[indicator]} for {display_name(iso)} in the period (not covered)."
-    return f"{what} was {fmt.integer(v)} TWh in {y} (Our World in Data, based on the Energy Institute's Statistical Review)."
-
-
 # ---------------------------------------------------------------------------------------------
 # Section sentences
 # ---------------------------------------------------------------------------------------------
@@ -198,10 +110,6 @@ def latest_sentence(o: pd.Series, iso: str, indicator: str) -> str:
 def join_sentences(cmp: pd.DataFrame) -> str:
     """:func:`join_sentence` for every row of :func:`bilateral.energy.owid.comparison_table`, as a list."""
     return "\n".join(f"- {join_sentence(r)}" for _, r in cmp.iterrows())
-
-
-def latest_sentences(items: Sequence[tuple[str, str, pd.Series, pd.Series]]) -> str:
-    return " ".join(latest_sentence(o, iso, ind) for iso, ind, o, _ in items)
 
 
 def flow_2022_sentence(P, flow_ab: pd.DataFrame, sup_a: pd.DataFrame) -> str:

@@ -36,7 +36,6 @@ __all__ = [
     "page_sources",
     "ranks_caption",
     "report_link",
-    "report_links",
     "section_link",
     "source_list",
     "sourcing_and_caveats",
@@ -70,11 +69,6 @@ def report_link(key: str, text: str | None = None) -> str:
     report, section = DETAIL_SECTIONS[key]
     label = html.escape(text or f"{report} report, section {section}")
     return f'<a href="{report}.html#{html.escape(takeaways.section_anchor(section))}">{label}</a>'
-
-
-def report_links(keys: Sequence[str]) -> str:
-    """:func:`report_link` for each key, joined in words ("[…](…), […](…) and […](…)")."""
-    return fmt.join_and([report_link(k) for k in keys])
 
 
 def context_line(P, pairs: Sequence[tuple[str, str]]) -> str:

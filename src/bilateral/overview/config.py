@@ -32,7 +32,6 @@ __all__ = [
     "PAIR_RULE",
     "RECENT_YEARS",
     "UN_MEASURES",
-    "UN_MEASURE_NAMES",
     "YEARS",
     "check_choice",
     "check_range",
@@ -89,9 +88,6 @@ DIRICHLET_ALPHA = 1.0
 NORMALISATIONS = ("minmax", "share")
 #: UN measures accepted (columns of ``unga_agreement``).
 UN_MEASURES = ("kappa", "agreement_share")
-#: The UN measures as readers know them.
-UN_MEASURE_NAMES = {"kappa": "kappa", "agreement_share": "raw agreement share"}
-
 #: Colours of the event dimensions on the timeline (Okabe–Ito), with the text colour drawn on each.
 DIMENSION_COLOURS: dict[str, tuple[str, str]] = {
     "diplomatic": ("#0072B2", "white"),
